@@ -1,0 +1,45 @@
+"""The ``kiosk`` command: one subcommand per module in this package.
+
+Each subcommand module defines ``add_parser(subparsers)`` and keeps its imports
+light at module level, so that ``kiosk validate`` never pays for Qt or libVLC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+
+#: Subcommands in the order ``kiosk --help`` lists them.
+SUBCOMMANDS = ("run", "validate", "schema", "new", "doctor", "proof", "report")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Touchscreen exhibition kiosk: run an exhibition, check it, and look after the machine.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        try:
+            module = importlib.import_module(f"kiosk.cli.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"kiosk.cli.{name}":
+                continue  # not built yet in this version
+            raise
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    result: int = args.func(args)
+    return result
