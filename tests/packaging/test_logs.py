@@ -144,8 +144,8 @@ def test_qt_messages_reach_the_log(restore_logging, tmp_path, qapp):
 
     logs.setup_logging(directory=tmp_path, stderr=False, install_hooks=False)
     seen: list[str] = []
-    qInstallMessageHandler(lambda t, c, m: seen.append(m))
-    previous = logs.install_qt_message_handler()
+    original = qInstallMessageHandler(lambda t, c, m: seen.append(m))
+    logs.install_qt_message_handler()
     try:
         qWarning("qml said something")  # caught by the test handler below ours: no pytest-qt failure
         for handler in logs._OUR_HANDLERS:
@@ -153,4 +153,4 @@ def test_qt_messages_reach_the_log(restore_logging, tmp_path, qapp):
         assert "WARNING kiosk.qt: qml said something" in (tmp_path / "kiosk.log").read_text()
         assert seen == ["qml said something"]  # chained to the handler it replaced
     finally:
-        qInstallMessageHandler(previous)
+        qInstallMessageHandler(original)  # pytest-qt's own, for the tests after this one
