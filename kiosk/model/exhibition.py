@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Annotated, ClassVar
 
 from kiosk.model.captions import Cue
-from kiosk.model.fields import COLOR_PATTERN, ID_PATTERN, LANGUAGE_PATTERN, MediaKind, spec
+from kiosk.model.fields import COLOR_PATTERN, ID_PATTERN, MediaKind, spec
 from kiosk.model.localized import Localized
 from kiosk.model.media import MediaFile
 from kiosk.model.timecode import Duration, Timecode
@@ -159,6 +159,12 @@ class VideoPanel:
     @property
     def duration_ms(self) -> int:
         return self.end.ms - self.start.ms
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Checks across fields, reported by the loader at the field named."""
+        if self.end <= self.start:
+            return [("end", f"the excerpt must end after it starts ({self.start}), not at {self.end}")]
+        return []
 
 
 @dataclass(frozen=True, slots=True)

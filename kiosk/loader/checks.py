@@ -1,0 +1,144 @@
+"""Checks across the whole exhibition, once every part is read: ids, references, translations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.loader.media_check import extension_mismatch
+from kiosk.loader.problems import ProblemLog, did_you_mean
+from kiosk.loader.yaml_tree import Node
+from kiosk.model.exhibition import (
+    Exhibition,
+    ImagePanel,
+    PlaceholderPanel,
+    TextPanel,
+    TimelinePanel,
+    VideoPanel,
+)
+from kiosk.model.languages import language_name
+
+if TYPE_CHECKING:
+    from kiosk.loader.convert import Converter
+
+#: WCAG 2 level AA for body text.
+MIN_CONTRAST = 4.5
+
+
+def _child(node: Node | None, *keys: str | int) -> Node | None:
+    for key in keys:
+        if node is None:
+            return None
+        if isinstance(key, int):
+            node = node.items[key] if node.kind == "seq" and key < len(node.items) else None
+        else:
+            node = node.get(key) if node.kind == "map" else None
+    return node
+
+
+def cross_check(exhibition: Exhibition, root: Node, converter: Converter, log: ProblemLog) -> None:
+    _unique_ids(exhibition, root, log)
+    _attract_references(exhibition, root, log)
+    _translations(exhibition, converter, log)
+    _captions_and_images(exhibition, root, log)
+    _contrast(exhibition, root, log)
+
+
+def _unique_ids(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
+    chapter_ids: dict[str, Node] = {}
+    panel_ids: dict[str, Node] = {}
+    chapters_node = root.get("chapters")
+    for ci, chapter in enumerate(exhibition.chapters):
+        id_node = _child(chapters_node, ci, "id")
+        if id_node is not None:
+            first = chapter_ids.setdefault(chapter.id, id_node)
+            if first is not id_node:
+                log.error(id_node.line, id_node.column, f"chapters[{ci}].id",
+                          f"the chapter id '{chapter.id}' is already used at line {first.line}: ids must be unique")
+        for pi, panel in enumerate(chapter.panels):
+            node = _child(chapters_node, ci, "panels", pi, "id")
+            if node is None or (isinstance(panel, PlaceholderPanel) and panel.id != node.text):
+                continue
+            first = panel_ids.setdefault(panel.id, node)
+            if first is not node:
+                log.error(node.line, node.column, f"chapters[{ci}].panels[{pi}].id",
+                          f"the panel id '{panel.id}' is already used at line {first.line}: ids must be unique")
+
+
+def _attract_references(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
+    items_node = _child(root, "attract", "items")
+    if items_node is None or items_node.kind != "seq":
+        return
+    known = [panel.id for _, panel in exhibition.panels()]
+    for index, item in enumerate(items_node.items):
+        if item.kind == "scalar" and item.text not in known:
+            log.error(item.line, item.column, f"attract.items[{index}]",
+                      f"no panel has the id '{item.text}'{did_you_mean(item.text, known)}")
+
+
+def _translations(exhibition: Exhibition, converter: Converter, log: ProblemLog) -> None:
+    languages = exhibition.languages
+    default = exhibition.default_language
+    for path, node, text in converter.localized:
+        for language in text.missing(languages):
+            log.warning(node.line, node.column, path,
+                        f"no {language_name(language)} ({language}) text: visitors reading {language} will see "
+                        f"the {language_name(default)} text instead")
+        for language in sorted(text.languages - set(languages)):
+            log.warning(node.line, node.column, path,
+                        f"has '{language}' text, but '{language}' is not among the exhibition's languages "
+                        f"({', '.join(languages)})")
+
+
+def _captions_and_images(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
+    chapters_node = root.get("chapters")
+    for ci, chapter in enumerate(exhibition.chapters):
+        for pi, panel in enumerate(chapter.panels):
+            node = _child(chapters_node, ci, "panels", pi)
+            if node is None:
+                continue
+            path = f"chapters[{ci}].panels[{pi}]"
+            if isinstance(panel, VideoPanel):
+                missing = [lang for lang in exhibition.languages if lang not in panel.captions]
+                if missing:
+                    where = node.get("captions") or node
+                    names = ", ".join(f"{language_name(lang)} ({lang})" for lang in missing)
+                    log.warning(where.line, where.column, f"{path}.captions",
+                                f"no captions in {names}: visitors who cannot hear will miss this excerpt")
+            images = {
+                ImagePanel: ("src",),
+                VideoPanel: ("poster",),
+                TextPanel: ("image",),
+                TimelinePanel: ("image",),
+            }.get(type(panel), ())
+            for key in images:
+                media = getattr(panel, key)
+                message = extension_mismatch(media) if media is not None else None
+                key_node = node.get(key)
+                if message and key_node is not None:
+                    log.warning(key_node.line, key_node.column, f"{path}.{key}", f"'{media.relative}' {message}")
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two #RRGGBB colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _contrast(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
+    theme = exhibition.info.theme
+    theme_node = _child(root, "exhibition", "theme")
+    for key in ("text", "muted"):
+        ratio = contrast_ratio(getattr(theme, key), theme.background)
+        for surface in ("background", "surface"):
+            ratio = min(ratio, contrast_ratio(getattr(theme, key), getattr(theme, surface)))
+        if ratio < MIN_CONTRAST:
+            node = _child(theme_node, key) or theme_node or root
+            log.warning(node.line, node.column, f"exhibition.theme.{key}",
+                        f"contrast with the background is {ratio:.1f}:1; text needs at least {MIN_CONTRAST}:1 "
+                        "to be readable by every visitor")

@@ -1,0 +1,141 @@
+"""Loading an exhibition file: read, parse, convert, cross-check; every problem reported at once."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.loader.checks import cross_check
+from kiosk.loader.convert import FAIL, Converter, join, type_hints, yaml_fields
+from kiosk.loader.media_check import MediaChecker
+from kiosk.loader.problems import LoadFailed, Problem, ProblemLog, did_you_mean
+from kiosk.loader.yaml_tree import MAX_FILE_BYTES, Node, compose, decode
+from kiosk.model.exhibition import Attract, Chapter, Exhibition, ExhibitionInfo, PlaceholderPanel
+from kiosk.model.localized import Localized
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What a load gives: the exhibition (None when the file cannot be understood at all),
+    every problem found, and when the file was read."""
+
+    source: Path
+    exhibition: Exhibition | None
+    problems: tuple[Problem, ...]
+    loaded_at: float
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        """True when the exhibition loaded with no errors (warnings allowed)."""
+        return self.exhibition is not None and not self.errors
+
+
+def load_exhibition(path: Path | str) -> LoadResult:
+    """Load and check the exhibition file at ``path``; never raises for a bad file."""
+    source = Path(path)
+    log = ProblemLog(source)
+    exhibition: Exhibition | None = None
+    try:
+        exhibition = _load(source, log)
+    except LoadFailed:
+        exhibition = None
+    problems = sorted(log.problems, key=lambda p: (p.file != log.file, p.file, p.line, p.column))
+    return LoadResult(source, exhibition, tuple(problems), time.time())
+
+
+def _read(source: Path, log: ProblemLog) -> bytes:
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            log.error(1, 1, "", f"the file is {size / 1e6:.1f} MB; an exhibition file is text and stays under "
+                      f"{MAX_FILE_BYTES // 1_000_000} MB: is this the right file?")
+            raise LoadFailed
+        return source.read_bytes()
+    except IsADirectoryError:
+        log.error(1, 1, "", "is a folder: give the exhibition's .yaml file")
+    except FileNotFoundError:
+        log.error(1, 1, "", "file not found")
+    except OSError as error:
+        log.error(1, 1, "", f"cannot be read ({error.strerror})")
+    raise LoadFailed
+
+
+def _load(source: Path, log: ProblemLog) -> Exhibition:
+    root = compose(decode(_read(source, log), log), log)
+    if root.kind != "map":
+        log.error(root.line, root.column, "", "an exhibition file is a group of keys: 'exhibition:', "
+                  "'attract:' and 'chapters:'")
+        raise LoadFailed
+    converter = Converter(log)
+    fields = {f.name: f for f in yaml_fields(Exhibition)}
+    hints = type_hints(Exhibition)
+    for key_node, _ in root.pairs:
+        if key_node.text not in fields:
+            log.error(key_node.line, key_node.column, key_node.text,
+                      f"unknown key '{key_node.text}'{did_you_mean(key_node.text, fields)}")
+    missing = [name for name in ("exhibition", "attract", "chapters") if root.get(name) is None]
+    for name in missing:
+        log.error(root.line, root.column, "", f"missing required key '{name}'")
+    info_node = root.get("exhibition")
+    info = FAIL if info_node is None else converter.convert(info_node, ExhibitionInfo, "exhibition")
+    if info is FAIL:
+        raise LoadFailed  # without languages and a title there is nothing sensible to show
+    media_root = (source.parent / info.media).resolve()
+    if not media_root.is_dir():
+        where = info_node.get("media") or info_node if info_node else root
+        log.error(where.line, where.column, "exhibition.media", f"the media folder '{media_root}' does not exist")
+    converter.media = MediaChecker(media_root)
+
+    values: dict[str, object] = {"exhibition": info}
+    for name in ("version", "schedule"):
+        node = root.get(name)
+        if node is not None and name in fields:
+            value = converter.convert(node, hints[name], name, fields[name].metadata)
+            if value is not FAIL:
+                values[name] = value
+    chapters_node = root.get("chapters")
+    chapters = () if chapters_node is None else _chapters(converter, chapters_node)
+    if not chapters:
+        raise LoadFailed
+    values["chapters"] = chapters
+    attract_node = root.get("attract")
+    attract = FAIL if attract_node is None else converter.convert(attract_node, Attract, "attract")
+    values["attract"] = attract if attract is not FAIL else _fallback_attract(chapters)
+    exhibition = Exhibition(**values, source=source.resolve(), media_root=media_root)  # type: ignore[arg-type]
+    cross_check(exhibition, root, converter, log)
+    return exhibition
+
+
+def _chapters(converter: Converter, node: Node) -> tuple[Chapter, ...]:
+    if node.kind != "seq" or not node.items:
+        converter.error(node, "chapters", "should be a list of chapters (lines starting with '- ')")
+        return ()
+    chapters = []
+    for index, chapter_node in enumerate(node.items):
+        path = join("chapters", index)
+        errors_before = converter.log.error_count
+        chapter = converter.convert(chapter_node, Chapter, path)
+        if chapter is FAIL:
+            # Keep the booth lit: a chapter tile that tells staff what is wrong.
+            id_node = chapter_node.get("id") if chapter_node.kind == "map" else None
+            chapter_id = id_node.text if id_node is not None else f"chapter-{index + 1}"
+            problems = tuple(converter.log.errors_since(errors_before))
+            title = Localized.of(f"⚠ {chapter_id}")
+            chapter = Chapter(chapter_id, title, (PlaceholderPanel(f"{chapter_id}-problems", problems, title),))
+        chapters.append(chapter)
+    return tuple(chapters)
+
+
+def _fallback_attract(chapters: tuple[Chapter, ...]) -> Attract:
+    """An attract loop over the first panels, when the exhibition's own cannot be read."""
+    items = tuple(chapter.panels[0].id for chapter in chapters if chapter.panels)
+    return Attract(items=items, invitation=Localized.of("Touch the screen · Touchez l'écran · المس الشاشة"))

@@ -1,0 +1,209 @@
+"""Checking media files: inside the media folder, present, and of the right kind by content.
+
+The extension is not trusted: a file is sniffed by its first bytes, an image's header
+is read (never its pixels) to refuse image bombs, and an MP4's top-level boxes are
+walked to catch a truncated copy or a film without a picture.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path, PurePosixPath
+
+from kiosk.model.fields import MediaKind
+from kiosk.model.media import MediaFile
+
+#: Larger images are refused: decoding one would take seconds and gigabytes.
+MAX_IMAGE_PIXELS = 60_000_000
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
+_MP4_VIDEO_HANDLER = re.compile(rb"hdlr.{8}vide", re.DOTALL)
+
+_IMAGE_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+)
+_IMAGE_EXTENSIONS = {"PNG": {".png"}, "JPEG": {".jpg", ".jpeg"}, "WEBP": {".webp"}, "GIF": {".gif"}}
+
+
+def sniff(head: bytes) -> tuple[str, str] | None:
+    """(kind, format) of a file from its first bytes, e.g. ("image", "PNG")."""
+    for signature, name in _IMAGE_SIGNATURES:
+        if head.startswith(signature):
+            return "image", name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image", "WEBP"
+    if head[4:8] == b"ftyp":
+        return "video", "MP4"
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return "video", "Matroska/WebM"
+    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
+        return "video", "AVI"
+    if head.startswith(b"OggS"):
+        return "video", "Ogg"
+    if head.startswith(b"\x00\x00\x01\xba"):
+        return "video", "MPEG"
+    if len(head) > 188 and head[0] == 0x47 and head[188] == 0x47:
+        return "video", "MPEG-TS"
+    if head.lstrip().startswith((b"<svg", b"<?xml")):
+        return "image", "SVG"
+    return None
+
+
+def _mp4_problem(path: Path, size: int) -> str | None:
+    """Why an MP4/MOV file cannot play, from its top-level boxes; None when it looks whole."""
+    found: set[bytes] = set()
+    video = False
+    with path.open("rb") as stream:
+        offset = 0
+        while offset < size:
+            stream.seek(offset)
+            header = stream.read(16)
+            if len(header) < 8:
+                return "is truncated (it ends in the middle of its data): copy the file again"
+            box_size = int.from_bytes(header[:4], "big")
+            box_type = header[4:8]
+            if box_size == 1 and len(header) >= 16:
+                box_size = int.from_bytes(header[8:16], "big")
+            elif box_size == 0:
+                box_size = size - offset
+            if box_size < 8 or offset + box_size > size:
+                return "is truncated (it ends in the middle of its data): copy the file again"
+            found.add(box_type)
+            if box_type == b"moov" and box_size < 64 * 1024 * 1024:
+                stream.seek(offset)
+                video = bool(_MP4_VIDEO_HANDLER.search(stream.read(box_size)))
+            offset += box_size
+    if b"moov" not in found:
+        return "has no movie header ('moov' box): the file is incomplete or was not finished when saved"
+    if not video:
+        return "has no video picture (sound only?): choose a film file"
+    return None
+
+
+class MediaChecker:
+    """Checks media paths against one media folder; remembers results within a load."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._resolved_root = root.resolve()
+        self._cache: dict[tuple[str, MediaKind], MediaFile] = {}
+
+    def check(self, relative: str, kind: MediaKind) -> MediaFile:
+        key = (relative, kind)
+        if key not in self._cache:
+            path, problem = self._locate(relative)
+            if problem is None:
+                problem = self._content_problem(path, kind)
+            self._cache[key] = MediaFile(relative, path, problem)
+        return self._cache[key]
+
+    def _locate(self, relative: str) -> tuple[Path, str | None]:
+        text = relative.strip().replace("\\", "/")
+        if not text:
+            return self.root, "is empty: give a file name inside the media folder"
+        if text.startswith("/") or _WINDOWS_DRIVE.match(text):
+            return Path(text), (
+                "must be a path inside the media folder (like images/portrait.jpg), not an absolute path"
+            )
+        parts = PurePosixPath(text).parts
+        if ".." in parts:
+            return self.root / text, "must not leave the media folder: remove the '..'"
+        path = self.root.joinpath(*parts)
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop
+            return path, "cannot be followed (a symbolic link loop?)"
+        if not resolved.is_relative_to(self._resolved_root):
+            return path, "leads outside the media folder through a symbolic link: copy the file into it"
+        if not path.exists():
+            return path, f"file not found in the media folder{self._suggest(path)}"
+        if not path.is_file():
+            return path, "is a folder, not a file"
+        return path, None
+
+    def _suggest(self, path: Path) -> str:
+        try:
+            siblings = [entry.name for entry in os.scandir(path.parent)]
+        except OSError:
+            return f" (the folder '{path.parent.name}' does not exist)"
+        close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.6)
+        if not close:
+            close = [name for name in siblings if name.lower() == path.name.lower()]
+        return f"; did you mean '{close[0]}'?" if close else ""
+
+    def _content_problem(self, path: Path, kind: MediaKind) -> str | None:
+        try:
+            size = path.stat().st_size
+            if size == 0:
+                return "is empty (0 bytes): copy the file again"
+            with path.open("rb") as stream:
+                head = stream.read(512)
+        except OSError as error:
+            return f"cannot be read ({error.strerror})"
+        if kind is MediaKind.CAPTIONS:
+            return None  # captions are read and parsed by the caption converter
+        found = sniff(head)
+        wanted = "image" if kind is MediaKind.IMAGE else "video"
+        if found is None:
+            if wanted == "image":
+                return "is not an image the kiosk can read (its content is not PNG, JPEG, WebP, GIF or SVG)"
+            return "is not a film the kiosk can read (its content is not MP4, MKV, WebM, AVI, Ogg or MPEG)"
+        found_kind, found_format = found
+        if found_kind != wanted:
+            article = "an image" if wanted == "image" else "a film"
+            return f"should be {article} but contains {found_format} {found_kind} data"
+        try:
+            if found_kind == "image":
+                return _image_problem(path, found_format, size)
+            if found_format == "MP4":
+                return _mp4_problem(path, size)
+        except OSError as error:
+            return f"cannot be read ({error.strerror})"
+        return None
+
+
+def _image_problem(path: Path, image_format: str, size: int) -> str | None:
+    if image_format == "SVG":
+        return None
+    from PIL import Image  # lazy: only the loader's media check needs Pillow
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return (
+                    f"is {width} x {height} pixels, too large to show safely "
+                    f"(at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels): resize it, 3840 x 2160 is plenty"
+                )
+            if image_format == "PNG":
+                image.verify()  # checks every chunk's checksum without decoding pixels
+    except Image.DecompressionBombError:
+        return f"is too large to show safely (more than {MAX_IMAGE_PIXELS // 1_000_000} megapixels): resize it"
+    except Exception as error:  # Pillow raises many kinds for a damaged file
+        return f"is damaged and cannot be shown ({type(error).__name__}: {error}): export it again"
+    if image_format == "JPEG":
+        with path.open("rb") as stream:
+            stream.seek(max(0, size - 4096))
+            if b"\xff\xd9" not in stream.read():
+                return "is truncated (the JPEG has no end marker): copy or export it again"
+    return None
+
+
+def extension_mismatch(media: MediaFile) -> str | None:
+    """A warning when an image's extension does not match its content (e.g. a PNG named .jpg)."""
+    if not media.usable:
+        return None
+    try:
+        with media.path.open("rb") as stream:
+            found = sniff(stream.read(512))
+    except OSError:
+        return None
+    if not found or found[0] != "image" or found[1] not in _IMAGE_EXTENSIONS:
+        return None
+    if media.path.suffix.lower() not in _IMAGE_EXTENSIONS[found[1]]:
+        return f"is a {found[1]} image named '{media.path.suffix}': rename it to avoid confusion"
+    return None

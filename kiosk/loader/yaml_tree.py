@@ -1,0 +1,200 @@
+"""Reading YAML text into a tree of positioned nodes, safely.
+
+We compose the tree ourselves from the parser's event stream instead of calling
+``yaml.safe_load`` because staff need every position (line and column) and every
+duplicate key, and because hostile files must fail fast and clean:
+
+- no object construction at all (only plain scalars, lists and maps; custom tags refused);
+- nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust the stack
+  (the composer here is a loop, not recursion);
+- anchors and aliases are allowed, but the size the tree would have once every alias
+  is expanded is counted as it grows, so a "billion laughs" file stops at
+  :data:`MAX_EXPANDED_NODES` instead of eating the machine's memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import yaml
+from yaml.resolver import Resolver
+
+from kiosk.loader.problems import LoadFailed, ProblemLog
+
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 500_000
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = Resolver()
+_STANDARD_TAG = "tag:yaml.org,2002:"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A YAML value with the place it was written (1-based line and column)."""
+
+    kind: Literal["scalar", "seq", "map"]
+    line: int
+    column: int
+    text: str = ""
+    tag: str = ""
+    items: list[Node] = field(default_factory=list)
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    size: int = 1
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.tag == NULL_TAG
+
+    def describe(self) -> str:
+        """How staff would call this kind of value in a message."""
+        if self.kind == "seq":
+            return "a list"
+        if self.kind == "map":
+            return "a group of keys"
+        if self.is_null:
+            return "nothing"
+        return f"'{self.text}'"
+
+    def get(self, key: str) -> Node | None:
+        for key_node, value in self.pairs:
+            if key_node.text == key:
+                return value
+        return None
+
+
+def decode(data: bytes, log: ProblemLog) -> str:
+    """The file's text; non-UTF-8 bytes are reported at their line and column."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        byte = data[error.start]
+        hint = " (it looks like Latin-1 or Windows-1252)" if 0x80 <= byte <= 0xFF else ""
+        log.error(line, column, "", f"this file is not UTF-8 text: byte 0x{byte:02X}{hint}; "
+                  "save the file with UTF-8 encoding")
+        raise LoadFailed from None
+
+
+def _friendly(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    if "'\\t'" in problem or "\\t" in problem:
+        return "a tab character is not allowed here: YAML indents with spaces only (replace the tab with spaces)"
+    context = f" ({error.context})" if error.context else ""
+    return f"YAML syntax: {problem}{context}"
+
+
+def _path_of(stack: list[tuple[Node, Node | None]], last: str) -> str:
+    """The key path (``chapters[0].panels[2].title``) of the value being composed."""
+    path = ""
+    for node, pending_key in stack[:-1]:
+        if node.kind == "seq":
+            path += f"[{len(node.items)}]"
+        elif pending_key is not None:
+            path += f".{pending_key.text}" if path else pending_key.text
+    return f"{path}.{last}" if path else last
+
+
+def compose(text: str, log: ProblemLog) -> Node:
+    """Parse ``text`` into a :class:`Node` tree, or record why not and raise LoadFailed."""
+    stack: list[tuple[Node, Node | None]] = []
+    anchors: dict[str, Node] = {}
+    root: Node | None = None
+    expanded = 0
+    documents = 0
+
+    def fail(line: int, column: int, message: str) -> LoadFailed:
+        log.error(line, column, "", message)
+        return LoadFailed()
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, pending_key = stack[-1]
+        if parent.kind == "seq":
+            parent.items.append(node)
+        elif pending_key is None:
+            if node.kind != "scalar":
+                raise fail(node.line, node.column, "a key must be a plain word, not a list or a group")
+            stack[-1] = (parent, node)
+        else:
+            stack[-1] = (parent, None)
+            for key_node, _ in parent.pairs:
+                if key_node.text == pending_key.text:
+                    report_duplicate(pending_key, key_node)
+                    return  # the first value stays: a later duplicate is usually a pasted leftover
+            parent.pairs.append((pending_key, node))
+
+    def report_duplicate(key: Node, first: Node) -> None:
+        log.error(key.line, key.column, _path_of(stack, key.text),
+                  f"duplicate key '{key.text}' (first written at line {first.line}); "
+                  "each key may appear once in a group: remove or rename one")
+
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise fail(line, column, "only one YAML document per file: remove the '---' and what follows")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                target = anchors.get(event.anchor or "")
+                if target is None or any(target is open_node for open_node, _ in stack):
+                    raise fail(line, column, f"alias '*{event.anchor}' refers to an anchor that is not finished")
+                expanded += target.size
+                if expanded > MAX_EXPANDED_NODES:
+                    raise fail(line, column, "aliases (*name) expand this file to more than "
+                               f"{MAX_EXPANDED_NODES:,} values: is it a 'billion laughs' file?")
+                attach(target)
+                continue
+            if isinstance(event, yaml.NodeEvent):
+                tag = getattr(event, "tag", None)
+                if tag and tag != "!" and not tag.startswith(_STANDARD_TAG):
+                    raise fail(line, column, f"the tag '{tag}' is not allowed: an exhibition holds plain "
+                               "text, numbers, lists and groups only")
+                expanded += 1
+                if expanded > MAX_EXPANDED_NODES:
+                    raise fail(line, column, f"the file holds more than {MAX_EXPANDED_NODES:,} values")
+            if isinstance(event, yaml.ScalarEvent):
+                resolved = tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+                node = Node("scalar", line, column, text=event.value, tag=resolved)
+                attach(node)
+                if event.anchor:
+                    anchors[event.anchor] = node
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise fail(line, column, f"values are nested more than {MAX_DEPTH} levels deep")
+                kind: Literal["seq", "map"] = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
+                node = Node(kind, line, column)
+                if event.anchor:
+                    anchors[event.anchor] = node
+                stack.append((node, None))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                node, _ = stack.pop()
+                children = node.items if node.kind == "seq" else [v for _, v in node.pairs]
+                node.size = 1 + sum(child.size for child in children)
+                attach(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fail(line, column, _friendly(error)) from None
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        position = getattr(error, "position", 0) or 0
+        before = text[:position]
+        line = before.count("\n") + 1
+        column = position - (before.rfind("\n") + 1) + 1
+        raise fail(line, column, f"the file holds a character YAML does not allow ({error})") from None
+    if root is None:
+        raise fail(1, 1, "the file is empty: an exhibition starts with 'exhibition:', 'attract:' and 'chapters:'")
+    return root
