@@ -78,7 +78,7 @@ def _attract_references(exhibition: Exhibition, root: Node, log: ProblemLog) -> 
 def _translations(exhibition: Exhibition, converter: Converter, log: ProblemLog) -> None:
     languages = exhibition.languages
     default = exhibition.default_language
-    for path, node, text in converter.localized:
+    for path, node, text in converter.texts_seen:
         for language in text.missing(languages):
             log.warning(node.line, node.column, path,
                         f"no {language_name(language)} ({language}) text: visitors reading {language} will see "

@@ -15,7 +15,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from kiosk.loader.media_check import MediaChecker
 from kiosk.loader.problems import ProblemLog, did_you_mean
@@ -61,7 +61,7 @@ class Converter:
         self.log = log
         self.media = media
         #: Every Localized met, with where it was written, for the translation check.
-        self.localized: list[tuple[str, Node, Localized]] = []
+        self.texts_seen: list[tuple[str, Node, Localized]] = []
 
     # -- reporting -------------------------------------------------------------------------
     def error(self, node: Node, path: str, message: str) -> Any:
@@ -78,13 +78,15 @@ class Converter:
         if origin is Annotated:
             base, *markers = get_args(hint)
             return self._annotated(node, base, markers, path, meta)
+        if origin is Literal:
+            return self._choice(node, get_args(hint), path)
         if origin in (Union, types.UnionType):
             return self._union(node, get_args(hint), path, meta)
         if origin is tuple:
             return self._tuple(node, get_args(hint), path, meta)
         if origin in (Mapping, dict, typing.Mapping):
             return self._mapping(node, get_args(hint), path)
-        handler: Callable[[Node, str, Mapping[str, Any]], Any] | None = _SCALARS.get(hint)
+        handler = _SCALARS.get(hint)
         if handler is not None:
             return handler(self, node, path, meta)
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):
@@ -108,6 +110,13 @@ class Converter:
         if len(non_null) == 1:
             return self.convert(node, non_null[0], path, meta)
         raise TypeError(f"the model uses a union the loader does not know: {options!r}")
+
+    def _choice(self, node: Node, choices: tuple[Any, ...], path: str) -> Any:
+        words = [str(choice) for choice in choices]
+        if node.kind == "scalar" and node.text in words:
+            return choices[words.index(node.text)]
+        hint = did_you_mean(node.text, words) if node.kind == "scalar" else ""
+        return self.error(node, path, f"{node.describe()} is not one of: {', '.join(words)}{hint}")
 
     # -- containers ------------------------------------------------------------------------
     def _tuple(self, node: Node, args: tuple[Any, ...], path: str, meta: Mapping[str, Any]) -> Any:
@@ -272,7 +281,7 @@ class Converter:
         else:
             return self.error(node, path, "should be text, or one text per language like {fr: ..., en: ...}")
         if value is not FAIL:
-            self.localized.append((path, node, value))
+            self.texts_seen.append((path, node, value))
         return value
 
     def timecode(self, node: Node, path: str, meta: Mapping[str, Any]) -> Any:
