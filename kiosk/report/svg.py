@@ -30,6 +30,16 @@ def nice_ceiling(value: float) -> float:
     return 10 * power
 
 
+def axis_step(value: float) -> float:
+    """A tick step of 1, 2 or 5 times a power of ten (never below 1: the charts count things)."""
+    rough = max(1.0, value / 4)
+    power = 10 ** math.floor(math.log10(rough))
+    for step in (1, 2, 5, 10):
+        if rough <= step * power:
+            return float(step * power)
+    return 10.0 * power
+
+
 def _fmt(value: float) -> str:
     return f"{value:g}" if value < 10_000 else f"{value:,.0f}"
 
@@ -46,12 +56,14 @@ def columns(
     """Vertical columns, one per label (e.g. the 24 hours of a day)."""
     left, right, top, bottom = 40, 8, 12, 28
     plot_w, plot_h = width - left - right, height - top - bottom
-    top_value = nice_ceiling(max(values, default=0))
+    step = axis_step(max(values, default=0))
+    ticks = max(1, math.ceil(max(values, default=0) / step))
+    top_value = step * ticks
     slot = plot_w / max(1, len(values))
     parts = [_open(width, height, title)]
-    for i in range(5):  # 4 gridlines plus the baseline
-        value = top_value * i / 4
-        y = top + plot_h - plot_h * i / 4
+    for i in range(ticks + 1):
+        value = step * i
+        y = top + plot_h - plot_h * i / ticks
         parts.append(f"<line x1='{left}' x2='{width - right}' y1='{y:.1f}' y2='{y:.1f}' stroke='{GRID}'/>")
         parts.append(
             f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' font-size='11' fill='{MUTED}'>{_fmt(value)}</text>"
@@ -87,7 +99,8 @@ def bars(
     ``shares`` (0..1 per row), when given, fills that part of each bar in the strong
     colour over a soft full bar: for example how much of an excerpt plays watched.
     """
-    right = 150
+    # Room on the right for the longest note (about 6.6 px a character at 12 px).
+    right = min(width // 2, 16 + round(6.6 * max((len(note) for _, _, note in rows), default=0)))
     plot_w = width - label_width - right
     height = max(1, len(rows)) * row_height + 8
     top_value = max((value for _, value, _ in rows), default=0) or 1

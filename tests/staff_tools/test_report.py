@@ -24,7 +24,7 @@ from kiosk.navigation.events import (
     VisitStarted,
 )
 from kiosk.report import Period, read_report
-from kiosk.report.svg import nice_ceiling
+from kiosk.report.svg import axis_step, nice_ceiling
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,3 +129,8 @@ def test_simulated_day_reports(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("value", "ceiling"), [(0, 1), (3, 5), (7, 10), (12, 20), (23, 25), (0.4, 0.5)])
 def test_axis_ceiling(value: float, ceiling: float) -> None:
     assert nice_ceiling(value) == ceiling
+
+
+@pytest.mark.parametrize(("value", "step"), [(0, 1), (3, 1), (10, 5), (12, 5), (40, 10), (180, 50)])
+def test_axis_step_counts_whole_things(value: float, step: float) -> None:
+    assert axis_step(value) == step
