@@ -17,6 +17,7 @@ from kiosk.model.captions import Cue
 from kiosk.model.fields import COLOR_PATTERN, ID_PATTERN, MediaKind, spec
 from kiosk.model.localized import Localized
 from kiosk.model.media import MediaFile
+from kiosk.model.schedule import Schedule
 from kiosk.model.timecode import Duration, Timecode
 
 PanelId = Annotated[str, "id"]
@@ -225,6 +226,7 @@ class Exhibition:
     exhibition: ExhibitionInfo = spec("Who the exhibition is and which languages it speaks.")
     attract: Attract = spec("The loop shown while nobody touches the screen.")
     chapters: tuple[Chapter, ...] = spec("The chapters, shown as tiles on the home screen.", min_items=1)
+    schedule: Schedule | None = spec("Opening hours; without them the kiosk is always open.", default=None)
     version: int = spec("Version of this format; 1.", default=1, minimum=1, maximum=1)
     source: Path = field(default=Path(), compare=False, metadata={"internal": True})
     media_root: Path = field(default=Path(), compare=False, metadata={"internal": True})
