@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from kiosk.loader.media_check import MediaChecker
-from kiosk.loader.problems import ProblemLog, did_you_mean
+from kiosk.loader.problems import ProblemLog, closest, did_you_mean
 from kiosk.loader.yaml_tree import Node
 from kiosk.model.captions import CaptionError, decode_caption_bytes, parse_captions
 from kiosk.model.exhibition import PANEL_TYPES, CaptionTrack, PlaceholderPanel
@@ -32,6 +32,8 @@ FAIL: Any = object()  # a value that could not be converted; its problem is alre
 _BOOL_TRUE = {"true", "yes", "on"}
 _BOOL_FALSE = {"false", "no", "off"}
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
+_PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 
 
 @functools.cache
@@ -158,6 +160,7 @@ class Converter:
         hints = type_hints(cls)
         values: dict[str, Any] = {}
         failed = False
+        misspelt: set[str] = set()  # required keys an unknown key was probably meant to be
         for key_node, value_node in node.pairs:
             key = key_node.text
             if key in extra_keys:
@@ -165,9 +168,12 @@ class Converter:
             f = fields.get(key)
             if f is None:
                 known = [*fields, *extra_keys]
-                self.error(key_node, join(path, key),
-                           f"unknown key '{key}'{did_you_mean(key, known)}"
-                           + ("" if did_you_mean(key, known) else f" (known keys: {', '.join(known)})"))
+                close = closest(key, known)
+                if close is not None:
+                    misspelt.add(close)
+                    self.error(key_node, join(path, key), f"unknown key '{key}'; did you mean '{close}'?")
+                else:
+                    self.error(key_node, join(path, key), f"unknown key '{key}' (known keys: {', '.join(known)})")
                 continue
             value = self.convert(value_node, hints[key], join(path, key), f.metadata)
             if value is FAIL:
@@ -176,6 +182,9 @@ class Converter:
                 values[key] = value
         for name, f in fields.items():
             if name not in values and is_required(f) and node.get(name) is None:
+                failed = True
+                if name in misspelt:
+                    continue  # the "did you mean" above already says what is missing
                 doc = f.metadata.get("doc", "")
                 self.error(node, path, f"missing required key '{name}'" + (f" ({doc.rstrip('.')})" if doc else ""))
                 failed = True
@@ -234,9 +243,11 @@ class Converter:
         return node.text
 
     def integer(self, node: Node, path: str, meta: Mapping[str, Any]) -> Any:
-        if node.kind != "scalar" or not node.tag.endswith(":int"):
+        # Only plain decimal numbers: YAML 1.1 also reads 012 (octal), 0x1F and 1:30 (base 60) as
+        # integers, which no one writing a volume or a version means.
+        if node.kind != "scalar" or not _DECIMAL.match(node.text):
             return self.error(node, path, f"should be a whole number, not {node.describe()}")
-        return self._in_range(node, path, int(node.text.replace("_", ""), 0), meta)
+        return self._in_range(node, path, int(node.text.replace("_", "")), meta)
 
     def number(self, node: Node, path: str, meta: Mapping[str, Any]) -> Any:
         if node.kind != "scalar" or not node.tag.endswith((":int", ":float")):
@@ -249,7 +260,15 @@ class Converter:
 
     def _in_range(self, node: Node, path: str, value: float, meta: Mapping[str, Any]) -> Any:
         low, high = meta.get("minimum"), meta.get("maximum")
+        if value != value:  # NaN compares false with every bound
+            return self.error(node, path, f"should be a number, not {node.describe()}")
         if (low is not None and value < low) or (high is not None and value > high):
+            if low == high:
+                return self.error(node, path, f"{node.text} is not possible here: write {low:g}")
+            if high is None:
+                return self.error(node, path, f"{node.text} is too small: use {low:g} or more")
+            if low is None:
+                return self.error(node, path, f"{node.text} is too large: use {high:g} or less")
             return self.error(node, path, f"{node.text} is out of range: use a value from {low:g} to {high:g}")
         return value
 
@@ -288,11 +307,16 @@ class Converter:
         return self._time(node, path, parse_timecode)
 
     def duration(self, node: Node, path: str, meta: Mapping[str, Any]) -> Any:
+        # A plain number is seconds (``countdown: 10``); the parser sees text, so turn it into a number here.
+        if node.kind == "scalar" and _PLAIN_NUMBER.match(node.text.strip()):
+            return self._time(node, path, lambda text: parse_duration(float(text)))
         return self._time(node, path, parse_duration)
 
     def _time(self, node: Node, path: str, parse: Callable[[str], Any]) -> Any:
         if node.kind != "scalar" or node.is_null:
             return self.error(node, path, f"should be a time, not {node.describe()}")
+        if node.text.lstrip().startswith("-"):
+            return self.error(node, path, f"{node.describe()} is negative: a time starts at 0")
         try:
             return parse(node.text)
         except TimeFormatError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,10 @@ from kiosk.loader.problems import LoadFailed, Problem, ProblemLog, did_you_mean
 from kiosk.loader.yaml_tree import MAX_FILE_BYTES, Node, compose, decode
 from kiosk.model.exhibition import Attract, Chapter, Exhibition, ExhibitionInfo, PlaceholderPanel
 from kiosk.model.localized import Localized
+
+logger = logging.getLogger(__name__)
+#: Starts the message of a problem the loader itself caused; tests make sure it never appears.
+INTERNAL_ERROR = "the kiosk could not finish checking this file (a fault in the kiosk, not in the file)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,14 @@ def load_exhibition(path: Path | str) -> LoadResult:
     try:
         exhibition = _load(source, log)
     except LoadFailed:
+        exhibition = None
+    except (RecursionError, MemoryError):
+        log.error(1, 1, "", "the file is too large or too deeply nested to check")
+        exhibition = None
+    except Exception as error:  # a loader bug must still not show staff a traceback
+        logger.debug("loader failed on %s", source, exc_info=True)  # for maintainers; staff see the problem
+        log.error(1, 1, "", f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); "
+                  "please report it with this file")
         exhibition = None
     problems = sorted(log.problems, key=lambda p: (p.file != log.file, p.file, p.line, p.column))
     return LoadResult(source, exhibition, tuple(problems), time.time())
@@ -92,7 +105,8 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
     media_root = (source.parent / info.media).resolve()
     if not media_root.is_dir():
         where = info_node.get("media") or info_node if info_node else root
-        log.error(where.line, where.column, "exhibition.media", f"the media folder '{media_root}' does not exist")
+        log.error(where.line, where.column, "exhibition.media",
+                  f"the media folder '{info.media}' does not exist (it is looked for beside this file)")
     converter.media = MediaChecker(media_root)
 
     values: dict[str, object] = {"exhibition": info}

@@ -183,8 +183,8 @@ def _image_problem(path: Path, image_format: str, size: int) -> str | None:
                 image.verify()  # checks every chunk's checksum without decoding pixels
     except Image.DecompressionBombError:
         return f"is too large to show safely (more than {MAX_IMAGE_PIXELS // 1_000_000} megapixels): resize it"
-    except Exception as error:  # Pillow raises many kinds for a damaged file
-        return f"is damaged and cannot be shown ({type(error).__name__}: {error}): export it again"
+    except Exception:  # Pillow raises many kinds (OSError, SyntaxError, ValueError...) for a damaged file
+        return "is damaged or cut short and cannot be shown: copy or export it again"
     if image_format == "JPEG":
         with path.open("rb") as stream:
             stream.seek(max(0, size - 4096))

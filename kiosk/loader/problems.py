@@ -69,11 +69,17 @@ class ProblemLog:
         return [problem.message for problem in errors[count:]]
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` that ``word`` is probably a misspelling of, if any."""
+    options = list(choices)
+    lowered = {choice.lower(): choice for choice in options}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' when one of ``choices`` is close to ``word``, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not close:
-        lowered = {choice.lower(): choice for choice in choices}
-        if word.lower() in lowered:
-            close = [lowered[word.lower()]]
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """"; did you mean 'x'?" when one of ``choices`` is close to ``word``, else ''."""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""

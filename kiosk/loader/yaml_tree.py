@@ -30,6 +30,8 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
 _STANDARD_TAG = "tag:yaml.org,2002:"
 NULL_TAG = "tag:yaml.org,2002:null"
+#: Explicit tags a file may use (``!!str 2018``); any other (``!!python/object``, ``!include``) is refused.
+_ALLOWED_TAGS = frozenset(_STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
 @dataclass(slots=True, eq=False)
@@ -83,22 +85,53 @@ def decode(data: bytes, log: ProblemLog) -> str:
         raise LoadFailed from None
 
 
-def _friendly(error: yaml.MarkedYAMLError) -> str:
+def _friendly(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Where a YAML syntax error is and what it means, in words for staff (1-based line, column)."""
     problem = error.problem or str(error)
-    if "'\\t'" in problem or "\\t" in problem:
-        return "a tab character is not allowed here: YAML indents with spaces only (replace the tab with spaces)"
-    context = f" ({error.context})" if error.context else ""
-    return f"YAML syntax: {problem}{context}"
+    context = error.context or ""
+    mark = error.problem_mark or error.context_mark
+    context_mark = error.context_mark or mark
+
+    def at(m: yaml.Mark | None, message: str) -> tuple[int, int, str]:
+        return (m.line + 1, m.column + 1, message) if m else (1, 1, message)
+
+    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:
+        return at(mark, "a tab character is not allowed here: YAML indents with spaces only "
+                  "(replace the tab with spaces)")
+    if "quoted scalar" in context and "end of stream" in problem:
+        return at(context_mark, "the quoted text that starts here is never closed: add the closing quote")
+    if "flow sequence" in context:
+        return at(context_mark, "the list that opens with '[' here is not closed with ']' "
+                  "(or a comma is missing between its items)")
+    if "flow mapping" in context:
+        return at(context_mark, "the group that opens with '{' here is not closed with '}' "
+                  "(or a comma is missing between its keys)")
+    if "mapping values are not allowed" in problem:
+        return at(mark, "unexpected ':' here: put a text that holds ': ' in quotes, "
+                  "or check the indentation of this line")
+    if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        return at(mark, "this line is not indented like the lines before it: items of one list, "
+                  "and keys of one group, start in the same column")
+    if "cannot start any token" in problem:
+        return at(mark, "a value cannot start with this character: put the text in quotes")
+    where = f" ({context})" if context else ""
+    return at(mark, f"YAML syntax: {problem}{where}")
 
 
-def _path_of(stack: list[tuple[Node, Node | None]], last: str) -> str:
-    """The key path (``chapters[0].panels[2].title``) of the value being composed."""
+def _path_of(stack: list[tuple[Node, Node | None]], last: str | None) -> str:
+    """The key path (``chapters[0].panels[2].title``) of the value being composed.
+
+    With ``last`` the path ends at that key of the innermost group; without it, at the
+    value the innermost list or group is waiting for.
+    """
     path = ""
-    for node, pending_key in stack[:-1]:
+    for node, pending_key in stack if last is None else stack[:-1]:
         if node.kind == "seq":
             path += f"[{len(node.items)}]"
         elif pending_key is not None:
             path += f".{pending_key.text}" if path else pending_key.text
+    if last is None:
+        return path
     return f"{path}.{last}" if path else last
 
 
@@ -110,8 +143,8 @@ def compose(text: str, log: ProblemLog) -> Node:
     expanded = 0
     documents = 0
 
-    def fail(line: int, column: int, message: str) -> LoadFailed:
-        log.error(line, column, "", message)
+    def fail(line: int, column: int, message: str, *, here: bool = False) -> LoadFailed:
+        log.error(line, column, _path_of(stack, None) if here else "", message)
         return LoadFailed()
 
     def attach(node: Node) -> None:
@@ -150,8 +183,11 @@ def compose(text: str, log: ProblemLog) -> Node:
                 continue
             if isinstance(event, yaml.AliasEvent):
                 target = anchors.get(event.anchor or "")
-                if target is None or any(target is open_node for open_node, _ in stack):
-                    raise fail(line, column, f"alias '*{event.anchor}' refers to an anchor that is not finished")
+                if target is None:
+                    raise fail(line, column, f"'*{event.anchor}' repeats a value marked '&{event.anchor}', "
+                               "but no value above is marked so", here=True)
+                if any(target is open_node for open_node, _ in stack):
+                    raise fail(line, column, f"'*{event.anchor}' repeats the value it is part of", here=True)
                 expanded += target.size
                 if expanded > MAX_EXPANDED_NODES:
                     raise fail(line, column, "aliases (*name) expand this file to more than "
@@ -160,9 +196,10 @@ def compose(text: str, log: ProblemLog) -> Node:
                 continue
             if isinstance(event, yaml.NodeEvent):
                 tag = getattr(event, "tag", None)
-                if tag and tag != "!" and not tag.startswith(_STANDARD_TAG):
-                    raise fail(line, column, f"the tag '{tag}' is not allowed: an exhibition holds plain "
-                               "text, numbers, lists and groups only")
+                if tag and tag != "!" and tag not in _ALLOWED_TAGS:
+                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+                    raise fail(line, column, f"the tag '{shown}' is not allowed: an exhibition holds plain "
+                               "text, numbers, lists and groups only", here=True)
                 expanded += 1
                 if expanded > MAX_EXPANDED_NODES:
                     raise fail(line, column, f"the file holds more than {MAX_EXPANDED_NODES:,} values")
@@ -186,9 +223,7 @@ def compose(text: str, log: ProblemLog) -> Node:
                 node.size = 1 + sum(child.size for child in children)
                 attach(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise fail(line, column, _friendly(error)) from None
+        raise fail(*_friendly(error)) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
         before = text[:position]

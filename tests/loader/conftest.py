@@ -1,0 +1,19 @@
+"""Shared paths and helpers for the loader tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURE_MEDIA = Path(__file__).parent / "fixtures" / "media"
+
+
+@pytest.fixture
+def media_copy(tmp_path: Path) -> Path:
+    """A private copy of the fixture media folder, for tests that add files to it."""
+    import shutil
+
+    target = tmp_path / "media"
+    shutil.copytree(FIXTURE_MEDIA, target)
+    return target
