@@ -1,0 +1,1204 @@
+#!/usr/bin/env python3
+"""Draw and encode every stand-in media file of the default exhibition and of the starter.
+
+The default exhibition (config/exhibition.yaml) needs photographs and film excerpts
+the forum has not licensed yet. Until they arrive, this script makes stand-ins that
+say, in the picture itself, that they are stand-ins and what replaces them.
+
+    .venv/bin/python tools/make_stand_ins.py              # media/ and kiosk/starter/media/
+    .venv/bin/python tools/make_stand_ins.py --no-video   # pictures and captions only
+
+Why QPainter and not Pillow: Qt shapes and orders Arabic text (joining forms, right
+to left); Pillow does not without libraqm. Why fixed font files: the same fonts give
+the same pixels on every machine that has fonts-noto-core and fonts-dejavu-core.
+The outputs are committed, so CI never runs this script; run it again after changing
+a drawing, then look at the pictures and commit them with the script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextOption,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MEDIA = ROOT / "media"
+STARTER_MEDIA = ROOT / "kiosk" / "starter" / "media"
+NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
+MONO_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf")
+FONT_FILES = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSans-Italic.ttf",
+    "NotoSerif-Regular.ttf",
+    "NotoSerif-Bold.ttf",
+    "NotoSerif-Italic.ttf",
+    "NotoNaskhArabic-Regular.ttf",
+    "NotoNaskhArabic-Bold.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+)
+SANS, SERIF, NASKH, ARABIC_SANS = "Noto Sans", "Noto Serif", "Noto Naskh Arabic", "Noto Sans Arabic"
+
+# The exhibition theme's colours (kiosk.model.exhibition.Theme defaults), so stand-ins sit well on screen.
+BACKGROUND = QColor("#14161A")
+SURFACE = QColor("#20242B")
+SURFACE_LIGHT = QColor("#2C323B")
+TEXT = QColor("#F4F1EA")
+MUTED = QColor("#B8B2A7")
+ACCENT = QColor("#E2A740")
+ACCENT_DARK = QColor("#8A6426")
+SKY = QColor("#2A3A4A")
+SAND = QColor("#3A3328")
+OLIVE = QColor("#4E5A3A")
+
+#: Every stand-in says so in the picture, in the three languages of the exhibition.
+STAND_IN_BADGE = "STAND-IN  ·  PROVISOIRE  ·  عنصر مؤقت"
+FILM_LABEL = "STAND-IN — replace with The Cave (Feras Fayyad, 2019), licensed"
+
+# The stand-in film: scenes (start s, end s, card) and the excerpts the YAML plays from it.
+FILM_FILE = "video/the-cave-stand-in.mp4"
+FILM_SIZE = (960, 540)
+FPS = 25
+FILM_SCENES: tuple[tuple[int, int, str], ...] = (
+    (0, 15, "opening"),
+    (15, 75, "hospital"),
+    (75, 135, "in-charge"),
+    (135, 195, "leaving"),
+    (195, 210, "closing"),
+)
+FILM_LENGTH = FILM_SCENES[-1][1]
+#: (panel id, start s, end s): must match config/exhibition.yaml (tests/content checks it).
+EXCERPTS: tuple[tuple[str, int, int], ...] = (
+    ("excerpt-hospital", 20, 70),
+    ("excerpt-in-charge", 80, 125),
+    ("excerpt-leaving", 140, 185),
+)
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """One generated file and what the forum replaces it with."""
+
+    path: str
+    kind: str
+    label: str
+    replace_with: str
+
+
+MANIFEST: list[StandIn] = []
+
+
+# --------------------------------------------------------------------------- drawing helpers
+
+
+def load_fonts() -> None:
+    for name in FONT_FILES:
+        if QFontDatabase.addApplicationFont(str(NOTO_DIR / name)) < 0:
+            raise SystemExit(f"font {NOTO_DIR / name} not found: install fonts-noto-core")
+
+
+def font(family: str, px: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    result = QFont(family)
+    result.setPixelSize(max(1, round(px)))
+    result.setBold(bold)
+    result.setItalic(italic)
+    # Unhinted outlines: the same glyph shapes at every size, on every machine.
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return result
+
+
+def is_arabic(text: str) -> bool:
+    """True when the first letter is right-to-left: the Unicode rule for a paragraph's direction."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def text(
+    p: QPainter,
+    rect: QRectF,
+    value: str,
+    *,
+    px: float,
+    family: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    color: QColor = TEXT,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> float:
+    """Draw wrapped text in ``rect``; return the height it took.
+
+    Arabic gets the Naskh face and right-to-left layout; ``AlignAbsolute`` keeps
+    'left' meaning left whatever the direction, so callers say what they mean.
+    """
+    arabic = is_arabic(value)
+    if family is None:
+        family = NASKH if arabic else SANS
+    p.setFont(font(family, px, bold=bold, italic=italic))
+    p.setPen(color)
+    option = QTextOption(align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if arabic else Qt.LayoutDirection.LeftToRight)
+    used = p.boundingRect(rect, value, option)
+    p.drawText(rect, value, option)
+    return used.height()
+
+
+def trilingual(
+    p: QPainter,
+    rect: QRectF,
+    lines: Sequence[str],
+    *,
+    px: float,
+    family: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    color: QColor = TEXT,
+    gap: float = 0.35,
+    center: bool = False,
+) -> float:
+    """Stack one line per language; Arabic lines align right unless centred."""
+    y = rect.top()
+    for line in lines:
+        arabic = is_arabic(line)
+        if center:
+            align = Qt.AlignmentFlag.AlignHCenter
+        else:
+            align = Qt.AlignmentFlag.AlignRight if arabic else Qt.AlignmentFlag.AlignLeft
+        size = px * 1.08 if arabic else px  # Naskh reads small beside Latin at the same pixel size
+        height = text(
+            p,
+            QRectF(rect.left(), y, rect.width(), rect.bottom() - y),
+            line,
+            px=size,
+            family=None if arabic else family,
+            bold=bold,
+            italic=italic,
+            color=color,
+            align=align,
+        )
+        y += height + px * gap
+    return y - rect.top()
+
+
+def badge(p: QPainter, width: float, height: float, detail: str) -> None:
+    """The stand-in marks: a hatched pill near the top centre and a strip along the bottom.
+
+    The pill sits in the middle third so that a tile or the attract loop's crop keeps it.
+    """
+    scale = min(width, height) / 1080
+    p.save()
+    p.setFont(font(ARABIC_SANS, 34 * scale, bold=True))
+    metrics_width = p.fontMetrics().horizontalAdvance(STAND_IN_BADGE)
+    pill = QRectF(0, 0, metrics_width + 175 * scale, 64 * scale)
+    pill.moveCenter(QPointF(width / 2, 84 * scale))
+    path = QPainterPath()
+    path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+    p.fillPath(path, ACCENT)
+    p.setClipPath(path)
+    p.setPen(QPen(QColor("#1A1A1A"), 9 * scale))
+    for i in range(5):  # hazard hatching on the left end: reads as "temporary" in any language
+        x = pill.left() + 8 * scale + i * 18 * scale
+        p.drawLine(QPointF(x, pill.bottom()), QPointF(x + 30 * scale, pill.top()))
+    p.setClipping(False)
+    p.setPen(QColor("#15120C"))
+    p.drawText(pill.adjusted(125 * scale, 0, -25 * scale, 0), Qt.AlignmentFlag.AlignCenter, STAND_IN_BADGE)
+    if detail:
+        strip = QRectF(0, height - 64 * scale, width, 64 * scale)
+        p.fillRect(strip, QColor(0, 0, 0, 200))
+        p.fillRect(QRectF(0, strip.top(), width, 4 * scale), ACCENT)
+        px = 26 * scale
+        p.setFont(font(SANS, px))
+        room = width - 72 * scale
+        while p.fontMetrics().horizontalAdvance(detail) > room and px > 8:  # one line, shrunk to fit
+            px -= 1
+            p.setFont(font(SANS, px))
+        p.setPen(TEXT)
+        p.drawText(
+            strip.adjusted(36 * scale, 4 * scale, -36 * scale, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            detail,
+        )
+    p.restore()
+
+
+def new_image(width: int, height: int, fill: QColor = BACKGROUND) -> tuple[QImage, QPainter]:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(fill)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    return image, painter
+
+
+def save(image: QImage, painter: QPainter, root: Path, relative: str, label: str, replace_with: str) -> None:
+    painter.end()
+    # The label travels inside the PNG too (a tEXt chunk), so a test can check each file.
+    image.setText("Description", label)
+    image.setText("Replace-With", replace_with)
+    image.setText("Software", "kiosk tools/make_stand_ins.py")
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(target), quality=0):  # Qt: quality 0 = strongest zlib compression
+        raise SystemExit(f"could not write {target}")
+    if root == MEDIA:
+        MANIFEST.append(StandIn(relative, "image", label, replace_with))
+    print(f"  {target.relative_to(ROOT)}  {target.stat().st_size // 1024} KB")
+
+
+def logical(p: QPainter, width: int, height: int, base_w: float = 1920, base_h: float = 1080) -> None:
+    """Draw in a fixed logical frame whatever the output size."""
+    p.scale(width / base_w, height / base_h)
+
+
+# --------------------------------------------------------------------------- motifs
+
+
+def draw_skyline(p: QPainter, w: float, ground: float, color: QColor, seed: int) -> None:
+    """Low flat-roofed buildings: a town, not any particular street."""
+    x = -20.0
+    k = seed
+    while x < w:
+        k = (k * 1103515245 + 12345) % 2**31  # tiny LCG: the same town every run
+        bw = 90 + k % 140
+        bh = 90 + (k // 7) % 190
+        p.fillRect(QRectF(x, ground - bh, bw, bh + 2), color)
+        x += bw + 6 + (k // 13) % 18
+
+
+def draw_tree(p: QPainter, x: float, ground: float, r: float, color: QColor) -> None:
+    p.fillRect(QRectF(x - r * 0.08, ground - r * 1.2, r * 0.16, r * 1.2), QColor("#2A2620"))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    p.drawEllipse(QPointF(x, ground - r * 1.45), r, r * 0.8)
+
+
+def draw_arches(p: QPainter, w: float, h: float) -> None:
+    """Receding arches of a tunnel, lit by one warm lamp."""
+    cx, cy = w / 2, h * 0.52
+    for i in range(7):
+        f = 1 - i * 0.13
+        aw, ah = 1500 * f, 900 * f
+        rect = QRectF(cx - aw / 2, cy - ah / 2 + 60 * (1 - f), aw, ah)
+        path = QPainterPath()
+        path.moveTo(rect.left(), rect.bottom())
+        path.lineTo(rect.left(), rect.top() + aw / 2 * 0.6)
+        path.quadTo(rect.left(), rect.top(), rect.center().x(), rect.top())
+        path.quadTo(rect.right(), rect.top(), rect.right(), rect.top() + aw / 2 * 0.6)
+        path.lineTo(rect.right(), rect.bottom())
+        shade = 30 + i * 9
+        p.fillPath(path, QColor(shade, shade - 2, shade - 6))
+    for i in range(6, 0, -1):  # a lamp as flat rings: no gradient, so the PNG stays small
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(226, 167, 64, 22 + (6 - i) * 12))
+        p.drawEllipse(QPointF(cx, cy - 150), 40 * i, 40 * i)
+    p.setBrush(QColor("#F6D58E"))
+    p.drawEllipse(QPointF(cx, cy - 150), 26, 26)
+
+
+def draw_people(p: QPainter, w: float, ground: float, highlight: int, count: int = 7) -> None:
+    """Simple standing figures; one in the accent colour."""
+    spacing = w / (count + 1)
+    for i in range(count):
+        x = spacing * (i + 1)
+        scale = 1.0 + (0.12 if i == highlight else 0) - abs(i - count / 2) * 0.015
+        color = ACCENT if i == highlight else SURFACE_LIGHT
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawEllipse(QPointF(x, ground - 330 * scale), 48 * scale, 52 * scale)
+        body = QPainterPath()
+        body.addRoundedRect(QRectF(x - 85 * scale, ground - 260 * scale, 170 * scale, 280 * scale), 70, 70)
+        p.fillPath(body, color)
+
+
+def draw_route(p: QPainter, points: Sequence[QPointF], color: QColor, width: float) -> None:
+    pen = QPen(color, width, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    path = QPainterPath(points[0])
+    for a, b in itertools.pairwise(points):
+        mid = (a + b) / 2 + QPointF(0, -abs(b.x() - a.x()) * 0.18)
+        path.quadTo(mid, b)
+    p.drawPath(path)
+    p.setPen(Qt.PenStyle.NoPen)
+    for point in points:
+        p.setBrush(color)
+        p.drawEllipse(point, width * 2.2, width * 2.2)
+
+
+def draw_olive_branch(p: QPainter, cx: float, cy: float, length: float) -> None:
+    stem = QPainterPath(QPointF(cx - length / 2, cy + length * 0.15))
+    stem.quadTo(QPointF(cx, cy - length * 0.12), QPointF(cx + length / 2, cy - length * 0.05))
+    p.setPen(QPen(QColor("#8C8A6A"), 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(stem)
+    p.setPen(Qt.PenStyle.NoPen)
+    for i in range(11):
+        t = 0.08 + i * 0.085
+        point = stem.pointAtPercent(t)
+        angle = stem.angleAtPercent(t)
+        side = 1 if i % 2 else -1
+        p.save()
+        p.translate(point)
+        p.rotate(-angle + side * 38)
+        p.setBrush(QColor("#9DAA78") if i % 3 else QColor("#7F8F5C"))
+        p.drawEllipse(QRectF(0, -16, 120 - i * 4, 32))
+        p.restore()
+    for t in (0.3, 0.62):
+        point = stem.pointAtPercent(t) + QPointF(10, 40)
+        p.setBrush(QColor("#3C3F2A"))
+        p.drawEllipse(point, 20, 24)
+
+
+# --------------------------------------------------------------------------- exhibition pictures
+
+
+def title_card(root: Path) -> None:
+    image, p = new_image(1920, 1080)
+    draw_skyline(p, 1920, 930, QColor("#1F2329"), seed=7)
+    for x in (150, 420, 1540, 1760):
+        draw_tree(p, x, 930, 70, OLIVE)
+    p.fillRect(QRectF(0, 930, 1920, 150), QColor("#1B1D21"))
+    p.fillRect(QRectF(160, 190, 8, 450), ACCENT)
+    text(p, QRectF(200, 170, 1500, 150), "Amani Ballour", px=128, family=SERIF, bold=True)
+    trilingual(
+        p,
+        QRectF(204, 350, 1500, 300),
+        ("Médecin, directrice d'hôpital, témoin", "Doctor, hospital director, witness"),
+        px=50,
+        family=SERIF,
+        italic=True,
+        color=MUTED,
+    )
+    text(
+        p,
+        QRectF(204, 500, 1500, 120),
+        "أماني بلّور — طبيبة، مديرة مستشفى، شاهدة",
+        px=58,
+        color=MUTED,
+        align=Qt.AlignmentFlag.AlignLeft,
+    )
+    text(
+        p,
+        QRectF(204, 950, 1500, 60),
+        "Forum mondial Normandie pour la Paix · Normandy World Peace Forum · Caen",
+        px=32,
+        color=MUTED,
+    )
+    badge(
+        p,
+        1920,
+        1080,
+        "Stand-in title card drawn by tools/make_stand_ins.py — may stay, or be replaced by the forum's design",
+    )
+    save(image, p, root, "images/title-card.png", "Stand-in title card", "the forum's own title design (optional)")
+
+
+def cover(root: Path, name: str, number: int, draw: Callable[[QPainter], None], replace_with: str) -> None:
+    image, p = new_image(1280, 720)
+    p.save()
+    logical(p, 1280, 720)
+    draw(p)
+    p.setPen(QColor(244, 241, 234, 160))
+    p.setFont(font(SERIF, 150, bold=True))
+    p.drawText(QRectF(70, 150, 300, 200), Qt.AlignmentFlag.AlignLeft, f"{number}")
+    p.restore()
+    badge(p, 1280, 720, f"Stand-in chapter cover — replace with {replace_with}")
+    save(image, p, root, f"images/cover-{name}.png", "Stand-in chapter cover", replace_with)
+
+
+def cover_ghouta(p: QPainter) -> None:
+    p.fillRect(QRectF(0, 0, 1920, 1080), SKY)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#E9C98A"))
+    p.drawEllipse(QPointF(1500, 330), 90, 90)
+    p.fillRect(QRectF(0, 760, 1920, 320), OLIVE)
+    draw_skyline(p, 1920, 780, QColor("#1E2228"), seed=3)
+    for i, x in enumerate(range(60, 1920, 150)):
+        draw_tree(p, x + (i % 2) * 40, 980 + (i % 3) * 30, 70 + (i % 4) * 10, QColor("#5F6E45"))
+
+
+def cover_cave(p: QPainter) -> None:
+    p.fillRect(QRectF(0, 0, 1920, 1080), QColor("#121315"))
+    draw_arches(p, 1920, 1080)
+
+
+def cover_in_charge(p: QPainter) -> None:
+    p.fillRect(QRectF(0, 0, 1920, 1080), QColor("#1C2026"))
+    p.fillRect(QRectF(0, 880, 1920, 200), QColor("#262B33"))
+    draw_people(p, 1920, 900, highlight=3)
+
+
+def cover_exile(p: QPainter) -> None:
+    p.fillRect(QRectF(0, 0, 1920, 1080), QColor("#1A2230"))
+    for i in range(9):  # latitude lines, a nod to a map
+        p.setPen(QPen(QColor(255, 255, 255, 18), 2))
+        p.drawLine(QPointF(0, 120 * i + 60), QPointF(1920, 120 * i + 20))
+    draw_route(
+        p,
+        [QPointF(1560, 900), QPointF(1420, 620), QPointF(1150, 470), QPointF(480, 260)],
+        ACCENT,
+        8,
+    )
+
+
+def cover_caen(p: QPainter) -> None:
+    p.fillRect(QRectF(0, 0, 1920, 1080), QColor("#1D2A30"))
+    p.fillRect(QRectF(0, 780, 1920, 300), QColor("#24363D"))
+    for i in range(5):  # the sea off Normandy, as flat bands
+        p.fillRect(QRectF(0, 800 + i * 56, 1920, 18), QColor(255, 255, 255, 10 + i * 4))
+    draw_olive_branch(p, 1000, 480, 1100)
+
+
+def timeline_graphic(root: Path) -> None:
+    image, p = new_image(1920, 1080)
+    years = (
+        ("2011", "Étudiante", "Student", "طالبة"),
+        ("2016", "Directrice", "Director", "مديرة"),
+        ("2018", "Exil", "Exile", "المنفى"),
+        ("2019", "Le film", "The film", "الفيلم"),
+        ("2020", "Prix Wallenberg", "Wallenberg Prize", "جائزة والنبرغ"),
+    )
+    p.fillRect(QRectF(0, 0, 1920, 1080), BACKGROUND)
+    left, right, axis = 200.0, 1720.0, 560.0
+    p.setPen(QPen(MUTED, 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(QPointF(left - 60, axis), QPointF(right + 60, axis))
+    first, last = 2011, 2020
+    for tick in range(first, last + 1):  # one tick a year, so the gaps read true
+        x = left + (right - left) * (tick - first) / (last - first)
+        p.setPen(QPen(MUTED, 3))
+        p.drawLine(QPointF(x, axis - 14), QPointF(x, axis + 14))
+    for i, (year, fr, en, ar) in enumerate(years):
+        x = left + (right - left) * (int(year) - first) / (last - first)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(ACCENT)
+        p.drawEllipse(QPointF(x, axis), 26, 26)
+        up = i % 2 == 0
+        box = QRectF(x - 170, axis - 330 if up else axis + 70, 340, 260)
+        text(
+            p,
+            QRectF(box.left(), box.top(), box.width(), 90),
+            year,
+            px=72,
+            family=SERIF,
+            bold=True,
+            color=ACCENT,
+            align=Qt.AlignmentFlag.AlignHCenter,
+        )
+        trilingual(p, QRectF(box.left(), box.top() + 100, box.width(), 170), (fr, en, ar), px=30, center=True, gap=0.15)
+    badge(p, 1920, 1080, "Stand-in graphic drawn by tools/make_stand_ins.py — may stay, or be redrawn by a designer")
+    save(image, p, root, "images/timeline-2011-2020.png", "Stand-in timeline graphic", "a designed timeline (optional)")
+
+
+# Syria's outline, as a coarse list of (longitude, latitude) corners read off a small-scale
+# atlas map: honest in shape, not a survey. The picture says "schematic" in three languages.
+SYRIA_OUTLINE = (
+    (35.78, 35.92),
+    (35.75, 35.52),
+    (35.88, 34.95),
+    (35.97, 34.63),
+    (36.45, 34.60),
+    (36.62, 34.20),
+    (36.38, 33.85),
+    (36.05, 33.60),
+    (35.82, 33.28),
+    (35.65, 32.70),
+    (35.95, 32.72),
+    (36.40, 32.38),
+    (36.85, 32.32),
+    (38.79, 33.37),
+    (40.99, 34.42),
+    (41.22, 34.78),
+    (41.23, 35.55),
+    (41.38, 36.10),
+    (41.83, 36.60),
+    (42.36, 37.11),
+    (41.20, 37.07),
+    (40.05, 36.82),
+    (39.00, 36.70),
+    (38.20, 36.90),
+    (37.10, 36.65),
+    (36.68, 36.83),
+    (36.60, 36.35),
+    (36.38, 36.22),
+    (36.10, 35.85),
+    (35.92, 35.93),
+)
+PLACES = {
+    "damascus": (36.29, 33.51),
+    "ghouta": (36.47, 33.56),
+    "idlib": (36.63, 35.93),
+    "turkey": (37.40, 37.40),
+}
+
+
+def map_route(root: Path) -> None:
+    width, height = 1600, 1200
+    image, p = new_image(width, height, QColor("#17202A"))
+    lon0, lat1 = 33.6, 38.9  # the map's west edge and north edge, in degrees
+    ppd = 128.0  # pixels per degree of latitude
+    squeeze = math.cos(math.radians(35))  # a degree of longitude is shorter at 35° N
+
+    def at(lon: float, lat: float) -> QPointF:
+        # Equirectangular at 35° N: fair for a country this size, and says "schematic" anyway.
+        return QPointF(340 + (lon - lon0) * ppd * squeeze, 150 + (lat1 - lat) * ppd)
+
+    def label(
+        point: QPointF,
+        lines: Sequence[str],
+        px: float,
+        color: QColor = TEXT,
+        *,
+        bold: bool = False,
+        right: bool = False,
+    ) -> None:
+        box = QRectF(point.x() - (900 if right else 0), point.y(), 900, 300)
+        y = box.top()
+        for line in lines:
+            align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+            y += text(p, QRectF(box.left(), y, box.width(), 200), line, px=px, color=color, bold=bold, align=align) + 2
+
+    outline = QPolygonF([at(lon, lat) for lon, lat in SYRIA_OUTLINE])
+    p.setPen(QPen(QColor("#8A94A0"), 4))
+    p.setBrush(QColor("#26313C"))
+    p.drawPolygon(outline)
+    label(at(38.0, 35.3), ("SYRIE · SYRIA", "سوريا"), 40, QColor("#6E7985"), bold=True)
+    neighbours: tuple[tuple[tuple[str, ...], float, float], ...] = (
+        (("LIBAN · LEBANON", "لبنان"), 34.35, 34.15),
+        (("JORDANIE · JORDAN", "الأردن"), 37.2, 32.3),
+        (("IRAK · IRAQ", "العراق"), 40.3, 33.5),
+        (("Méditerranée", "Mediterranean", "البحر المتوسط"), 33.7, 35.6),
+    )
+    for lines, lon, lat in neighbours:
+        label(at(lon, lat), lines, 26, QColor("#6E7985"))
+    berlin = QPointF(140, 200)
+    route = [at(*PLACES["ghouta"]), at(*PLACES["idlib"]), at(*PLACES["turkey"]), berlin]
+    draw_route(p, route, ACCENT, 6)
+    places: tuple[tuple[str, tuple[str, ...], int, int, bool], ...] = (
+        ("damascus", ("Damas · Damascus", "دمشق"), -24, 10, True),
+        ("ghouta", ("Ghouta orientale · Eastern Ghouta", "الغوطة الشرقية", "2011 – 2018"), 30, -30, False),
+        ("idlib", ("Idlib · إدلب", "2018"), 30, -24, False),
+        ("turkey", ("Turquie · Turkey · تركيا",), 30, -20, False),
+    )
+    for key, lines, dx, dy, right in places:
+        point = at(*PLACES[key])
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(TEXT)
+        p.drawEllipse(point, 9, 9)
+        label(point + QPointF(dx, dy), lines, 28, bold=key == "ghouta", right=right)
+    label(berlin + QPointF(-40, 30), ("Berlin",), 34, ACCENT, bold=True)
+    label(
+        berlin + QPointF(-40, 80),
+        ("Allemagne · Germany · ألمانيا", "hors carte · off the map", "خارج الخريطة"),
+        24,
+        MUTED,
+    )
+    label(
+        QPointF(width - 50, height - 250),
+        ("Schéma, pas à l'échelle · Schematic, not to scale", "مخطط تقريبي، ليس وفق مقياس"),
+        26,
+        MUTED,
+        right=True,
+    )
+    badge(p, width, height, "Schematic stand-in map — replace with a cartographer's map if the forum licenses one")
+    save(image, p, root, "images/map-route.png", "Schematic stand-in map", "a licensed or designed map (optional)")
+
+
+def photo_placeholder(
+    root: Path,
+    relative: str,
+    size: tuple[int, int],
+    what: tuple[str, str, str],
+    figure: str,
+) -> None:
+    """A 'photo to come' card in the shape of the photograph it holds the place of."""
+    width, height = size
+    image, p = new_image(width, height, SURFACE)
+    scale = min(width, height) / 1080
+    p.setPen(Qt.PenStyle.NoPen)
+    if figure == "portrait":  # head and shoulders
+        p.setBrush(SURFACE_LIGHT)
+        p.drawEllipse(QPointF(width / 2, height * 0.42), 160 * scale, 190 * scale)
+        shoulders = QPainterPath()
+        shoulders.addRoundedRect(
+            QRectF(width / 2 - 330 * scale, height * 0.58, 660 * scale, 600 * scale), 260 * scale, 260 * scale
+        )
+        p.fillPath(shoulders, SURFACE_LIGHT)
+    elif figure == "town":
+        draw_skyline(p, width, height * 0.62, SURFACE_LIGHT, seed=11)
+        p.fillRect(QRectF(0, height * 0.62, width, height * 0.38), QColor("#262A31"))
+    else:  # a lectern and a stage
+        p.fillRect(QRectF(0, height * 0.66, width, height * 0.34), QColor("#262A31"))
+        draw_people(p, width, height * 0.70, highlight=-1, count=5)
+    # A camera glyph: universally read as "a photograph goes here".
+    cam = QRectF(0, 0, 150 * scale, 100 * scale)
+    cam.moveCenter(QPointF(width / 2, 230 * scale))
+    body = QPainterPath()
+    body.addRoundedRect(cam, 18 * scale, 18 * scale)
+    p.fillPath(body, MUTED)
+    p.setBrush(SURFACE)
+    p.drawEllipse(cam.center(), 32 * scale, 32 * scale)
+    p.fillRect(QRectF(cam.left() + 20 * scale, cam.top() - 16 * scale, 40 * scale, 18 * scale), MUTED)
+    panel = QRectF(60 * scale, height - 360 * scale, width - 120 * scale, 270 * scale)
+    p.fillRect(panel, QColor(0, 0, 0, 170))
+    trilingual(
+        p,
+        panel.adjusted(30 * scale, 24 * scale, -30 * scale, 0),
+        (f"Photo à venir : {what[0]}", f"Photo to come: {what[1]}", f"صورة قادمة: {what[2]}"),
+        px=36 * scale,
+        gap=0.25,
+    )
+    badge(p, width, height, f"Stand-in — replace with the licensed photograph: {what[1]}")
+    save(image, p, root, relative, f"Photo to come: licensed photograph — {what[1]}", f"licensed photograph: {what[1]}")
+
+
+# --------------------------------------------------------------------------- film cards and posters
+
+SCENE_TEXT: dict[str, tuple[str, str, str, str]] = {
+    # key: (number, fr, en, ar)
+    "hospital": ("1", "L'hôpital sous la terre", "The hospital underground", "المستشفى تحت الأرض"),
+    "in-charge": ("2", "Une femme à la tête de l'hôpital", "A woman in charge", "امرأة على رأس المستشفى"),
+    "leaving": ("3", "Quitter la Ghouta", "Leaving Ghouta", "مغادرة الغوطة"),
+}
+SCENE_ART: dict[str, Callable[[QPainter], None]] = {
+    "hospital": cover_cave,
+    "in-charge": cover_in_charge,
+    "leaving": cover_exile,
+}
+
+
+def excerpt_for(scene: str) -> tuple[str, int, int]:
+    index = list(SCENE_TEXT).index(scene)
+    return EXCERPTS[index]
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def film_card(scene: str, width: int, height: int) -> QImage:
+    """One scene of the stand-in film (and its poster): art, title, the excerpt's range, the label."""
+    image, p = new_image(width, height)
+    p.save()
+    logical(p, width, height)
+    if scene in SCENE_TEXT:
+        SCENE_ART[scene](p)
+        p.fillRect(QRectF(0, 560, 1920, 520), QColor(0, 0, 0, 190))
+        number, fr, en, ar = SCENE_TEXT[scene]
+        panel_id, start, end = excerpt_for(scene)
+        text(p, QRectF(90, 600, 1000, 80), f"{number} · Extrait · Excerpt · مقطع", px=38, color=ACCENT, bold=True)
+        trilingual(p, QRectF(90, 670, 1740, 300), (fr, en, ar), px=54, family=SERIF, gap=0.12)
+        text(
+            p,
+            QRectF(1080, 600, 750, 80),
+            f"{panel_id}: {clock(start)} → {clock(end)}",
+            px=30,
+            color=MUTED,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+    else:
+        p.fillRect(QRectF(0, 0, 1920, 1080), BACKGROUND)
+        title = "The Cave" if scene == "opening" else "Fin · End · النهاية"
+        text(p, QRectF(0, 300, 1920, 200), title, px=120, family=SERIF, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+        trilingual(
+            p,
+            QRectF(200, 520, 1520, 300),
+            ("Film provisoire, sans image réelle", "Stand-in film, no real footage", "فيلم مؤقت، بلا لقطات حقيقية"),
+            px=44,
+            color=MUTED,
+            center=True,
+            gap=0.15,
+        )
+    p.fillRect(QRectF(0, 940, 1920, 140), QColor(0, 0, 0, 220))
+    p.fillRect(QRectF(0, 940, 1920, 6), ACCENT)
+    # The label the brief asks for, big enough to read from across the booth.
+    text(p, QRectF(60, 962, 1800, 70), FILM_LABEL, px=40, bold=True, color=ACCENT)
+    p.restore()
+    badge(p, width, height, "")
+    p.end()
+    return image
+
+
+def posters(root: Path) -> None:
+    for scene in SCENE_TEXT:
+        image = film_card(scene, 1920, 1080)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        save(
+            image,
+            p,
+            root,
+            f"images/poster-{scene}.png",
+            "Stand-in poster still",
+            f"a still from The Cave at the start of {excerpt_for(scene)[0]}",
+        )
+
+
+# --------------------------------------------------------------------------- captions
+
+# Descriptive captions for the stand-in film, timed on the film (not on the excerpt).
+# They describe what the licensed excerpt will show; they put no words in anyone's mouth.
+# Replace them with the film's own subtitles for the chosen excerpts.
+CUES: tuple[tuple[float, float, str, str, str], ...] = (
+    (
+        20.5,
+        25.5,
+        "[Extrait provisoire] Le film autorisé remplacera ces images.",
+        "[Stand-in clip] The licensed film will replace these images.",
+        "[مقطع مؤقت] ستحلّ محلّ هذه الصور لقطاتُ الفيلم المرخّص.",
+    ),
+    (
+        26.0,
+        32.0,
+        "On y verra l'hôpital de la Grotte, creusé sous la ville.",
+        "It will show the Cave, a hospital dug beneath the town.",
+        "سيُظهر المقطع مستشفى الكهف المحفور تحت البلدة.",
+    ),
+    (
+        32.5,
+        39.0,
+        "Des couloirs souterrains relient les salles de soins.",
+        "Underground corridors link the wards.",
+        "ممرّات تحت الأرض تصل بين غرف العلاج.",
+    ),
+    (
+        39.5,
+        46.0,
+        "Médecins et infirmières travaillent sous la lumière des lampes.",
+        "Doctors and nurses work by lamplight.",
+        "أطباء وممرّضات يعملون على ضوء المصابيح.",
+    ),
+    (
+        46.5,
+        53.0,
+        "Au-dessus, les bombardements ; en bas, on soigne.",
+        "Above, the bombing; below, the care goes on.",
+        "في الأعلى قصف، وفي الأسفل يستمر العلاج.",
+    ),
+    (
+        53.5,
+        60.0,
+        "Chacun est soigné, quel que soit son camp.",
+        "Everyone is treated, whichever side they are on.",
+        "يُعالَج الجميع، أيًّا كان الطرف الذي ينتمون إليه.",
+    ),
+    (60.5, 69.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (
+        80.5,
+        85.5,
+        "[Extrait provisoire] Le film autorisé remplacera ces images.",
+        "[Stand-in clip] The licensed film will replace these images.",
+        "[مقطع مؤقت] ستحلّ محلّ هذه الصور لقطاتُ الفيلم المرخّص.",
+    ),
+    (
+        86.0,
+        92.0,
+        "On y verra Amani Ballour diriger l'hôpital.",
+        "It will show Amani Ballour running the hospital.",
+        "سيُظهر المقطع أماني بلّور وهي تدير المستشفى.",
+    ),
+    (
+        92.5,
+        99.0,
+        "Ses collègues l'ont choisie pour cette tâche.",
+        "Her colleagues chose her for the task.",
+        "اختارها زملاؤها لهذه المهمة.",
+    ),
+    (
+        99.5,
+        106.0,
+        "Certains refusent d'être dirigés par une femme.",
+        "Some refuse to be led by a woman.",
+        "بعضهم يرفض أن تقوده امرأة.",
+    ),
+    (
+        106.5,
+        113.0,
+        "Elle tient bon, et l'hôpital continue.",
+        "She holds firm, and the hospital goes on.",
+        "تصمد، ويستمر المستشفى في عمله.",
+    ),
+    (113.5, 124.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (
+        140.5,
+        145.5,
+        "[Extrait provisoire] Le film autorisé remplacera ces images.",
+        "[Stand-in clip] The licensed film will replace these images.",
+        "[مقطع مؤقت] ستحلّ محلّ هذه الصور لقطاتُ الفيلم المرخّص.",
+    ),
+    (
+        146.0,
+        152.0,
+        "On y verra la fin du siège de la Ghouta orientale.",
+        "It will show the end of the siege of Eastern Ghouta.",
+        "سيُظهر المقطع نهاية حصار الغوطة الشرقية.",
+    ),
+    (
+        152.5,
+        159.0,
+        "L'équipe doit quitter l'hôpital et la ville.",
+        "The team must leave the hospital and the town.",
+        "على الفريق أن يغادر المستشفى والبلدة.",
+    ),
+    (
+        159.5,
+        166.0,
+        "Le départ, vers le nord de la Syrie.",
+        "The departure, towards northern Syria.",
+        "الرحيل نحو شمال سوريا.",
+    ),
+    (
+        166.5,
+        173.0,
+        "Derrière eux, la Grotte et ceux qu'ils ont soignés.",
+        "Behind them, the Cave and those they cared for.",
+        "خلفهم الكهف ومن عالجوهم.",
+    ),
+    (173.5, 184.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+)
+
+
+def srt_time(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    secs, ms = divmod(ms, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d},{ms:03d}"
+
+
+def write_srt(path: Path, cues: Sequence[tuple[float, float, str]]) -> None:
+    blocks = [f"{i}\n{srt_time(a)} --> {srt_time(b)}\n{line}\n" for i, (a, b, line) in enumerate(cues, 1)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    print(f"  {path.relative_to(ROOT)}")
+
+
+def captions(root: Path) -> None:
+    for column, lang in enumerate(("fr", "en", "ar")):
+        relative = f"captions/the-cave.{lang}.srt"
+        write_srt(root / relative, [(a, b, cue[column]) for a, b, *cue in CUES])
+        MANIFEST.append(
+            StandIn(
+                relative,
+                "captions",
+                "Stand-in descriptive captions",
+                f"the film's {lang} subtitles for the chosen excerpts",
+            )
+        )
+
+
+# --------------------------------------------------------------------------- films
+
+
+def ffmpeg(*args: str) -> None:
+    if shutil.which("ffmpeg") is None:
+        raise SystemExit("ffmpeg not found: apt-get install ffmpeg")
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", *args], check=True)
+
+
+def encode(
+    cards: Sequence[tuple[Path, float]],
+    target: Path,
+    *,
+    size: tuple[int, int],
+    tone: str,
+    key_frames: Sequence[int] = (),
+    crf: int = 27,
+) -> None:
+    """Still cards + a running timecode + a moving marker, H.264/AAC in MP4, reproducibly.
+
+    A keyframe every 2 s (and at each excerpt's start) lets the player seek to an
+    excerpt quickly; -threads 1 and bitexact flags keep the bytes the same run to run.
+    """
+    width, height = size
+    total = sum(duration for _, duration in cards)
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "cards.txt"
+        lines = []
+        for card, duration in cards:
+            lines += [f"file '{card}'", f"duration {duration}"]
+        lines.append(f"file '{cards[-1][0]}'")  # the concat demuxer needs the last file twice
+        listing.write_text("\n".join(lines) + "\n")
+        px = max(14, height // 22)
+        video_filter = (
+            f"[0:v]fps={FPS},format=yuv420p,"
+            f"drawtext=fontfile={MONO_FONT}:fontsize={px}:fontcolor=white:box=1:boxcolor=black@0.75:"
+            f"boxborderw={px // 3}:x=w-tw-{px}:y={px // 2}:text='%{{pts\\:hms}}  f%{{n}}'[v0];"
+            f"color=c=0xE2A740:s={max(6, width // 80)}x{max(4, height // 90)}:r={FPS}[dot];"
+            f"[v0][dot]overlay=x='(W-w)*t/{total}':y=H-h:eval=frame:shortest=1[v]"
+        )
+        args = [
+            "-f",
+            "concat",
+            "-safe",
+            "0",
+            "-i",
+            str(listing),
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=330:sample_rate=48000:duration={total}",
+            "-filter_complex",
+            f"{video_filter};[1:a]volume='{tone}':eval=frame[a]",
+            "-map",
+            "[v]",
+            "-map",
+            "[a]",
+            "-t",
+            str(total),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "slow",
+            "-tune",
+            "stillimage",
+            "-crf",
+            str(crf),
+            "-profile:v",
+            "main",
+            "-pix_fmt",
+            "yuv420p",
+            "-g",
+            str(2 * FPS),
+            "-threads",
+            "1",
+            "-c:a",
+            "aac",
+            "-ac",
+            "1",
+            "-b:a",
+            "40k",
+            "-map_metadata",
+            "-1",
+            "-fflags",
+            "+bitexact",
+            "-flags:v",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            "-movflags",
+            "+faststart",
+        ]
+        if key_frames:
+            args += ["-force_key_frames", ",".join(str(k) for k in key_frames)]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        ffmpeg(*args, str(target))
+    print(f"  {target.relative_to(ROOT)}  {target.stat().st_size // 1024} KB")
+
+
+def film(root: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        cards = []
+        for start, end, scene in FILM_SCENES:
+            card = Path(tmp) / f"{scene}.png"
+            film_card(scene, *FILM_SIZE).save(str(card))
+            cards.append((card, float(end - start)))
+        # A soft tone only on the opening and closing cards (outside every excerpt), so an
+        # audio check has something to hear while the excerpts stay silent.
+        ramp_in = "clip(min(t-0.5,14.5-t),0,1)"
+        ramp_out = f"clip(min(t-{FILM_LENGTH - 14.5},{FILM_LENGTH - 0.5}-t),0,1)"
+        encode(
+            cards,
+            root / FILM_FILE,
+            size=FILM_SIZE,
+            tone=f"0.08*({ramp_in}+{ramp_out})",
+            key_frames=[start for _, start, _ in EXCERPTS],
+        )
+    MANIFEST.append(
+        StandIn(
+            FILM_FILE,
+            "video",
+            FILM_LABEL,
+            "The Cave (Feras Fayyad, 2019), licensed: the whole film or the licensed excerpts",
+        )
+    )
+
+
+# --------------------------------------------------------------------------- starter
+
+
+def starter(root: Path, with_video: bool) -> None:
+    """The tiny sample exhibition `kiosk new` copies: two pictures, a 5 s clip, captions."""
+    image, p = new_image(960, 540, QColor("#1F3B4D"))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#2E5A73"))
+    p.drawEllipse(QPointF(760, 140), 220, 220)
+    p.fillRect(QRectF(0, 380, 960, 160), QColor("#173040"))
+    text(p, QRectF(60, 150, 840, 100), "Welcome · Bienvenue", px=64, family=SERIF, bold=True)
+    text(
+        p,
+        QRectF(62, 250, 840, 100),
+        "Replace this picture with your own.\nRemplacez cette image par la vôtre.",
+        px=26,
+        color=MUTED,
+    )
+    badge(p, 960, 540, "Sample picture from kiosk new — replace it")
+    save(image, p, root, "images/welcome.png", "Sample picture", "your own picture")
+
+    image, p = new_image(540, 720, SURFACE)
+    p.setBrush(SURFACE_LIGHT)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawEllipse(QPointF(270, 300), 110, 130)
+    shoulders = QPainterPath()
+    shoulders.addRoundedRect(QRectF(60, 440, 420, 400), 170, 170)
+    p.fillPath(shoulders, SURFACE_LIGHT)
+    text(
+        p,
+        QRectF(40, 560, 460, 120),
+        "A portrait\nUn portrait",
+        px=36,
+        family=SERIF,
+        bold=True,
+        align=Qt.AlignmentFlag.AlignHCenter,
+    )
+    badge(p, 540, 720, "Sample portrait — replace it")
+    save(image, p, root, "images/portrait.png", "Sample portrait", "your own photograph")
+
+    if with_video:
+        sample_clip(root)
+    write_srt(
+        root / "captions/sample.en.srt",
+        [(0.5, 2.5, "[Sample clip] Captions appear here."), (2.8, 4.8, "Replace them with your own.")],
+    )
+    write_srt(
+        root / "captions/sample.fr.srt",
+        [
+            (0.5, 2.5, "[Extrait d'exemple] Les sous-titres s'affichent ici."),
+            (2.8, 4.8, "Remplacez-les par les vôtres."),
+        ],
+    )
+
+
+def sample_clip(root: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        card_image, p = new_image(320, 180, QColor("#1F3B4D"))
+        text(
+            p,
+            QRectF(0, 40, 320, 40),
+            "Sample clip",
+            px=28,
+            family=SERIF,
+            bold=True,
+            align=Qt.AlignmentFlag.AlignHCenter,
+        )
+        text(p, QRectF(0, 80, 320, 30), "Extrait d'exemple", px=20, color=MUTED, align=Qt.AlignmentFlag.AlignHCenter)
+        text(
+            p, QRectF(0, 112, 320, 30), "STAND-IN", px=16, bold=True, color=ACCENT, align=Qt.AlignmentFlag.AlignHCenter
+        )
+        p.end()
+        card = Path(tmp) / "sample.png"
+        card_image.save(str(card))
+        encode(
+            [(card, 5.0)], root / "video/sample.mp4", size=(320, 180), tone="0.05*clip(min(t-0.2,4.8-t)*4,0,1)", crf=30
+        )
+
+
+# --------------------------------------------------------------------------- main
+
+
+def exhibition_media(root: Path, with_video: bool) -> None:
+    title_card(root)
+    cover(root, "ghouta", 1, cover_ghouta, "a licensed photograph of Eastern Ghouta")
+    cover(root, "cave", 2, cover_cave, "a still from The Cave (Feras Fayyad, 2019)")
+    cover(root, "in-charge", 3, cover_in_charge, "a licensed photograph of Dr Amani Ballour at work")
+    cover(root, "exile", 4, cover_exile, "a licensed photograph of Dr Amani Ballour in exile")
+    cover(root, "caen", 5, cover_caen, "a photograph of the forum in Caen")
+    timeline_graphic(root)
+    map_route(root)
+    photo_placeholder(
+        root,
+        "images/portrait-amani.png",
+        (1080, 1350),
+        ("portrait du Dr Amani Ballour", "portrait of Dr Amani Ballour", "صورة شخصية للدكتورة أماني بلّور"),
+        "portrait",
+    )
+    photo_placeholder(
+        root,
+        "images/photo-ghouta.png",
+        (1620, 1080),
+        ("la Ghouta orientale pendant le siège", "Eastern Ghouta under siege", "الغوطة الشرقية تحت الحصار"),
+        "town",
+    )
+    photo_placeholder(
+        root,
+        "images/photo-prize.png",
+        (1620, 1080),
+        (
+            "la remise du prix Raoul Wallenberg, 2020",
+            "the Raoul Wallenberg Prize award, 2020",
+            "تسليم جائزة راوول والنبرغ، 2020",
+        ),
+        "stage",
+    )
+    posters(root)
+    captions(root)
+    if with_video:
+        film(root)
+
+
+def write_manifest(root: Path) -> None:
+    entries = sorted(MANIFEST, key=lambda item: item.path)
+    data = {
+        "about": "Every file in media/ is a stand-in made by tools/make_stand_ins.py; see docs/content.md.",
+        "files": [vars(entry) for entry in entries],
+    }
+    (root / "stand-ins.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-video", action="store_true", help="skip the ffmpeg films (quick redraws)")
+    args = parser.parse_args(argv)
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    load_fonts()
+    print("media/")
+    exhibition_media(MEDIA, with_video=not args.no_video)
+    if args.no_video:  # keep the film's manifest entry when only the pictures were redrawn
+        MANIFEST.append(
+            StandIn(
+                FILM_FILE,
+                "video",
+                FILM_LABEL,
+                "The Cave (Feras Fayyad, 2019), licensed: the whole film or the licensed excerpts",
+            )
+        )
+    write_manifest(MEDIA)
+    print("kiosk/starter/media/")
+    starter(STARTER_MEDIA, with_video=not args.no_video)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
