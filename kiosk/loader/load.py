@@ -12,7 +12,7 @@ from kiosk.loader.convert import FAIL, Converter, join, type_hints, yaml_fields
 from kiosk.loader.media_check import MediaChecker
 from kiosk.loader.problems import LoadFailed, Problem, ProblemLog, did_you_mean
 from kiosk.loader.yaml_tree import MAX_FILE_BYTES, Node, compose, decode
-from kiosk.model.exhibition import Attract, Chapter, Exhibition, ExhibitionInfo, PlaceholderPanel
+from kiosk.model.exhibition import Attract, Chapter, Exhibition, ExhibitionInfo, Panel, PlaceholderPanel
 from kiosk.model.localized import Localized
 
 logger = logging.getLogger(__name__)
@@ -139,14 +139,31 @@ def _chapters(converter: Converter, node: Node) -> tuple[Chapter, ...]:
         errors_before = converter.log.error_count
         chapter = converter.convert(chapter_node, Chapter, path)
         if chapter is FAIL:
-            # Keep the booth lit: a chapter tile that tells staff what is wrong.
+            # Keep the booth lit: a chapter tile that tells staff what is wrong, with the panels
+            # that could be read (a chapter without a title still has good panels).
             id_node = chapter_node.get("id") if chapter_node.kind == "map" else None
-            chapter_id = id_node.text if id_node is not None else f"chapter-{index + 1}"
+            chapter_id = (
+                id_node.text if id_node is not None and id_node.kind == "scalar" and id_node.text
+                else f"chapter-{index + 1}"
+            )
             problems = tuple(converter.log.errors_since(errors_before))
             title = Localized.of(f"⚠ {chapter_id}")
-            chapter = Chapter(chapter_id, title, (PlaceholderPanel(f"{chapter_id}-problems", problems, title),))
+            panels = _salvage_panels(converter, chapter_node, path)
+            chapter = Chapter(
+                chapter_id, title, panels or (PlaceholderPanel(f"{chapter_id}-problems", problems, title),)
+            )
         chapters.append(chapter)
     return tuple(chapters)
+
+
+def _salvage_panels(converter: Converter, chapter_node: Node, path: str) -> tuple[Panel, ...]:
+    """The panels of a chapter that failed, converted again with their problems (already reported) muted."""
+    panels_node = chapter_node.get("panels") if chapter_node.kind == "map" else None
+    if panels_node is None or panels_node.kind != "seq":
+        return ()
+    quiet = Converter(ProblemLog(converter.log.file), converter.media)
+    panels = quiet.convert(panels_node, type_hints(Chapter)["panels"], join(path, "panels"))
+    return () if panels is FAIL else tuple(panels)
 
 
 def _fallback_attract(chapters: tuple[Chapter, ...]) -> Attract:
