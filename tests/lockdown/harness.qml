@@ -57,5 +57,5 @@ Window {
     Shortcut { sequence: "Ctrl+W"; onActivated: window.leaveBy("Ctrl+W") }
     Shortcut { sequence: "Alt+Tab"; onActivated: window.leaveBy("Alt+Tab") }
     Shortcut { sequence: "Ctrl+Alt+Backspace"; onActivated: window.leaveBy("Ctrl+Alt+Backspace") }
-    Shortcut { sequences: [StandardKey.Quit, StandardKey.Close]; onActivated: window.leaveBy("StandardKey") }
+    Shortcut { sequence: "Ctrl+F4"; onActivated: window.leaveBy("Ctrl+F4") }
 }

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QUrl
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
@@ -125,11 +124,14 @@ def make_harness(qtbot: Any, tmp_path: Path) -> Iterator[MakeHarness]:
         return harness
 
     yield make
+    # The QML goes first: bindings to a view model deleted under them would warn.
     for harness in made:
         harness.window.hide()
         harness.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for harness in made:
         harness.staff.deleteLater()
-    QGuiApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -52,6 +52,7 @@ class LockDown(QObject):
         self.cursor = CursorAutoHide(cursor_timeout_ms, self)
         self.blanking = BlankingInhibitor() if inhibit_blanking else None
         self._active = False
+        self._watched: QScreen | None = None
 
     @property
     def exit_authorised(self) -> bool:
@@ -83,10 +84,12 @@ class LockDown(QObject):
         window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.requestActivate()
-        for other in QGuiApplication.screens():
-            with contextlib.suppress(RuntimeError, TypeError):  # was not connected
-                other.geometryChanged.disconnect(self._screen_geometry_changed)
-        screen.geometryChanged.connect(self._screen_geometry_changed)
+        if self._watched is not screen:
+            if self._watched is not None:
+                with contextlib.suppress(RuntimeError, TypeError):  # the screen may be gone
+                    self._watched.geometryChanged.disconnect(self._screen_geometry_changed)
+            screen.geometryChanged.connect(self._screen_geometry_changed)
+            self._watched = screen
 
     def _screen_geometry_changed(self, geometry: QRect) -> None:
         log.info("screen geometry changed to %s; following it", _rect(geometry))
