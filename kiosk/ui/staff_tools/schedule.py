@@ -1,0 +1,234 @@
+"""Opening hours on the running kiosk: the closed screen, the sound off, the daily restart.
+
+The pure answers (open now? next change?) come from :mod:`kiosk.schedule`; this view
+model only keeps a timer set to the next change and tells QML. Time is injected (``now``)
+so tests walk through a day in milliseconds. The timer never sleeps longer than
+``max_wait_ms`` (a minute) so a clock set by NTP or a machine woken from suspend is
+noticed soon.
+
+At closing time a visit in progress may finish: the closed screen comes at the next
+return to the attract loop, or after ``grace_ms`` (5 minutes) by ending the visit with
+reason 'closing'. The daily restart waits for the attract loop the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtQml import QmlElement
+
+from kiosk.model.localized import Localized
+from kiosk.model.schedule import Schedule
+from kiosk.schedule import is_open, next_change, next_restart
+from kiosk.schedule.closed_text import ClosedLine, closed_lines
+from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.ui.localize import is_rtl
+from kiosk.ui.qmltypes import QmlUncreatable
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ClosedLinesModel", "ScheduleController"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_WAIT_MS = 60_000
+DEFAULT_GRACE_MS = 5 * 60_000
+
+
+def _system_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@QmlElement
+@QmlUncreatable("Made by ScheduleController")
+class ClosedLinesModel(QAbstractListModel):
+    """The closed screen's lines, one per exhibition language."""
+
+    LanguageRole = Qt.ItemDataRole.UserRole + 1
+    ClosedRole = Qt.ItemDataRole.UserRole + 2
+    OpensRole = Qt.ItemDataRole.UserRole + 3
+    MessageRole = Qt.ItemDataRole.UserRole + 4
+    RtlRole = Qt.ItemDataRole.UserRole + 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[ClosedLine, str]] = []
+
+    def set_rows(self, rows: list[tuple[ClosedLine, str]]) -> None:
+        if rows == self._rows:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {
+            self.LanguageRole: QByteArray(b"language"),
+            self.ClosedRole: QByteArray(b"closedText"),
+            self.OpensRole: QByteArray(b"opensText"),
+            self.MessageRole: QByteArray(b"message"),
+            self.RtlRole: QByteArray(b"rtl"),
+        }
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        line, message = self._rows[index.row()]
+        match role:
+            case self.LanguageRole:
+                return line.language
+            case self.ClosedRole | Qt.ItemDataRole.DisplayRole:
+                return line.closed
+            case self.OpensRole:
+                return line.opens
+            case self.MessageRole:
+                return message
+            case self.RtlRole:
+                return is_rtl(line.language)
+        return None
+
+
+@QmlElement
+@QmlUncreatable("ScheduleController is made by kiosk run and passed to Main.qml")
+class ScheduleController(QObject):
+    """Open or closed, by the exhibition's opening hours; see the module docstring."""
+
+    openChanged = Signal()
+    #: The daily restart time came and the kiosk is at rest: the app should restart now.
+    restartRequested = Signal()
+
+    def __init__(
+        self,
+        schedule: Schedule | None = None,
+        languages: tuple[str, ...] = ("en",),
+        *,
+        now: Callable[[], datetime] = _system_now,
+        at_rest: Callable[[], bool] = lambda: True,
+        end_visit: Callable[[], None] = lambda: None,
+        max_wait_ms: int = DEFAULT_MAX_WAIT_MS,
+        grace_ms: int = DEFAULT_GRACE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._schedule = schedule
+        self._languages = languages
+        self._message: Localized | None = schedule.closed_message if schedule else None
+        self._now = now
+        self._at_rest = at_rest
+        self._end_visit = end_visit
+        self._max_wait_ms = max_wait_ms
+        self._open = True  # what the screen shows
+        self._schedule_open = True  # what the hours say
+        self._restart_at: datetime | None = None
+        self._restart_waiting = False
+        self._lines = ClosedLinesModel(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check)
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(grace_ms)
+        self._grace.timeout.connect(self._grace_over)
+        self._restart_at = next_restart(schedule, now())
+        self.check()
+
+    # -- what the app tells us ---------------------------------------------------------------
+    def set_exhibition(self, exhibition: Any) -> None:
+        """A (re)loaded exhibition: its hours, languages and closed message."""
+        self._schedule = exhibition.schedule if exhibition is not None else None
+        self._languages = tuple(exhibition.languages) if exhibition is not None else ("en",)
+        self._message = self._schedule.closed_message if self._schedule else None
+        self._restart_at = next_restart(self._schedule, self._now())
+        self.check()
+
+    def visitor_left(self) -> None:
+        """The visit went back to the attract loop: a waiting close or restart may happen now."""
+        self.check()
+
+    # -- the clock -----------------------------------------------------------------------------
+    @Slot()
+    def check(self) -> None:
+        """Look at the clock now: open or close, restart if due, and set the timer for later."""
+        now = self._now()
+        self._schedule_open = is_open(self._schedule, now)
+        if self._schedule_open:
+            self._grace.stop()
+            self._set_open(True)
+        elif self._open and not self._at_rest():
+            if not self._grace.isActive():
+                log.info("closing time: the visit in progress may finish first")
+                self._grace.start()
+        else:
+            self._grace.stop()
+            self._set_open(False)
+        if self._restart_at is not None and now >= self._restart_at:
+            self._restart_waiting = True
+            self._restart_at = next_restart(self._schedule, now + timedelta(seconds=1))
+        if self._restart_waiting and self._at_rest():
+            self._restart_waiting = False
+            log.info("daily restart")
+            self.restartRequested.emit()
+        self._refresh_lines(now)
+        self._arm(now)
+
+    def _grace_over(self) -> None:
+        log.info("closing time: ending the visit in progress")
+        self._end_visit()
+        self.check()
+        if self._open and not self._schedule_open:  # the app could not end it: close anyway
+            self._set_open(False)
+
+    def _arm(self, now: datetime) -> None:
+        wake = [t for t in (next_change(self._schedule, now), self._restart_at) if t is not None]
+        wait_ms = self._max_wait_ms
+        if wake:
+            wait_ms = min(wait_ms, max(10, int((min(wake) - now).total_seconds() * 1000) + 5))
+        self._timer.start(wait_ms)
+
+    def _set_open(self, value: bool) -> None:
+        if value != self._open:
+            self._open = value
+            log.info("opening hours: %s", "open" if value else "closed")
+            self.openChanged.emit()
+
+    def _refresh_lines(self, now: datetime) -> None:
+        opening = None if self._schedule_open else next_change(self._schedule, now)
+        rows = []
+        for line in closed_lines(self._languages, opening, now):
+            message = self._message.resolve(line.language, self._languages).text if self._message else ""
+            rows.append((line, message))
+        self._lines.set_rows(rows)
+
+    # -- properties ------------------------------------------------------------------------------
+    def _get_open(self) -> bool:
+        return self._open
+
+    def _get_closed_screen(self) -> str:
+        return self._schedule.closed_screen if self._schedule else "dark"
+
+    def _get_lines(self) -> ClosedLinesModel:
+        return self._lines
+
+    def _get_waiting(self) -> bool:
+        return self._grace.isActive()
+
+    isOpen = Property(bool, _get_open, notify=openChanged)
+    closedScreen = Property(str, _get_closed_screen, notify=openChanged)
+    lines = Property(QObject, _get_lines, constant=True)
+    closingWhenVisitEnds = Property(bool, _get_waiting, notify=openChanged)
