@@ -85,9 +85,7 @@ StateObserver = Callable[[VisitState], None]
 class Visit:
     """One kiosk's visits, one after another."""
 
-    def __init__(
-        self, shape: VisitShape, timeouts: Timeouts | None = None, clock: Clock | None = None
-    ) -> None:
+    def __init__(self, shape: VisitShape, timeouts: Timeouts | None = None, clock: Clock | None = None) -> None:
         self.shape = shape
         self.timeouts = timeouts or Timeouts()
         self.clock = clock or SystemClock()

@@ -1,0 +1,101 @@
+"""``kiosk run``: show the exhibition, full screen and locked down, or in a window to preview it."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="show the exhibition on the touchscreen",
+        description="Show the exhibition full screen and locked down (or in a window with --windowed).",
+    )
+    parser.add_argument("config", nargs="?", type=Path, help="the exhibition file (default: the bundled one)")
+    parser.add_argument("--windowed", action="store_true", help="a normal window, no lock-down (preview)")
+    parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1920x1080")
+    parser.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to fill (0 = first)")
+    parser.set_defaults(func=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size; write it as 1920x1080") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"{text}: a size from 320x240 to 7680x4320, please")
+    return width, height
+
+
+def _setup_logging() -> None:
+    try:
+        from kiosk import logs
+    except ImportError:
+        logging.basicConfig(level=logging.INFO)
+        return
+    logs.setup_logging()
+
+
+def run(args: argparse.Namespace) -> int:
+    _setup_logging()
+    # Qt is imported here, not at module level: `kiosk validate` never pays for it.
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk import paths
+    from kiosk.loader import load_exhibition
+    from kiosk.ui.app import KioskApp
+
+    config = args.config or paths.default_exhibition()
+    existing = QGuiApplication.instance()
+    app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    result = load_exhibition(config)
+    for problem in result.problems:
+        log.warning("%s", problem)
+    staff = _staff(result, preview=args.windowed)
+    size = args.size or (1920, 1080)
+    kiosk = KioskApp(result, size=size, staff=staff)
+    if staff is not None:
+        staff.exitRequested.connect(app.quit)
+        staff.reloadRequested.connect(lambda: _reload(kiosk, staff, config))
+    if args.windowed:
+        kiosk.show(fullscreen=False, size=QSize(*size), screen_index=args.screen)
+        lock = None
+    else:
+        from kiosk.ui.lockdown import lock_down
+
+        kiosk.show(fullscreen=True, screen_index=args.screen)
+        lock = lock_down(app, kiosk.window, args.screen)
+    log.info("kiosk showing %s (%s)", config, "windowed" if args.windowed else "locked down")
+    code = app.exec()
+    del lock
+    kiosk.close()
+    return int(code)
+
+
+def _staff(result: Any, *, preview: bool) -> Any:
+    """The staff view model (PIN exit, staff panel), if the lock-down part is installed."""
+    try:
+        from kiosk.staff.pin import StaffPin
+        from kiosk.ui.lockdown.staff import StaffViewModel
+    except ImportError:
+        return None
+    staff = StaffViewModel(StaffPin(), preview=preview)
+    staff.set_load_result(result)
+    return staff
+
+
+def _reload(kiosk: Any, staff: Any, config: Path) -> None:
+    from kiosk.loader import load_exhibition
+
+    result = load_exhibition(config)
+    kiosk.apply_exhibition(result)
+    staff.set_load_result(result)

@@ -1,0 +1,130 @@
+import QtQuick
+import KioskBackend
+
+// While nobody touches: the exhibition's chosen items one after another, each dissolving
+// into the next only when the next is ready (gapless: the last frame holds until then),
+// with the invitation to touch over them. A touch anywhere is taken by the touch guard
+// (kiosk/ui/touch_guard.py), which wakes the kiosk; this view has no tap of its own.
+Rectangle {
+    id: loop
+
+    required property AttractModel items
+    required property InvitationModel invitations
+    required property ExhibitionStore store
+    property var components: ({})
+    property string filmWord: ""
+    property bool running: false
+    property int current: 0
+    property int upcoming: -1
+    property int leaving: -1
+    property bool waiting: false
+    readonly property int count: items.count
+    readonly property bool currentReady: slides.itemAt(current) !== null && slides.itemAt(current).ready
+
+    objectName: "attractLoop"
+    color: Theme.background
+
+    function restart() {
+        leaving = -1;
+        current = 0;
+        upcoming = count > 1 ? 1 : -1;
+        waiting = false;
+        Qt.callLater(startCurrent);
+    }
+    function startCurrent() {
+        const slide = slides.itemAt(current);
+        if (!running || !slide)
+            return;
+        if (!slide.ready) {
+            waiting = true;
+            return;
+        }
+        waiting = false;
+        slide.start();
+        if (!slide.ownsDuration)
+            dwell.restart();
+    }
+    function advance() {
+        if (!running)
+            return;
+        if (count < 2) {
+            startCurrent();
+            return;
+        }
+        const next = slides.itemAt(upcoming);
+        if (next && next.ready)
+            switchToUpcoming();
+        else
+            waiting = true;
+    }
+    function switchToUpcoming() {
+        waiting = false;
+        leaving = current;
+        current = upcoming;
+        upcoming = (current + 1) % count;
+        cleanup.restart();
+        startCurrent();
+    }
+    function slideReady(index) {
+        if (!waiting)
+            return;
+        if (index === upcoming && leaving === -1 && slides.itemAt(current) && slides.itemAt(current).ready)
+            switchToUpcoming();
+        else if (index === current)
+            startCurrent();
+    }
+
+    onRunningChanged: {
+        if (running)
+            restart();
+        else
+            dwell.stop();
+    }
+    onCountChanged: if (running)
+        restart()
+
+    Timer {
+        id: dwell
+        interval: loop.store.attractItemMs
+        onTriggered: loop.advance()
+    }
+    Timer {
+        id: cleanup
+        interval: Theme.dissolveMs + 50
+        onTriggered: loop.leaving = -1
+    }
+
+    Repeater {
+        id: slides
+        model: loop.items
+        delegate: AttractSlide {
+            required property int index
+            required property var model
+            width: loop.width
+            height: loop.height
+            item: model
+            // The first item stays built even while visitors explore, so the loop comes
+            // back with a picture on its very first frame.
+            prepared: index === 0 || (loop.running && (index === loop.current || index === loop.upcoming || index === loop.leaving))
+            shown: index === loop.current
+            leaving: index === loop.leaving
+            durationMs: loop.store.attractItemMs
+            store: loop.store
+            components: loop.components
+            filmWord: loop.filmWord
+            onReadyChanged: if (ready)
+                loop.slideReady(index)
+            onFinished: if (index === loop.current)
+                loop.advance()
+        }
+    }
+
+    Invitation {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        z: 10
+        invitations: loop.invitations
+        running: loop.running
+    }
+}

@@ -1,0 +1,111 @@
+import QtQuick
+import KioskBackend
+
+// One attract item, of whatever kind, behind the common contract: ``ready`` once its first
+// frame can show, ``start()`` to begin its motion. The loop builds it hidden while the
+// previous item shows and dissolves to it only once it is ready.
+Item {
+    id: slide
+
+    property var item
+    property bool prepared: false
+    property bool shown: false
+    property bool leaving: false
+    property int durationMs: 9000
+    property ExhibitionStore store
+    property var components: ({})
+    property string filmWord: ""
+    readonly property bool ready: loader.item ? loader.item.ready === true : false
+    readonly property bool ownsDuration: loader.item ? loader.item.ownsDuration === true : false
+    signal finished
+
+    function start() {
+        if (loader.item)
+            loader.item.start();
+    }
+
+    objectName: "attractSlide_" + (item ? item.panelId : "")
+    visible: prepared && opacity > 0
+    // The new item fades in over the old one, which stays fully drawn beneath it until the
+    // dissolve ends: the screen never dips to the background between two items.
+    opacity: shown || leaving ? 1 : 0
+    z: shown ? 2 : (leaving ? 1 : 0)
+    LayoutMirroring.enabled: item ? item.rtl === true : false
+    LayoutMirroring.childrenInherit: true
+
+    Behavior on opacity {
+        enabled: slide.shown
+        NumberAnimation {
+            duration: Theme.dissolveMs
+            easing.type: Easing.InOutQuad
+        }
+    }
+
+    Loader {
+        id: loader
+        anchors.fill: parent
+        active: slide.prepared
+        sourceComponent: {
+            switch (slide.item ? slide.item.kind : "") {
+            case "image":
+                return imageItem;
+            case "quote":
+                return quoteItem;
+            case "timeline":
+                return timelineItem;
+            case "video":
+                return videoItem;
+            default:
+                return titleItem;
+            }
+        }
+    }
+
+    Connections {
+        target: loader.item
+        ignoreUnknownSignals: true
+        function onFinished() {
+            slide.finished();
+        }
+    }
+
+    Component {
+        id: imageItem
+        AttractImage {
+            item: slide.item
+            durationMs: slide.durationMs
+        }
+    }
+    Component {
+        id: quoteItem
+        AttractQuote {
+            item: slide.item
+            durationMs: slide.durationMs
+        }
+    }
+    Component {
+        id: timelineItem
+        AttractTimeline {
+            item: slide.item
+            durationMs: slide.durationMs
+            store: slide.store
+        }
+    }
+    Component {
+        id: videoItem
+        AttractVideo {
+            item: slide.item
+            durationMs: slide.durationMs
+            store: slide.store
+            hasPlayer: slide.components.VideoPlayer === true
+            filmWord: slide.filmWord
+        }
+    }
+    Component {
+        id: titleItem
+        AttractTitle {
+            item: slide.item
+            durationMs: slide.durationMs
+        }
+    }
+}

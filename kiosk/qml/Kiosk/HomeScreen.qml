@@ -1,0 +1,101 @@
+import QtQuick
+import KioskBackend
+
+// The exhibition's title and its chapters as large tiles; the language switch and the
+// large-text switch along the bottom.
+Rectangle {
+    id: home
+
+    required property Navigator navigator
+    required property ChapterModel chapters
+    required property LanguageModel languages
+    property var title
+    property var subtitle
+
+    objectName: "homeScreen"
+    color: Theme.background
+
+    Column {
+        id: heading
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.margin
+        anchors.topMargin: Theme.margin * 1.2
+        spacing: Theme.px(12)
+
+        LocalizedText {
+            objectName: "exhibitionTitle"
+            width: parent.width
+            value: home.title
+            heading: true
+            pixelSize: Theme.displaySize
+            lineHeight: 1.05
+            maximumLineCount: 2
+            note: home.navigator.words.not_translated
+        }
+        LocalizedText {
+            width: parent.width
+            value: home.subtitle
+            color: Theme.muted
+            pixelSize: Theme.bodySize * 1.1
+            maximumLineCount: 2
+            note: home.navigator.words.not_translated
+        }
+    }
+
+    GridView {
+        id: grid
+        objectName: "chapterGrid"
+        readonly property int columns: Math.max(1, Math.min(count, Theme.portrait ? 2 : (count === 4 ? 2 : 3)))
+        readonly property int rows: Math.max(1, Math.ceil(count / columns))
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: heading.bottom
+        anchors.bottom: bar.top
+        anchors.margins: Theme.margin
+        anchors.rightMargin: Theme.margin - Theme.gap
+        anchors.bottomMargin: Theme.margin - Theme.gap
+        cellWidth: Math.floor(width / columns)
+        cellHeight: Math.max(Theme.px(300) * Theme.textScale, Math.floor(height / Math.min(rows, Theme.portrait ? 3 : 2)))
+        boundsBehavior: Flickable.StopAtBounds
+        interactive: contentHeight > height
+        clip: true
+        model: home.chapters
+
+        delegate: Item {
+            id: cell
+            required property int index
+            required property var title
+            required property var summary
+            required property string coverUrl
+            required property int panelCount
+            required property int number
+            width: grid.cellWidth
+            height: grid.cellHeight
+
+            ChapterTile {
+                objectName: "chapterTile_" + cell.index
+                anchors.fill: parent
+                anchors.rightMargin: Theme.gap
+                anchors.bottomMargin: Theme.gap
+                title: cell.title
+                summary: cell.summary
+                coverUrl: cell.coverUrl
+                number: cell.number
+                panelCount: cell.panelCount
+                note: home.navigator.words.not_translated
+                onClicked: home.navigator.openChapter(cell.index)
+            }
+        }
+    }
+
+    BottomBar {
+        id: bar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        navigator: home.navigator
+        languages: home.languages
+    }
+}

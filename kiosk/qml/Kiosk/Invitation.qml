@@ -1,0 +1,95 @@
+import QtQuick
+import KioskBackend
+
+// The invitation to touch, in every exhibition language at once, each in its own script,
+// beside a slowly pulsing ring.
+Item {
+    id: root
+
+    required property InvitationModel invitations
+    property bool running: false
+
+    objectName: "invitation"
+    implicitHeight: Theme.px(200)
+
+    Rectangle {
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop {
+                position: 0
+                color: "transparent"
+            }
+            GradientStop {
+                position: 0.6
+                color: Qt.rgba(0, 0, 0, 0.7)
+            }
+        }
+    }
+
+    Item {
+        id: ring
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin * 1.5
+        anchors.verticalCenter: texts.verticalCenter
+        width: Theme.px(88)
+        height: width
+
+        Rectangle {
+            anchors.centerIn: parent
+            width: Theme.px(34)
+            height: width
+            radius: width / 2
+            color: Theme.accent
+        }
+        Rectangle {
+            id: pulse
+            anchors.centerIn: parent
+            width: parent.width
+            height: width
+            radius: width / 2
+            color: "transparent"
+            border.color: Theme.accent
+            border.width: Theme.px(4)
+            scale: 0.5
+            SequentialAnimation on scale {
+                running: root.running
+                loops: Animation.Infinite
+                NumberAnimation {
+                    from: 0.45
+                    to: 1.1
+                    duration: 1800
+                    easing.type: Easing.OutCubic
+                }
+                PauseAnimation {
+                    duration: 600
+                }
+            }
+            opacity: 1.2 - scale
+        }
+    }
+
+    Flow {
+        id: texts
+        anchors.left: ring.right
+        anchors.leftMargin: Theme.px(30)
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.px(52)
+        spacing: Theme.px(40)
+
+        Repeater {
+            model: root.invitations
+            delegate: Text {
+                required property string code
+                required property var model
+                objectName: "invitation_" + code
+                text: model.text
+                color: "#FFFFFF"
+                font.family: Theme.fontFor(code)
+                font.pixelSize: Theme.titleSize * 0.7
+                font.weight: Font.DemiBold
+            }
+        }
+    }
+}

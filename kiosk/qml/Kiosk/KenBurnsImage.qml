@@ -1,0 +1,63 @@
+import QtQuick
+
+// A picture filling its frame, cropped around its focus point, slowly zooming toward it.
+// ``ready`` is true once the picture is decoded (or known broken): the attract loop waits
+// for it before it dissolves, so no frame is ever black.
+Item {
+    id: root
+
+    property string source: ""
+    property real focusX: 0.5
+    property real focusY: 0.5
+    property int durationMs: 9000
+    property real zoom: 1.12
+    readonly property bool ready: source === "" || image.status === Image.Ready || image.status === Image.Error
+
+    function start() {
+        kenburns.restart();
+    }
+    function stop() {
+        kenburns.stop();
+    }
+
+    clip: true
+
+    Image {
+        id: image
+        readonly property real ratio: implicitHeight > 0 ? implicitWidth / implicitHeight : 1
+        readonly property bool wide: ratio > root.width / Math.max(1, root.height)
+        asynchronous: true
+        source: root.source
+        // Decoded once at the size it will be shown at full zoom; the crop keeps its aspect.
+        sourceSize: Qt.size(Math.ceil(root.width * root.zoom), Math.ceil(root.height * root.zoom))
+        fillMode: Image.PreserveAspectCrop
+        smooth: true
+        width: wide ? root.height * ratio : root.width
+        height: wide ? root.height : root.width / ratio
+        x: Math.max(root.width - width, Math.min(0, root.width / 2 - root.focusX * width))
+        y: Math.max(root.height - height, Math.min(0, root.height / 2 - root.focusY * height))
+        transform: Scale {
+            id: scaling
+            origin.x: root.focusX * image.width
+            origin.y: root.focusY * image.height
+            xScale: 1
+            yScale: xScale
+        }
+    }
+
+    NumberAnimation {
+        id: kenburns
+        target: scaling
+        property: "xScale"
+        from: 1
+        to: root.zoom
+        duration: root.durationMs
+        easing.type: Easing.InOutSine
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        visible: root.source === "" || image.status === Image.Error
+        color: Theme.surface
+    }
+}

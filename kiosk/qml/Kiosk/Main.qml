@@ -1,0 +1,178 @@
+import QtQuick
+import QtQuick.Window
+import KioskBackend
+
+// The kiosk window. Layers, bottom to top: home, chapter, attract loop, the 'still there?'
+// countdown, the load-failure screen, the staff overlay. Each screen fades over the one
+// below it, so a transition never shows an empty frame.
+Window {
+    id: root
+
+    required property ExhibitionStore store
+    required property Navigator navigator
+    required property ChapterModel chapters
+    required property PanelModel panels
+    required property LanguageModel languages
+    required property AttractModel attract
+    required property InvitationModel invitations
+    // Which optional QML files (VideoPlayer, StaffOverlay, ErrorScreen) are installed.
+    required property var components
+    // The staff view model (kiosk/ui/lockdown/staff.py), or null in tests without staff tools.
+    required property var staff
+
+    objectName: "kioskWindow"
+    title: "Kiosk"
+    color: Theme.background
+    visible: false
+
+    Binding {
+        target: Theme
+        property: "windowWidth"
+        value: root.width
+    }
+    Binding {
+        target: Theme
+        property: "windowHeight"
+        value: root.height
+    }
+    Binding {
+        target: Theme
+        property: "pixelsPerMm"
+        value: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.6
+    }
+    Binding {
+        target: Theme
+        property: "largeText"
+        value: root.navigator.largeText
+    }
+    Binding {
+        target: Theme
+        property: "background"
+        value: root.store.theme.background
+    }
+    Binding {
+        target: Theme
+        property: "surface"
+        value: root.store.theme.surface
+    }
+    Binding {
+        target: Theme
+        property: "text"
+        value: root.store.theme.text
+    }
+    Binding {
+        target: Theme
+        property: "muted"
+        value: root.store.theme.muted
+    }
+    Binding {
+        target: Theme
+        property: "accent"
+        value: root.store.theme.accent
+    }
+    Binding {
+        target: Theme
+        property: "bodyFont"
+        value: root.store.theme.font
+    }
+    Binding {
+        target: Theme
+        property: "headingFont"
+        value: root.store.theme.headingFont
+    }
+    Binding {
+        target: Theme
+        property: "arabicFont"
+        value: root.store.theme.arabicFont
+    }
+
+    Item {
+        id: stage
+        objectName: "stage"
+        anchors.fill: parent
+        // Right-to-left languages mirror the whole layout: anchors, rows, lists, swipes.
+        LayoutMirroring.enabled: root.navigator.rtl
+        LayoutMirroring.childrenInherit: true
+
+        HomeScreen {
+            id: home
+            anchors.fill: parent
+            navigator: root.navigator
+            chapters: root.chapters
+            languages: root.languages
+            title: root.navigator.exhibitionTitle
+            subtitle: root.navigator.exhibitionSubtitle
+            visible: root.navigator.screen !== "chapter" || chapter.opacity < 1
+        }
+
+        ChapterScreen {
+            id: chapter
+            anchors.fill: parent
+            navigator: root.navigator
+            panels: root.panels
+            languages: root.languages
+            store: root.store
+            components: root.components
+            opacity: root.navigator.screen === "chapter" ? 1 : 0
+            visible: opacity > 0
+            Behavior on opacity {
+                NumberAnimation {
+                    duration: Theme.transitionMs
+                }
+            }
+        }
+
+        AttractLoop {
+            id: attractLoop
+            anchors.fill: parent
+            items: root.attract
+            invitations: root.invitations
+            store: root.store
+            components: root.components
+            filmWord: root.navigator.words.film
+            running: root.navigator.screen === "attract" && root.store.loaded
+            opacity: root.navigator.screen === "attract" ? 1 : 0
+            visible: opacity > 0
+            // The loop shows its own items in their own languages: never mirrored as a whole.
+            LayoutMirroring.enabled: false
+            Behavior on opacity {
+                NumberAnimation {
+                    duration: Theme.transitionMs
+                }
+            }
+        }
+
+        IdleCountdown {
+            anchors.fill: parent
+            navigator: root.navigator
+        }
+    }
+
+    Loader {
+        objectName: "errorScreenLoader"
+        anchors.fill: parent
+        active: !root.store.loaded
+        sourceComponent: root.components.ErrorScreen ? null : loadFailed
+        Component.onCompleted: if (root.components.ErrorScreen)
+            setSource(Qt.resolvedUrl("ErrorScreen.qml"), {
+                staff: root.staff
+            })
+    }
+    Component {
+        id: loadFailed
+        LoadFailedScreen {
+            store: root.store
+        }
+    }
+
+    Loader {
+        objectName: "staffOverlayLoader"
+        anchors.fill: parent
+        z: 100
+        active: root.components.StaffOverlay === true
+        Component.onCompleted: if (active)
+            setSource(Qt.resolvedUrl("StaffOverlay.qml"), {
+                staff: root.staff
+            })
+    }
+}

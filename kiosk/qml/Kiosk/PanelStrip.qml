@@ -1,0 +1,99 @@
+import QtQuick
+import KioskBackend
+
+// The panels of a chapter side by side. The strip follows the finger (or the mouse) and,
+// on release, moves one panel if the drag went past a distance threshold or ended in a
+// flick, else snaps back, as on a phone. Right to left, panels run the other way.
+Item {
+    id: strip
+
+    required property PanelModel panels
+    required property Navigator navigator
+    required property ExhibitionStore store
+    property var components: ({})
+    readonly property int current: navigator.panelIndex
+    readonly property real direction: navigator.rtl ? -1 : 1
+    // Past this share of the width, or this speed, a release moves to the next panel.
+    property real distanceThreshold: 0.2
+    property real flickVelocity: Theme.px(650)
+    property real drag: 0
+    property bool animated: false
+    readonly property bool moving: dragHandler.active || slide.running
+    signal openImage(string source, var alt)
+
+    objectName: "panelStrip"
+    clip: true
+
+    function settle(velocity) {
+        // Forward = towards the next panel: a leftward drag in LTR, rightward in RTL.
+        const forward = -strip.drag * strip.direction;
+        const speed = -velocity * strip.direction;
+        strip.animated = true;
+        let moved = false;
+        if ((forward > width * distanceThreshold || speed > flickVelocity) && current < panels.count - 1)
+            moved = navigator.next();
+        else if ((forward < -width * distanceThreshold || speed < -flickVelocity) && current > 0)
+            moved = navigator.previous();
+        strip.drag = 0;
+        return moved;
+    }
+
+    // A new chapter opens in place; only moves within a chapter slide.
+    Connections {
+        target: strip.panels
+        function onModelReset() {
+            strip.animated = false;
+            Qt.callLater(() => strip.animated = true);
+        }
+    }
+
+    Item {
+        id: row
+        width: strip.width
+        height: strip.height
+        x: -strip.direction * strip.current * strip.width + strip.drag
+
+        Behavior on x {
+            enabled: strip.animated && !dragHandler.active
+            NumberAnimation {
+                id: slide
+                duration: Theme.transitionMs
+                easing.type: Easing.OutCubic
+            }
+        }
+
+        Repeater {
+            model: strip.panels
+            delegate: PanelView {
+                required property int index
+                required property var model
+                x: strip.direction * index * strip.width
+                width: strip.width
+                height: strip.height
+                panel: model
+                near: Math.abs(index - strip.current) <= 1
+                isCurrent: index === strip.current
+                store: strip.store
+                navigator: strip.navigator
+                components: strip.components
+                onOpenImage: (source, alt) => strip.openImage(source, alt)
+            }
+        }
+    }
+
+    DragHandler {
+        id: dragHandler
+        objectName: "swipeHandler"
+        target: null
+        yAxis.enabled: false
+        onTranslationChanged: {
+            const dx = translation.x;
+            const forward = -dx * strip.direction;
+            const atEnd = (forward > 0 && strip.current >= strip.panels.count - 1) || (forward < 0 && strip.current <= 0);
+            // Past the first or last panel the strip resists, like a rubber band.
+            strip.drag = atEnd ? dx * 0.25 : dx;
+        }
+        onActiveChanged: if (!active)
+            strip.settle(centroid.velocity.x)
+    }
+}

@@ -1,0 +1,96 @@
+import QtQuick
+import KioskBackend
+
+// One panel of the strip: builds its view when it is the current panel or a neighbour
+// (so the next and previous panels are ready before a swipe reaches them).
+Item {
+    id: view
+
+    property var panel
+    property bool near: false
+    property bool isCurrent: false
+    property ExhibitionStore store
+    property Navigator navigator
+    property var components: ({})
+    signal openImage(string source, var alt)
+
+    objectName: "panel_" + (panel ? panel.panelId : "")
+    clip: true
+
+    Loader {
+        id: loader
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        anchors.topMargin: Theme.px(20)
+        anchors.bottomMargin: Theme.px(28)
+        active: view.near
+        sourceComponent: {
+            switch (view.panel ? view.panel.kind : "") {
+            case "text":
+                return textView;
+            case "quote":
+                return quoteView;
+            case "image":
+                return imageView;
+            case "timeline":
+                return timelineView;
+            case "video":
+                return videoView;
+            default:
+                return placeholderView;
+            }
+        }
+    }
+
+    Component {
+        id: textView
+        TextPanelView {
+            panel: view.panel
+            words: view.navigator.words
+        }
+    }
+    Component {
+        id: quoteView
+        QuotePanelView {
+            panel: view.panel
+            words: view.navigator.words
+        }
+    }
+    Component {
+        id: imageView
+        ImagePanelView {
+            panel: view.panel
+            words: view.navigator.words
+            onOpenImage: (source, alt) => view.openImage(source, alt)
+        }
+    }
+    Component {
+        id: timelineView
+        TimelinePanelView {
+            panel: view.panel
+            words: view.navigator.words
+            store: view.store
+            language: view.navigator.language
+        }
+    }
+    Component {
+        id: videoView
+        VideoPanelView {
+            panel: view.panel
+            words: view.navigator.words
+            store: view.store
+            navigator: view.navigator
+            language: view.navigator.language
+            isCurrent: view.isCurrent
+            hasPlayer: view.components.VideoPlayer === true
+        }
+    }
+    Component {
+        id: placeholderView
+        PlaceholderPanelView {
+            panel: view.panel
+            words: view.navigator.words
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import QtQuick
+import KioskBackend
+
+// A film excerpt. With the video player installed (VideoPlayer.qml) it plays here; until
+// then, and whenever the player cannot, the poster and the title stand in its place.
+Item {
+    id: root
+
+    property var panel
+    property var words
+    property ExhibitionStore store
+    property Navigator navigator
+    property string language
+    property bool isCurrent: false
+    property bool hasPlayer: false
+    readonly property bool holdsIdle: player.item ? player.item.holdsIdle === true : false
+
+    objectName: "videoPanel"
+
+    onIsCurrentChanged: if (!isCurrent && player.item)
+        player.item.stop()
+    onHoldsIdleChanged: navigator.holdIdle(holdsIdle)
+    Component.onDestruction: if (holdsIdle)
+        navigator.holdIdle(false)
+
+    PanelTitle {
+        id: title
+        width: parent.width
+        value: root.panel.title
+        note: root.words.not_translated
+        pixelSize: Theme.titleSize * 0.8
+    }
+
+    Item {
+        id: stage
+        anchors.top: title.visible ? title.bottom : parent.top
+        anchors.topMargin: title.visible ? Theme.gap : 0
+        anchors.bottom: texts.top
+        anchors.bottomMargin: Theme.gap
+        width: parent.width
+
+        MediaImage {
+            id: poster
+            objectName: "videoPoster"
+            anchors.fill: parent
+            visible: !player.item || !player.item.ready
+            source: root.panel.imageUrl
+            problem: root.panel.imageProblem
+            placeholderText: root.words.unavailable
+
+            Rectangle {
+                visible: !root.hasPlayer
+                anchors.centerIn: parent
+                width: Theme.touch * 1.6
+                height: width
+                radius: width / 2
+                color: Qt.rgba(0, 0, 0, 0.55)
+                border.color: Theme.text
+                border.width: Theme.px(3)
+                Icon {
+                    anchors.centerIn: parent
+                    anchors.horizontalCenterOffset: Theme.px(6)
+                    name: "play"
+                    width: parent.width * 0.45
+                    height: width
+                }
+            }
+        }
+
+        Loader {
+            id: player
+            objectName: "videoPlayerLoader"
+            anchors.fill: parent
+            active: root.hasPlayer
+            Component.onCompleted: if (root.hasPlayer)
+                setSource(Qt.resolvedUrl("VideoPlayer.qml"), {
+                    store: root.store,
+                    panelId: root.panel.panelId,
+                    language: root.language
+                })
+            onLoaded: item.language = Qt.binding(() => root.language)
+        }
+
+        Connections {
+            target: player.item
+            ignoreUnknownSignals: true
+            function onStarted() {
+                root.navigator.reportExcerptStarted(root.panel.panelId);
+            }
+        }
+    }
+
+    Column {
+        id: texts
+        anchors.bottom: parent.bottom
+        width: parent.width
+        spacing: Theme.px(6)
+        LocalizedText {
+            width: parent.width
+            value: root.panel.description
+            maximumLineCount: 3
+            note: root.words.not_translated
+        }
+        LocalizedText {
+            width: parent.width
+            value: root.panel.credit
+            color: Theme.muted
+            pixelSize: Theme.smallSize
+            maximumLineCount: 2
+            note: root.words.not_translated
+        }
+    }
+}

@@ -1,0 +1,217 @@
+"""The kiosk window: exhibition store, visit, view models and the QML scene, wired once.
+
+Live reload (for the staff tools): ``kiosk_app.apply_exhibition(load_result)`` swaps the
+exhibition on screen for a reloaded one; see docs/presentation.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QPointF, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk import paths
+from kiosk.model import Exhibition
+from kiosk.navigation import Clock, Timeouts, TouchJudge, Visit, VisitShape
+from kiosk.navigation.events import VisitListener
+from kiosk.navigation.touch import TouchLimits
+from kiosk.ui import register_qml_types
+from kiosk.ui.models.attract import AttractModel, InvitationModel, attract_panels
+from kiosk.ui.models.chapters import ChapterModel
+from kiosk.ui.models.languages import LanguageModel
+from kiosk.ui.models.panels import PanelModel
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.store import ExhibitionStore
+from kiosk.ui.touch_guard import TouchGuard
+
+log = logging.getLogger(__name__)
+
+#: QML files other parts of the kiosk provide; Main.qml loads each only once it exists.
+OPTIONAL_COMPONENTS = ("VideoPlayer", "StaffOverlay", "ErrorScreen")
+
+
+class LoadResultLike(Protocol):
+    @property
+    def exhibition(self) -> Exhibition | None: ...
+
+    @property
+    def problems(self) -> Any: ...
+
+
+def _split(result: LoadResultLike | Exhibition | None) -> tuple[Exhibition | None, list[str]]:
+    if result is None or isinstance(result, Exhibition):
+        return result, []
+    return result.exhibition, [str(problem) for problem in result.problems]
+
+
+def optional_components() -> dict[str, bool]:
+    folder = paths.qml_import_dir() / "Kiosk"
+    return {name: (folder / f"{name}.qml").is_file() for name in OPTIONAL_COMPONENTS}
+
+
+class KioskApp(QObject):
+    """Everything on the kiosk's screen. Needs a QGuiApplication to exist already.
+
+    ``timeouts`` overrides the exhibition's idle timeout and countdown (tests use
+    milliseconds); ``clock`` and ``touch_clock_ms`` make time injectable.
+    """
+
+    def __init__(
+        self,
+        result: LoadResultLike | Exhibition | None,
+        *,
+        timeouts: Timeouts | None = None,
+        clock: Clock | None = None,
+        touch_limits: TouchLimits | None = None,
+        touch_clock_ms: Any = None,
+        size: tuple[int, int] = (1920, 1080),
+        staff: QObject | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        register_qml_types()
+        # The engine is the first child, so it (and every binding) goes before the objects
+        # QML binds to when the app is destroyed: no "cannot read property of null" at exit.
+        self.engine = QQmlApplicationEngine(self)
+        self.engine.addImportPath(str(paths.qml_import_dir()))
+        self.staff = staff
+        self._fixed_timeouts = timeouts
+        exhibition, problems = _split(result)
+        self.store = ExhibitionStore(self)
+        self.visit = Visit(self._shape(exhibition), self._timeouts(exhibition), clock)
+        self.navigator = Navigator(self.visit, self.store, self)
+        self.chapters = ChapterModel(self)
+        self.panels = PanelModel(self)
+        self.languages = LanguageModel(self)
+        self.attract = AttractModel(self)
+        self.invitations = InvitationModel(self)
+        self.navigator.languageChanged.connect(self._language_changed)
+        self.navigator.chapterChanged.connect(self._chapter_changed)
+        self._set(exhibition, problems)
+
+        components = optional_components()
+        # The staff overlay and the error screen need the staff view model (kiosk run makes it).
+        components["StaffOverlay"] = components["StaffOverlay"] and staff is not None
+        components["ErrorScreen"] = components["ErrorScreen"] and staff is not None
+        self.engine.setInitialProperties(
+            {
+                "store": self.store,
+                "navigator": self.navigator,
+                "chapters": self.chapters,
+                "panels": self.panels,
+                "languages": self.languages,
+                "attract": self.attract,
+                "invitations": self.invitations,
+                "components": components,
+                "staff": staff,
+                "width": size[0],
+                "height": size[1],
+            }
+        )
+        self.engine.loadFromModule("Kiosk", "Main")
+        roots = self.engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            raise RuntimeError("Main.qml did not load; see the QML errors above")
+        self.window: QQuickWindow = roots[0]
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        px_per_mm = screen.physicalDotsPerInch() / 25.4 if screen else 3.78
+        judge = TouchJudge(touch_limits, px_per_mm=px_per_mm)
+        clock_ms = {"now_ms": touch_clock_ms} if touch_clock_ms else {}
+        self.guard = TouchGuard(self.window, self.navigator, judge, passthrough=self._in_staff_corner, **clock_ms)
+
+    def _in_staff_corner(self, x: float, y: float) -> bool:
+        zone = self._find_item("staffHotZone")
+        if zone is None or not zone.isEnabled():
+            return False
+        return zone.contains(zone.mapFromScene(QPointF(x, y)))
+
+    def _find_item(self, name: str) -> QQuickItem | None:
+        pending = list(self.window.contentItem().childItems())
+        while pending:
+            item = pending.pop()
+            if item.objectName() == name:
+                return item
+            pending.extend(item.childItems())
+        return None
+
+    # --- public API ------------------------------------------------------------------------
+    def add_listener(self, listener: VisitListener) -> Any:
+        """Receive every visit event (analytics); returns a function that unsubscribes."""
+        return self.visit.add_listener(listener)
+
+    def apply_exhibition(self, result: LoadResultLike | Exhibition | None) -> bool:
+        """Show a reloaded exhibition in place of the current one, keeping the visitor's place.
+
+        A result without an exhibition (a fatal load error) is refused and the current one
+        stays on screen: a typo in the YAML must never take the booth down. Returns whether
+        the new exhibition was applied.
+        """
+        exhibition, problems = _split(result)
+        if exhibition is None and self.store.exhibition is not None:
+            log.warning("reload refused, the exhibition on screen stays: %s", "; ".join(problems))
+            return False
+        self.visit.timeouts = self._timeouts(exhibition)
+        self.visit.replace_shape(self._shape(exhibition))
+        self._set(exhibition, problems)
+        return True
+
+    def close(self) -> None:
+        """Close the window and drop the QML scene before the view models it binds to."""
+        self.window.close()
+        self.guard.deleteLater()
+        self.engine.deleteLater()
+
+    def show(self, *, fullscreen: bool, size: QSize | None = None, screen_index: int | None = None) -> None:
+        screens = QGuiApplication.screens()
+        if screen_index is not None and 0 <= screen_index < len(screens):
+            self.window.setScreen(screens[screen_index])
+            self.window.setGeometry(screens[screen_index].geometry())
+        if size is not None:
+            self.window.resize(size)
+        if fullscreen:
+            self.window.showFullScreen()
+        else:
+            self.window.show()
+
+    # --- wiring ----------------------------------------------------------------------------
+    def _timeouts(self, exhibition: Exhibition | None) -> Timeouts:
+        if self._fixed_timeouts is not None:
+            return self._fixed_timeouts
+        if exhibition is None:
+            return Timeouts()
+        attract = exhibition.attract
+        return replace(Timeouts(), idle=attract.idle_timeout.seconds, countdown=attract.countdown.seconds)
+
+    @staticmethod
+    def _shape(exhibition: Exhibition | None) -> VisitShape:
+        if exhibition is None:
+            return VisitShape(("en",), ())
+        return VisitShape.of(exhibition)
+
+    def _set(self, exhibition: Exhibition | None, problems: list[str]) -> None:
+        self.store.set_exhibition(exhibition, problems)
+        language = self.visit.state.language
+        languages = exhibition.languages if exhibition else ("en",)
+        self.chapters.set_rows(exhibition.chapters if exhibition else (), language, languages)
+        self.languages.set_rows(languages, language, languages)
+        self.attract.set_rows(attract_panels(exhibition) if exhibition else (), language, languages)
+        if exhibition is not None:
+            self.invitations.invitation = exhibition.attract.invitation
+        self.invitations.set_rows(languages, language, languages)
+        self._chapter_changed()
+
+    def _language_changed(self) -> None:
+        language = self.visit.state.language
+        for model in (self.chapters, self.panels, self.languages):
+            model.set_language(language)
+
+    def _chapter_changed(self) -> None:
+        exhibition, state = self.store.exhibition, self.visit.state
+        panels = exhibition.chapters[state.chapter].panels if exhibition and state.chapter >= 0 else ()
+        languages = exhibition.languages if exhibition else ("en",)
+        self.panels.set_rows(panels, state.language, languages)

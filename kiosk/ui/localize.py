@@ -1,0 +1,142 @@
+"""Visitor text for one language, as QML gets it: pure functions, tested without Qt.
+
+A localized field reaches QML as a small map ``{text, lang, fallback, rtl}``: the text,
+the language it is really in, whether that is a fallback (the screen marks it visibly),
+and its direction (so a French fallback inside the Arabic layout still reads left to right).
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from kiosk.model import Localized
+
+#: Languages written right to left; the whole layout mirrors for them.
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
+
+#: Each language named in its own script, for the language switch.
+NATIVE_NAMES = {
+    "ar": "العربية",
+    "de": "Deutsch",
+    "en": "English",
+    "es": "Español",
+    "fa": "فارسی",
+    "fr": "Français",
+    "he": "עברית",
+    "it": "Italiano",
+    "ja": "日本語",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "pt": "Português",
+    "ru": "Русский",
+    "tr": "Türkçe",
+    "uk": "Українська",
+    "ur": "اردو",
+    "zh": "中文",
+}
+
+
+class Text(TypedDict):
+    text: str
+    lang: str
+    fallback: bool
+    rtl: bool
+
+
+def base_language(code: str) -> str:
+    return code.split("-")[0].lower()
+
+
+def is_rtl(code: str) -> bool:
+    return base_language(code) in RTL_LANGUAGES
+
+
+def native_name(code: str) -> str:
+    return NATIVE_NAMES.get(base_language(code), code.upper())
+
+
+def fallbacks(language: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """Where to look when ``language`` has no text: the default language first, then the others."""
+    return tuple(lang for lang in languages if lang != language)
+
+
+def text(value: Localized | None, language: str, languages: tuple[str, ...]) -> Text:
+    """A field for QML; an absent optional field gives empty text that is not a fallback."""
+    if value is None:
+        return Text(text="", lang=language, fallback=False, rtl=is_rtl(language))
+    resolved = value.resolve(language, fallbacks(language, languages))
+    lang = language if value.is_universal else resolved.language
+    return Text(text=resolved.text, lang=lang, fallback=resolved.is_fallback, rtl=is_rtl(lang))
+
+
+#: The kiosk's own words (buttons, the countdown), for the languages exhibitions use most.
+#: Missing languages fall back to English, then to the key.
+CHROME: dict[str, dict[str, str]] = {
+    "home": {"fr": "Accueil", "en": "Home", "ar": "الرئيسية", "de": "Start", "es": "Inicio"},
+    "previous": {"fr": "Précédent", "en": "Previous", "ar": "السابق", "de": "Zurück", "es": "Anterior"},
+    "next": {"fr": "Suivant", "en": "Next", "ar": "التالي", "de": "Weiter", "es": "Siguiente"},
+    "still_there": {
+        "fr": "Vous êtes toujours là ?",
+        "en": "Are you still there?",
+        "ar": "هل ما زلت هنا؟",
+        "de": "Sind Sie noch da?",
+        "es": "¿Sigue ahí?",
+    },
+    "still_there_hint": {
+        "fr": "Touchez l'écran pour continuer la visite.",
+        "en": "Touch the screen to continue your visit.",
+        "ar": "المس الشاشة لمتابعة الزيارة.",
+        "de": "Berühren Sie den Bildschirm, um fortzufahren.",
+        "es": "Toque la pantalla para continuar la visita.",
+    },
+    "continue": {"fr": "Continuer", "en": "Continue", "ar": "متابعة", "de": "Weiter", "es": "Continuar"},
+    "large_text": {
+        "fr": "Grand texte",
+        "en": "Large text",
+        "ar": "نص كبير",
+        "de": "Große Schrift",
+        "es": "Texto grande",
+    },
+    "close": {"fr": "Fermer", "en": "Close", "ar": "إغلاق", "de": "Schließen", "es": "Cerrar"},
+    "enlarge": {
+        "fr": "Agrandir l'image",
+        "en": "Enlarge the picture",
+        "ar": "تكبير الصورة",
+        "de": "Bild vergrößern",
+        "es": "Ampliar la imagen",
+    },
+    "zoom_hint": {
+        "fr": "Pincez pour zoomer, touchez deux fois pour revenir",
+        "en": "Pinch to zoom, double-tap to reset",
+        "ar": "باعد بإصبعيك للتكبير، والمس مرتين للعودة",
+        "de": "Zum Zoomen spreizen, doppelt tippen zum Zurücksetzen",
+        "es": "Pellizque para ampliar, toque dos veces para volver",
+    },
+    "not_translated": {
+        "fr": "non traduit",
+        "en": "not translated",
+        "ar": "غير مترجم",
+        "de": "nicht übersetzt",
+        "es": "sin traducir",
+    },
+    "film": {"fr": "Film", "en": "Film", "ar": "فيلم", "de": "Film", "es": "Película"},
+    "unavailable": {
+        "fr": "Ce contenu n'est pas disponible pour le moment.",
+        "en": "This content is not available right now.",
+        "ar": "هذا المحتوى غير متاح حاليًا.",
+        "de": "Dieser Inhalt ist gerade nicht verfügbar.",
+        "es": "Este contenido no está disponible por ahora.",
+    },
+    "chapter_of": {"fr": "{0} sur {1}", "en": "{0} of {1}", "ar": "{0} من {1}", "de": "{0} von {1}"},
+    "panels": {"fr": "panneaux", "en": "panels", "ar": "لوحات", "de": "Tafeln", "es": "paneles"},
+}
+
+
+def chrome(key: str, language: str) -> str:
+    words = CHROME.get(key, {})
+    return words.get(base_language(language)) or words.get("en") or key
+
+
+def chrome_table(language: str) -> dict[str, str]:
+    """Every chrome word in one language, for QML to bind to (``navigator.words.home``)."""
+    return {key: chrome(key, language) for key in CHROME}

@@ -1,0 +1,1 @@
+"""List models QML shows: one row per chapter, panel, language or attract item."""

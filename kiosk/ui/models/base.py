@@ -1,0 +1,76 @@
+"""A list model over rows of model objects, whose text follows the visitor's language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+Row = TypeVar("Row")
+_FIRST_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class LocalizedListModel(QAbstractListModel, Generic[Row]):
+    """Subclasses name their roles in ``ROLES`` and compute each with :meth:`value`.
+
+    A language change re-reads every row (dataChanged), so everything on screen switches
+    at once without rebuilding delegates.
+    """
+
+    ROLES: ClassVar[tuple[str, ...]] = ()
+    countChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self.current_language = "en"
+        self.all_languages: tuple[str, ...] = ("en",)
+
+    def value(self, row: Row, role: str, index: int) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {_FIRST_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self.ROLES)}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        number = role - _FIRST_ROLE
+        if not 0 <= number < len(self.ROLES):
+            return None
+        return self.value(self._rows[index.row()], self.ROLES[number], index.row())
+
+    def set_rows(self, rows: Sequence[Row], language: str, languages: tuple[str, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.current_language, self.all_languages = language, languages
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def set_language(self, language: str) -> None:
+        if language == self.current_language:
+            return
+        self.current_language = language
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def row(self, index: int) -> Row:
+        return self._rows[index]
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _count, notify=countChanged)

@@ -1,0 +1,96 @@
+"""The panels of the open chapter, one row each, every kind's fields as roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtQml import QmlElement
+
+from kiosk.model import (
+    ImagePanel,
+    Localized,
+    Panel,
+    PlaceholderPanel,
+    TextPanel,
+    TimelinePanel,
+    VideoPanel,
+)
+from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize, media
+from kiosk.ui.localize import Text
+from kiosk.ui.markup import to_styled_text
+from kiosk.ui.models.base import LocalizedListModel
+from kiosk.ui.qmltypes import QmlUncreatable
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PanelModel", "panel_value"]
+
+PANEL_ROLES = (
+    "panelId",
+    "kind",
+    "title",
+    "body",
+    "words",
+    "who",
+    "when",
+    "caption",
+    "credit",
+    "alt",
+    "description",
+    "imageUrl",
+    "imageProblem",
+    "focusX",
+    "focusY",
+    "problems",
+    "durationMs",
+)
+
+
+def _field(panel: Panel, name: str) -> Localized | None:
+    value = getattr(panel, name, None)
+    return value if isinstance(value, Localized) else None
+
+
+def _image(panel: Panel) -> Any:
+    match panel:
+        case ImagePanel():
+            return panel.src
+        case VideoPanel():
+            return panel.poster
+        case TextPanel() | TimelinePanel():
+            return panel.image
+    return None
+
+
+def panel_value(panel: Panel, role: str, language: str, languages: tuple[str, ...]) -> Any:
+    """One role of one panel in one language; shared by the chapter and attract models."""
+    match role:
+        case "panelId":
+            return panel.id
+        case "kind":
+            return panel.kind
+        case "body":
+            body: Text = localize.text(_field(panel, "body"), language, languages)
+            body["text"] = to_styled_text(body["text"])
+            return body
+        case "title" | "words" | "who" | "when" | "caption" | "credit" | "alt" | "description":
+            return localize.text(_field(panel, role), language, languages)
+        case "imageUrl":
+            return media.url(_image(panel))
+        case "imageProblem":
+            return media.problem(_image(panel))
+        case "focusX" | "focusY":
+            focus = panel.focus if isinstance(panel, ImagePanel) else (0.5, 0.4)
+            return float(focus[0 if role == "focusX" else 1])
+        case "problems":
+            return "\n".join(panel.problems) if isinstance(panel, PlaceholderPanel) else ""
+        case "durationMs":
+            return panel.duration_ms if isinstance(panel, VideoPanel) else 0
+    return None
+
+
+@QmlElement
+@QmlUncreatable("Made by KioskApp.")
+class PanelModel(LocalizedListModel[Panel]):
+    ROLES = PANEL_ROLES
+
+    def value(self, row: Panel, role: str, index: int) -> Any:
+        return panel_value(row, role, self.current_language, self.all_languages)
