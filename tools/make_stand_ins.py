@@ -1157,7 +1157,7 @@ def exhibition_media(root: Path, with_video: bool) -> None:
         (
             "la remise du prix Raoul Wallenberg, 2020",
             "the Raoul Wallenberg Prize award, 2020",
-            "تسليم جائزة راوول والنبرغ، 2020",
+            "تسليم جائزة راؤول والنبرغ، 2020",
         ),
         "stage",
     )
