@@ -211,7 +211,9 @@ class ScheduleController(QObject):
         opening = None if self._schedule_open else next_change(self._schedule, now)
         rows = []
         for line in closed_lines(self._languages, opening, now):
-            message = self._message.resolve(line.language, self._languages).text if self._message else ""
+            # A message missing in this language is left out, not repeated in another one.
+            resolved = self._message.resolve(line.language) if self._message else None
+            message = resolved.text if resolved and not resolved.is_fallback else ""
             rows.append((line, message))
         self._lines.set_rows(rows)
 
