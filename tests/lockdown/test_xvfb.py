@@ -106,7 +106,7 @@ def test_without_lockdown_xdotool_keys_close_the_window(display: str, tmp_path: 
     probe, _window = start_probe(display, tmp_path / "stop", "--no-lockdown")
     xdotool(display, "mousemove", "100", "100")
     xdotool(display, "key", "ctrl+w")
-    code, out, err = finish(probe, tmp_path / "stop")
+    _code, out, err = finish(probe, tmp_path / "stop")
     assert "FIRED Ctrl+W" in out, err
 
 
