@@ -97,7 +97,14 @@ def vlc_binaries(platform: str | None = None) -> list[tuple[str, str]]:
 # by the smoke test (the real app renders its first frame from the bundle).
 
 _QML_KEEP = (
-    "QtQml/",  # QtQml, QtQml.Models, QtQml.WorkerScript
+    "QtQml/qmldir",
+    "QtQml/plugins.qmltypes",
+    "QtQml/libqmlplugin",
+    "QtQml/qmlplugin",
+    "QtQml/libqmlmetaplugin",
+    "QtQml/Base/",
+    "QtQml/Models/",
+    "QtQml/WorkerScript/",
     "QtCore/",
     "QtQuick/qmldir",
     "QtQuick/plugins.qmltypes",
@@ -183,7 +190,7 @@ PY_EXCLUDES = [
     "PySide6.QtPrintSupport",
     "PySide6.QtConcurrent",
     "PySide6.QtXml",
-    "PySide6.QtDBus",
+    # Not excluded: PySide6.QtDBus (kiosk/ui/lockdown/blanking.py inhibits the screensaver over D-Bus).
     "pytest",
     "hypothesis",
     "_pytest",
@@ -194,11 +201,10 @@ PY_EXCLUDES = [
 ]
 
 # Optional parts of the stdlib and Pillow whose native libraries cost megabytes and serve no kiosk
-# feature: TLS (no network), AVIF and colour management (Pillow only reads image headers), Tk.
+# feature: TLS (no network; _hashlib stays: the staff PIN uses OpenSSL's scrypt), AVIF and colour management (Pillow only reads image headers), Tk.
 PY_EXCLUDES += [
     "ssl",
     "_ssl",
-    "_hashlib",  # hashlib falls back to its built-in SHA/MD5/BLAKE2 modules
     "PIL._avif",
     "PIL.AvifImagePlugin",
     "PIL._imagingcms",
