@@ -680,7 +680,14 @@ def photo_placeholder(
         gap=0.25,
     )
     badge(p, width, height, f"Stand-in — replace with the licensed photograph: {what[1]}")
-    save(image, p, root, relative, f"Photo to come: licensed photograph — {what[1]}", f"licensed photograph: {what[1]}")
+    save(
+        image,
+        p,
+        root,
+        relative,
+        f"Stand-in, photo to come: licensed photograph — {what[1]}",
+        f"licensed photograph: {what[1]}",
+    )
 
 
 # --------------------------------------------------------------------------- film cards and posters
@@ -1064,7 +1071,7 @@ def starter(root: Path, with_video: bool) -> None:
         color=MUTED,
     )
     badge(p, 960, 540, "Sample picture from kiosk new — replace it")
-    save(image, p, root, "images/welcome.png", "Sample picture", "your own picture")
+    save(image, p, root, "images/welcome.png", "Stand-in sample picture", "your own picture")
 
     image, p = new_image(540, 720, SURFACE)
     p.setBrush(SURFACE_LIGHT)
@@ -1083,7 +1090,7 @@ def starter(root: Path, with_video: bool) -> None:
         align=Qt.AlignmentFlag.AlignHCenter,
     )
     badge(p, 540, 720, "Sample portrait — replace it")
-    save(image, p, root, "images/portrait.png", "Sample portrait", "your own photograph")
+    save(image, p, root, "images/portrait.png", "Stand-in sample portrait", "your own photograph")
 
     if with_video:
         sample_clip(root)
@@ -1170,7 +1177,10 @@ def exhibition_media(root: Path, with_video: bool) -> None:
 def write_manifest(root: Path) -> None:
     entries = sorted(MANIFEST, key=lambda item: item.path)
     data = {
-        "about": "Every file in media/ is a stand-in made by tools/make_stand_ins.py; see docs/content.md.",
+        "about": (
+            "Stand-ins made by tools/make_stand_ins.py, each labelled in the picture itself. When a licensed "
+            "file replaces one, remove its entry here (see docs/content.md)."
+        ),
         "files": [vars(entry) for entry in entries],
     }
     (root / "stand-ins.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
