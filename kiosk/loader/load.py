@@ -102,7 +102,7 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
     info = FAIL if info_node is None else converter.convert(info_node, ExhibitionInfo, "exhibition")
     if info is FAIL:
         raise LoadFailed  # without languages and a title there is nothing sensible to show
-    media_root = (source.parent / info.media).resolve()
+    media_root = _media_root(source, info.media)
     if not media_root.is_dir():
         where = info_node.get("media") or info_node if info_node else root
         log.error(where.line, where.column, "exhibition.media",
@@ -127,6 +127,13 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
     exhibition = Exhibition(**values, source=source.resolve(), media_root=media_root)  # type: ignore[arg-type]
     cross_check(exhibition, root, converter, log)
     return exhibition
+
+
+def _media_root(source: Path, media: str) -> Path:
+    try:
+        return (source.parent / media).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop; a NUL in the name
+        return source.parent / media.replace("\0", "")
 
 
 def _chapters(converter: Converter, node: Node) -> tuple[Chapter, ...]:

@@ -18,6 +18,7 @@ from kiosk.model.media import MediaFile
 #: Larger images are refused: decoding one would take seconds and gigabytes.
 MAX_IMAGE_PIXELS = 60_000_000
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MP4_VIDEO_HANDLER = re.compile(rb"hdlr.{8}vide", re.DOTALL)
 
 _IMAGE_SIGNATURES = (
@@ -105,6 +106,8 @@ class MediaChecker:
         text = relative.strip().replace("\\", "/")
         if not text:
             return self.root, "is empty: give a file name inside the media folder"
+        if _CONTROL.search(text):
+            return self.root, "holds an invisible control character: type the file name again"
         if text.startswith("/") or _WINDOWS_DRIVE.match(text):
             return Path(text), (
                 "must be a path inside the media folder (like images/portrait.jpg), not an absolute path"
@@ -115,7 +118,7 @@ class MediaChecker:
         path = self.root.joinpath(*parts)
         try:
             resolved = path.resolve()
-        except (OSError, RuntimeError):  # a symlink loop
+        except (OSError, RuntimeError, ValueError):  # a symlink loop; a name the system refuses
             return path, "cannot be followed (a symbolic link loop?)"
         if not resolved.is_relative_to(self._resolved_root):
             return path, "leads outside the media folder through a symbolic link: copy the file into it"
