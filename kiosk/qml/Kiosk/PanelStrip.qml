@@ -15,8 +15,11 @@ Item {
     readonly property real direction: navigator.rtl ? -1 : 1
     // Past this share of the width, or this speed, a release moves to the next panel.
     property real distanceThreshold: 0.2
-    property real flickVelocity: Theme.px(650)
+    property real flickVelocity: Theme.px(900)
     property real drag: 0
+    // Recent (time, translation) samples: the release velocity over the last 100 ms, in
+    // wall time, whatever timestamps the touch driver puts on its events.
+    property var samples: []
     property bool animated: false
     readonly property bool moving: dragHandler.active || slide.running
     signal openImage(string source, var alt)
@@ -88,12 +91,24 @@ Item {
         yAxis.enabled: false
         onTranslationChanged: {
             const dx = translation.x;
+            const now = Date.now();
+            strip.samples = strip.samples.filter(s => now - s[0] <= 100).concat([[now, dx]]);
             const forward = -dx * strip.direction;
             const atEnd = (forward > 0 && strip.current >= strip.panels.count - 1) || (forward < 0 && strip.current <= 0);
             // Past the first or last panel the strip resists, like a rubber band.
             strip.drag = atEnd ? dx * 0.25 : dx;
         }
-        onActiveChanged: if (!active)
-            strip.settle(centroid.velocity.x)
+        onActiveChanged: {
+            if (active) {
+                strip.samples = [];
+                return;
+            }
+            const now = Date.now();
+            const recent = strip.samples.filter(s => now - s[0] <= 100);
+            const first = recent.length > 0 ? recent[0] : [now, 0];
+            const last = recent.length > 0 ? recent[recent.length - 1] : first;
+            const elapsed = Math.max(16, now - first[0]);
+            strip.settle(recent.length > 1 ? (last[1] - first[1]) * 1000 / elapsed : 0);
+        }
     }
 }
