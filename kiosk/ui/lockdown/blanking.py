@@ -3,7 +3,8 @@
 Two ways, both best-effort and both undone on exit:
 
 - D-Bus ``org.freedesktop.ScreenSaver.Inhibit`` on the session bus (GNOME, KDE, Xfce, and most
-  Wayland desktops). The desktop also drops the inhibit by itself when our process dies.
+  Wayland desktops), held on a private connection: closing it releases the inhibit, and so
+  does our process dying.
 - On X11, the X server's own screensaver and DPMS, which a bare ``xinit`` session without a
   desktop still runs (the default blanks after 10 minutes): set to off through Xlib, the same
   calls ``xset s off s noblank -dpms`` makes. Xlib is called through ctypes because libX11 is
@@ -60,7 +61,7 @@ class BlankingInhibitor:
 
     def stop(self) -> None:
         if self.dbus_cookie is not None:
-            _dbus_uninhibit(self.dbus_cookie)
+            _dbus_uninhibit()
             self.dbus_cookie = None
         if self.x11_saved is not None:
             x11_restore_blanking(self.x11_saved)
@@ -68,40 +69,49 @@ class BlankingInhibitor:
 
 
 # -- D-Bus ------------------------------------------------------------------------------------
+# The inhibit lives on a private connection of its own. Desktops drop an inhibit when its
+# sender leaves the bus, so closing that connection is the release; UnInhibit is not used
+# because PySide6 cannot send its uint32 ("u") argument: a Python int goes out as "i" or "q"
+# and the desktop refuses the call (measured, docs/lockdown.md).
+_DBUS_CONNECTION = "kiosk-screensaver-inhibit"
+
+
 def _dbus_inhibit(app_name: str, reason: str) -> int | None:
     try:
         from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
     except ImportError:
         log.info("screen blanking: QtDBus missing, no D-Bus inhibit")
         return None
-    bus = QDBusConnection.sessionBus()
+    bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, _DBUS_CONNECTION)
     if not bus.isConnected():
         log.info("screen blanking: no D-Bus session bus, no D-Bus inhibit")
+        QDBusConnection.disconnectFromBus(_DBUS_CONNECTION)
         return None
     message = QDBusMessage.createMethodCall(_DBUS_SERVICE, _DBUS_PATH, _DBUS_SERVICE, "Inhibit")
     message.setArguments([app_name, reason])
-    # A bounded, blocking call: the answer (a cookie) is needed to undo it, and it comes in ms.
+    # A bounded, blocking call: once, at start, and answered in milliseconds.
     reply = bus.call(message, QDBus.CallMode.Block, _DBUS_TIMEOUT_MS)
     if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
         log.info("screen blanking: %s not available (%s)", _DBUS_SERVICE, reply.errorMessage() or "no reply")
+        QDBusConnection.disconnectFromBus(_DBUS_CONNECTION)
         return None
     cookie = int(reply.arguments()[0])
     log.info("screen blanking inhibited over D-Bus (cookie %d)", cookie)
     return cookie
 
 
-def _dbus_uninhibit(cookie: int) -> None:
-    try:
-        from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
-    except ImportError:
-        return
-    bus = QDBusConnection.sessionBus()
-    message = QDBusMessage.createMethodCall(_DBUS_SERVICE, _DBUS_PATH, _DBUS_SERVICE, "UnInhibit")
-    message.setArguments([cookie])
-    reply = bus.call(message, QDBus.CallMode.Block, _DBUS_TIMEOUT_MS)
-    if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-        # The desktop drops our inhibit anyway when the process leaves the bus.
-        log.info("screen blanking: UnInhibit failed (%s)", reply.errorMessage())
+def _dbus_uninhibit() -> None:
+    from PySide6.QtDBus import QDBusConnection
+
+    QDBusConnection.disconnectFromBus(_DBUS_CONNECTION)
+    log.info("screen blanking: D-Bus inhibit released")
+
+
+def dbus_inhibit_connected() -> bool:
+    """True while the private connection holding the inhibit is open."""
+    from PySide6.QtDBus import QDBusConnection
+
+    return QDBusConnection(_DBUS_CONNECTION).isConnected()
 
 
 # -- X11 --------------------------------------------------------------------------------------
