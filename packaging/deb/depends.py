@@ -17,7 +17,7 @@ def outside_libraries(bundle: Path) -> set[str]:
     env = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
     found: set[str] = set()
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
-    elves = [p for p in files if ".so" in p.name or os.access(p, os.X_OK) and p.read_bytes()[:4] == b"\x7fELF"]
+    elves = [p for p in files if ".so" in p.name or (os.access(p, os.X_OK) and p.read_bytes()[:4] == b"\x7fELF")]
     for path in elves:
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env, check=False).stdout
         for line in out.splitlines():

@@ -53,7 +53,7 @@ def find_system_vlc() -> tuple[list[Path], Path]:
     """
     override = os.environ.get("KIOSK_VLC_DIR")
     if sys.platform == "win32":
-        base = Path(override or Path(os.environ.get("ProgramFiles", r"C:\Program Files")) / "VideoLAN" / "VLC")
+        base = Path(override or Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "VideoLAN" / "VLC")
         return [base / "libvlc.dll", base / "libvlccore.dll"], base / "plugins"
     libdir = Path(override) if override else _linux_libvlc_dir()
     libs = [libdir / "libvlc.so.5", libdir / "libvlccore.so.9"]
@@ -201,7 +201,8 @@ PY_EXCLUDES = [
 ]
 
 # Optional parts of the stdlib and Pillow whose native libraries cost megabytes and serve no kiosk
-# feature: TLS (no network; _hashlib stays: the staff PIN uses OpenSSL's scrypt), AVIF and colour management (Pillow only reads image headers), Tk.
+# feature: TLS (no network), AVIF and colour management (Pillow only reads image headers), Tk.
+# _hashlib stays: the staff PIN uses OpenSSL's scrypt.
 PY_EXCLUDES += [
     "ssl",
     "_ssl",
@@ -240,9 +241,7 @@ def prune_unreferenced(binaries: list[tuple[str, str, str]]) -> list[tuple[str, 
         return binaries
     by_name = {PurePosixPath(dest).name: (dest, src, kind) for dest, src, kind in binaries if "/" not in dest}
     roots = [
-        entry
-        for entry in binaries
-        if "/" in entry[0] or entry[2] == "EXTENSION" or ROOT_LIBRARIES.match(entry[0])
+        entry for entry in binaries if "/" in entry[0] or entry[2] == "EXTENSION" or ROOT_LIBRARIES.match(entry[0])
     ]
     keep: set[str] = set()
     stack = [entry[1] for entry in roots]
