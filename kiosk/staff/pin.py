@@ -39,6 +39,8 @@ APP_NAME = "kiosk"
 PIN_FILE_NAME = "staff-pin.json"
 #: Lets an installation keep the PIN where its service and its technicians both look.
 PIN_FILE_ENV = "KIOSK_PIN_FILE"
+#: The kiosk's config folder, when set (tests set it to a scratch folder).
+CONFIG_DIR_ENV = "KIOSK_CONFIG_DIR"
 MIN_DIGITS = 4
 MAX_DIGITS = 12
 
@@ -57,10 +59,13 @@ class PinError(ValueError):
 
 
 def default_pin_file() -> Path:
-    """``$KIOSK_PIN_FILE``, else ``staff-pin.json`` in the platform's user config folder."""
+    """``$KIOSK_PIN_FILE``, else ``staff-pin.json`` in ``$KIOSK_CONFIG_DIR`` or the user config folder."""
     override = os.environ.get(PIN_FILE_ENV)
     if override:
         return Path(override)
+    config_dir = os.environ.get(CONFIG_DIR_ENV)
+    if config_dir:
+        return Path(config_dir) / PIN_FILE_NAME
     import platformdirs  # light, but only needed here
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / PIN_FILE_NAME

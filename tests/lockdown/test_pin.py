@@ -162,4 +162,7 @@ def test_default_file_follows_the_environment(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setenv("KIOSK_PIN_FILE", str(tmp_path / "x.json"))
     assert default_pin_file() == tmp_path / "x.json"
     monkeypatch.delenv("KIOSK_PIN_FILE")
+    monkeypatch.setenv("KIOSK_CONFIG_DIR", str(tmp_path / "conf"))
+    assert default_pin_file() == tmp_path / "conf" / "staff-pin.json"
+    monkeypatch.delenv("KIOSK_CONFIG_DIR")
     assert default_pin_file().name == "staff-pin.json"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
@@ -17,6 +18,9 @@ from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from kiosk.ui.lockdown.blanking import BlankingInhibitor
 from kiosk.ui.lockdown.cursor import DEFAULT_TIMEOUT_MS, CursorAutoHide
 from kiosk.ui.lockdown.keys import ExitGuard
+
+if TYPE_CHECKING:
+    from kiosk.ui.lockdown.staff import StaffViewModel
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +103,11 @@ class LockDown(QObject):
         if self._active:
             self.place()
 
+    def staff_exit(self) -> None:
+        """The staff exit, behind the right PIN: let the window close, then quit."""
+        self.authorise_exit()
+        self.app.quit()
+
     def authorise_exit(self) -> None:
         """Let close requests through: called by the staff exit after the right PIN."""
         log.info("staff exit authorised")
@@ -123,16 +132,21 @@ def lock_down(
     *,
     cursor_timeout_ms: int = DEFAULT_TIMEOUT_MS,
     inhibit_blanking: bool = True,
+    staff: StaffViewModel | None = None,
 ) -> LockDown:
     """Full screen on ``screen_index``, exit keys swallowed, cursor auto-hidden, blanking off.
 
-    Keep the returned object: its :meth:`LockDown.authorise_exit` lets the staff exit close the
-    window, and :meth:`LockDown.release` (also run on ``aboutToQuit``) restores what was changed.
+    With ``staff`` (a :class:`~kiosk.ui.lockdown.staff.StaffViewModel`), its ``exitRequested``
+    authorises the exit and quits. Without it, call :meth:`LockDown.authorise_exit` before
+    quitting: a plain ``app.quit()`` is refused like any close (Qt 6 quits by closing windows).
+    :meth:`LockDown.release` (also run on ``aboutToQuit``) restores what was changed.
     """
     locked = LockDown(
         app, window, screen_index, cursor_timeout_ms=cursor_timeout_ms, inhibit_blanking=inhibit_blanking
     )
     locked.engage()
+    if staff is not None:
+        staff.exitRequested.connect(locked.staff_exit)
     return locked
 
 

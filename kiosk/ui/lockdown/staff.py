@@ -6,8 +6,8 @@ panel close by themselves after ``session_timeout_ms`` without a touch, so a pan
 never hands the exit to a visitor.
 
 ``kiosk run`` connects ``reloadRequested`` (load the file again, then call
-:meth:`StaffViewModel.set_load_result`) and ``exitRequested`` (authorise the exit on the
-:class:`~kiosk.ui.lockdown.LockDown`, then quit): see :func:`connect_staff_exit`.
+:meth:`StaffViewModel.set_load_result`) and passes the view model to ``lock_down(staff=...)``,
+which turns ``exitRequested`` into an authorised exit (or, windowed, connects it to quit).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 
 from kiosk import __version__
@@ -374,14 +373,3 @@ class StaffViewModel(QObject):
 
 def _ceil(seconds: float) -> int:
     return int(seconds) + (1 if seconds > int(seconds) else 0)
-
-
-def connect_staff_exit(staff: StaffViewModel, lockdown: Any | None, app: QGuiApplication) -> None:
-    """Wire the staff exit: authorise the lock-down's exit (when locked down), then quit."""
-
-    def leave() -> None:
-        if lockdown is not None:
-            lockdown.authorise_exit()
-        app.quit()
-
-    staff.exitRequested.connect(leave)

@@ -1,0 +1,63 @@
+"""A locked-down window whose staff exit is used for real; run by test_staff_exit.py.
+
+``--wiring lockdown``: the view model is given to ``lock_down(staff=...)``, as docs/lockdown.md
+asks. ``--wiring plain-quit``: ``exitRequested`` is connected to ``app.quit`` only, the mistake
+this test guards against; ``both``: the two together. Exits 0 when the staff exit ended the
+event loop, 3 when a watchdog had to, and prints the window's visibility.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--wiring", choices=("lockdown", "plain-quit", "both"), required=True)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    from kiosk.staff.pin import StaffPin
+    from kiosk.ui.lockdown import lock_down
+    from kiosk.ui.lockdown.staff import StaffViewModel
+
+    app = QGuiApplication(sys.argv[:1])
+    pin = StaffPin(Path(tempfile.mkdtemp()) / "staff-pin.json")
+    pin.set("4826")
+    staff = StaffViewModel(pin, parent=app)
+    engine = QQmlApplicationEngine()
+    engine.loadData(b"import QtQuick\nWindow { width: 640; height: 480 }", QUrl("file:///exit_probe.qml"))
+    window = engine.rootObjects()[0]
+    if args.wiring == "both":  # kiosk run's wiring as of this writing, plus staff=
+        staff.exitRequested.connect(app.quit)
+    if args.wiring in ("lockdown", "both"):
+        lock = lock_down(app, window, 0, inhibit_blanking=False, staff=staff)
+    else:
+        staff.exitRequested.connect(app.quit)
+        lock = lock_down(app, window, 0, inhibit_blanking=False)
+
+    def staff_leaves() -> None:
+        staff.requestAccess()
+        staff.submitPin("4826")
+        staff.exitKiosk()
+
+    QTimer.singleShot(200, staff_leaves)
+    QTimer.singleShot(3000, lambda: app.exit(3))  # the watchdog
+    code = app.exec()
+    print(f"VISIBLE {int(window.isVisible())}", flush=True)
+    del lock
+    return code
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(main())
