@@ -6,6 +6,7 @@ Item {
 
     property var item
     property int durationMs: 9000
+    property real captionSpace: Theme.px(230)
     readonly property bool ready: picture.ready
 
     function start() {
@@ -23,6 +24,7 @@ Item {
 
     AttractCaption {
         anchors.fill: parent
+        bottomSpace: root.captionSpace
         title: root.item.title
         line: root.item.caption
     }

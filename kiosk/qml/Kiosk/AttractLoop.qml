@@ -112,6 +112,7 @@ Rectangle {
             store: loop.store
             components: loop.components
             filmWord: loop.filmWord
+            captionSpace: invitation.height
             onReadyChanged: if (ready)
                 loop.slideReady(index)
             onFinished: if (index === loop.current)
@@ -120,6 +121,7 @@ Rectangle {
     }
 
     Invitation {
+        id: invitation
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom

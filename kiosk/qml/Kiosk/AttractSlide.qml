@@ -15,6 +15,8 @@ Item {
     property ExhibitionStore store
     property var components: ({})
     property string filmWord: ""
+    // Room kept free at the bottom for the invitation to touch.
+    property real captionSpace: Theme.px(230)
     readonly property bool ready: loader.item ? loader.item.ready === true : false
     readonly property bool ownsDuration: loader.item ? loader.item.ownsDuration === true : false
     signal finished
@@ -73,6 +75,7 @@ Item {
         id: imageItem
         AttractImage {
             item: slide.item
+            captionSpace: slide.captionSpace
             durationMs: slide.durationMs
         }
     }
@@ -95,6 +98,7 @@ Item {
         id: videoItem
         AttractVideo {
             item: slide.item
+            captionSpace: slide.captionSpace
             durationMs: slide.durationMs
             store: slide.store
             hasPlayer: slide.components.VideoPlayer === true
@@ -105,6 +109,7 @@ Item {
         id: titleItem
         AttractTitle {
             item: slide.item
+            captionSpace: slide.captionSpace
             durationMs: slide.durationMs
         }
     }

@@ -7,6 +7,7 @@ Rectangle {
 
     property var item
     property int durationMs: 9000
+    property real captionSpace: Theme.px(230)
     property string badge: ""
     readonly property bool ready: picture.ready
 
@@ -29,6 +30,7 @@ Rectangle {
 
     AttractCaption {
         anchors.fill: parent
+        bottomSpace: root.captionSpace
         title: root.item.title
         line: root.item.description
     }

@@ -8,6 +8,7 @@ Item {
 
     property var item
     property int durationMs: 9000
+    property real captionSpace: Theme.px(230)
     property ExhibitionStore store
     property bool hasPlayer: false
     property string filmWord: ""
@@ -34,6 +35,7 @@ Item {
         item: root.item
         durationMs: root.durationMs
         badge: root.filmWord
+        captionSpace: root.captionSpace
     }
 
     Loader {

@@ -25,22 +25,22 @@ Rectangle {
         }
     }
 
+    // The cover beside the words: tiles are wide and short on a landscape screen.
     MediaImage {
         id: cover
         anchors.left: parent.left
-        anchors.right: parent.right
         anchors.top: parent.top
-        height: parent.height * 0.55
+        anchors.bottom: parent.bottom
+        width: visible ? Math.min(parent.width * 0.42, parent.height * 1.1) : 0
         source: tile.coverUrl
         visible: tile.coverUrl !== ""
         fillMode: Image.PreserveAspectCrop
     }
 
     Column {
-        anchors.left: parent.left
+        anchors.left: cover.right
         anchors.right: parent.right
-        anchors.top: cover.visible ? cover.bottom : parent.top
-        anchors.bottom: parent.bottom
+        anchors.verticalCenter: parent.verticalCenter
         anchors.margins: Theme.px(28)
         spacing: Theme.px(10)
 
@@ -55,9 +55,9 @@ Rectangle {
             width: parent.width
             value: tile.title
             heading: true
-            pixelSize: Theme.titleSize * 0.72
+            pixelSize: Theme.titleSize * 0.66
             lineHeight: 1.1
-            maximumLineCount: 2
+            maximumLineCount: 3
             note: tile.note
         }
         LocalizedText {
@@ -65,7 +65,7 @@ Rectangle {
             value: tile.summary
             color: Theme.muted
             pixelSize: Theme.smallSize
-            maximumLineCount: 3
+            maximumLineCount: 2
             note: tile.note
         }
     }

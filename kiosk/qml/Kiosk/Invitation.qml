@@ -10,7 +10,7 @@ Item {
     property bool running: false
 
     objectName: "invitation"
-    implicitHeight: Theme.px(200)
+    implicitHeight: texts.height + Theme.px(110)
 
     Rectangle {
         anchors.fill: parent
@@ -68,15 +68,16 @@ Item {
         }
     }
 
-    Flow {
+    // One line per language, so that no invitation ever wraps into another.
+    Column {
         id: texts
         anchors.left: ring.right
         anchors.leftMargin: Theme.px(30)
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: Theme.px(52)
-        spacing: Theme.px(40)
+        anchors.bottomMargin: Theme.px(44)
+        spacing: Theme.px(4)
 
         Repeater {
             model: root.invitations
@@ -84,10 +85,14 @@ Item {
                 required property string code
                 required property var model
                 objectName: "invitation_" + code
+                width: texts.width
                 text: model.text
+                elide: Text.ElideRight
+                // Every line starts at the ring, Arabic too: one column, read at a glance.
+                horizontalAlignment: Text.AlignLeft
                 color: "#FFFFFF"
                 font.family: Theme.fontFor(code)
-                font.pixelSize: Theme.titleSize * 0.7
+                font.pixelSize: Theme.titleSize * 0.62
                 font.weight: Font.DemiBold
             }
         }

@@ -39,6 +39,7 @@ Item {
         }
         ScrollingText {
             objectName: "textBody"
+            anchors.left: parent.left
             anchors.top: title.bottom
             anchors.topMargin: Theme.gap
             anchors.bottom: parent.bottom
