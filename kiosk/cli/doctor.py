@@ -28,6 +28,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--smoke", action="store_true", help="run the kiosk itself for a few seconds offscreen and report what it did"
     )
+    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="with --smoke: save the first frame as a PNG")
     # Internal: the child process that talks to Qt and libVLC (see kiosk/doctor/probe.py).
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.smoke:
         from kiosk.smoke import run_smoke
 
-        return run_smoke(args.config, as_json=args.json)
+        return run_smoke(args.config, as_json=args.json, screenshot=args.screenshot)
     from kiosk.doctor import run_doctor
 
     report = run_doctor(args.config)
