@@ -1,0 +1,747 @@
+"""Soak: the real kiosk (offscreen) through a compressed day of visits, memory sampled all along.
+
+    .venv/bin/python bench/soak.py                 # the long soak: 10,000 navigations, 1,000 excerpts
+    .venv/bin/python bench/soak.py --quick         # a few minutes (run_all --quick)
+    .venv/bin/python bench/soak.py --navigations 2000 --excerpts 200 --exhibition path/to/exhibition.yaml
+
+Visitors are simulated with touch events (QTest.touchEvent) on the real window: they wake
+the attract loop, open chapter tiles, go next and previous, change language, play film
+excerpts (real libVLC, no audio device), go home, and walk away so the idle timeout (a few
+hundred milliseconds here) resets the kiosk to its loop. Every so often the exhibition is
+reloaded, as the staff's file watcher would. Long stretches of attract loop stand for the
+hours nobody comes.
+
+After each visit, back on the attract loop (the same screen every time, so the numbers
+compare), it samples: resident memory (RSS), live Python objects (after a collection),
+Qt Quick items in the window, image items holding a decoded picture (the software scene
+graph's textures), threads and open file descriptors.
+
+Judgement: the first ``warmup`` fraction of the run is warm-up (caches, fonts, libVLC's
+first plays). After it, RSS growth is the median of the last 10 % of samples minus the
+median of the first 10 % after warm-up (medians, so one sample taken mid-garbage-collection
+does not decide), and the slope of a straight line through all post-warm-up samples.
+Target (issue 6): under 10 MB across 10,000 navigations and 1,000 excerpt plays.
+
+Writes bench/results/soak.csv and bench/results/soak-memory.png (drawn with QPainter)
+unless told otherwise, and prints one JSON line for bench/run_all.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import functools
+import gc
+import json
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+log = logging.getLogger("kiosk.soak")
+
+#: Issue 6: after warm-up, RSS grows less than this across the long soak.
+RSS_TARGET_MB = 10.0
+
+
+# --- what is sampled ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    seconds: float
+    visits: int
+    navigations: int
+    excerpts: int
+    rss_mb: float
+    py_objects: int
+    qml_items: int
+    images_held: int
+    threads: int
+    fds: int
+
+
+SAMPLE_FIELDS = [f.name for f in dataclasses.fields(Sample)]
+
+
+def walk_items(root: Any) -> Iterator[Any]:
+    """Every QQuickItem under ``root`` (delegates of views included: they are child items)."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.childItems())
+
+
+def count_items(window: Any) -> tuple[int, int]:
+    """(Qt Quick items in the window, Image items holding a decoded picture)."""
+    from PySide6.QtQuick import QQuickItem
+
+    items = images = 0
+    for item in walk_items(window.contentItem()):
+        items += 1
+        # A decoded picture gives its Image an implicit size; progress 1.0 rules out one still loading.
+        # (The 'status' enum has no converter in PySide6, so it cannot be read from here.)
+        if (isinstance(item, QQuickItem) and item.metaObject().className().startswith("QQuickImage")
+                and item.implicitWidth() > 0 and item.property("progress") == 1.0):
+            images += 1
+    return items, images
+
+
+class Sampler:
+    def __init__(self, window: Any) -> None:
+        import psutil
+
+        self.window = window
+        self.process = psutil.Process()
+        self.started = time.monotonic()
+        self.samples: list[Sample] = []
+
+    def take(self, visits: int, navigations: int, excerpts: int) -> Sample:
+        gc.collect()
+        items, images = count_items(self.window)
+        sample = Sample(
+            seconds=round(time.monotonic() - self.started, 3),
+            visits=visits,
+            navigations=navigations,
+            excerpts=excerpts,
+            rss_mb=round(self.process.memory_info().rss / 2**20, 2),
+            py_objects=len(gc.get_objects()),
+            qml_items=items,
+            images_held=images,
+            threads=self.process.num_threads(),
+            fds=self.process.num_fds(),
+        )
+        self.samples.append(sample)
+        return sample
+
+
+# --- driving the window -------------------------------------------------------------------------------
+
+
+class Driver:
+    """Touches the real window where a visitor would, found by objectName."""
+
+    def __init__(self, kiosk: Any) -> None:
+        from PySide6.QtGui import QInputDevice
+        from PySide6.QtTest import QTest
+
+        self.kiosk = kiosk
+        self.window = kiosk.window
+        self.device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+        self.taps = 0
+
+    def spin(self, ms: float) -> None:
+        """Let Qt run (animations, decodes, timers) for ``ms`` milliseconds."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+        deadline = time.monotonic() + ms / 1000
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, QDeadlineTimer(int(left * 1000)))
+            QCoreApplication.sendPostedEvents(None, 0)  # deferred deletes of destroyed delegates, too
+            time.sleep(min(0.004, max(0.0, left)))
+
+    def wait_until(self, condition: Callable[[], bool], timeout_ms: float, step_ms: float = 10) -> bool:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < deadline:
+            if condition():
+                return True
+            self.spin(step_ms)
+        return condition()
+
+    def find(self, name: str, *, visible: bool = True) -> Any | None:
+        for item in walk_items(self.window.contentItem()):
+            if item.objectName() == name and (not visible or self._shown(item)):
+                return item
+        return None
+
+    def find_all(self, prefix: str) -> list[Any]:
+        return [item for item in walk_items(self.window.contentItem())
+                if item.objectName().startswith(prefix) and self._shown(item)]
+
+    @staticmethod
+    def _shown(item: Any) -> bool:
+        while item is not None:
+            if not item.isVisible() or item.opacity() <= 0.01:
+                return False
+            item = item.parentItem()
+        return True
+
+    def tap_at(self, x: float, y: float, hold_ms: float = 0) -> None:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtTest import QTest
+
+        point = QPoint(round(x), round(y))
+        QTest.touchEvent(self.window, self.device).press(0, point, self.window).commit()
+        if hold_ms:
+            self.spin(hold_ms)
+        QTest.touchEvent(self.window, self.device).release(0, point, self.window).commit()
+        self.taps += 1
+
+    def tap(self, name: str) -> bool:
+        from PySide6.QtCore import QPointF
+
+        item = self.find(name)
+        if item is None or not item.isEnabled():
+            return False
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        self.tap_at(centre.x(), centre.y())
+        return True
+
+
+# --- the visit scenario ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    navigations: int = 10_000
+    excerpts: int = 1_000
+    #: Navigations per visit: a visitor taps a handful of times and leaves.
+    visit_length: tuple[int, int] = (6, 30)
+    #: How long an excerpt plays before the visitor moves on (the engine is stopped mid-play).
+    excerpt_ms: tuple[int, int] = (300, 1200)
+    reload_every_visits: int = 150
+    #: A stretch of attract loop alone, every so often (the quiet hours).
+    quiet_every_visits: int = 100
+    quiet_ms: int = 6_000
+    step_ms: float = 45.0
+    idle_s: float = 0.25
+    countdown_s: float = 0.15
+    warmup: float = 0.2
+    seed: int = 6
+
+
+@dataclass
+class Counters:
+    visits: int = 0
+    navigations: int = 0
+    excerpts: int = 0
+    excerpts_failed: int = 0
+    languages: int = 0
+    idle_resets: int = 0
+    reloads: int = 0
+    refused_taps: int = 0
+    step_ms: list[float] = field(default_factory=list)
+
+
+def soak_exhibition_path() -> Path:
+    """The bundled exhibition when it exists, else the loader's full test exhibition (it has a film)."""
+    from kiosk import paths
+
+    for candidate in (paths.default_exhibition(), ROOT / "tests" / "loader" / "valid" / "full.yaml"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("no exhibition to soak: give --exhibition")
+
+
+def load_for_soak(path: Path, item_ms: int = 1500) -> Any:
+    """Load the exhibition with a quick attract loop (seconds, not minutes, per item)."""
+    from kiosk.loader import load_exhibition
+    from kiosk.model import Duration
+
+    result = load_exhibition(path)
+    if result.exhibition is None:
+        raise SystemExit(f"{path} cannot be loaded: " + "; ".join(str(p) for p in result.problems))
+    attract = dataclasses.replace(result.exhibition.attract, item_duration=Duration(item_ms))
+    exhibition = dataclasses.replace(result.exhibition, attract=attract)
+    return dataclasses.replace(result, exhibition=exhibition)
+
+
+def make_kiosk(result: Any, plan: Plan, size: tuple[int, int] = (1280, 720)) -> Any:
+    """The real KioskApp, with millisecond idle timeouts and no tap gap or touch filtering delays."""
+    from kiosk.navigation import Timeouts
+    from kiosk.navigation.touch import TouchLimits
+    from kiosk.ui.app import KioskApp
+
+    timeouts = Timeouts(idle=plan.idle_s, countdown=plan.countdown_s, tap_gap=0.0)
+    # Test taps are instant and land on the same spots again and again: a real finger is
+    # neither, so the phantom and bounce rules would (rightly) swallow them.
+    limits = TouchLimits(min_contact_ms=0.0, bounce_ms=0.0)
+    kiosk = KioskApp(result, timeouts=timeouts, touch_limits=limits, size=size)
+    kiosk.show(fullscreen=False)
+    return kiosk
+
+
+class Soak:
+    """Runs visits until the plan's navigation and excerpt counts are reached."""
+
+    def __init__(self, kiosk: Any, plan: Plan, reload: Callable[[], Any] | None = None,
+                 on_sample: Callable[[Sample, Counters], None] | None = None) -> None:
+        self.kiosk = kiosk
+        self.plan = plan
+        self.driver = Driver(kiosk)
+        self.sampler = Sampler(kiosk.window)
+        self.random = random.Random(plan.seed)
+        self.counts = Counters()
+        self.reload = reload
+        self.on_sample = on_sample
+        self.languages = list(kiosk.store.exhibition.languages) if kiosk.store.exhibition else []
+
+    @property
+    def navigator(self) -> Any:
+        return self.kiosk.navigator
+
+    # --- one visit --------------------------------------------------------------------------
+    def _step(self, action: Callable[[], bool]) -> bool:
+        started = time.perf_counter()
+        done = action()
+        if done:
+            self.counts.navigations += 1
+            self.driver.spin(self.plan.step_ms)
+            self.counts.step_ms.append((time.perf_counter() - started) * 1000)
+        else:
+            self.counts.refused_taps += 1
+            self.driver.spin(5)
+        return done
+
+    def _wake(self) -> bool:
+        window = self.driver.window
+        self.driver.tap_at(window.width() * self.random.uniform(0.2, 0.8), window.height() * 0.4)
+        return self.driver.wait_until(lambda: self.navigator.screen == "home", 2000)
+
+    def _open_tile(self) -> bool:
+        tiles = self.driver.find_all("chapterTile_")
+        if not tiles:
+            return False
+        name = self.random.choice(tiles).objectName()
+        return self.driver.tap(name) and self.driver.wait_until(lambda: self.navigator.screen == "chapter", 1000)
+
+    def _language(self) -> bool:
+        others = [code for code in self.languages if code != self.navigator.language]
+        if not others:
+            return False
+        code = self.random.choice(others)
+        if self.driver.tap(f"languageButton_{code}") and self.driver.wait_until(
+                lambda: self.navigator.language == code, 1000):
+            self.counts.languages += 1
+            return True
+        return False
+
+    def _film_here(self) -> Any | None:
+        """The video player of the panel on screen, when it is a film panel with a player."""
+        if self.navigator.screen != "chapter":
+            return None
+        panel = self.driver.find(f"panel_{self._current_panel_id()}")
+        if panel is None:
+            return None
+        for item in walk_items(panel):
+            if item.objectName() == "videoPlayerLoader":
+                return item.property("item")
+        return None
+
+    def _current_panel_id(self) -> str:
+        exhibition, state = self.kiosk.store.exhibition, self.kiosk.visit.state
+        if exhibition is None or state.chapter < 0:
+            return ""
+        return exhibition.chapters[state.chapter].panels[state.panel].id
+
+    def _play_excerpt(self) -> bool:
+        """Play the film panel on screen for a while, as a visitor watching part of it."""
+        player = self._film_here()
+        if player is None:
+            return False
+        play = getattr(self, "_start_player", None) or start_player
+        if not play(self.driver, player):
+            self.counts.excerpts_failed += 1
+            return False
+        self.counts.excerpts += 1
+        self.driver.spin(self.random.randint(*self.plan.excerpt_ms))
+        return True
+
+    def _go_to_film(self) -> bool:
+        """Open a chapter with a film and step to it (counted as navigations)."""
+        exhibition = self.kiosk.store.exhibition
+        films = [(ci, pi) for ci, chapter in enumerate(exhibition.chapters)
+                 for pi, panel in enumerate(chapter.panels) if panel.kind == "video" and panel.src.usable]
+        if not films:
+            return False
+        ci, pi = self.random.choice(films)
+        if self.navigator.screen == "chapter" and self.navigator.chapterIndex != ci:
+            self._step(lambda: self.driver.tap("homeButton") and self.driver.wait_until(
+                lambda: self.navigator.screen == "home", 1000))
+        if self.navigator.screen == "home" and not self._step(
+                lambda: self.driver.tap(f"chapterTile_{ci}")
+                and self.driver.wait_until(lambda: self.navigator.screen == "chapter", 1000)):
+            return False
+        for _ in range(40):
+            here = self.navigator.panelIndex
+            if here == pi:
+                return True
+            name = "nextButton" if here < pi else "previousButton"
+            if not self._step(functools.partial(self.driver.tap, name)):
+                return False
+        return self.navigator.panelIndex == pi
+
+    def visit(self) -> None:
+        plan, counts = self.plan, self.counts
+        if not self._wake():
+            raise RuntimeError("the attract loop did not wake on a touch")
+        counts.navigations += 1
+        length = self.random.randint(*plan.visit_length)
+        excerpts_left = plan.excerpts - counts.excerpts
+        navigations_left = max(1, plan.navigations - counts.navigations)
+        # Spread the excerpts over the navigations so both targets are reached together.
+        want_film = excerpts_left > 0 and self.random.random() < min(1.0, 3 * excerpts_left * length /
+                                                                    navigations_left)
+        film_played = False
+        for step in range(length):
+            screen = self.navigator.screen
+            roll = self.random.random()
+            if want_film and not film_played and step >= length // 3 and self._go_to_film():
+                film_played = self._play_excerpt()
+                continue
+            if screen == "home":
+                self._step(self._open_tile)
+            elif roll < 0.12:
+                self._step(self._language)
+            elif roll < 0.22:
+                self._step(lambda: self.driver.tap("homeButton"))
+            elif roll < 0.60:
+                if not self._step(lambda: self.driver.tap("nextButton")):
+                    self._step(lambda: self.driver.tap("previousButton"))
+            else:
+                if not self._step(lambda: self.driver.tap("previousButton")):
+                    self._step(lambda: self.driver.tap("nextButton"))
+        # The visitor walks away: the idle timeout, then the countdown, then the loop.
+        if not self.driver.wait_until(lambda: self.navigator.screen == "attract",
+                                      (plan.idle_s + plan.countdown_s) * 1000 + 5000):
+            raise RuntimeError("the idle reset never brought the attract loop back")
+        counts.idle_resets += 1
+        counts.visits += 1
+
+    # --- the whole run ----------------------------------------------------------------------
+    def run(self, progress: Callable[[str], None] | None = None) -> list[Sample]:
+        plan, counts = self.plan, self.counts
+        self.driver.wait_until(lambda: False, 800)  # first frames, first attract slide
+        self._sample()
+        last_report = time.monotonic()
+        while counts.navigations < plan.navigations or counts.excerpts < plan.excerpts:
+            self.visit()
+            if self.reload and counts.visits % plan.reload_every_visits == 0:
+                self.kiosk.apply_exhibition(self.reload())
+                counts.reloads += 1
+            if plan.quiet_every_visits and counts.visits % plan.quiet_every_visits == 0:
+                self.driver.spin(plan.quiet_ms)
+            self.driver.spin(60)  # the loop's fade in; delegates of the chapter go away
+            self._sample()
+            if progress and time.monotonic() - last_report > 15:
+                last_report = time.monotonic()
+                s = self.sampler.samples[-1]
+                progress(f"{s.seconds:6.0f} s  visits {counts.visits}  navigations {counts.navigations}  "
+                         f"excerpts {counts.excerpts}  RSS {s.rss_mb:.1f} MB  objects {s.py_objects}  "
+                         f"items {s.qml_items}")
+            if counts.visits > 20 and counts.navigations == 0:
+                raise RuntimeError("no navigation is being taken")
+            if counts.excerpts < plan.excerpts and counts.visits > 50 and counts.excerpts == 0 \
+                    and counts.navigations >= plan.navigations:
+                break  # no film can play here (no player, or no usable film): stop, and say so
+        return self.sampler.samples
+
+    def _sample(self) -> None:
+        sample = self.sampler.take(self.counts.visits, self.counts.navigations, self.counts.excerpts)
+        if self.on_sample:
+            self.on_sample(sample, self.counts)
+
+
+def start_player(driver: Driver, player: Any) -> bool:
+    """Start the film in ``player`` (the VideoPlayer item) the way a visitor does, and wait for a frame.
+
+    Tries, in order: a tap on its play button (objectName ``playButton``) and, failing that, a tap
+    on the player itself. Started means its ``playing`` (or ``ready``) property turns true.
+    """
+    from PySide6.QtCore import QPointF
+
+    def started() -> bool:
+        return bool(player.property("playing")) or bool(player.property("ready"))
+
+    if started():
+        return True
+    for item in walk_items(player):
+        if item.objectName() == "playButton" and driver._shown(item):
+            centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+            driver.tap_at(centre.x(), centre.y())
+            break
+    else:
+        centre = player.mapToScene(QPointF(player.width() / 2, player.height() / 2))
+        driver.tap_at(centre.x(), centre.y())
+    return driver.wait_until(started, 3000)
+
+
+# --- judging ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """How much a measure grew after warm-up: median of the last tenth minus median of the first."""
+
+    name: str
+    start: float
+    end: float
+    slope_per_1000_navigations: float
+
+    @property
+    def growth(self) -> float:
+        return self.end - self.start
+
+
+def after_warmup(samples: list[Sample], warmup: float) -> list[Sample]:
+    if not samples:
+        return []
+    cut = samples[0].navigations + warmup * (samples[-1].navigations - samples[0].navigations)
+    kept = [s for s in samples if s.navigations >= cut]
+    return kept if len(kept) >= 4 else samples[-4:]
+
+
+def growth(samples: list[Sample], name: str, warmup: float) -> Growth:
+    kept = after_warmup(samples, warmup)
+    values = [float(getattr(s, name)) for s in kept]
+    tenth = max(2, len(values) // 10)
+    xs = [float(s.navigations) for s in kept]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(values)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, values, strict=True)) / spread if spread else 0.0
+    return Growth(name, statistics.median(values[:tenth]), statistics.median(values[-tenth:]), slope * 1000)
+
+
+# --- output ----------------------------------------------------------------------------------------------
+
+
+def write_csv(samples: list[Sample], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(SAMPLE_FIELDS)
+        for sample in samples:
+            writer.writerow([getattr(sample, name) for name in SAMPLE_FIELDS])
+
+
+def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
+    """A PNG of RSS over navigations (large) and objects, items, threads and files (small), via QPainter."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+
+    width, height = 1600, 1000
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont("DejaVu Sans", 11)
+    painter.setFont(font)
+    ink, grid, accent, warm = QColor("#1A1A1A"), QColor("#DDDDDD"), QColor("#C0392B"), QColor("#F3E9D2")
+    painter.setPen(ink)
+    title_font = QFont("DejaVu Sans", 15)
+    title_font.setBold(True)
+    painter.setFont(title_font)
+    painter.drawText(QRectF(40, 12, width - 80, 30), Qt.AlignmentFlag.AlignLeft, title)
+    painter.setFont(font)
+
+    xs = [float(s.navigations) for s in samples]
+    x_lo, x_hi = (min(xs), max(xs)) if xs else (0.0, 1.0)
+    x_hi = x_hi if x_hi > x_lo else x_lo + 1
+    cut = x_lo + warmup * (x_hi - x_lo)
+
+    def chart(rect: QRectF, name: str, label: str, unit: str, colour: QColor, big: bool) -> None:
+        values = [float(getattr(s, name)) for s in samples]
+        lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+        pad = max((hi - lo) * 0.15, 1.0 if unit == "MB" else max(1.0, abs(hi) * 0.01))
+        lo, hi = lo - pad, hi + pad
+        if unit == "MB":
+            lo = max(0.0, lo)
+
+        def to_point(x: float, y: float) -> QPointF:
+            return QPointF(rect.left() + (x - x_lo) / (x_hi - x_lo) * rect.width(),
+                           rect.bottom() - (y - lo) / (hi - lo) * rect.height())
+
+        warm_rect = QRectF(rect.left(), rect.top(), to_point(cut, lo).x() - rect.left(), rect.height())
+        painter.fillRect(warm_rect, warm)
+        painter.setPen(QPen(grid, 1))
+        for i in range(5):
+            y = rect.top() + i * rect.height() / 4
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            value = hi - i * (hi - lo) / 4
+            painter.setPen(ink)
+            painter.drawText(QRectF(rect.left() - 95, y - 9, 90, 18),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{value:,.1f}" if unit == "MB" or hi - lo < 10 else f"{value:,.0f}")
+            painter.setPen(QPen(grid, 1))
+        painter.setPen(QPen(ink, 1))
+        painter.drawRect(rect)
+        if values:
+            path = QPainterPath(to_point(xs[0], values[0]))
+            for x, y in zip(xs[1:], values[1:], strict=True):
+                path.lineTo(to_point(x, y))
+            painter.setPen(QPen(colour, 2.2 if big else 1.6))
+            painter.drawPath(path)
+        painter.setPen(ink)
+        heading = label + (f" ({unit})" if unit else "")
+        if values:
+            g = growth(samples, name, warmup)
+            if big:
+                heading += (f"  -  after warm-up: {g.start:,.1f} -> {g.end:,.1f} ({g.growth:+,.1f}),"
+                            f" slope {g.slope_per_1000_navigations:+,.2f} per 1000 navigations")
+            else:
+                heading += f": {g.start:,.0f} -> {g.end:,.0f} ({g.growth:+,.0f}) after warm-up"
+        if big:
+            # Navigation ticks under the main chart.
+            for i in range(6):
+                x = x_lo + i * (x_hi - x_lo) / 5
+                px = to_point(x, lo).x()
+                painter.drawLine(QPointF(px, rect.bottom()), QPointF(px, rect.bottom() + 5))
+                painter.drawText(QRectF(px - 60, rect.bottom() + 6, 120, 18), Qt.AlignmentFlag.AlignCenter,
+                                 f"{x:,.0f}")
+        painter.drawText(QRectF(rect.left(), rect.top() - 24, rect.width(), 20), Qt.AlignmentFlag.AlignLeft,
+                         heading)
+
+    main = QRectF(130, 80, width - 180, 470)
+    chart(main, "rss_mb", "Resident memory (RSS)", "MB", accent, True)
+    if samples:
+        start = growth(samples, "rss_mb", warmup).start
+        # The target band: RSS at the start of the measured part plus 10 MB.
+        values = [s.rss_mb for s in samples]
+        lo, hi = min(values), max(values)
+        pad = max((hi - lo) * 0.15, 1.0)
+        lo, hi = max(0.0, lo - pad), hi + pad
+        limit = start + RSS_TARGET_MB
+        if lo <= limit <= hi:
+            y = main.bottom() - (limit - lo) / (hi - lo) * main.height()
+            painter.setPen(QPen(QColor("#2E86C1"), 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(main.left(), y), QPointF(main.right(), y))
+            painter.drawText(QRectF(main.right() - 420, y - 22, 410, 18), Qt.AlignmentFlag.AlignRight,
+                             f"target: start of measured part + {RSS_TARGET_MB:.0f} MB")
+    small = [("py_objects", "Python objects", "", QColor("#7D3C98")),
+             ("qml_items", "Qt Quick items", "", QColor("#1E8449")),
+             ("threads", "Threads", "", QColor("#B9770E")),
+             ("fds", "Open files", "", QColor("#2E4053"))]
+    cell_w = (width - 180 - 60) / 2
+    for index, (name, label, unit, colour) in enumerate(small):
+        col, row = index % 2, index // 2
+        rect = QRectF(130 + col * (cell_w + 60 + 40), 640 + row * 180, cell_w - 40, 120)
+        chart(rect, name, label, unit, colour, False)
+    painter.setPen(ink)
+    painter.drawText(QRectF(130, height - 30, width - 180, 20), Qt.AlignmentFlag.AlignCenter,
+                     "navigations (x axis of every chart); shaded: warm-up, not judged")
+    painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(path))
+
+
+# --- command line ----------------------------------------------------------------------------------------
+
+
+def machine_line() -> str:
+    import platform
+
+    return f"{platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def run_soak(plan: Plan, exhibition: Path, progress: Callable[[str], None] | None = None,
+             start_player_hook: Callable[[Driver, Any], bool] | None = None) -> tuple[Soak, list[Sample]]:
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    del app
+    result = load_for_soak(exhibition)
+    kiosk = make_kiosk(result, plan)
+    soak = Soak(kiosk, plan, reload=lambda: load_for_soak(exhibition))
+    if start_player_hook is not None:
+        soak._start_player = start_player_hook  # type: ignore[attr-defined]
+    samples = soak.run(progress)
+    return soak, samples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Soak the real kiosk through a compressed day of visits.")
+    parser.add_argument("--quick", action="store_true", help="1,000 navigations and 100 excerpts (minutes)")
+    parser.add_argument("--navigations", type=int)
+    parser.add_argument("--excerpts", type=int)
+    parser.add_argument("--exhibition", type=Path, help="default: the bundled exhibition")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for soak.csv and soak-memory.png")
+    parser.add_argument("--name", default="soak", help="file name stem for the CSV and PNG")
+    args = parser.parse_args(argv)
+
+    plan = Plan()
+    if args.quick:
+        plan = dataclasses.replace(plan, navigations=1_000, excerpts=100, reload_every_visits=30,
+                                   quiet_every_visits=25, quiet_ms=3000)
+    if args.navigations is not None:
+        plan = dataclasses.replace(plan, navigations=args.navigations)
+    if args.excerpts is not None:
+        plan = dataclasses.replace(plan, excerpts=args.excerpts)
+    exhibition = args.exhibition or soak_exhibition_path()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    print(f"soak: {plan.navigations} navigations, {plan.excerpts} excerpts on {exhibition}", file=sys.stderr)
+    started = time.monotonic()
+    soak, samples = run_soak(plan, exhibition, progress=lambda line: print(line, file=sys.stderr, flush=True))
+    counts = soak.counts
+    elapsed = time.monotonic() - started
+    csv_path, png_path = args.out / f"{args.name}.csv", args.out / f"{args.name}-memory.png"
+    write_csv(samples, csv_path)
+    title = (f"kiosk soak: {counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts, "
+             f"{counts.reloads} reloads in {elapsed / 60:.0f} min ({machine_line()})")
+    plot(samples, png_path, plan.warmup, title)
+
+    rss = growth(samples, "rss_mb", plan.warmup)
+    objects = growth(samples, "py_objects", plan.warmup)
+    items = growth(samples, "qml_items", plan.warmup)
+    threads = growth(samples, "threads", plan.warmup)
+    fds = growth(samples, "fds", plan.warmup)
+    steps = counts.step_ms or [0.0]
+    ordered = sorted(steps)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    note = (f"{counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts "
+            f"({counts.excerpts_failed} failed to start), {counts.languages} language changes, "
+            f"{counts.idle_resets} idle resets, {counts.reloads} reloads, {elapsed:.0f} s; "
+            f"plot {png_path.relative_to(ROOT) if png_path.is_relative_to(ROOT) else png_path}")
+    print(f"RSS after warm-up: {rss.start:.1f} -> {rss.end:.1f} MB ({rss.growth:+.1f} MB), "
+          f"slope {rss.slope_per_1000_navigations:+.2f} MB per 1000 navigations", file=sys.stderr)
+    print(f"Python objects {objects.growth:+.0f}, Qt Quick items {items.growth:+.0f}, threads {threads.growth:+.0f},"
+          f" open files {fds.growth:+.0f}", file=sys.stderr)
+    print(note, file=sys.stderr)
+    results = [
+        {"name": "soak RSS growth after warm-up", "unit": "MB", "median": round(rss.growth, 2),
+         "p95": round(rss.growth, 2), "target": RSS_TARGET_MB, "n": len(samples), "note": note},
+        {"name": "soak RSS slope, extrapolated to 10,000 navigations", "unit": "MB",
+         "median": round(rss.slope_per_1000_navigations * 10, 2), "p95": round(rss.slope_per_1000_navigations * 10, 2),
+         "target": RSS_TARGET_MB, "n": len(samples),
+         "note": "least-squares slope of post-warm-up RSS against navigations, times 10,000"},
+        {"name": "soak Python objects growth after warm-up", "unit": "objects", "median": round(objects.growth),
+         "p95": round(objects.growth), "target": 2000, "n": len(samples),
+         "note": "live objects after gc.collect(), on the attract loop"},
+        {"name": "soak Qt Quick items growth after warm-up", "unit": "items", "median": round(items.growth),
+         "p95": round(items.growth), "target": 50, "n": len(samples), "note": "items in the window, on the loop"},
+        {"name": "soak threads growth after warm-up", "unit": "threads", "median": round(threads.growth),
+         "p95": round(threads.growth), "target": 2, "n": len(samples), "note": ""},
+        {"name": "soak open files growth after warm-up", "unit": "fds", "median": round(fds.growth),
+         "p95": round(fds.growth), "target": 2, "n": len(samples), "note": ""},
+        {"name": "soak navigation step (tap + 45 ms of frames)", "unit": "ms",
+         "median": round(statistics.median(steps), 1), "p95": round(p95, 1), "target": None, "n": len(steps),
+         "note": "wall time per navigation in the soak, not touch-to-frame (see bench_ui)"},
+    ]
+    if counts.excerpts < plan.excerpts:
+        results.append({"name": "soak excerpt plays", "unit": "plays", "median": counts.excerpts,
+                        "p95": counts.excerpts, "target": plan.excerpts, "better": "higher", "n": 1,
+                        "note": "fewer excerpts played than planned: no film or no video player"})
+    print(json.dumps({"bench": "soak", "results": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
