@@ -195,7 +195,14 @@ class Converter:
         if callable(check):
             for field_name, message in check():
                 where = node.get(field_name) or node
-                self.error(where, join(path, field_name), message)
+                field_path = join(path, field_name)
+                if where.kind == "map":
+                    # A check on a group (exceptions: {date: hours}) names the entry it is about: point at it.
+                    for key_node, _ in where.pairs:
+                        if message.startswith((f"'{key_node.text}'", f"{key_node.text}:")):
+                            where, field_path = key_node, join(field_path, key_node.text)
+                            break
+                self.error(where, field_path, message)
                 failed = True
         return FAIL if failed else instance
 

@@ -270,3 +270,15 @@ def test_a_utf8_bom_and_windows_line_ends_are_fine(tmp_path: Path) -> None:
 
 def test_loading_twice_gives_equal_exhibitions() -> None:
     assert load_exhibition(FULL).exhibition == load_exhibition(FULL).exhibition
+
+
+def test_schedule_is_read() -> None:
+    exhibition = load_exhibition(FULL).exhibition
+    assert exhibition is not None and exhibition.schedule is not None
+    schedule = exhibition.schedule
+    assert schedule.weekly.monday == "closed"
+    assert schedule.weekly.tuesday == "09:00-18:00"  # unquoted: YAML 1.1 would read 09:00 as a number
+    assert schedule.weekly.thursday == "closed"  # a day not written is closed
+    assert dict(schedule.exceptions) == {"2026-12-24": "09:00-14:00", "2026-12-25": "closed"}
+    assert schedule.daily_restart == "06:00"
+    assert schedule.timezone == "Europe/Paris"
