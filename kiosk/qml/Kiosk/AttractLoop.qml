@@ -19,12 +19,14 @@ Rectangle {
     property int leaving: -1
     property bool waiting: false
     readonly property int count: items.count
-    readonly property bool currentReady: slides.itemAt(current) !== null && slides.itemAt(current).ready
+    // True once the item on screen has its first frame drawn (read by tests and the benchmark).
+    property bool currentReady: false
 
     objectName: "attractLoop"
     color: Theme.background
 
     function restart() {
+        currentReady = false;
         leaving = -1;
         current = 0;
         upcoming = count > 1 ? 1 : -1;
@@ -36,10 +38,12 @@ Rectangle {
         if (!running || !slide)
             return;
         if (!slide.ready) {
+            currentReady = false;
             waiting = true;
             return;
         }
         waiting = false;
+        currentReady = true;
         slide.start();
         if (!slide.ownsDuration)
             dwell.restart();

@@ -1,0 +1,235 @@
+"""The presentation's speed, measured in-process on the real QML (offscreen, software scene graph).
+
+    .venv/bin/python bench/bench_ui.py [--quick] [--exhibition FILE]
+
+1. startup: from the first line of a fresh Python process (before Qt is imported) to the
+   first frame of the attract loop on screen, and to the first frame with its first item
+   drawn. Median over 5 processes (3 with --quick). Target: under 0.5 s.
+2. touch to frame: a real touch (press, 60 ms, release) on the next / previous button of a
+   chapter at 1920x1080; time from the release to the first frame swapped after it (that frame
+   shows the move starting). 200 navigations (40 with --quick). Target: p95 under 50 ms.
+3. transition frames: during each of those panel transitions, the time between consecutive
+   frames and the CPU time of each frame (sync + render). Target: no frame over 33 ms.
+
+Prints a human table, then the run_all.py JSON line last.
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _exhibition_path(args: argparse.Namespace) -> Path:
+    from kiosk import paths
+
+    return Path(args.exhibition) if args.exhibition else paths.default_exhibition()
+
+
+def _wait(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _wait_until(condition: Any, timeout_ms: int = 5000) -> bool:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    end = time.perf_counter() + timeout_ms / 1000
+    while not condition():
+        if time.perf_counter() > end:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    return True
+
+
+# --- 1. startup, in a child process -------------------------------------------------------------
+def startup_child(args: argparse.Namespace) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.loader import load_exhibition
+    from kiosk.ui.app import KioskApp
+
+    app = QGuiApplication(sys.argv[:1])
+    result = load_exhibition(_exhibition_path(args))
+    kiosk = KioskApp(result, size=(1920, 1080))
+    marks: dict[str, float] = {}
+
+    def on_frame() -> None:
+        now = time.perf_counter() - T0
+        marks.setdefault("first_frame", now)
+        loop = _find(kiosk, "attractLoop")
+        if loop is not None and loop.property("currentReady") and "first_item" not in marks:
+            marks["first_item"] = now
+
+    kiosk.window.frameSwapped.connect(on_frame)
+    kiosk.show(fullscreen=False, size=QSize(1920, 1080))
+    _wait_until(lambda: "first_item" in marks, 10_000)
+    print(json.dumps(marks))
+    kiosk.close()
+    app.processEvents()
+
+
+def _find(kiosk: Any, name: str) -> Any:
+    pending = list(kiosk.window.contentItem().childItems())
+    while pending:
+        item = pending.pop()
+        if item.objectName() == name:
+            return item
+        pending.extend(item.childItems())
+    return None
+
+
+def bench_startup(args: argparse.Namespace, runs: int) -> dict[str, list[float]]:
+    samples: dict[str, list[float]] = {"first_frame": [], "first_item": []}
+    for _ in range(runs):
+        command = [sys.executable, __file__, "--startup-child"]
+        if args.exhibition:
+            command += ["--exhibition", args.exhibition]
+        out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
+        marks = json.loads(out.strip().splitlines()[-1])
+        for key in samples:
+            samples[key].append(marks[key] * 1000)
+    return samples
+
+
+# --- 2 and 3. touch to frame, transition frames -------------------------------------------------
+def bench_navigation(args: argparse.Namespace, navigations: int) -> dict[str, list[float]]:
+    from PySide6.QtCore import QPoint, QPointF, QSize
+    from PySide6.QtGui import QGuiApplication, QInputDevice
+    from PySide6.QtTest import QTest
+
+    from kiosk.loader import load_exhibition
+    from kiosk.ui.app import KioskApp
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    kiosk = KioskApp(load_exhibition(_exhibition_path(args)), size=(1920, 1080))
+    kiosk.show(fullscreen=False, size=QSize(1920, 1080))
+    window = kiosk.window
+    device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+    _wait(500)
+    kiosk.navigator.wake()
+    _wait(400)
+    # The chapter with the most panels, so next/previous have room to go back and forth.
+    exhibition = kiosk.store.exhibition
+    assert exhibition is not None
+    chapter = max(range(len(exhibition.chapters)), key=lambda i: len(exhibition.chapters[i].panels))
+    kiosk.navigator.openChapter(chapter)
+    _wait(600)
+
+    frames: list[float] = []
+    sync_started: list[float] = []
+    work: list[float] = []
+    window.frameSwapped.connect(lambda: frames.append(time.perf_counter()))
+    window.beforeSynchronizing.connect(lambda: sync_started.append(time.perf_counter()))
+    window.afterRendering.connect(lambda: work.append(time.perf_counter() - sync_started[-1]))
+
+    def centre(name: str) -> QPoint:
+        item = _find(kiosk, name)
+        return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+
+    latencies: list[float] = []
+    intervals: list[float] = []
+    frame_work: list[float] = []
+    panels = len(exhibition.chapters[chapter].panels)
+    forward = True
+    for _ in range(navigations):
+        index = kiosk.navigator.panelIndex
+        if index >= panels - 1:
+            forward = False
+        elif index <= 0:
+            forward = True
+        point = centre("nextButton" if forward else "previousButton")
+        QTest.touchEvent(window, device).press(0, point, window).commit()
+        _wait(60)  # a real finger: longer than the phantom-contact threshold
+        frames.clear()
+        work.clear()
+        released = time.perf_counter()
+        QTest.touchEvent(window, device).release(0, point, window).commit()
+        _wait_until(lambda: bool(frames), 2000)
+        latencies.append((frames[0] - released) * 1000)
+        # Let the transition run to its end, then read its frames.
+        _wait(kiosk_transition_ms() + 120)
+        during = [f for f in frames if f - released <= kiosk_transition_ms() / 1000 + 0.05]
+        intervals += [(b - a) * 1000 for a, b in zip(during, during[1:], strict=False)]
+        frame_work += [w * 1000 for w in work[: len(during)]]
+        _wait(200)  # beyond the tap gap
+    kiosk.close()
+    app.processEvents()
+    return {"latency": latencies, "interval": intervals, "work": frame_work}
+
+
+def kiosk_transition_ms() -> int:
+    return 240  # Theme.transitionMs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--exhibition", default=None)
+    parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.startup_child:
+        startup_child(args)
+        return 0
+    startup = bench_startup(args, 3 if args.quick else 5)
+    navigation = bench_navigation(args, 40 if args.quick else 200)
+
+    def row(name: str, values: list[float], target: float, note: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "unit": "ms",
+            "median": round(statistics.median(values), 1),
+            "p95": round(percentile(values, 0.95), 1),
+            "max": round(max(values), 1),
+            "target": target,
+            "better": "lower",
+            "n": len(values),
+            "note": note,
+        }
+
+    intervals, work = navigation["interval"], navigation["work"]
+    rows = [
+        row("ui startup to first attract frame", startup["first_frame"], 500, "fresh process, 1920x1080"),
+        row("ui startup to first attract item drawn", startup["first_item"], 500, "picture decoded"),
+        row("ui touch to frame", navigation["latency"], 50, "release to first frame, p95 is the target"),
+        row("ui transition frame interval", intervals, 33, "max is the target (no frame over 33 ms)"),
+        row("ui transition frame cost", work, 16.7, "sync + render CPU per frame"),
+    ]
+    print(f"{'measure':42} {'median':>8} {'p95':>8} {'max':>8} {'target':>8}   n")
+    for r in rows:
+        print(f"{r['name']:42} {r['median']:8.1f} {r['p95']:8.1f} {r['max']:8.1f} {r['target']:8.1f}   {r['n']}")
+    print(
+        f"transition frames over 16.7 ms: {sum(1 for i in intervals if i > 16.7)} of {len(intervals)} "
+        f"(interval), {sum(1 for w in work if w > 16.7)} of {len(work)} (cost); "
+        f"over 33 ms: {sum(1 for i in intervals if i > 33)} (interval)"
+    )
+    print(json.dumps({"bench": "ui", "results": rows}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
