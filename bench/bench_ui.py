@@ -21,6 +21,7 @@ import time
 T0 = time.perf_counter()
 
 import argparse  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
@@ -174,7 +175,7 @@ def bench_navigation(args: argparse.Namespace, navigations: int) -> dict[str, li
         # Let the transition run to its end, then read its frames.
         _wait(kiosk_transition_ms() + 120)
         during = [f for f in frames if f - released <= kiosk_transition_ms() / 1000 + 0.05]
-        intervals += [(b - a) * 1000 for a, b in zip(during, during[1:], strict=False)]
+        intervals += [(b - a) * 1000 for a, b in itertools.pairwise(during)]
         frame_work += [w * 1000 for w in work[: len(during)]]
         _wait(200)  # beyond the tap gap
     kiosk.close()
