@@ -212,17 +212,18 @@ def trilingual(
     return y - rect.top()
 
 
-def badge(p: QPainter, width: float, height: float, detail: str) -> None:
-    """The stand-in marks: a hatched pill near the top centre and a strip along the bottom.
+def badge(p: QPainter, width: float, height: float, detail: str, centre_y: float | None = None) -> None:
+    """The stand-in marks: a hatched pill (near the top unless ``centre_y``) and a strip along the bottom.
 
-    The pill sits in the middle third so that a tile or the attract loop's crop keeps it.
+    The pill sits in the middle third horizontally so that the attract loop's crop keeps
+    it; covers put it lower, inside the band a chapter tile's wide crop keeps.
     """
     scale = min(width, height) / 1080
     p.save()
     p.setFont(font(ARABIC_SANS, 34 * scale, bold=True))
     metrics_width = p.fontMetrics().horizontalAdvance(STAND_IN_BADGE)
     pill = QRectF(0, 0, metrics_width + 175 * scale, 64 * scale)
-    pill.moveCenter(QPointF(width / 2, 84 * scale))
+    pill.moveCenter(QPointF(width / 2, 84 * scale if centre_y is None else centre_y))
     path = QPainterPath()
     path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
     p.fillPath(path, ACCENT)
@@ -425,16 +426,14 @@ def title_card(root: Path) -> None:
     save(image, p, root, "images/title-card.png", "Stand-in title card", "the forum's own title design (optional)")
 
 
-def cover(root: Path, name: str, number: int, draw: Callable[[QPainter], None], replace_with: str) -> None:
+def cover(root: Path, name: str, draw: Callable[[QPainter], None], replace_with: str) -> None:
     image, p = new_image(1280, 720)
     p.save()
     logical(p, 1280, 720)
-    draw(p)
-    p.setPen(QColor(244, 241, 234, 160))
-    p.setFont(font(SERIF, 150, bold=True))
-    p.drawText(QRectF(70, 150, 300, 200), Qt.AlignmentFlag.AlignLeft, f"{number}")
+    draw(p)  # no chapter number: the home screen numbers the tiles itself
     p.restore()
-    badge(p, 1280, 720, f"Stand-in chapter cover — replace with {replace_with}")
+    # Tiles crop covers to a wide band around the middle (about 26 % to 74 % of the height).
+    badge(p, 1280, 720, f"Stand-in chapter cover — replace with {replace_with}", centre_y=720 * 0.66)
     save(image, p, root, f"images/cover-{name}.png", "Stand-in chapter cover", replace_with)
 
 
@@ -721,38 +720,32 @@ def film_card(scene: str, width: int, height: int) -> QImage:
     logical(p, width, height)
     if scene in SCENE_TEXT:
         SCENE_ART[scene](p)
-        p.fillRect(QRectF(0, 560, 1920, 520), QColor(0, 0, 0, 190))
+        # The scene's words sit high in the frame: the lower third is left to the kiosk's captions.
+        p.fillRect(QRectF(60, 150, 780, 400), QColor(0, 0, 0, 200))
         number, fr, en, ar = SCENE_TEXT[scene]
         panel_id, start, end = excerpt_for(scene)
-        text(p, QRectF(90, 600, 1000, 80), f"{number} · Extrait · Excerpt · مقطع", px=38, color=ACCENT, bold=True)
-        trilingual(p, QRectF(90, 670, 1740, 300), (fr, en, ar), px=54, family=SERIF, gap=0.12)
-        text(
-            p,
-            QRectF(1080, 600, 750, 80),
-            f"{panel_id}: {clock(start)} → {clock(end)}",
-            px=30,
-            color=MUTED,
-            align=Qt.AlignmentFlag.AlignRight,
-        )
+        text(p, QRectF(100, 180, 700, 60), f"{number} · Extrait · Excerpt · مقطع", px=34, color=ACCENT, bold=True)
+        trilingual(p, QRectF(100, 240, 700, 230), (fr, en, ar), px=44, family=SERIF, gap=0.1)
+        text(p, QRectF(100, 480, 700, 50), f"{panel_id}: {clock(start)} → {clock(end)}", px=28, color=MUTED)
     else:
         p.fillRect(QRectF(0, 0, 1920, 1080), BACKGROUND)
         title = "The Cave" if scene == "opening" else "Fin · End · النهاية"
-        text(p, QRectF(0, 300, 1920, 200), title, px=120, family=SERIF, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+        text(p, QRectF(0, 260, 1920, 200), title, px=120, family=SERIF, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
         trilingual(
             p,
-            QRectF(200, 520, 1520, 300),
+            QRectF(200, 480, 1520, 300),
             ("Film provisoire, sans image réelle", "Stand-in film, no real footage", "فيلم مؤقت، بلا لقطات حقيقية"),
             px=44,
             color=MUTED,
             center=True,
             gap=0.15,
         )
-    p.fillRect(QRectF(0, 940, 1920, 140), QColor(0, 0, 0, 220))
-    p.fillRect(QRectF(0, 940, 1920, 6), ACCENT)
-    # The label the brief asks for, big enough to read from across the booth.
-    text(p, QRectF(60, 962, 1800, 70), FILM_LABEL, px=40, bold=True, color=ACCENT)
+    # The label the brief asks for, on every frame, in a band along the top (the running
+    # timecode goes at its right end): never under the captions.
+    p.fillRect(QRectF(0, 0, 1920, 110), QColor(0, 0, 0, 230))
+    p.fillRect(QRectF(0, 110, 1920, 5), ACCENT)
+    text(p, QRectF(50, 30, 1400, 60), FILM_LABEL, px=36, bold=True, color=ACCENT)
     p.restore()
-    badge(p, width, height, "")
     p.end()
     return image
 
@@ -1136,11 +1129,11 @@ def sample_clip(root: Path) -> None:
 
 def exhibition_media(root: Path, with_video: bool) -> None:
     title_card(root)
-    cover(root, "ghouta", 1, cover_ghouta, "a licensed photograph of Eastern Ghouta")
-    cover(root, "cave", 2, cover_cave, "a still from The Cave (Feras Fayyad, 2019)")
-    cover(root, "in-charge", 3, cover_in_charge, "a licensed photograph of Dr Amani Ballour at work")
-    cover(root, "exile", 4, cover_exile, "a licensed photograph of Dr Amani Ballour in exile")
-    cover(root, "caen", 5, cover_caen, "a photograph of the forum in Caen")
+    cover(root, "ghouta", cover_ghouta, "a licensed photograph of Eastern Ghouta")
+    cover(root, "cave", cover_cave, "a still from The Cave (Feras Fayyad, 2019)")
+    cover(root, "in-charge", cover_in_charge, "a licensed photograph of Dr Amani Ballour at work")
+    cover(root, "exile", cover_exile, "a licensed photograph of Dr Amani Ballour in exile")
+    cover(root, "caen", cover_caen, "a photograph of the forum in Caen")
     timeline_graphic(root)
     map_route(root)
     photo_placeholder(

@@ -146,3 +146,16 @@ def test_credits_say_plainly_what_is_a_stand_in(default_result: LoadResult) -> N
             assert panel.credit is not None, panel.id
             credit = (panel.credit.get("en") or "").lower()
             assert "stand-in" in credit, f"{panel.id}: its credit should say it is a stand-in"
+
+
+def test_markup_leaves_no_stray_asterisks(default_result: LoadResult) -> None:
+    """Emphasis glued to a letter (Arabic 'و*كلمة*') is not markup: it would show the asterisks."""
+    from kiosk.ui.markup import to_styled_text  # pure Python: the renderer the kiosk uses
+
+    stray = []
+    for _, panel in loaded(default_result).panels():
+        if isinstance(panel, TextPanel):
+            for language, body in panel.body.texts:
+                if "*" in to_styled_text(body):
+                    stray.append(f"{panel.id}.{language}")
+    assert not stray, f"asterisks left after markup: {stray}"
