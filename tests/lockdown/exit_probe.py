@@ -1,9 +1,9 @@
 """A locked-down window whose staff exit is used for real; run by test_staff_exit.py.
 
 ``--wiring lockdown``: the view model is given to ``lock_down(staff=...)``, as docs/lockdown.md
-asks. ``--wiring plain-quit``: ``exitRequested`` is connected to ``app.quit`` only, the mistake
-this test guards against; ``both``: the two together. Exits 0 when the staff exit ended the
-event loop, 3 when a watchdog had to, and prints the window's visibility.
+asks; ``app-quit``: ``exitRequested`` is connected to ``app.quit`` only; ``both``: the two
+together; ``no-staff``: something quits without the staff exit (must be refused). Exits 0 when
+the event loop ended by itself, 3 when the watchdog had to, and prints the window's visibility.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--wiring", choices=("lockdown", "plain-quit", "both"), required=True)
+    parser.add_argument("--wiring", choices=("lockdown", "app-quit", "both", "no-staff"), required=True)
     args = parser.parse_args()
 
     from PySide6.QtCore import QTimer, QUrl
@@ -37,15 +37,15 @@ def main() -> int:
     engine = QQmlApplicationEngine()
     engine.loadData(b"import QtQuick\nWindow { width: 640; height: 480 }", QUrl("file:///exit_probe.qml"))
     window = engine.rootObjects()[0]
-    if args.wiring == "both":  # kiosk run's wiring as of this writing, plus staff=
+    if args.wiring in ("app-quit", "both"):
         staff.exitRequested.connect(app.quit)
-    if args.wiring in ("lockdown", "both"):
-        lock = lock_down(app, window, 0, inhibit_blanking=False, staff=staff)
-    else:
-        staff.exitRequested.connect(app.quit)
-        lock = lock_down(app, window, 0, inhibit_blanking=False)
+    lock = lock_down(app, window, 0, inhibit_blanking=False,
+                     staff=staff if args.wiring in ("lockdown", "both") else None)
 
     def staff_leaves() -> None:
+        if args.wiring == "no-staff":
+            app.quit()  # what a stray Qt.quit() in QML or a signal handler would do
+            return
         staff.requestAccess()
         staff.submitPin("4826")
         staff.exitKiosk()

@@ -17,15 +17,15 @@ def run(wiring: str) -> tuple[int, str]:
     return done.returncode, done.stdout
 
 
-@pytest.mark.parametrize("wiring", ["lockdown", "both"])
+@pytest.mark.parametrize("wiring", ["lockdown", "app-quit", "both"])
 def test_right_pin_then_exit_quits_the_locked_down_kiosk(wiring: str) -> None:
     code, out = run(wiring)
     assert code == 0
     assert "VISIBLE 0" in out
 
 
-def test_a_plain_quit_is_refused_by_the_lockdown() -> None:
-    # Why lock_down(staff=...) exists: Qt 6 quits by closing windows, and the lock-down refuses.
-    code, out = run("plain-quit")
+def test_a_quit_without_the_staff_exit_is_refused() -> None:
+    # Qt 6 quits by closing windows, and the lock-down refuses them until staff authorise it.
+    code, out = run("no-staff")
     assert code == 3
     assert "VISIBLE 1" in out

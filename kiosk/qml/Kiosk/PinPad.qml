@@ -44,6 +44,12 @@ Rectangle {
     border.color: "#3A3F48"
     onVisibleChanged: digits = ""
 
+    FontMetrics {
+        id: messageMetrics
+        font.family: "Noto Sans"
+        font.pixelSize: Math.round(pad.keySize * 0.2)
+    }
+
     // Touches between the keys stay on the pad and count as "still here".
     MouseArea {
         anchors.fill: parent
@@ -80,8 +86,8 @@ Rectangle {
         Text {
             objectName: "pinMessage"
             width: keys.width
-            // Room for two lines whether or not there is a message: the keys never jump.
-            height: Math.max(implicitHeight, Math.round(pad.keySize * 0.6))
+            // Room for three lines whether or not there is a message: the keys never jump.
+            height: messageMetrics.lineSpacing * 3
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.Wrap

@@ -40,6 +40,7 @@ _ALWAYS_BLOCKED = frozenset(
         Qt.Key.Key_Menu,
     }
 )
+_MODIFIER_KEYS = frozenset({Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift, Qt.Key.Key_AltGr})
 _KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride})
 
 
@@ -73,7 +74,8 @@ class ExitGuard(QObject):
             if is_blocked(event.key(), event.modifiers()):
                 if kind == QEvent.Type.KeyPress:
                     self.keys_swallowed += 1
-                    log.info("swallowed key %s", _describe(event))
+                    if event.key() not in _MODIFIER_KEYS:  # log Alt+F4 once, not Alt and then Alt+F4
+                        log.info("swallowed key %s", _describe(event))
                 event.accept()
                 return True
             return False

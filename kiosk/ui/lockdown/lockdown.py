@@ -25,6 +25,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+#: Lock-downs in force, so that the staff exit can open every one of them (see authorise_staff_exit).
+_active: set[LockDown] = set()
+
+
+def authorise_staff_exit() -> None:
+    """Let every lock-down in force close: called by the staff panel's exit, behind the PIN.
+
+    So the staff exit works however ``kiosk run`` connects ``exitRequested`` to quitting.
+    """
+    for lock in list(_active):
+        lock.authorise_exit()
+
+
 def choose_screen(screen_index: int) -> QScreen:
     """The screen at ``screen_index`` in ``QGuiApplication.screens()``, else the primary one."""
     screens = QGuiApplication.screens()
@@ -66,6 +79,7 @@ class LockDown(QObject):
         if self._active:
             return
         self._active = True
+        _active.add(self)
         self.app.installEventFilter(self.guard)
         self.place()
         self.cursor.start()
@@ -118,6 +132,7 @@ class LockDown(QObject):
         if not self._active:
             return
         self._active = False
+        _active.discard(self)
         self.app.removeEventFilter(self.guard)
         self.cursor.stop()
         if self.blanking is not None:

@@ -41,7 +41,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 CLOSED, PIN, PANEL = "closed", "pin", "panel"
 DEFAULT_SESSION_TIMEOUT_MS = 90_000
-NO_PIN_MESSAGE = "No staff PIN is set on this kiosk. A technician sets one with:  kiosk pin set"
+NO_PIN_MESSAGE = "No staff PIN is set on this kiosk.\nA technician sets one with:\nkiosk pin set"
 
 
 class ProblemLike(Protocol):
@@ -329,6 +329,11 @@ class StaffViewModel(QObject):
         """Quit the kiosk; only from the staff panel, that is behind the PIN."""
         if self._stage != PANEL:
             return False
+        # Open the lock-down before anyone quits: Qt 6 quits by closing windows, and the
+        # lock-down refuses closes until then (whatever kiosk run connected to exitRequested).
+        from kiosk.ui.lockdown.lockdown import authorise_staff_exit
+
+        authorise_staff_exit()
         self.exitRequested.emit()
         return True
 
