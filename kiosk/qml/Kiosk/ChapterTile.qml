@@ -45,6 +45,8 @@ Rectangle {
         spacing: Theme.px(10)
 
         Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignLeft
             text: tile.number < 10 ? "0" + tile.number : tile.number
             color: Theme.accent
             font.family: Theme.headingFont

@@ -20,8 +20,12 @@ Item {
                 color: "transparent"
             }
             GradientStop {
-                position: 0.6
-                color: Qt.rgba(0, 0, 0, 0.7)
+                position: 0.35
+                color: Qt.rgba(0, 0, 0, 0.72)
+            }
+            GradientStop {
+                position: 1
+                color: Qt.rgba(0, 0, 0, 0.92)
             }
         }
     }
