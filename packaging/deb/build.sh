@@ -5,9 +5,12 @@
 #   packaging/deb/build.sh --version 0.1.0-2 --fast   (fast: gzip -1 instead of xz, for tests)
 # Layout: bundle in /opt/kiosk, /usr/bin/kiosk, user unit kiosk.service, XDG autostart entry;
 # the staff's exhibition is created by postinst in /var/lib/kiosk/exhibition on first install only.
+# KIOSK_DIST (default dist) is where the bundle is and where the .deb goes.
 set -euo pipefail
+umask 022
 cd "$(dirname "$0")/../.."
 python="${PYTHON:-.venv/bin/python}"
+dist="${KIOSK_DIST:-dist}"
 reuse=0
 version=""
 compress=(-Zxz -z6)
@@ -21,18 +24,18 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if [ "$reuse" = 0 ] || [ ! -x dist/kiosk/kiosk ]; then
+if [ "$reuse" = 0 ] || [ ! -x "$dist/kiosk/kiosk" ]; then
   packaging/build_bundle.sh
 fi
 version="${version:-$("$python" -c 'import kiosk; print(kiosk.__version__)')-1}"
 arch="$(dpkg --print-architecture)"
-stage="build/deb/kiosk_${version}_${arch}"
-deb="dist/kiosk_${version}_${arch}.deb"
+stage="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-deb.XXXXXX")/kiosk_${version}_${arch}"
+trap 'rm -rf "$(dirname "$stage")"' EXIT
+deb="$dist/kiosk_${version}_${arch}.deb"
 
-rm -rf "$stage"
 mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin" "$stage/usr/lib/systemd/user" \
   "$stage/etc/xdg/autostart" "$stage/usr/share/doc/kiosk"
-cp -a dist/kiosk "$stage/opt/kiosk"
+cp -a "$dist/kiosk" "$stage/opt/kiosk"
 install -m 755 packaging/deb/kiosk.sh "$stage/usr/bin/kiosk"
 install -m 644 packaging/deb/kiosk.service "$stage/usr/lib/systemd/user/kiosk.service"
 install -m 644 packaging/deb/kiosk.desktop "$stage/etc/xdg/autostart/kiosk.desktop"

@@ -1,0 +1,232 @@
+"""The installers, built and run for real: the PyInstaller bundle with the system's libVLC hidden,
+and the .deb installed, upgraded and removed on this machine (root, as in CI).
+
+Slow (a build is 30-60 s), so the bundle is built once per session; everything else reuses it.
+Measurements (size, build time, first frame) are written to build/packaging-measurements.json.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+MEASUREMENTS = ROOT / "build" / "packaging-measurements.json"
+STAFF = Path("/var/lib/kiosk/exhibition")
+
+pytestmark = [pytest.mark.packaging, pytest.mark.slow, pytest.mark.timeout(600)]
+
+
+def _why_not_buildable() -> str | None:
+    if not sys.platform.startswith("linux"):
+        return "the bundle test builds the Linux bundle"
+    if importlib.util.find_spec("PyInstaller") is None:
+        return "PyInstaller is not installed (scripts/setup.sh test installs it)"
+    if not any(Path(d, "libvlc.so.5").exists() for d in ("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib")):
+        return "no system libVLC to bundle (apt-get install libvlc5 vlc-plugin-base)"
+    if shutil.which("ldd") is None or shutil.which("readelf") is None:
+        return "ldd/readelf missing (binutils)"
+    return None
+
+
+def _why_not_root_tools(*tools: str) -> str | None:
+    if os.geteuid() != 0:
+        return "needs root (mount namespaces, dpkg -i); CI runs as root"
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    return f"missing tools: {', '.join(missing)}" if missing else None
+
+
+def _engine_in_checkout() -> bool:
+    return importlib.util.find_spec("kiosk.video") is not None and (ROOT / "kiosk/video/vlc_engine.py").exists()
+
+
+def _record(**values: object) -> None:
+    MEASUREMENTS.parent.mkdir(parents=True, exist_ok=True)
+    data = json.loads(MEASUREMENTS.read_text()) if MEASUREMENTS.exists() else {}
+    data.update(values)
+    MEASUREMENTS.write_text(json.dumps(data, indent=2))
+    print(" ".join(f"{key}={value}" for key, value in values.items()))
+
+
+def _run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **kwargs.pop("env", {})}  # type: ignore[dict-item]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, **kwargs)  # type: ignore[call-overload]
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    reason = _why_not_buildable()
+    if reason:
+        pytest.skip(reason)
+    dist = tmp_path_factory.mktemp("dist")
+    started = time.monotonic()
+    done = _run(
+        ["bash", str(PACKAGING / "build_bundle.sh")],
+        env={"KIOSK_DIST": str(dist), "PYTHON": sys.executable},
+        cwd=ROOT,
+    )
+    seconds = time.monotonic() - started
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    folder = dist / "kiosk"
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    _record(bundle_mib=round(size / 2**20), bundle_build_s=round(seconds, 1))
+    return folder
+
+
+def test_bundle_carries_only_the_listed_vlc_plugins(bundle: Path):
+    sys.path.insert(0, str(PACKAGING / "pyinstaller"))
+    try:
+        import bundle_rules
+    finally:
+        sys.path.pop(0)
+    wanted = {bundle_rules.plugin_file(entry) for entry in bundle_rules.read_plugin_list()}
+    plugins = bundle / "_internal" / "vlc" / "plugins"
+    found = {str(p.relative_to(plugins)) for p in plugins.rglob("*.so")}
+    assert (
+        found == {w for w in wanted if (Path("/usr/lib/x86_64-linux-gnu/vlc/plugins") / w).exists()} or found <= wanted
+    )
+    assert "codec/libavcodec_plugin.so" in found and "video_output/libvmem_plugin.so" in found
+    assert (bundle / "_internal" / "libvlc.so.5").exists()
+    # The Qt modules the kiosk does not use stayed out.
+    internal = bundle / "_internal"
+    assert not list(internal.rglob("libQt6Widgets*")) and not list(internal.rglob("libQt6Designer*"))
+    assert not (internal / "PySide6" / "Qt" / "qml" / "QtQuick" / "VirtualKeyboard").exists()
+
+
+def test_bundle_smoke_with_system_libvlc_hidden(bundle: Path, tmp_path: Path):
+    reason = _why_not_root_tools("unshare", "mount")
+    if reason:
+        pytest.skip(reason)
+    hide = str(PACKAGING / "hide_system_vlc.sh")
+    # The hiding works: inside, the system's libVLC cannot be loaded.
+    probe = _run([hide, sys.executable, "-c", "import ctypes; ctypes.CDLL('libvlc.so.5')"])
+    assert probe.returncode != 0, "the system libVLC is still visible"
+    shot = tmp_path / "first-frame.png"
+    env = {"KIOSK_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("KIOSK_EXHIBITION", None)
+    done = _run([hide, str(bundle / "kiosk"), "doctor", "--smoke", "--json", "--screenshot", str(shot)], env=env)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    report = json.loads(done.stdout)
+    steps = {step["name"]: step for step in report["steps"]}
+    assert report["frozen"] is True
+    assert steps["exhibition"]["status"] == "ok"
+    assert steps["first_frame"]["status"] == "ok" and shot.stat().st_size > 10_000
+    assert steps["qt_messages"]["details"]["messages"] == []
+    if _engine_in_checkout():
+        assert steps["video"]["status"] == "ok", steps["video"]
+    else:
+        assert steps["video"]["status"] == "skipped"
+    _record(
+        first_frame_since_process_start_ms=steps["first_frame"]["details"]["since_process_start_ms"],
+        first_frame_since_window_ms=steps["first_frame"]["details"]["since_window_ms"],
+        video_step=steps["video"]["summary"],
+    )
+
+
+def test_bundle_doctor_finds_its_own_libvlc(bundle: Path, tmp_path: Path):
+    reason = _why_not_root_tools("unshare", "mount")
+    if reason:
+        pytest.skip(reason)
+    env = {"KIOSK_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen"}
+    done = _run([str(PACKAGING / "hide_system_vlc.sh"), str(bundle / "kiosk"), "doctor", "--json"], env=env)
+    report = json.loads(done.stdout)
+    checks = {finding["check"]: finding for finding in report["findings"]}
+    assert checks["bundle"]["details"]["frozen"] is True
+    assert checks["exhibition"]["status"] == "ok" and checks["fonts"]["status"] == "ok"
+    if _engine_in_checkout():
+        assert checks["libvlc"]["status"] == "ok", checks["libvlc"]
+        assert checks["libvlc"]["details"]["from_bundle"] is True
+        assert done.returncode == 0, done.stdout
+
+
+# --- the .deb ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clean_machine():
+    """Refuse to touch a machine where kiosk is really installed; undo what the test leaves."""
+    installed = _run(["dpkg-query", "-W", "-f=${Status}", "kiosk"])
+    if "installed" in installed.stdout and "not-installed" not in installed.stdout:
+        pytest.skip("a kiosk package is installed on this machine: not touching it")
+    had_staff = Path("/var/lib/kiosk").exists()
+    yield
+    _run(["dpkg", "--purge", "kiosk"])
+    if not had_staff:
+        shutil.rmtree("/var/lib/kiosk", ignore_errors=True)
+
+
+def _build_deb(bundle: Path, version: str) -> Path:
+    done = _run(
+        ["bash", str(PACKAGING / "deb" / "build.sh"), "--reuse-bundle", "--fast", "--version", version],
+        env={"KIOSK_DIST": str(bundle.parent), "PYTHON": sys.executable},
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    debs = list(bundle.parent.glob(f"kiosk_{version}_*.deb"))
+    assert len(debs) == 1
+    return debs[0]
+
+
+def test_deb_install_upgrade_remove_keep_the_staff_exhibition(bundle: Path, clean_machine: None, tmp_path: Path):
+    reason = _why_not_root_tools("dpkg", "dpkg-deb", "systemd-analyze")
+    if reason:
+        pytest.skip(reason)
+    first = _build_deb(bundle, "0.0.1-1")
+    _record(deb_mib=round(first.stat().st_size / 2**20))
+    done = _run(["dpkg", "-i", str(first)])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert Path("/opt/kiosk/kiosk").exists() and shutil.which("kiosk") == "/usr/bin/kiosk"
+    unit = Path("/usr/lib/systemd/user/kiosk.service")
+    assert "Restart=always" in unit.read_text() and "RestartSec=2" in unit.read_text()
+    assert Path("/etc/xdg/autostart/kiosk.desktop").exists()
+    yaml_file = STAFF / "exhibition.yaml"
+    assert yaml_file.exists() and (STAFF / "media").is_dir()
+
+    # systemd accepts the unit as a user unit.
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    verify = _run(["systemd-analyze", "--user", "verify", str(unit)], env={"XDG_RUNTIME_DIR": str(runtime)})
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+
+    # kiosk doctor from the package: the staff's exhibition, its media, libVLC from the bundle.
+    env = {"KIOSK_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen"}
+    env_clean = {k: v for k, v in os.environ.items() if k != "KIOSK_EXHIBITION"}
+    doctor = subprocess.run(
+        ["kiosk", "doctor", "--json"], capture_output=True, text=True, timeout=120, env={**env_clean, **env}
+    )
+    checks = {finding["check"]: finding for finding in json.loads(doctor.stdout)["findings"]}
+    assert checks["exhibition"]["details"]["path"] == str(yaml_file)
+    assert checks["exhibition"]["status"] == "ok", checks["exhibition"]
+    assert checks["media"]["status"] == "ok", checks["media"]
+    assert checks["bundle"]["details"]["frozen"] is True
+    if _engine_in_checkout():
+        assert checks["libvlc"]["details"]["from_bundle"] is True, checks["libvlc"]
+        _record(deb_doctor_libvlc=checks["libvlc"]["summary"])
+
+    # Staff edit their exhibition; an upgrade keeps the edit.
+    edited = yaml_file.read_text(encoding="utf-8") + "\n# edited by staff\n"
+    yaml_file.write_text(edited, encoding="utf-8")
+    (STAFF / "media" / "staff-added.txt").write_text("ours")
+    second = _build_deb(bundle, "0.0.2-1")
+    done = _run(["dpkg", "-i", str(second)])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0.0.2-1" in _run(["dpkg-query", "-W", "-f=${Version}", "kiosk"]).stdout
+    assert yaml_file.read_text(encoding="utf-8") == edited
+    assert (STAFF / "media" / "staff-added.txt").exists()
+
+    # Removal and purge take the program away and leave the exhibition.
+    assert _run(["dpkg", "-r", "kiosk"]).returncode == 0
+    assert not Path("/opt/kiosk").exists() and not Path("/usr/bin/kiosk").exists()
+    assert yaml_file.read_text(encoding="utf-8") == edited
+    assert _run(["dpkg", "--purge", "kiosk"]).returncode == 0
+    assert yaml_file.read_text(encoding="utf-8") == edited
+    assert not Path("/etc/xdg/autostart/kiosk.desktop").exists()
