@@ -1,0 +1,429 @@
+"""ExcerptPlayer: the view model QML drives to play one video panel's excerpt.
+
+It finds the VideoPanel in ``store.exhibition`` by ``panelId``, owns a libVLC engine
+and an :class:`ExcerptPlayback` (the Qt-free logic), and turns the engine's
+callbacks from libVLC's threads into work on the Qt thread (queued signals), so
+libVLC is never called from inside its own callbacks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QmlElement
+
+from kiosk.ui.video.mailbox import FrameMailbox
+from kiosk.video.captions import CaptionTimeline, is_rtl
+from kiosk.video.engine import Excerpt, Frame, VideoEngine
+from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
+
+QML_IMPORT_NAME = "KioskBackend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+#: Where the engine comes from; tests and the benchmark may swap it (never needed in the kiosk).
+EngineFactory = Callable[[tuple[int, int]], VideoEngine]
+
+
+def default_engine_factory(max_size: tuple[int, int]) -> VideoEngine:
+    from kiosk.video import vlc_engine  # the only vlc import, and only when video plays
+
+    report = vlc_engine.probe()
+    if not report.available:
+        raise RuntimeError(report.error)
+    return vlc_engine.VlcEngine(max_size=max_size)
+
+
+engine_factory: EngineFactory = default_engine_factory
+
+_ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
+
+
+class _Relay(QObject):
+    """Carries callables from any thread to the Qt thread, always queued."""
+
+    run = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.run.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, work: Callable[[], None]) -> None:
+        work()
+
+
+class _Observer(PlaybackObserver):
+    def __init__(self, owner: ExcerptPlayer) -> None:
+        self._owner = owner
+
+    def frame_ready(self, frame: Frame) -> None:  # libVLC's video thread
+        self._owner._mailbox.put(frame)
+
+    def state_changed(self, state: PlayerState) -> None:
+        self._owner._on_state(state)
+
+    def started(self) -> None:
+        self._owner.started.emit()
+
+    def stopped(self, watched_ms: int) -> None:
+        self._owner.stopped.emit(watched_ms)
+
+    def finished(self) -> None:
+        self._owner.finished.emit()
+
+    def failed(self, message: str) -> None:
+        self._owner._set_note(message)
+
+
+@QmlElement
+class ExcerptPlayer(QObject):
+    """Play, pause, seek, replay and volume for one excerpt, with its live caption."""
+
+    storeChanged = Signal()
+    panelIdChanged = Signal()
+    languageChanged = Signal()
+    attractChanged = Signal()
+    stateChanged = Signal()
+    positionChanged = Signal()
+    volumeChanged = Signal()
+    captionChanged = Signal()
+    noteChanged = Signal()
+    panelChanged = Signal()
+    frameChanged = Signal()
+    hasFrameChanged = Signal()
+    started = Signal()
+    stopped = Signal(int)  # watched milliseconds, for analytics
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store: QObject | None = None
+        self._panel_id = ""
+        self._language = ""
+        self._attract = False
+        self._panel: Any = None
+        self._theme: Any = None
+        self._captions = CaptionTimeline({})
+        self._playback: ExcerptPlayback | None = None
+        self._engine: VideoEngine | None = None
+        self._state = PlayerState.IDLE
+        self._note = ""
+        self._position = 0
+        self._caption = ""
+        self._caption_rtl = False
+        self._frame: Frame | None = None
+        self._has_frame = False
+        self._relay = _Relay(self)
+        self._mailbox = FrameMailbox(lambda: self._relay.run.emit(self._take_frame))
+        self._timer = QTimer(self)
+        self._timer.setInterval(33)
+        self._timer.timeout.connect(self._tick)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.release)
+
+    # --- inputs from QML ---------------------------------------------------------------
+    def _get_store(self) -> QObject | None:
+        return self._store
+
+    def _set_store(self, store: QObject | None) -> None:
+        if store is not self._store:
+            self._store = store
+            self.storeChanged.emit()
+            self._load_panel()
+
+    store = Property(QObject, _get_store, _set_store, notify=storeChanged)
+
+    def _get_panel_id(self) -> str:
+        return self._panel_id
+
+    def _set_panel_id(self, panel_id: str) -> None:
+        if panel_id != self._panel_id:
+            self._panel_id = panel_id
+            self.panelIdChanged.emit()
+            self._load_panel()
+
+    panelId = Property(str, _get_panel_id, _set_panel_id, notify=panelIdChanged)
+
+    def _get_language(self) -> str:
+        return self._language
+
+    def _set_language(self, language: str) -> None:
+        if language != self._language:
+            self._language = language
+            self.languageChanged.emit()
+            self._update_caption(force=True)
+
+    language = Property(str, _get_language, _set_language, notify=languageChanged)
+
+    def _get_attract(self) -> bool:
+        return self._attract
+
+    def _set_attract(self, attract: bool) -> None:
+        if attract != self._attract:
+            self._attract = attract
+            self.attractChanged.emit()
+            self._load_panel()
+
+    attract = Property(bool, _get_attract, _set_attract, notify=attractChanged)
+
+    # --- outputs to QML ------------------------------------------------------------------
+    def _get_state(self) -> str:
+        return self._state.value
+
+    state = Property(str, _get_state, notify=stateChanged)
+
+    def _get_playing(self) -> bool:
+        return self._state in (PlayerState.PLAYING, PlayerState.LOADING)
+
+    playing = Property(bool, _get_playing, notify=stateChanged)
+
+    def _get_holds_idle(self) -> bool:
+        return not self._attract and self._state in (PlayerState.PLAYING, PlayerState.LOADING)
+
+    holdsIdle = Property(bool, _get_holds_idle, notify=stateChanged)
+
+    def _get_failed(self) -> bool:
+        return self._state in (PlayerState.ERROR, PlayerState.UNAVAILABLE)
+
+    failed = Property(bool, _get_failed, notify=stateChanged)
+
+    def _get_has_frame(self) -> bool:
+        return self._has_frame
+
+    hasFrame = Property(bool, _get_has_frame, notify=hasFrameChanged)
+
+    def _get_position(self) -> int:
+        return self._position
+
+    position = Property(int, _get_position, notify=positionChanged)
+
+    def _get_duration(self) -> int:
+        return 0 if self._panel is None else int(self._panel.duration_ms)
+
+    duration = Property(int, _get_duration, notify=panelChanged)
+
+    def _get_poster(self) -> QUrl:
+        poster = getattr(self._panel, "poster", None)
+        if poster is None or not poster.usable:
+            return QUrl()
+        return QUrl.fromLocalFile(str(poster.path))
+
+    posterUrl = Property(QUrl, _get_poster, notify=panelChanged)
+
+    def _get_max_volume(self) -> int:
+        return 100 if self._panel is None else int(self._panel.volume)
+
+    maxVolume = Property(int, _get_max_volume, notify=panelChanged)
+
+    def _get_volume(self) -> int:
+        return self._playback.volume if self._playback is not None else self._get_max_volume()
+
+    def _set_volume(self, volume: int) -> None:
+        if self._playback is not None and volume != self._playback.volume:
+            self._playback.set_volume(volume)
+            self.volumeChanged.emit()
+
+    volume = Property(int, _get_volume, _set_volume, notify=volumeChanged)
+
+    def _get_caption(self) -> str:
+        return self._caption
+
+    captionText = Property(str, _get_caption, notify=captionChanged)
+
+    def _get_caption_rtl(self) -> bool:
+        return self._caption_rtl
+
+    captionRtl = Property(bool, _get_caption_rtl, notify=captionChanged)
+
+    def _get_caption_font(self) -> str:
+        if self._theme is None:
+            return "Noto Naskh Arabic" if self._caption_rtl else "Noto Sans"
+        return str(self._theme.arabic_font if self._caption_rtl else self._theme.font)
+
+    captionFont = Property(str, _get_caption_font, notify=captionChanged)
+
+    def _get_note(self) -> str:
+        return self._note
+
+    note = Property(str, _get_note, notify=noteChanged)
+
+    # --- commands ----------------------------------------------------------------------
+    @Slot()
+    def prepare(self) -> None:
+        """Hold the excerpt's first frame, paused, so that :meth:`play` shows no gap."""
+        if self._ensure_playback() and self._playback is not None:
+            self._playback.prepare()
+
+    @Slot()
+    def play(self) -> None:
+        if self._ensure_playback() and self._playback is not None:
+            self._playback.play()
+
+    @Slot()
+    def pause(self) -> None:
+        if self._playback is not None:
+            self._playback.pause()
+
+    @Slot()
+    def toggle(self) -> None:
+        if self._ensure_playback() and self._playback is not None:
+            self._playback.toggle()
+
+    @Slot(int)
+    def seek(self, position_ms: int) -> None:
+        if self._playback is not None:
+            self._playback.seek(position_ms)
+            self._update_position()
+
+    @Slot()
+    def replay(self) -> None:
+        if self._ensure_playback() and self._playback is not None:
+            self._playback.replay()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._playback is not None:
+            self._playback.stop()
+
+    @Slot()
+    def release(self) -> None:
+        """Stop and free the engine (the item is going away, or the app quits)."""
+        if self._playback is not None:
+            self._playback.stop()
+        if self._engine is not None:
+            self._engine.release()
+            self._engine = None
+        self._playback = None
+        self._timer.stop()
+
+    def current_frame(self) -> Frame | None:
+        return self._frame
+
+    def playback(self) -> ExcerptPlayback | None:
+        return self._playback
+
+    # --- internals ----------------------------------------------------------------------
+    def _load_panel(self) -> None:
+        exhibition = getattr(self._store, "exhibition", None) if self._store is not None else None
+        panel = exhibition.panel(self._panel_id) if exhibition is not None and self._panel_id else None
+        if panel is not None and getattr(panel, "kind", "") != "video":
+            panel = None
+        if panel is self._panel and self._playback is not None:
+            return
+        self.release()
+        self._panel = panel
+        self._theme = getattr(getattr(exhibition, "exhibition", None), "theme", None)
+        captions = {} if panel is None else {lang: track.cues for lang, track in panel.captions.items()}
+        self._captions = CaptionTimeline(captions)
+        self._set_has_frame(False)
+        self._set_note("" if panel is not None or not self._panel_id else f"no video panel '{self._panel_id}'")
+        self._set_state(PlayerState.IDLE)
+        self.panelChanged.emit()
+        self.volumeChanged.emit()
+        self._update_caption(force=True)
+
+    def _ensure_playback(self) -> bool:
+        if self._playback is not None:
+            return self._state is not PlayerState.UNAVAILABLE
+        panel = self._panel
+        if panel is None:
+            return False
+        if not panel.src.usable:
+            log.warning("video panel %s: %s", panel.id, panel.src.problem)
+            self._set_note(f"This film cannot be shown: {panel.src.problem}")
+            self._set_state(PlayerState.ERROR)
+            self.finished.emit()
+            return False
+        excerpt = Excerpt(Path(panel.src.path), panel.start.ms, panel.end.ms, audio=not self._attract)
+        try:
+            self._engine = engine_factory(self._screen_size())
+        except Exception as error:  # no libVLC: the poster and a note, the kiosk goes on
+            log.warning("video unavailable: %s", error)
+            self._set_note(f"Video is unavailable on this kiosk ({error}).")
+            self._set_state(PlayerState.UNAVAILABLE)
+            self.finished.emit()
+            return False
+        self._playback = ExcerptPlayback(
+            self._engine, excerpt, _Observer(self), self._relay.run.emit,
+            volume=int(panel.volume), max_volume=int(panel.volume),
+        )
+        self.volumeChanged.emit()
+        return True
+
+    @staticmethod
+    def _screen_size() -> tuple[int, int]:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return (1920, 1080)
+        size = screen.size() * screen.devicePixelRatio()
+        return (max(640, size.width()), max(360, size.height()))
+
+    def _take_frame(self) -> None:
+        frame = self._mailbox.take()
+        if frame is None or self._playback is None:
+            return
+        self._frame = frame
+        self._set_has_frame(True)
+        self.frameChanged.emit()
+
+    def _on_state(self, state: PlayerState) -> None:
+        if state in (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR, PlayerState.UNAVAILABLE,
+                     PlayerState.LOADING, PlayerState.PREPARING):
+            if state in (PlayerState.LOADING, PlayerState.PREPARING):
+                self._set_note("")
+            self._mailbox.clear()
+            self._set_has_frame(False)
+        self._set_state(state)
+        if state in _ACTIVE:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._update_position()
+
+    def _set_state(self, state: PlayerState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.stateChanged.emit()
+
+    def _set_note(self, note: str) -> None:
+        if note != self._note:
+            self._note = note
+            self.noteChanged.emit()
+
+    def _set_has_frame(self, has: bool) -> None:
+        if has != self._has_frame:
+            self._has_frame = has
+            self.hasFrameChanged.emit()
+
+    def _tick(self) -> None:
+        if self._playback is not None:
+            self._playback.tick()
+        self._update_position()
+
+    def _update_position(self) -> None:
+        position = self._playback.position_ms() if self._playback is not None else 0
+        if position != self._position:
+            self._position = position
+            self.positionChanged.emit()
+        self._update_caption()
+
+    def _update_caption(self, *, force: bool = False) -> None:
+        film_ms = None
+        if self._playback is not None and self._state in (
+            PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.READY, PlayerState.LOADING
+        ) and self._has_frame:
+            film_ms = self._playback.film_position_ms()
+        line = None if film_ms is None else self._captions.at(self._language, film_ms)
+        text = "" if line is None else line.text
+        rtl = is_rtl(self._language)
+        if force or text != self._caption or rtl != self._caption_rtl:
+            self._caption, self._caption_rtl = text, rtl
+            self.captionChanged.emit()

@@ -1,0 +1,80 @@
+"""The item that shows an excerpt's frames inside the Qt Quick scene.
+
+A QQuickPaintedItem works with every scene graph backend, including the software
+one used offscreen and under Xvfb, where a QVideoSink-fed VideoOutput stays black.
+Captions, controls and fades are ordinary QML items drawn above it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, QRectF, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtQml import QmlElement
+from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+
+from kiosk.video.engine import Frame
+
+QML_IMPORT_NAME = "KioskBackend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+def fitted(frame_w: int, frame_h: int, box: QRectF) -> QRectF:
+    """The largest rectangle of the frame's shape centred in ``box`` (letterboxed)."""
+    if frame_w <= 0 or frame_h <= 0 or box.isEmpty():
+        return QRectF()
+    scale = min(box.width() / frame_w, box.height() / frame_h)
+    w, h = frame_w * scale, frame_h * scale
+    return QRectF(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h)
+
+
+@QmlElement
+class VideoFrame(QQuickPaintedItem):
+    """Paints the latest frame of its ``player`` (an ExcerptPlayer), aspect-fitted."""
+
+    playerChanged = Signal()
+
+    def __init__(self, parent: QQuickItem | None = None) -> None:
+        super().__init__(parent)
+        self._player: QObject | None = None
+        self._frame: Frame | None = None
+        self._image: QImage | None = None
+        self.frames_painted = 0  # paint() may run on the render thread: a plain counter
+        self.setOpaquePainting(False)
+
+    def _get_player(self) -> QObject | None:
+        return self._player
+
+    def _set_player(self, player: QObject | None) -> None:
+        if player is self._player:
+            return
+        if self._player is not None:
+            self._player.frameChanged.disconnect(self._on_frame)  # type: ignore[attr-defined]
+        self._player = player
+        if player is not None:
+            player.frameChanged.connect(self._on_frame)  # type: ignore[attr-defined]
+        self.playerChanged.emit()
+
+    player = Property(QObject, _get_player, _set_player, notify=playerChanged)
+
+    def _on_frame(self) -> None:
+        frame = self._player.current_frame() if self._player is not None else None  # type: ignore[attr-defined]
+        if frame is None or frame is self._frame:
+            return
+        # The QImage borrows the frame's bytes: keep the frame referenced with it.
+        self._frame = frame
+        self._image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
+        self.update()
+
+    def current_film_ms(self) -> float | None:
+        """Film time of the frame on this item (for tests and the benchmark)."""
+        return None if self._frame is None else self._frame.film_ms
+
+    def paint(self, painter: QPainter) -> None:
+        image = self._image
+        if image is None:
+            return
+        target = fitted(image.width(), image.height(), self.boundingRect())
+        if target.size().toSize() != image.size():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.smooth())
+        painter.drawImage(target, image)
+        self.frames_painted += 1

@@ -1,0 +1,82 @@
+"""What the kiosk asks of a video engine, free of Qt and of vlc.
+
+The one implementation is :mod:`kiosk.video.vlc_engine`; the playback logic in
+:mod:`kiosk.video.playback` only sees these types, so it is tested without Qt.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """The range ``start_ms``..``end_ms`` of a film; ``audio`` False for the muted attract loop."""
+
+    path: Path
+    start_ms: int
+    end_ms: int
+    audio: bool = True
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One picture in RGB32 (bytes B,G,R,X: ``QImage.Format_RGB32``)."""
+
+    data: bytes
+    width: int
+    height: int
+    stride: int
+    film_ms: float = 0.0
+    shown_at: float = 0.0  # time.monotonic() when libVLC displayed it
+
+
+class EngineEvent(enum.Enum):
+    OPENING = "opening"
+    PLAYING = "playing"
+    PAUSED = "paused"
+    END_REACHED = "end-reached"  # the film itself ended (or a truncated file did)
+    ERROR = "error"
+    STOPPED = "stopped"
+
+
+class EngineListener(Protocol):
+    """Receives what the engine sees. Called on the engine's own threads: never call
+    the engine back from here (libVLC deadlocks), hand the work to the owner thread."""
+
+    def frame_displayed(self, at: float, read: Callable[[], Frame]) -> None: ...
+
+    def time_reported(self, film_ms: int, at: float) -> None: ...
+
+    def engine_event(self, event: EngineEvent, detail: str) -> None: ...
+
+
+class VideoEngine(Protocol):
+    """A player for one excerpt at a time; all methods are called on the owner thread."""
+
+    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
+        """Load the film and play from ``from_ms`` (the gate hides what comes before)."""
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def seek(self, film_ms: int) -> None: ...
+
+    def set_volume(self, volume: int) -> None:
+        """0..100."""
+
+    def stop(self) -> None:
+        """Stop decoding; no listener call happens after this returns."""
+
+    def release(self) -> None: ...
+
+    def fps(self) -> float | None: ...

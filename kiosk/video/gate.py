@@ -1,0 +1,175 @@
+"""Which of the frames libVLC displays belong to the excerpt: the kiosk's frame gate.
+
+libVLC's own ``:start-time``/``:stop-time`` miss by up to 0.13 s at the start and
+0.3 s at the end, and its video callbacks carry no timestamp. What they do carry is
+timing: libVLC calls ``display`` at each frame's presentation time. Measured on
+libVLC 3.0 after a start or a seek:
+
+* the first picture decoded is forced to the screen at once, even when it lies up
+  to 0.13 s before the target ("spurious"), and is followed within a few
+  milliseconds by the next one; on-time frames come one frame interval apart;
+* the first on-time frame after that is the one after the frame showing at the target.
+
+So the gate never shows the first frame after a start or seek, drops frames that
+arrive in a burst, anchors the :class:`ExcerptClock` on the first on-time frame,
+and from then on labels every frame with the clock (corrected by libVLC's exact
+time reports). Frames from the end of the excerpt on are never shown: the gate
+reports the end instead. Runs on libVLC's video thread; the Qt thread drives it.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import threading
+from dataclasses import dataclass
+
+from kiosk.video.clock import ExcerptClock
+
+
+class Verdict(enum.Enum):
+    SHOW = "show"
+    HIDE = "hide"
+    END = "end"  # the first frame at or past the end: hide it, and end the excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    film_ms: float = 0.0
+
+
+class _Mode(enum.Enum):
+    STARTING = "starting"  # after a start or seek: waiting for the first on-time frame
+    RUNNING = "running"
+    PAUSED = "paused"  # libVLC repaints the held picture while paused: ignore those
+    SCRUB = "scrub"  # seek while paused: show the one frame it brings, then hold
+    ENDED = "ended"
+
+
+_HIDE = Decision(Verdict.HIDE)
+
+
+class FrameGate:
+    """Decides, frame by frame, what reaches the screen (thread-safe)."""
+
+    def __init__(self, start_ms: int, end_ms: int, clock: ExcerptClock | None = None) -> None:
+        self.start_ms = start_ms
+        self.end_ms = end_ms
+        self.clock = clock or ExcerptClock()
+        self._lock = threading.Lock()
+        self._interval_ms = 1000 / 30
+        self._mode = _Mode.STARTING
+        self._target_ms: float = start_ms
+        self._frames_since_reset = 0
+        self._last_at: float | None = None
+        self._last_film_ms: float = start_ms
+        self._expect_next_ms: float | None = None
+        self._hold = False  # prepared: show one frame, then keep it until released
+        self._shown_since_hold = False
+
+    # --- driven by the Qt thread -------------------------------------------------
+    def set_fps(self, fps: float) -> None:
+        if fps > 1:
+            with self._lock:
+                self._interval_ms = 1000 / fps
+
+    @property
+    def interval_ms(self) -> float:
+        return self._interval_ms
+
+    def restart(self, target_ms: float, *, hold: bool = False) -> None:
+        """The player (re)opened the film at ``target_ms`` or seeks there while playing."""
+        with self._lock:
+            self._mode = _Mode.STARTING
+            self._target_ms = target_ms
+            self._frames_since_reset = 0
+            self._last_at = None
+            self._last_film_ms = target_ms
+            self._expect_next_ms = None
+            self._hold = hold
+            self._shown_since_hold = False
+            self.clock.reset(target_ms)
+
+    def pause(self) -> float:
+        """Freeze on the last frame shown; returns its film time."""
+        with self._lock:
+            if self._mode is not _Mode.ENDED:
+                self._mode = _Mode.PAUSED
+            self.clock.freeze(self._last_film_ms)
+            return self._last_film_ms
+
+    def scrub(self, target_ms: float) -> None:
+        """A seek while paused: libVLC paints one (approximate) frame there."""
+        with self._lock:
+            self._mode = _Mode.SCRUB
+            self._target_ms = target_ms
+            self._last_film_ms = target_ms
+            self.clock.freeze(target_ms)
+
+    def resume(self) -> None:
+        """Playing again after a pause, a scrub or a prepared hold."""
+        with self._lock:
+            if self._mode is _Mode.ENDED:
+                return
+            self._hold = False
+            if self._mode is _Mode.STARTING:
+                return  # still waiting for the first on-time frame
+            self._mode = _Mode.RUNNING
+            self._expect_next_ms = self._last_film_ms + self._interval_ms
+            self._last_at = None
+            self.clock.freeze(self._last_film_ms)
+
+    def end(self) -> None:
+        with self._lock:
+            self._mode = _Mode.ENDED
+
+    @property
+    def ended(self) -> bool:
+        return self._mode is _Mode.ENDED
+
+    @property
+    def last_film_ms(self) -> float:
+        return self._last_film_ms
+
+    # --- called from libVLC's threads --------------------------------------------
+    def time_report(self, film_ms: int, at: float) -> None:
+        """libVLC's ``TimeChanged``: exact, but only trusted while frames flow on time
+        (right after a seek it reports the target before any frame of it is shown)."""
+        with self._lock:
+            if self._mode is _Mode.RUNNING and self._expect_next_ms is None and self._last_at is not None:
+                self.clock.anchor(film_ms, at)
+
+    def frame(self, at: float) -> Decision:
+        """A frame is being displayed at ``at`` (seconds, monotonic): show it?"""
+        with self._lock:
+            mode = self._mode
+            if mode in (_Mode.PAUSED, _Mode.ENDED):
+                return _HIDE
+            if mode is _Mode.SCRUB:
+                self._mode = _Mode.PAUSED
+                return Decision(Verdict.SHOW, self._target_ms)
+            gap_ms = None if self._last_at is None else (at - self._last_at) * 1000
+            self._last_at = at
+            if mode is _Mode.STARTING:
+                self._frames_since_reset += 1
+                if self._frames_since_reset == 1 or (gap_ms is not None and gap_ms < self._interval_ms / 2):
+                    return _HIDE  # possibly the forced early picture, or a burst after it
+                first = math.floor(self._target_ms / self._interval_ms + 1e-3) * self._interval_ms
+                self.clock.estimate(first + self._interval_ms, at)
+                self._mode = _Mode.RUNNING
+            elif self._expect_next_ms is not None:
+                self.clock.estimate(self._expect_next_ms, at)
+                self._expect_next_ms = None
+            film_ms = self.clock.position(at)
+            if film_ms < self.start_ms - self._interval_ms / 2:
+                return _HIDE
+            if film_ms >= self.end_ms - self._interval_ms / 2:
+                self._mode = _Mode.ENDED
+                return Decision(Verdict.END, film_ms)
+            self._last_film_ms = film_ms
+            if self._hold:
+                if self._shown_since_hold:
+                    return _HIDE
+                self._shown_since_hold = True
+            return Decision(Verdict.SHOW, film_ms)

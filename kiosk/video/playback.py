@@ -1,0 +1,328 @@
+"""Playing one excerpt: explicit states, the frame gate, the end fade. No Qt, no vlc.
+
+:class:`ExcerptPlayback` lives on one owner thread (Qt's main thread in the kiosk,
+the test's thread in unit tests). The engine calls it back on its own threads; those
+calls only consult the gate and post work to the owner thread through ``post``, so
+libVLC is never called from inside one of its callbacks (that deadlocks).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from kiosk.video.engine import EngineEvent, Excerpt, Frame, VideoEngine
+from kiosk.video.gate import FrameGate, Verdict
+
+log = logging.getLogger(__name__)
+
+
+class PlayerState(enum.Enum):
+    IDLE = "idle"  # poster; nothing loaded
+    PREPARING = "preparing"  # opened silently, waiting for the first frame to hold
+    READY = "ready"  # the excerpt's first frame is on screen, paused
+    LOADING = "loading"  # asked to play, no frame yet
+    PLAYING = "playing"
+    PAUSED = "paused"
+    ENDED = "ended"  # back to the poster
+    ERROR = "error"  # the film cannot be played: poster and a note
+    UNAVAILABLE = "unavailable"  # no usable libVLC on this machine
+
+
+class PlaybackObserver:
+    """What a view of the playback hears; every method runs on the owner thread except
+    :meth:`frame_ready`, which runs on the engine's video thread (keep it short)."""
+
+    def frame_ready(self, frame: Frame) -> None: ...
+
+    def state_changed(self, state: PlayerState) -> None: ...
+
+    def started(self) -> None: ...
+
+    def stopped(self, watched_ms: int) -> None: ...
+
+    def finished(self) -> None: ...
+
+    def failed(self, message: str) -> None: ...
+
+
+class ExcerptPlayback:
+    """One excerpt on one engine: prepare, play, pause, seek, replay, stop."""
+
+    def __init__(
+        self,
+        engine: VideoEngine,
+        excerpt: Excerpt,
+        observer: PlaybackObserver,
+        post: Callable[[Callable[[], None]], None],
+        *,
+        volume: int = 80,
+        max_volume: int = 100,
+        fade_ms: int = 200,
+        first_frame_timeout: float = 8.0,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.engine = engine
+        self.excerpt = excerpt
+        self.gate = FrameGate(excerpt.start_ms, excerpt.end_ms)
+        self._observer = observer
+        self._post = post
+        self._now = now
+        self.max_volume = max_volume
+        self._volume = min(volume, max_volume)
+        self._applied_volume: int | None = None
+        self._fade_ms = fade_ms
+        self._first_frame_timeout = first_frame_timeout
+        self._state = PlayerState.IDLE
+        self._opened_at = 0.0
+        self._awaiting_frame = threading.Event()  # set while the next shown frame changes state
+        self._open = False
+        self._started = False
+        self._watched_ms = 0.0
+        self._playing_since: float | None = None
+        self._error = ""
+        self._generation = 0  # bumped on every open: late posts from an older run are ignored
+
+    # --- state -------------------------------------------------------------------
+    @property
+    def state(self) -> PlayerState:
+        return self._state
+
+    @property
+    def error(self) -> str:
+        return self._error
+
+    @property
+    def volume(self) -> int:
+        return self._volume
+
+    def film_position_ms(self) -> float:
+        """The film time on screen now (interpolated between libVLC's reports)."""
+        if self._state in (PlayerState.IDLE, PlayerState.ERROR, PlayerState.UNAVAILABLE):
+            return float(self.excerpt.start_ms)
+        if self._state is PlayerState.ENDED:
+            return float(self.excerpt.end_ms)
+        return self.gate.clock.position()
+
+    def position_ms(self) -> int:
+        """Position inside the excerpt, 0..duration."""
+        pos = self.film_position_ms() - self.excerpt.start_ms
+        return int(max(0.0, min(pos, self.excerpt.duration_ms)))
+
+    def watched_ms(self) -> int:
+        extra = 0.0 if self._playing_since is None else (self._now() - self._playing_since) * 1000
+        return int(self._watched_ms + extra)
+
+    def _set_state(self, state: PlayerState) -> None:
+        if state is self._state:
+            return
+        if self._state is PlayerState.PLAYING and self._playing_since is not None:
+            self._watched_ms += (self._now() - self._playing_since) * 1000
+            self._playing_since = None
+        if state is PlayerState.PLAYING:
+            self._playing_since = self._now()
+        self._state = state
+        self._observer.state_changed(state)
+
+    # --- commands (owner thread) -----------------------------------------------------
+    def prepare(self) -> None:
+        """Open silently and hold the excerpt's first frame, ready for :meth:`play`."""
+        if self._state in (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR):
+            self._open_at(self.excerpt.start_ms, hold=True)
+            self._set_state(PlayerState.PREPARING)
+
+    def play(self) -> None:
+        match self._state:
+            case PlayerState.IDLE | PlayerState.ENDED | PlayerState.ERROR:
+                self._open_at(self.excerpt.start_ms, hold=False)
+                self._set_state(PlayerState.LOADING)
+            case PlayerState.PREPARING:
+                self.gate.resume()  # still starting: the first frame will now play on
+                self._apply_volume(self._volume)
+                self._set_state(PlayerState.LOADING)
+            case PlayerState.READY | PlayerState.PAUSED:
+                self._apply_volume(self._volume)
+                self.gate.resume()
+                self.engine.resume()
+                self._set_state(PlayerState.PLAYING)
+                self._announce_start()
+            case _:
+                pass
+
+    def pause(self) -> None:
+        if self._state in (PlayerState.PLAYING, PlayerState.LOADING):
+            self.engine.pause()
+            self.gate.pause()
+            self._set_state(PlayerState.PAUSED)
+
+    def toggle(self) -> None:
+        if self._state in (PlayerState.PLAYING, PlayerState.LOADING):
+            self.pause()
+        else:
+            self.play()
+
+    def seek(self, position_ms: int) -> None:
+        """Jump to ``position_ms`` inside the excerpt (the scrubber covers the excerpt only)."""
+        last = max(0, self.excerpt.duration_ms - int(self.gate.interval_ms) - 1)
+        film_ms = self.excerpt.start_ms + max(0, min(int(position_ms), last))
+        match self._state:
+            case PlayerState.PLAYING | PlayerState.LOADING:
+                self.gate.restart(film_ms)
+                self.engine.seek(film_ms)
+            case PlayerState.PAUSED | PlayerState.READY:
+                self.gate.scrub(film_ms)
+                self.engine.seek(film_ms)
+            case PlayerState.ENDED | PlayerState.IDLE:
+                self._open_at(film_ms, hold=False)
+                self._set_state(PlayerState.LOADING)
+            case _:
+                pass
+
+    def replay(self) -> None:
+        if self._state in (PlayerState.UNAVAILABLE,):
+            return
+        self._close(finished=False)
+        self._open_at(self.excerpt.start_ms, hold=False)
+        self._set_state(PlayerState.LOADING)
+
+    def set_volume(self, volume: int) -> None:
+        self._volume = max(0, min(int(volume), self.max_volume))
+        if self._state in (PlayerState.PLAYING, PlayerState.LOADING, PlayerState.PAUSED):
+            self._apply_volume(self._volume)
+
+    def stop(self) -> None:
+        """Back to the poster; the engine stops decoding."""
+        self._close(finished=False)
+        if self._state is not PlayerState.UNAVAILABLE:
+            self._set_state(PlayerState.IDLE)
+
+    def mark_unavailable(self, message: str) -> None:
+        self._error = message
+        self._set_state(PlayerState.UNAVAILABLE)
+
+    def tick(self) -> None:
+        """Called often by the owner (about 30 times a second while active)."""
+        if self._state in (PlayerState.LOADING, PlayerState.PREPARING):
+            if self._now() - self._opened_at > self._first_frame_timeout:
+                self._fail("no picture came from the film")
+            return
+        if self._state is PlayerState.PLAYING and self.excerpt.audio:
+            remaining = self.excerpt.end_ms - self.film_position_ms()
+            if remaining < self._fade_ms:
+                self._apply_volume(round(self._volume * max(0.0, remaining) / self._fade_ms))
+
+    # --- engine callbacks (engine threads: no engine calls here) ----------------------
+    def _post_current(self, work: Callable[[], None]) -> None:
+        generation = self._generation
+
+        def guarded() -> None:
+            if generation == self._generation:
+                work()
+
+        self._post(guarded)
+
+    def frame_displayed(self, at: float, read: Callable[[], Frame]) -> None:
+        decision = self.gate.frame(at)
+        if decision.verdict is Verdict.SHOW:
+            raw = read()
+            self._observer.frame_ready(
+                Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at)
+            )
+            if self._awaiting_frame.is_set():
+                self._awaiting_frame.clear()
+                self._post_current(self._first_frame_shown)
+        elif decision.verdict is Verdict.END:
+            self._post_current(self._reach_end)
+
+    def time_reported(self, film_ms: int, at: float) -> None:
+        self.gate.time_report(film_ms, at)
+
+    def engine_event(self, event: EngineEvent, detail: str) -> None:
+        if event is EngineEvent.ERROR:
+            self._post_current(lambda: self._fail(detail or "the film could not be played"))
+        elif event is EngineEvent.END_REACHED:
+            self._post_current(self._reach_end)
+        elif event is EngineEvent.PLAYING:
+            self._post_current(self._engine_playing)
+
+    # --- owner-thread continuations -----------------------------------------------------
+    def _open_at(self, film_ms: int, *, hold: bool) -> None:
+        self._error = ""
+        self._generation += 1
+        self._open = True
+        self.gate.restart(film_ms, hold=hold)
+        self._awaiting_frame.set()
+        self._opened_at = self._now()
+        self._applied_volume = None
+        silent = hold or not self.excerpt.audio
+        self.engine.open(self.excerpt, self, film_ms)
+        self._apply_volume(0 if silent else self._volume)
+
+    def _apply_volume(self, volume: int) -> None:
+        if not self.excerpt.audio:
+            volume = 0
+        if volume != self._applied_volume and self._open:
+            self._applied_volume = volume
+            self.engine.set_volume(volume)
+
+    def _engine_playing(self) -> None:
+        if not self._open:
+            return
+        fps = self.engine.fps()
+        if fps:
+            self.gate.set_fps(fps)
+        # libVLC forgets a volume set before its audio output existed: set it again.
+        volume, self._applied_volume = self._applied_volume, None
+        if volume is not None:
+            self._apply_volume(volume)
+
+    def _first_frame_shown(self) -> None:
+        if self._state is PlayerState.PREPARING:
+            self.engine.pause()
+            self.gate.pause()
+            self._set_state(PlayerState.READY)
+        elif self._state is PlayerState.LOADING:
+            self._set_state(PlayerState.PLAYING)
+            self._announce_start()
+
+    def _announce_start(self) -> None:
+        if not self._started:
+            self._started = True
+            self._observer.started()
+
+    def _reach_end(self) -> None:
+        if self._state not in (PlayerState.PLAYING, PlayerState.LOADING, PlayerState.PAUSED,
+                               PlayerState.READY, PlayerState.PREPARING):
+            return
+        if self._awaiting_frame.is_set():
+            self._fail("the film ended before the excerpt began: is the file truncated or corrupt?")
+            return
+        self.gate.end()
+        self._close(finished=True)
+        self._set_state(PlayerState.ENDED)
+        self._observer.finished()
+
+    def _fail(self, message: str) -> None:
+        log.warning("video %s (%s): %s", self.excerpt.path, self._state.value, message)
+        self._error = message
+        self._close(finished=False)
+        self._set_state(PlayerState.ERROR)
+        self._observer.failed(message)
+        self._observer.finished()
+
+    def _close(self, *, finished: bool) -> None:
+        self._awaiting_frame.clear()
+        if self._open:
+            self._open = False
+            self.gate.end()
+            self.engine.stop()
+        if self._state is PlayerState.PLAYING and self._playing_since is not None:
+            self._watched_ms += (self._now() - self._playing_since) * 1000
+            self._playing_since = None
+        if self._started:
+            self._started = False
+            watched, self._watched_ms = int(self._watched_ms), 0.0
+            self._observer.stopped(watched)

@@ -1,0 +1,359 @@
+"""The libVLC engine: the only module in the kiosk that imports ``vlc``.
+
+Frames come out through libVLC's video callbacks (RV32, copied out on display),
+never through a native window, so the same code runs on X11, Wayland, Windows and
+offscreen, and the kiosk draws captions, controls and fades above the picture.
+Audio goes to the system's output. ``vlc`` is imported lazily: without libVLC the
+kiosk still runs, and :func:`probe` says why video is off (``kiosk doctor`` uses it).
+
+Facts this module relies on (measured, see docs/video.md):
+* python-vlc declares the format callback's ``chroma`` read-only, so the format
+  callbacks are declared here with ``c_void_p`` and set through ``vlc.dll``;
+* every ctypes callback object must stay referenced while the player lives;
+* python-vlc keeps one callback per event type, so one dispatcher serves them all;
+* libVLC must never be called from one of its own callbacks (``stop()`` there
+  deadlocks): the listener hands the work to the Qt thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import logging
+import os
+import re
+import shlex
+import sys
+import threading
+import time
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
+
+log = logging.getLogger(__name__)
+
+#: Options every kiosk instance gets: no on-screen text from VLC (the kiosk draws
+#: captions itself), no subtitle files picked up beside the film, no statistics.
+BASE_OPTIONS = (
+    "--no-video-title-show",
+    "--no-osd",
+    "--no-spu",
+    "--no-sub-autodetect-file",
+    "--no-snapshot-preview",
+    "--no-stats",
+    "--quiet",
+)
+MIN_VERSION = (3, 0)
+
+_lock = threading.RLock()
+_extra_options: list[str] = []
+_vlc: Any = None  # the module, once imported
+_instance: Any = None
+_probe: VlcProbe | None = None
+_engines: weakref.WeakSet[VlcEngine] = weakref.WeakSet()
+
+
+@dataclass(frozen=True, slots=True)
+class VlcProbe:
+    """Whether libVLC is usable here, and where it was found."""
+
+    available: bool
+    version: str = ""
+    library: str = ""
+    plugins: str = ""
+    codecs: bool = False
+    error: str = ""
+
+    def summary(self) -> str:
+        if not self.available:
+            return f"libVLC unavailable: {self.error}"
+        note = "" if self.codecs else " (no avcodec plugin found: films may not decode)"
+        return f"libVLC {self.version} from {self.library}, plugins in {self.plugins}{note}"
+
+
+def configure(options: list[str] | tuple[str, ...]) -> None:
+    """Extra libVLC options (tests pass ``--aout=adummy``); before the first player."""
+    global _extra_options
+    with _lock:
+        if _instance is not None and list(options) != _extra_options:
+            raise RuntimeError("libVLC is already running; configure it before the first player")
+        _extra_options = list(options)
+
+
+def instance_options() -> list[str]:
+    env = shlex.split(os.environ.get("KIOSK_VLC_OPTIONS", ""))
+    options = [*BASE_OPTIONS, *_extra_options, *env]
+    if os.environ.get("KIOSK_VLC_VERBOSE"):
+        options = [o for o in options if o != "--quiet"] + ["--verbose=2"]
+    return options
+
+
+def _import_vlc() -> Any:
+    """Import python-vlc, turning its ways of failing into one exception."""
+    global _vlc
+    if _vlc is not None:
+        return _vlc
+    lib = os.environ.get("PYTHON_VLC_LIB_PATH")
+    if lib and not Path(lib).is_file():
+        raise RuntimeError(f"PYTHON_VLC_LIB_PATH={lib} does not exist")
+    modules = os.environ.get("PYTHON_VLC_MODULE_PATH")
+    if modules and not Path(modules).is_dir():
+        raise RuntimeError(f"PYTHON_VLC_MODULE_PATH={modules} is not a folder")
+    try:
+        import vlc
+    except ImportError as error:
+        raise RuntimeError(f"python-vlc is not installed ({error})") from None
+    except (OSError, NotImplementedError, AttributeError, SystemExit) as error:
+        raise RuntimeError(f"libVLC could not be loaded ({error or type(error).__name__})") from None
+    _vlc = vlc
+    return vlc
+
+
+def _library_path(vlc: Any) -> str:
+    name = str(getattr(vlc.dll, "_name", "") or "")
+    if sys.platform.startswith("linux"):
+        try:
+            for line in Path("/proc/self/maps").read_text().splitlines():
+                if "/libvlc.so" in line:
+                    return line.split()[-1]
+        except OSError:
+            pass
+    return name
+
+
+def _plugin_dir(vlc: Any, library: str) -> str:
+    for candidate in (os.environ.get("VLC_PLUGIN_PATH"), getattr(vlc, "plugin_path", None)):
+        if candidate:
+            return str(candidate)
+    if library:
+        guess = Path(library).parent / "vlc" / "plugins"
+        if guess.is_dir():
+            return str(guess)
+    return ""
+
+
+def _has_codecs(plugins: str) -> bool:
+    if not plugins:
+        return False
+    root = Path(plugins)
+    return any(root.glob("codec/libavcodec_plugin.*")) or any(root.glob("**/libavcodec_plugin.*"))
+
+
+def probe(*, refresh: bool = False) -> VlcProbe:
+    """Is libVLC usable? Never raises; the answer is cached."""
+    global _probe
+    with _lock:
+        if _probe is not None and not refresh:
+            return _probe
+        try:
+            vlc = _import_vlc()
+            version = vlc.libvlc_get_version().decode(errors="replace")
+            library = _library_path(vlc)
+            plugins = _plugin_dir(vlc, library)
+            numbers = re.match(r"(\d+)\.(\d+)", version)
+            found = (int(numbers.group(1)), int(numbers.group(2))) if numbers else (0, 0)
+            if found < MIN_VERSION:
+                _probe = VlcProbe(False, version, library, plugins, _has_codecs(plugins),
+                                  f"libVLC {version} is too old; the kiosk needs 3.0 or later")
+            elif _get_instance() is None:
+                _probe = VlcProbe(False, version, library, plugins, _has_codecs(plugins),
+                                  f"libVLC {version} did not start: its plugins were not found "
+                                  f"(VLC_PLUGIN_PATH={os.environ.get('VLC_PLUGIN_PATH', '')!s})")
+            else:
+                _probe = VlcProbe(True, version, library, plugins, _has_codecs(plugins))
+        except RuntimeError as error:
+            _probe = VlcProbe(False, error=str(error))
+        return _probe
+
+
+def _get_instance() -> Any:
+    global _instance
+    with _lock:
+        if _instance is None:
+            vlc = _import_vlc()
+            _instance = vlc.Instance(instance_options())
+        return _instance
+
+
+def shutdown() -> None:
+    """Stop every player (on quit): no libVLC thread may call Python after this."""
+    for engine in list(_engines):
+        engine.release()
+
+
+atexit.register(shutdown)
+
+_FormatCb = ctypes.CFUNCTYPE(
+    ctypes.c_uint,
+    ctypes.POINTER(ctypes.c_void_p),
+    ctypes.c_void_p,  # char chroma[4]: writable, unlike python-vlc's c_char_p
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+)
+_CleanupCb = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
+
+
+def fit_size(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
+    """The film's size, scaled down (never up) to fit, even numbers for the converter."""
+    scale = min(1.0, max_width / max(width, 1), max_height / max(height, 1))
+    return max(2, int(width * scale) // 2 * 2), max(2, int(height * scale) // 2 * 2)
+
+
+class VlcEngine:
+    """One libVLC media player whose pictures come back as :class:`Frame` objects."""
+
+    def __init__(self, *, max_size: tuple[int, int] = (1920, 1080)) -> None:
+        vlc = _import_vlc()
+        instance = _get_instance()
+        if instance is None:
+            raise RuntimeError(probe().error or "libVLC did not start")
+        self._vlc = vlc
+        self._instance = instance
+        self._max_size = max_size
+        self._player = instance.media_player_new()
+        self._listener: EngineListener | None = None
+        self._listener_lock = threading.Lock()
+        self._buffer: ctypes.Array[ctypes.c_char] | None = None
+        self._geometry = (0, 0, 0)  # width, height, pitch
+        self._released = False
+        # Keep every ctypes callback referenced for the player's life.
+        self._callbacks = (
+            _FormatCb(self._on_format),
+            _CleanupCb(self._on_cleanup),
+            vlc.CallbackDecorators.VideoLockCb(self._on_lock),
+            vlc.CallbackDecorators.VideoUnlockCb(self._on_unlock),
+            vlc.CallbackDecorators.VideoDisplayCb(self._on_display),
+        )
+        set_format = vlc.dll.libvlc_video_set_format_callbacks
+        set_format.argtypes = [ctypes.c_void_p, _FormatCb, _CleanupCb]
+        set_format.restype = None
+        set_format(self._player, self._callbacks[0], self._callbacks[1])
+        self._player.video_set_callbacks(self._callbacks[2], self._callbacks[3], self._callbacks[4], None)
+        events = self._player.event_manager()
+        types = vlc.EventType
+        self._event_map = {
+            types.MediaPlayerOpening: EngineEvent.OPENING,
+            types.MediaPlayerPlaying: EngineEvent.PLAYING,
+            types.MediaPlayerPaused: EngineEvent.PAUSED,
+            types.MediaPlayerEndReached: EngineEvent.END_REACHED,
+            types.MediaPlayerEncounteredError: EngineEvent.ERROR,
+            types.MediaPlayerStopped: EngineEvent.STOPPED,
+        }
+        self._time_changed = types.MediaPlayerTimeChanged
+        for event_type in (*self._event_map, self._time_changed):
+            events.event_attach(event_type, self._on_event)  # one dispatcher for all
+        _engines.add(self)
+
+    # --- VideoEngine ------------------------------------------------------------------
+    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
+        self._player.stop()
+        with self._listener_lock:
+            self._listener = listener
+        media = self._instance.media_new_path(str(excerpt.path))
+        # A head start near the excerpt; the frame gate does the exact cut. The stop
+        # time is a safety net only: the gate ends the excerpt at its end frame.
+        media.add_option(f":start-time={from_ms / 1000:.3f}")
+        media.add_option(f":stop-time={excerpt.end_ms / 1000 + 1.0:.3f}")
+        if not excerpt.audio:
+            media.add_option(":no-audio")
+        self._player.set_media(media)
+        media.release()
+        if self._player.play() != 0:
+            listener.engine_event(EngineEvent.ERROR, "libVLC refused to play the film")
+
+    def pause(self) -> None:
+        self._player.set_pause(1)
+
+    def resume(self) -> None:
+        self._player.set_pause(0)
+
+    def seek(self, film_ms: int) -> None:
+        self._player.set_time(int(film_ms))
+
+    def set_volume(self, volume: int) -> None:
+        self._player.audio_set_volume(int(volume))
+
+    def fps(self) -> float | None:
+        try:
+            fps = float(self._player.get_fps())
+        except Exception:
+            return None
+        return fps if fps > 1 else None
+
+    def stop(self) -> None:
+        # stop() joins libVLC's threads: no callback runs once it returns.
+        self._player.stop()
+        with self._listener_lock:
+            self._listener = None
+
+    def release(self) -> None:
+        if self._released:
+            return
+        self._released = True
+        self.stop()
+        self._player.release()
+        _engines.discard(self)
+
+    # --- libVLC callbacks (libVLC threads) ------------------------------------------
+    def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:
+        try:
+            w, h = fit_size(width[0], height[0], *self._max_size)
+            ctypes.memmove(chroma, b"RV32", 4)
+            width[0], height[0] = w, h
+            pitches[0], lines[0] = w * 4, h
+            # A few spare lines: converters may write past the last one.
+            self._buffer = ctypes.create_string_buffer(w * 4 * (h + 4))
+            self._geometry = (w, h, w * 4)
+            return 1
+        except Exception:
+            log.exception("libVLC format callback")
+            return 0
+
+    def _on_cleanup(self, _opaque: Any) -> None:
+        pass
+
+    def _on_lock(self, _opaque: Any, planes: Any) -> None:
+        if self._buffer is not None:
+            planes[0] = ctypes.addressof(self._buffer)
+        return None
+
+    def _on_unlock(self, _opaque: Any, _picture: Any, _planes: Any) -> None:
+        return None
+
+    def _on_display(self, _opaque: Any, _picture: Any) -> None:
+        at = time.monotonic()
+        listener = self._listener
+        buffer = self._buffer
+        if listener is None or buffer is None:
+            return
+        width, height, pitch = self._geometry
+
+        def read() -> Frame:
+            return Frame(ctypes.string_at(buffer, pitch * height), width, height, pitch)
+
+        try:
+            listener.frame_displayed(at, read)
+        except Exception:
+            log.exception("video frame listener")
+
+    def _on_event(self, event: Any) -> None:
+        at = time.monotonic()
+        listener = self._listener
+        if listener is None:
+            return
+        try:
+            if event.type == self._time_changed:
+                listener.time_reported(int(event.u.new_time), at)
+            else:
+                kind = self._event_map.get(event.type)
+                if kind is not None:
+                    detail = "libVLC could not play the film (missing, corrupt or unsupported)" \
+                        if kind is EngineEvent.ERROR else ""
+                    listener.engine_event(kind, detail)
+        except Exception:
+            log.exception("video event listener")
