@@ -54,8 +54,22 @@ class LocalizedListModel(QAbstractListModel, Generic[Row]):
         return self.value(self._rows[index.row()], self.ROLES[number], index.row())
 
     def set_rows(self, rows: Sequence[Row], language: str, languages: tuple[str, ...]) -> None:
+        """New rows; a reload that keeps the rows' identities updates delegates in place.
+
+        A reset destroys every delegate (a chapter's panels, mid-visit); when the ids line up
+        (a live reload of the same chapter) the rows change under the delegates instead.
+        """
+        new = list(rows)
+        same_shape = len(new) == len(self._rows) and all(
+            getattr(a, "id", a) == getattr(b, "id", b) for a, b in zip(new, self._rows, strict=True)
+        )
+        if same_shape and new:
+            self._rows = new
+            self.current_language, self.all_languages = language, languages
+            self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = new
         self.current_language, self.all_languages = language, languages
         self.endResetModel()
         self.countChanged.emit()
