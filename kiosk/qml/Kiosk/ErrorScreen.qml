@@ -118,7 +118,7 @@ Rectangle {
         }
         height: Math.max(steps.implicitHeight, retry.height)
 
-        Text {
+        Column {
             id: steps
             objectName: "errorWhatToDo"
             anchors {
@@ -127,17 +127,50 @@ Rectangle {
                 rightMargin: errorScreen.unit * 2
                 verticalCenter: parent.verticalCenter
             }
-            wrapMode: Text.Wrap
-            textFormat: Text.StyledText
-            text: "<b>What to do</b><br>"
-                  + "1. Open the file above in a text editor and fix each line listed.<br>"
-                  + "2. Check it on any computer with: <font face=\"DejaVu Sans Mono\">kiosk validate "
-                  + errorScreen.staff.exhibitionFile + "</font><br>"
-                  + "3. Touch <b>Try again</b>, or restart the kiosk."
-            color: "#F4F1EA"
-            font.family: "Noto Sans"
-            font.pixelSize: errorScreen.textSize
-            lineHeight: 1.25
+            spacing: Math.round(errorScreen.textSize * 0.3)
+
+            Text {
+                text: "What to do"
+                color: "#F4F1EA"
+                font.family: "Noto Sans"
+                font.pixelSize: errorScreen.textSize
+                font.weight: Font.DemiBold
+            }
+            Text {
+                width: parent.width
+                wrapMode: Text.Wrap
+                text: "1. Open the file above in a text editor and fix each line listed."
+                color: "#F4F1EA"
+                font.family: "Noto Sans"
+                font.pixelSize: errorScreen.textSize
+            }
+            Text {
+                width: parent.width
+                wrapMode: Text.Wrap
+                text: "2. Check it on any computer with:"
+                color: "#F4F1EA"
+                font.family: "Noto Sans"
+                font.pixelSize: errorScreen.textSize
+            }
+            Text {
+                objectName: "errorValidateCommand"
+                width: parent.width
+                leftPadding: errorScreen.textSize
+                wrapMode: Text.WrapAnywhere
+                text: "kiosk validate " + errorScreen.staff.exhibitionFile
+                color: "#E2A740"
+                font.family: "DejaVu Sans Mono"
+                font.pixelSize: errorScreen.textSize
+            }
+            Text {
+                width: parent.width
+                wrapMode: Text.Wrap
+                textFormat: Text.StyledText
+                text: "3. Touch <b>Try again</b>, or restart the kiosk."
+                color: "#F4F1EA"
+                font.family: "Noto Sans"
+                font.pixelSize: errorScreen.textSize
+            }
         }
 
         StaffButton {
