@@ -6,6 +6,7 @@ from typing import Any
 
 from lockdown_harness import PIN, Harness, MakeHarness
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
 
 from kiosk.staff.pin import LockoutPolicy
@@ -163,3 +164,21 @@ def test_keys_are_at_least_nine_millimetres(shown: Harness, qtbot: Any) -> None:
     for key in ("pinKey_1", "pinKey_0", "pinKey_ok", "pinKey_clear"):
         item = shown.item(key)
         assert min(item.width(), item.height()) >= 9 * per_mm, key
+
+
+def test_a_finger_held_on_the_corner_opens_the_pin_pad(shown: Harness, qtbot: Any) -> None:
+    # Kiosks are touchscreens: the hot zone must answer a finger, not only a mouse.
+    device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+    point = shown.center("staffHotZone")
+    QTest.touchEvent(shown.window, device).press(0, point, shown.window).commit()
+    qtbot.waitUntil(lambda: shown.staff.property("stage") == "pin", timeout=3000)
+    QTest.touchEvent(shown.window, device).release(0, point, shown.window).commit()
+    assert shown.item("pinPad").isVisible()
+    for digit in PIN:
+        key = shown.center(f"pinKey_{digit}")
+        QTest.touchEvent(shown.window, device).press(0, key, shown.window).commit()
+        QTest.touchEvent(shown.window, device).release(0, key, shown.window).commit()
+    ok = shown.center("pinKey_ok")
+    QTest.touchEvent(shown.window, device).press(0, ok, shown.window).commit()
+    QTest.touchEvent(shown.window, device).release(0, ok, shown.window).commit()
+    assert shown.staff.property("stage") == "panel"
