@@ -15,12 +15,13 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from kiosk.loader.media_check import MediaChecker
 from kiosk.loader.problems import ProblemLog, closest, did_you_mean
 from kiosk.loader.yaml_tree import Node
-from kiosk.model.captions import CaptionError, decode_caption_bytes, parse_captions
+from kiosk.model.captions import CaptionError, Cue, decode_caption_bytes, parse_captions
 from kiosk.model.exhibition import PANEL_TYPES, CaptionTrack, PlaceholderPanel
 from kiosk.model.fields import LANGUAGE_PATTERN, MediaKind
 from kiosk.model.localized import Localized
@@ -41,9 +42,15 @@ def type_hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls, include_extras=True)
 
 
-def yaml_fields(cls: type) -> list[dataclasses.Field[Any]]:
+@functools.cache
+def yaml_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     """The dataclass fields that are YAML keys (internal ones are set by the loader)."""
-    return [f for f in dataclasses.fields(cls) if not f.metadata.get("internal") and f.init]
+    return tuple(f for f in dataclasses.fields(cls) if not f.metadata.get("internal") and f.init)
+
+
+@functools.cache
+def _fields_by_name(cls: type) -> dict[str, dataclasses.Field[Any]]:
+    return {f.name: f for f in yaml_fields(cls)}
 
 
 def is_required(f: dataclasses.Field[Any]) -> bool:
@@ -64,6 +71,8 @@ class Converter:
         self.media = media
         #: Every Localized met, with where it was written, for the translation check.
         self.texts_seen: list[tuple[str, Node, Localized]] = []
+        #: Caption files already read in this load (many panels may share one), by path.
+        self._captions: dict[Path, tuple[Cue, ...] | CaptionError] = {}
 
     # -- reporting -------------------------------------------------------------------------
     def error(self, node: Node, path: str, message: str) -> Any:
@@ -156,7 +165,7 @@ class Converter:
     def dataclass(self, node: Node, cls: type, path: str, *, extra_keys: tuple[str, ...] = ()) -> Any:
         if node.kind != "map":
             return self.error(node, path, f"should be a group of 'key: value' lines, not {node.describe()}")
-        fields = {f.name: f for f in yaml_fields(cls)}
+        fields = _fields_by_name(cls)
         hints = type_hints(cls)
         values: dict[str, Any] = {}
         failed = False
@@ -345,7 +354,16 @@ class Converter:
         if media is FAIL or not media.usable:
             return CaptionTrack(media) if media is not FAIL else FAIL
         try:
-            cues = parse_captions(decode_caption_bytes(media.path.read_bytes()))
+            cached = self._captions.get(media.path)
+            if cached is None:
+                try:
+                    cached = parse_captions(decode_caption_bytes(media.path.read_bytes()))
+                except CaptionError as error:
+                    cached = error
+                self._captions[media.path] = cached
+            if isinstance(cached, CaptionError):
+                raise cached
+            cues = cached
         except CaptionError as error:
             self.log.error(error.line, 1, path, f"caption file '{node.text}': {error.message}", file=str(media.path))
             return CaptionTrack(MediaFile(media.relative, media.path, error.message))

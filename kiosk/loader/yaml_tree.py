@@ -14,8 +14,9 @@ duplicate key, and because hostile files must fail fast and clean:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from yaml.resolver import Resolver
@@ -46,6 +47,8 @@ class Node:
     items: list[Node] = field(default_factory=list)
     pairs: list[tuple[Node, Node]] = field(default_factory=list)
     size: int = 1
+    #: A map's values by key text (the first of duplicates), so lookups stay fast in large groups.
+    index: dict[str, Node] = field(default_factory=dict)
 
     @property
     def is_null(self) -> bool:
@@ -62,10 +65,7 @@ class Node:
         return f"'{self.text}'"
 
     def get(self, key: str) -> Node | None:
-        for key_node, value in self.pairs:
-            if key_node.text == key:
-                return value
-        return None
+        return self.index.get(key)
 
 
 def decode(data: bytes, log: ProblemLog) -> str:
@@ -142,6 +142,7 @@ def compose(text: str, log: ProblemLog) -> Node:
     root: Node | None = None
     expanded = 0
     documents = 0
+    resolved_tags: dict[tuple[str, tuple[bool, bool]], str] = {}  # plain scalars repeat: resolve each once
 
     def fail(line: int, column: int, message: str, *, here: bool = False) -> LoadFailed:
         log.error(line, column, _path_of(stack, None) if here else "", message)
@@ -161,11 +162,13 @@ def compose(text: str, log: ProblemLog) -> Node:
             stack[-1] = (parent, node)
         else:
             stack[-1] = (parent, None)
-            for key_node, _ in parent.pairs:
-                if key_node.text == pending_key.text:
-                    report_duplicate(pending_key, key_node)
-                    return  # the first value stays: a later duplicate is usually a pasted leftover
+            first = parent.index.get(pending_key.text)
+            if first is not None:
+                first_key = next(key for key, value in parent.pairs if value is first)
+                report_duplicate(pending_key, first_key)
+                return  # the first value stays: a later duplicate is usually a pasted leftover
             parent.pairs.append((pending_key, node))
+            parent.index[pending_key.text] = node
 
     def report_duplicate(key: Node, first: Node) -> None:
         log.error(key.line, key.column, _path_of(stack, key.text),
@@ -173,15 +176,53 @@ def compose(text: str, log: ProblemLog) -> Node:
                   "each key may appear once in a group: remove or rename one")
 
     try:
-        for event in yaml.parse(text, Loader=_Parser):
+        # Typed loosely: the checks below are on the exact event class, which mypy cannot follow.
+        events: Iterator[Any] = yaml.parse(text, Loader=_Parser)
+        for event in events:
+            event_type = type(event)
             mark = event.start_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise fail(line, column, "only one YAML document per file: remove the '---' and what follows")
-                continue
-            if isinstance(event, yaml.AliasEvent):
+            if event_type is yaml.ScalarEvent or event_type is yaml.SequenceStartEvent or (
+                event_type is yaml.MappingStartEvent
+            ):
+                tag = event.tag
+                if tag and tag != "!" and tag not in _ALLOWED_TAGS:
+                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+                    raise fail(line, column, f"the tag '{shown}' is not allowed: an exhibition holds plain "
+                               "text, numbers, lists and groups only", here=True)
+                expanded += 1
+                if expanded > MAX_EXPANDED_NODES:
+                    raise fail(line, column, f"the file holds more than {MAX_EXPANDED_NODES:,} values")
+                if event_type is yaml.ScalarEvent:
+                    value = event.value
+                    if tag:
+                        resolved = tag
+                    else:
+                        cache_key = (value, event.implicit)
+                        resolved = resolved_tags.get(cache_key) or ""
+                        if not resolved:
+                            resolved = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+                            if len(value) < 64:
+                                resolved_tags[cache_key] = resolved
+                    node = Node("scalar", line, column, text=value, tag=resolved)
+                    attach(node)
+                    if event.anchor:
+                        anchors[event.anchor] = node
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    raise fail(line, column, f"values are nested more than {MAX_DEPTH} levels deep")
+                node = Node("seq" if event_type is yaml.SequenceStartEvent else "map", line, column)
+                if event.anchor:
+                    anchors[event.anchor] = node
+                stack.append((node, None))
+            elif event_type is yaml.SequenceEndEvent or event_type is yaml.MappingEndEvent:
+                node, _ = stack.pop()
+                if node.kind == "seq":
+                    node.size = 1 + sum(child.size for child in node.items)
+                else:
+                    node.size = 1 + sum(value.size for _, value in node.pairs)
+                attach(node)
+            elif event_type is yaml.AliasEvent:
                 target = anchors.get(event.anchor or "")
                 if target is None:
                     raise fail(line, column, f"'*{event.anchor}' repeats a value marked '&{event.anchor}', "
@@ -193,43 +234,22 @@ def compose(text: str, log: ProblemLog) -> Node:
                     raise fail(line, column, "aliases (*name) expand this file to more than "
                                f"{MAX_EXPANDED_NODES:,} values: is it a 'billion laughs' file?")
                 attach(target)
-                continue
-            if isinstance(event, yaml.NodeEvent):
-                tag = getattr(event, "tag", None)
-                if tag and tag != "!" and tag not in _ALLOWED_TAGS:
-                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
-                    raise fail(line, column, f"the tag '{shown}' is not allowed: an exhibition holds plain "
-                               "text, numbers, lists and groups only", here=True)
-                expanded += 1
-                if expanded > MAX_EXPANDED_NODES:
-                    raise fail(line, column, f"the file holds more than {MAX_EXPANDED_NODES:,} values")
-            if isinstance(event, yaml.ScalarEvent):
-                resolved = tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-                node = Node("scalar", line, column, text=event.value, tag=resolved)
-                attach(node)
-                if event.anchor:
-                    anchors[event.anchor] = node
-            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    raise fail(line, column, f"values are nested more than {MAX_DEPTH} levels deep")
-                kind: Literal["seq", "map"] = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                node = Node(kind, line, column)
-                if event.anchor:
-                    anchors[event.anchor] = node
-                stack.append((node, None))
-            elif isinstance(event, yaml.CollectionEndEvent):
-                node, _ = stack.pop()
-                children = node.items if node.kind == "seq" else [v for _, v in node.pairs]
-                node.size = 1 + sum(child.size for child in children)
-                attach(node)
+            elif event_type is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(line, column, "only one YAML document per file: remove the '---' and what follows")
     except yaml.MarkedYAMLError as error:
         raise fail(*_friendly(error)) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        position = getattr(error, "position", 0) or 0
+    except yaml.reader.ReaderError as error:  # control characters and the like
+        position = error.position or 0
         before = text[:position]
         line = before.count("\n") + 1
         column = position - (before.rfind("\n") + 1) + 1
-        raise fail(line, column, f"the file holds a character YAML does not allow ({error})") from None
+        character = error.character if isinstance(error.character, int) else 0
+        raise fail(line, column, f"the file holds an invisible control character (U+{character:04X}) that "
+                   "YAML does not allow: delete it") from None
+    except yaml.YAMLError as error:
+        raise fail(1, 1, f"YAML syntax: {error}") from None
     if root is None:
         raise fail(1, 1, "the file is empty: an exhibition starts with 'exhibition:', 'attract:' and 'chapters:'")
     return root

@@ -141,6 +141,8 @@ def mutated(draw: st.DrawFn) -> Any:
             parent[path[-1]]
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed or retyped this place
+        if not isinstance(parent, dict | list):
+            continue  # retyped into text, which has no places to change
         action = draw(st.sampled_from(["delete", "retype", "copy-elsewhere", "empty"]))
         if action == "delete":
             del parent[path[-1]]
