@@ -8,6 +8,9 @@ import KioskBackend
 Rectangle {
     id: errorScreen
     objectName: "errorScreen"
+    // Staff screens read left to right whatever language visitors chose.
+    LayoutMirroring.enabled: false
+    LayoutMirroring.childrenInherit: true
 
     required property StaffViewModel staff
     readonly property real mm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 96 / 25.4

@@ -8,6 +8,9 @@ import KioskBackend
 Item {
     id: overlay
     objectName: "staffOverlay"
+    // Staff screens read left to right whatever language visitors chose.
+    LayoutMirroring.enabled: false
+    LayoutMirroring.childrenInherit: true
 
     required property StaffViewModel staff
     // Injectable so that tests hold the corner for milliseconds.
