@@ -143,3 +143,43 @@ def test_reload_on_the_real_kiosk_waits_for_the_visit_to_end(qtbot, open_kiosk, 
     assert app.visit.state.screen is Screen.ATTRACT
     assert title_on_screen() == "Third title"
     assert not reload.hasErrors
+
+
+CLOSED_ALL_WEEK = """\
+schedule:
+  weekly: {}
+  closed_message: {en: "Back soon", fr: "À bientôt"}
+"""
+
+
+def test_staff_tools_attached_to_the_kiosk(qtbot, open_kiosk, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """StaffTools as kiosk run uses it: analytics recorded, reload deferred, closed hours keep touches out."""
+    from kiosk.ui.staff_tools.attach import StaffTools
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    config = write_exhibition(tmp_path)
+    result = load_exhibition(config)
+    tools = StaffTools(config, result, preview=False)
+    driver = open_kiosk(result, Timeouts(idle=0.6, countdown=0.3, tap_gap=0.05))
+    tools.attach(driver.app)
+    try:
+        assert tools.schedule.isOpen  # no schedule: always open
+        driver.tap_at(middle(driver))
+        driver.wait_screen("home")
+        with qtbot.waitSignal(tools.reload.loaded, timeout=5000):
+            config.write_text(MINIMAL.replace("First title", "Closed title") + CLOSED_ALL_WEEK)
+        assert tools.reload.pending
+        with qtbot.waitSignal(tools.schedule.openChanged, timeout=5000):
+            pass  # the idle reset applies the new file, whose hours say: closed
+        assert not tools.schedule.isOpen
+        assert driver.app.navigator.exhibitionTitle["text"] == "Closed title"
+        # While closed, a touch does not start a visit.
+        driver.tap_at(middle(driver))
+        qtbot.wait(50)
+        assert driver.navigator.screen == "attract"
+        assert tools.guard is not None and tools.guard.swallowed == 1
+        assert tools.recorder is not None and tools.recorder.flush()
+    finally:
+        tools.close()
+    db = sqlite3.connect(tmp_path / "data" / "analytics.sqlite3")
+    assert db.execute("SELECT count(*), min(end_reason) FROM visits").fetchone() == (1, "idle")
