@@ -42,6 +42,7 @@ class Frame:
 class EngineEvent(enum.Enum):
     OPENING = "opening"
     PLAYING = "playing"
+    VIDEO_OUTPUT = "video-output"  # the picture's size and frame rate are known from now on
     PAUSED = "paused"
     END_REACHED = "end-reached"  # the film itself ended (or a truncated file did)
     ERROR = "error"
@@ -80,3 +81,6 @@ class VideoEngine(Protocol):
     def release(self) -> None: ...
 
     def fps(self) -> float | None: ...
+
+    def video_size(self) -> tuple[int, int] | None:
+        """The film's picture size (its shape: libVLC hands frames in a padded buffer)."""

@@ -84,6 +84,7 @@ class ExcerptPlayback:
         self._watched_ms = 0.0
         self._playing_since: float | None = None
         self._error = ""
+        self.aspect: float | None = None  # width / height of the film's picture, once known
         self._generation = 0  # bumped on every open: late posts from an older run are ignored
 
     # --- state -------------------------------------------------------------------
@@ -245,7 +246,7 @@ class ExcerptPlayback:
             self._post_current(lambda: self._fail(detail or "the film could not be played"))
         elif event is EngineEvent.END_REACHED:
             self._post_current(self._reach_end)
-        elif event is EngineEvent.PLAYING:
+        elif event in (EngineEvent.PLAYING, EngineEvent.VIDEO_OUTPUT):
             self._post_current(self._engine_playing)
 
     # --- owner-thread continuations -----------------------------------------------------
@@ -274,6 +275,9 @@ class ExcerptPlayback:
         fps = self.engine.fps()
         if fps:
             self.gate.set_fps(fps)
+        size = self.engine.video_size()
+        if size:
+            self.aspect = size[0] / size[1]
         # libVLC forgets a volume set before its audio output existed: set it again.
         volume, self._applied_volume = self._applied_volume, None
         if volume is not None:

@@ -239,6 +239,7 @@ class VlcEngine:
         self._event_map = {
             types.MediaPlayerOpening: EngineEvent.OPENING,
             types.MediaPlayerPlaying: EngineEvent.PLAYING,
+            types.MediaPlayerVout: EngineEvent.VIDEO_OUTPUT,
             types.MediaPlayerPaused: EngineEvent.PAUSED,
             types.MediaPlayerEndReached: EngineEvent.END_REACHED,
             types.MediaPlayerEncounteredError: EngineEvent.ERROR,
@@ -285,6 +286,13 @@ class VlcEngine:
             return None
         return fps if fps > 1 else None
 
+    def video_size(self) -> tuple[int, int] | None:
+        try:
+            width, height = self._player.video_get_size(0)
+        except Exception:
+            return None
+        return (int(width), int(height)) if width and height else None
+
     def stop(self) -> None:
         # stop() joins libVLC's threads: no callback runs once it returns.
         self._player.stop()
@@ -302,6 +310,8 @@ class VlcEngine:
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
     def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:
         try:
+            # libVLC offers the decoder's padded size (180 lines come as 194): the shape
+            # is corrected when painting, from video_size().
             w, h = fit_size(width[0], height[0], *self._max_size)
             ctypes.memmove(chroma, b"RV32", 4)
             width[0], height[0] = w, h

@@ -307,6 +307,10 @@ class ExcerptPlayer(QObject):
     def current_frame(self) -> Frame | None:
         return self._frame
 
+    def aspect(self) -> float | None:
+        """The film's shape (frames arrive in libVLC's padded buffer size)."""
+        return None if self._playback is None else self._playback.aspect
+
     def playback(self) -> ExcerptPlayback | None:
         return self._playback
 

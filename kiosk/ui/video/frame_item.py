@@ -7,7 +7,7 @@ Captions, controls and fades are ordinary QML items drawn above it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QRectF, Signal
+from PySide6.QtCore import Property, QObject, QRectF, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
@@ -18,12 +18,12 @@ QML_IMPORT_NAME = "KioskBackend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
-def fitted(frame_w: int, frame_h: int, box: QRectF) -> QRectF:
-    """The largest rectangle of the frame's shape centred in ``box`` (letterboxed)."""
-    if frame_w <= 0 or frame_h <= 0 or box.isEmpty():
+def fitted(aspect: float, box: QRectF) -> QRectF:
+    """The largest rectangle of shape ``aspect`` (width / height) centred in ``box``."""
+    if aspect <= 0 or box.isEmpty():
         return QRectF()
-    scale = min(box.width() / frame_w, box.height() / frame_h)
-    w, h = frame_w * scale, frame_h * scale
+    w = min(box.width(), box.height() * aspect)
+    h = w / aspect
     return QRectF(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h)
 
 
@@ -38,6 +38,7 @@ class VideoFrame(QQuickPaintedItem):
         self._player: QObject | None = None
         self._frame: Frame | None = None
         self._image: QImage | None = None
+        self._aspect = 16 / 9
         self.frames_painted = 0  # paint() may run on the render thread: a plain counter
         self.setOpaquePainting(False)
 
@@ -56,12 +57,14 @@ class VideoFrame(QQuickPaintedItem):
 
     player = Property(QObject, _get_player, _set_player, notify=playerChanged)
 
+    @Slot()
     def _on_frame(self) -> None:
         frame = self._player.current_frame() if self._player is not None else None  # type: ignore[attr-defined]
         if frame is None or frame is self._frame:
             return
         # The QImage borrows the frame's bytes: keep the frame referenced with it.
         self._frame = frame
+        self._aspect = self._player.aspect() or frame.width / frame.height  # type: ignore[union-attr]
         self._image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
         self.update()
 
@@ -73,7 +76,7 @@ class VideoFrame(QQuickPaintedItem):
         image = self._image
         if image is None:
             return
-        target = fitted(image.width(), image.height(), self.boundingRect())
+        target = fitted(self._aspect, self.boundingRect())
         if target.size().toSize() != image.size():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.smooth())
         painter.drawImage(target, image)
