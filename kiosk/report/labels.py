@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.model.exhibition import Exhibition, QuotePanel
+from kiosk.model.exhibition import Exhibition, ImagePanel, QuotePanel
 
 #: Language codes staff will meet; others are shown as their code.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية", "de": "Deutsch", "es": "Español"}
@@ -20,6 +20,9 @@ def labels_for(exhibition: Exhibition | None) -> dict[str, str]:
             title = getattr(panel, "title", None)
             if title is None and isinstance(panel, QuotePanel):
                 title = panel.who
+            if title is None and isinstance(panel, ImagePanel):
+                title = panel.caption or panel.alt
             if title is not None:
-                labels[panel.id] = title.resolve(lang).text
+                text = " ".join(title.resolve(lang).text.split())
+                labels[panel.id] = text if len(text) <= 48 else text[:47].rstrip() + "…"
     return labels

@@ -1,6 +1,6 @@
 """Everything ``kiosk run`` needs from the staff tools, in two calls.
 
-    tools = StaffTools(config, result, preview=args.windowed)
+    tools = StaffTools(config, result, preview=args.windowed, watch=args.watch or not args.windowed)
     kiosk = KioskApp(result, size=size, staff=staff, extra=tools.qml_properties())
     tools.attach(kiosk, staff)           # after the window exists
     tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
@@ -33,7 +33,9 @@ ANALYTICS_ENV = "KIOSK_ANALYTICS"
 
 
 class StaffTools:
-    def __init__(self, config: Path, result: Any, *, preview: bool, analytics: bool | None = None) -> None:
+    def __init__(
+        self, config: Path, result: Any, *, preview: bool, watch: bool = True, analytics: bool | None = None
+    ) -> None:
         self._app: Any = None
         exhibition = result.exhibition
         self.reload = ReloadController(
@@ -42,6 +44,7 @@ class StaffTools:
             at_rest=self._at_rest,
             preview=preview,
             media_root=getattr(exhibition, "media_root", None),
+            watch=watch,
         )
         self.reload.show_initial(result)
         self.schedule = ScheduleController(at_rest=self._at_rest, end_visit=self._end_visit)
