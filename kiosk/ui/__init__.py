@@ -13,3 +13,10 @@ def register_qml_types() -> None:
     """Import every module that declares a ``@QmlElement``: registration happens at import."""
     from kiosk.ui import navigator, store  # noqa: F401
     from kiosk.ui.models import attract, chapters, languages, panels, timeline  # noqa: F401
+
+    # The video part (VideoPlayer.qml needs its ExcerptPlayer and VideoFrame types).
+    try:
+        from kiosk.ui.video import register_qml_types as register_video
+    except ImportError:
+        return
+    register_video()

@@ -10,7 +10,7 @@ import logging
 from dataclasses import replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QPointF, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -165,6 +165,9 @@ class KioskApp(QObject):
         self.window.close()
         self.guard.deleteLater()
         self.engine.deleteLater()
+        # Now, not at some later turn of the event loop: the caller may drop the staff view
+        # model (or quit) right after, and the scene must be gone before what it binds to.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def show(self, *, fullscreen: bool, size: QSize | None = None, screen_index: int | None = None) -> None:
         screens = QGuiApplication.screens()

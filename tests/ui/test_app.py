@@ -118,6 +118,7 @@ def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition:
     kiosk.qtbot.wait(80)
     kiosk.tap("chapterTile_0")
     kiosk.wait_screen("chapter")
+    kiosk.qtbot.wait(80)  # beyond the tap gap
     kiosk.navigator.showPanel(3)
     kiosk.wait_for("timelinePanel")
     first = ui_exhibition.chapters[0]
@@ -126,3 +127,29 @@ def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition:
     assert kiosk.app.apply_exhibition(reloaded)
     assert kiosk.navigator.panelIndex == 2, "still on the timeline, now third"
     kiosk.wait_for("timelinePanel")
+
+
+def test_staff_parts_load_over_the_presentation(qtbot: Any, touch_device: Any, tmp_path: Any) -> None:
+    """With kiosk run's staff view model, the lock-down's ErrorScreen and StaffOverlay load cleanly."""
+    import pytest
+
+    staff_module = pytest.importorskip("kiosk.ui.lockdown.staff")
+    from kiosk.loader import load_exhibition
+    from kiosk.staff.pin import StaffPin
+
+    result = load_exhibition(tmp_path / "missing.yaml")
+    staff = staff_module.StaffViewModel(StaffPin(tmp_path / "pin.json"), preview=True)
+    staff.set_load_result(result)
+    from kiosk.ui.app import KioskApp, optional_components
+
+    if not all(optional_components()[name] for name in ("ErrorScreen", "StaffOverlay")):
+        pytest.skip("the lock-down QML is not installed")
+    app = KioskApp(result, staff=staff)
+    try:
+        app.show(fullscreen=False)
+        qtbot.waitExposed(app.window)
+        driver = KioskDriver(app, qtbot, touch_device, None)  # type: ignore[arg-type]
+        driver.wait_for("errorScreen")
+        assert driver.find_all("staffOverlay")
+    finally:
+        app.close()

@@ -87,6 +87,9 @@ Item {
             function onStarted() {
                 root.navigator.reportExcerptStarted(root.panel.panelId);
             }
+            function onStopped(watchedMs) {
+                root.navigator.reportExcerptStopped(root.panel.panelId, watchedMs, root.panel.durationMs);
+            }
         }
     }
 
