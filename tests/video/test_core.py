@@ -1,0 +1,81 @@
+"""The Qt-free parts: clock, frame gate, captions (synthetic timings, no libVLC)."""
+
+from __future__ import annotations
+
+from kiosk.model import Cue
+from kiosk.video import CaptionTimeline, ExcerptClock, FrameGate, Verdict, is_rtl
+
+FRAME = 1 / 30
+
+
+def test_clock_interpolates_between_reports() -> None:
+    now = [10.0]
+    clock = ExcerptClock(now=lambda: now[0])
+    clock.reset(5000)
+    assert clock.position() == 5000  # frozen until anchored
+    clock.anchor(5250, at=10.0)
+    now[0] = 10.1
+    assert abs(clock.position() - 5350) < 1e-6
+    assert clock.freeze() == clock.position()
+
+
+def test_gate_hides_forced_early_frame_and_anchors_on_time() -> None:
+    gate = FrameGate(3517, 5250)
+    gate.restart(3517)
+    t = 100.0
+    assert gate.frame(t).verdict is Verdict.HIDE  # forced early picture (e.g. 3433)
+    assert gate.frame(t + 0.003).verdict is Verdict.HIDE  # burst: 3500
+    decision = gate.frame(t + 0.003 + FRAME)
+    assert decision.verdict is Verdict.SHOW
+    assert abs(decision.film_ms - 3533.3) < 1  # the frame after the one showing at 3517
+
+
+def test_gate_ends_at_the_end_frame_and_shows_nothing_after() -> None:
+    gate = FrameGate(0, 1000)
+    gate.restart(0)
+    t = 50.0
+    gate.frame(t)
+    verdicts = [gate.frame(t + k * FRAME) for k in range(1, 40)]
+    shown = [d.film_ms for d in verdicts if d.verdict is Verdict.SHOW]
+    ended = [d for d in verdicts if d.verdict is Verdict.END]
+    assert len(ended) == 1
+    assert max(shown) < 1000 and max(shown) >= 1000 - 2 * FRAME * 1000
+    after = verdicts.index(ended[0])
+    assert all(d.verdict is Verdict.HIDE for d in verdicts[after + 1 :])
+
+
+def test_gate_trusts_time_reports_only_while_frames_flow() -> None:
+    gate = FrameGate(0, 10_000)
+    gate.restart(2000)
+    gate.time_report(2000, at=1.0)  # a seek's target, before any frame of it: ignored
+    assert not gate.clock.exact
+    gate.frame(5.0)
+    gate.frame(5.0 + FRAME)
+    gate.time_report(2100, at=5.1)
+    assert gate.clock.exact
+    assert abs(gate.clock.position(5.2) - 2200) < 1e-6
+
+
+def test_gate_holds_one_frame_when_prepared() -> None:
+    gate = FrameGate(0, 10_000)
+    gate.restart(0, hold=True)
+    gate.frame(1.0)
+    first = gate.frame(1.0 + FRAME)
+    assert first.verdict is Verdict.SHOW
+    assert gate.frame(1.0 + 2 * FRAME).verdict is Verdict.HIDE
+    gate.pause()
+    gate.resume()
+    assert gate.frame(3.0).verdict is Verdict.SHOW
+
+
+def test_captions_follow_film_time_and_language() -> None:
+    timeline = CaptionTimeline(
+        {"en": [Cue(1000, 2000, "one"), Cue(2000, 3000, "two")], "ar": [Cue(1000, 3000, "واحد")]}
+    )
+    assert timeline.at("en", 999) is None
+    assert timeline.at("en", 1000).text == "one"  # type: ignore[union-attr]
+    assert timeline.at("en", 2500).text == "two"  # type: ignore[union-attr]
+    line = timeline.at("ar", 2500)
+    assert line is not None and line.rtl and line.text == "واحد"
+    assert timeline.at("fr", 1500) is None
+    assert is_rtl("ar") and is_rtl("fa-IR") and not is_rtl("fr")

@@ -1,0 +1,105 @@
+"""Real libVLC, real clips: exact excerpt boundaries, broken files, play/stop cycles."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import psutil
+import pytest
+from clips import Clip, make_clip
+from runner import Runner, Seen
+
+from kiosk.video import vlc_engine
+from kiosk.video.engine import Excerpt
+from kiosk.video.playback import PlayerState
+
+pytestmark = pytest.mark.vlc
+
+
+@pytest.fixture
+def engine(vlc_ready: None) -> vlc_engine.VlcEngine:
+    engine = vlc_engine.VlcEngine()
+    yield engine
+    engine.release()
+
+
+@pytest.mark.parametrize("gop", [30, 250])
+@pytest.mark.parametrize(("start", "end"), [(2050, 3500), (3517, 5250), (1000, 2000)])
+def test_excerpt_shows_its_range_within_one_frame(
+    engine: vlc_engine.VlcEngine, media_dir: Path, gop: int, start: int, end: int
+) -> None:
+    clip = make_clip(media_dir, seconds=8.0, gop=gop)
+    frame_ms = 1000 / clip.fps + 0.5  # one frame, and rounding
+    seen = Seen(clip)
+    runner = Runner(engine, Excerpt(clip.path, start, end), seen)
+    runner.playback.play()
+    assert runner.run_until(runner.settled, timeout=15)
+    assert runner.playback.state is PlayerState.ENDED, seen.failures
+    numbers = [number for _, number in seen.frames]
+    assert numbers, "no frame reached the screen"
+    first_start = numbers[0] * 1000 / clip.fps  # the shown picture covers [n, n+1) frames
+    last_end = (numbers[-1] + 1) * 1000 / clip.fps
+    assert abs(first_start - start) <= frame_ms, (numbers[:4], start)
+    assert abs(last_end - end) <= frame_ms, (numbers[-4:], end)
+    assert min(numbers) == numbers[0] and max(numbers) == numbers[-1]  # nothing outside, in order
+    # The clock that times captions agrees with the pixels to within a frame.
+    worst = max(abs(label - number * 1000 / clip.fps) for label, number in seen.frames)
+    assert worst <= frame_ms, worst
+
+
+def test_corrupt_file_fails_and_the_engine_goes_on(
+    engine: vlc_engine.VlcEngine, media_dir: Path, clip: Clip
+) -> None:
+    corrupt = media_dir / "corrupt.mp4"
+    corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400)
+    seen = Seen()
+    runner = Runner(engine, Excerpt(corrupt, 1000, 2000), seen, first_frame_timeout=4.0)
+    runner.playback.play()
+    assert runner.run_until(runner.settled, timeout=10)
+    assert runner.playback.state is PlayerState.ERROR
+    assert seen.failures and seen.finished_count == 1
+    # The same engine then plays a good film.
+    good = Runner(engine, Excerpt(clip.path, 1000, 1500), Seen(clip))
+    good.playback.play()
+    assert good.run_until(good.settled)
+    assert good.playback.state is PlayerState.ENDED and good.seen.frames
+
+
+@pytest.mark.parametrize("kind", ["truncated", "missing"])
+def test_truncated_or_missing_file_fails_cleanly(
+    engine: vlc_engine.VlcEngine, media_dir: Path, clip: Clip, kind: str
+) -> None:
+    path = media_dir / f"{kind}.mp4"
+    if kind == "truncated":
+        data = clip.path.read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+    seen = Seen(clip)
+    runner = Runner(engine, Excerpt(path, 5000, 6000), seen, first_frame_timeout=4.0)
+    runner.playback.play()
+    assert runner.run_until(runner.settled, timeout=10)
+    assert runner.playback.state is PlayerState.ERROR
+    assert seen.failures and seen.finished_count == 1
+    assert not [n for _, n in seen.frames if n * 1000 / clip.fps < 4900]
+
+
+@pytest.mark.slow
+def test_hundred_play_stop_cycles_keep_memory_bounded(engine: vlc_engine.VlcEngine, clip: Clip) -> None:
+    """Bound: after 10 warm-up cycles, 100 more grow RSS by less than 40 MiB."""
+    process = psutil.Process()
+    baseline = 0
+
+    for cycle in range(110):
+        seen = Seen()
+        runner = Runner(engine, Excerpt(clip.path, 1000 + (cycle % 5) * 700, 6000), seen)
+        runner.playback.play()
+        assert runner.run_until(lambda s=seen: len(s.frames) >= 2, timeout=10), f"cycle {cycle}"
+        runner.playback.stop()
+        assert runner.playback.state is PlayerState.IDLE
+        if cycle == 9:
+            gc.collect()
+            baseline = process.memory_info().rss
+    gc.collect()
+    growth = (process.memory_info().rss - baseline) / 2**20
+    print(f"RSS growth over 100 cycles: {growth:.1f} MiB")
+    assert growth < 40, growth
