@@ -16,7 +16,7 @@ Item {
     // Attract: a decoded first frame of the excerpt is held on screen (or the film cannot
     // play and the poster stands in). Otherwise: the poster or a frame is on screen.
     readonly property bool ready: excerpt.failed
-        || (attract ? excerpt.hasFrame && frame.visible
+        || (attract ? excerpt.hasFrame
                     : excerpt.hasFrame || poster.status === Image.Ready || poster.source == "")
     readonly property bool holdsIdle: excerpt.holdsIdle
     readonly property string state: excerpt.state
@@ -69,11 +69,23 @@ Item {
         anchors.fill: parent
         player: excerpt
         visible: opacity > 0
-        // Cut at the end with a short fade back to the poster; never a black screen.
-        opacity: excerpt.hasFrame ? 1 : 0
-        Behavior on opacity {
-            NumberAnimation {
-                duration: root.attract ? 0 : 250
+        opacity: 0
+        // The first frame appears at once; at the end the picture fades back to the poster
+        // (set imperatively: a Behavior would also fade in, delaying the first frame).
+        NumberAnimation on opacity {
+            id: fadeOut
+            running: false
+            to: 0
+            duration: root.attract ? 0 : 250
+        }
+        Connections {
+            target: excerpt
+            function onHasFrameChanged() {
+                fadeOut.stop();
+                if (excerpt.hasFrame)
+                    frame.opacity = 1;
+                else
+                    fadeOut.start();
             }
         }
     }
@@ -130,7 +142,7 @@ Item {
         rtl: excerpt.captionRtl
         fontFamily: excerpt.captionFont
         pixelSize: Math.max(Theme.px(40), Math.min(root.height * 0.055, Theme.px(64)))
-        shown: frame.visible && excerpt.captionText !== ""
+        shown: excerpt.hasFrame && excerpt.captionText !== ""
     }
 
     VideoControls {

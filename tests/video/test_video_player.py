@@ -1,0 +1,206 @@
+"""VideoPlayer.qml in a real Qt Quick scene (offscreen) on real libVLC and real clips."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clips import Clip, read_frame_number
+from harness import exhibition_with, find, item, make_poster, open_player, video_panel
+from harness import Store as _Store
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.model import Cue
+
+pytestmark = pytest.mark.vlc
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def grab_number(view: Any) -> int:
+    image = view.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(image.constBits())
+    return read_frame_number(data, image.width(), image.height(), image.bytesPerLine())
+
+
+def frame_number(player: Any) -> int | None:
+    frame = player.current_frame()
+    return None if frame is None else read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+
+
+@pytest.fixture
+def scene(qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip) -> Any:
+    views: list[Any] = []
+
+    def build(start: int, end: int, language: str = "en", *, attract: bool = False,
+              captions: dict[str, list[Cue]] | None = None, film: Path | None = None) -> Any:
+        poster = make_poster(media_dir, "#C03030")
+        panel = video_panel(film or clip.path, poster, start, end, captions=captions)
+        store = _Store(exhibition_with(panel))
+        view = open_player(store, "excerpt", language, attract=attract)
+        view._store = store  # keep the store alive with the view
+        view.show()
+        qtbot.waitExposed(view)
+        views.append(view)
+        return view
+
+    yield build
+    for view in views:
+        find(view, "excerptPlayer").release()
+        view.close()
+        view.deleteLater()
+
+
+def test_frames_reach_the_scene(qtbot: Any, scene: Any, clip: Clip) -> None:
+    view = scene(2000, 5000)
+    player = find(view, "excerptPlayer")
+    frame = item(view, "videoFrame")
+    view.rootObject().start()
+    qtbot.waitUntil(lambda: frame.frames_painted > 3, timeout=5000)
+    number = grab_number(view)
+    assert 60 <= number <= 150, number  # a frame of the excerpt, read back from the window's pixels
+    assert player.property("state") == "playing"
+
+
+def test_captions_on_time_and_language_switch(qtbot: Any, scene: Any, clip: Clip) -> None:
+    cues = {
+        "en": [Cue(1000 + 400 * k, 1400 + 400 * k, f"line {k}") for k in range(10)],
+        "ar": [Cue(1000 + 400 * k, 1400 + 400 * k, f"سطر {k}") for k in range(10)],
+    }
+    view = scene(1000, 5000, "en", captions=cues)
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    changes: list[tuple[str, bool, int | None]] = []
+    player.captionChanged.connect(
+        lambda: changes.append((player.property("captionText"), player.property("captionRtl"), frame_number(player)))
+    )
+    root.start()
+    qtbot.waitUntil(lambda: any(text == "line 4" for text, _, _ in changes), timeout=8000)
+    root.setProperty("language", "ar")
+    # The switch shows the Arabic line at once, right to left, in the middle of the excerpt.
+    text, rtl, _ = changes[-1]
+    assert text.startswith("سطر") and rtl
+    qtbot.waitUntil(lambda: changes[-1][0] == "سطر 7", timeout=5000)
+    assert find(view, "videoCaption").property("text") == "سطر 7"
+    frame_ms = 1000 / clip.fps
+    for text, _, number in changes:
+        if not text or number is None or text.split()[-1] == "0":
+            continue
+        k = int(text.split()[-1])
+        on_screen = number * frame_ms  # film time of the picture shown when the caption changed
+        cue_start = 1000 + 400 * k
+        # The change happened within 100 ms (and the picture's own frame) of the cue's start.
+        assert -100 - frame_ms <= on_screen - cue_start <= 100 + frame_ms, (text, on_screen, cue_start)
+
+
+def test_end_returns_to_the_panel(qtbot: Any, scene: Any) -> None:
+    view = scene(1000, 1800)
+    player = find(view, "excerptPlayer")
+    frame = item(view, "videoFrame")
+    root = view.rootObject()
+    with qtbot.waitSignal(root.finished, timeout=8000):
+        root.start()
+    assert player.property("state") == "ended"
+    qtbot.waitUntil(lambda: not frame.isVisible(), timeout=2000)
+    image = view.grabWindow()
+    assert QColor(image.pixel(image.width() // 2, image.height() // 5)) == QColor("#C03030")  # the poster
+    assert item(view, "videoBigButton").isVisible()  # replay offered
+
+
+def test_attract_holds_first_frame_then_plays_on(qtbot: Any, scene: Any, clip: Clip) -> None:
+    view = scene(3000, 4500, attract=True)
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    qtbot.waitUntil(lambda: root.property("ready"), timeout=5000)
+    assert player.property("state") == "ready"
+    held = frame_number(player)
+    assert held is not None and abs(held - 90) <= 1  # the excerpt's first frame, decoded and held
+    drops: list[bool] = []
+    player.hasFrameChanged.connect(lambda: drops.append(player.property("hasFrame")))
+    with qtbot.waitSignal(root.finished, timeout=8000):
+        root.start()
+        qtbot.waitUntil(lambda: (frame_number(player) or 0) > held + 5, timeout=3000)
+        assert drops == []  # from the held frame straight on: no gap, no black
+    assert not root.property("holdsIdle")
+
+
+def test_unavailable_libvlc_shows_poster_and_a_note(
+    qtbot: Any, scene: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.ui.video import excerpt_player
+
+    def no_vlc(_size: tuple[int, int]) -> Any:
+        raise RuntimeError("python-vlc is not installed")
+
+    monkeypatch.setattr(excerpt_player, "engine_factory", no_vlc)
+    view = scene(1000, 2000)
+    root = view.rootObject()
+    with qtbot.waitSignal(root.finished, timeout=2000):
+        root.start()
+    player = find(view, "excerptPlayer")
+    assert player.property("state") == "unavailable"
+    assert "not installed" in player.property("note")
+    assert root.property("ready") and item(view, "videoNote").isVisible()
+    assert item(view, "videoPoster").isVisible()
+
+
+def test_corrupt_file_shows_poster_and_kiosk_goes_on(
+    qtbot: Any, scene: Any, media_dir: Path
+) -> None:
+    corrupt = media_dir / "corrupt-scene.mp4"
+    corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(50_000))
+    view = scene(1000, 2000, film=corrupt)
+    root = view.rootObject()
+    with qtbot.waitSignal(root.finished, timeout=12000):
+        root.start()
+    player = find(view, "excerptPlayer")
+    assert player.property("state") == "error"
+    assert player.property("note")
+    assert root.property("ready")
+
+
+def test_probe_without_libvlc_says_why(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHON_VLC_LIB_PATH=str(tmp_path / "libvlc.so.5"))
+    out = subprocess.run(
+        [sys.executable, "-c", "from kiosk.video.vlc_engine import probe; p = probe(); "
+         "print(p.available); print(p.summary())"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    available, summary = out.stdout.strip().splitlines()
+    assert available == "False" and "PYTHON_VLC_LIB_PATH" in summary
+
+
+def test_process_quits_cleanly_while_a_video_plays(tmp_path: Path, clip: Clip, media_dir: Path) -> None:
+    script = tmp_path / "quit_while_playing.py"
+    script.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path[:0] = [{str(ROOT)!r}, {str(Path(__file__).parent)!r}]
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtGui import QGuiApplication
+        app = QGuiApplication(sys.argv)
+        from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
+        from kiosk.video import vlc_engine
+        vlc_engine.configure(["--aout=adummy"])
+        panel = video_panel(Path({str(clip.path)!r}), make_poster(Path({str(media_dir)!r})), 1000, 7000)
+        store = Store(exhibition_with(panel))
+        view = open_player(store, "excerpt")
+        view.show()
+        player = find(view, "excerptPlayer")
+        player.hasFrameChanged.connect(lambda: QTimer.singleShot(300, app.quit))
+        view.rootObject().start()
+        QTimer.singleShot(10000, lambda: sys.exit(3))
+        code = app.exec()
+        print("state at quit:", player.property("state"))
+        sys.exit(code)
+    """))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
+    assert "state at quit: idle" in out.stdout
