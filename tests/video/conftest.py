@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from clips import Clip, make_clip  # noqa: E402
+from clips import Clip, make_clip
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import time
 from collections.abc import Callable
@@ -50,10 +51,8 @@ class Runner:
         while not done():
             if time.monotonic() > deadline:
                 return False
-            try:
+            with contextlib.suppress(queue.Empty):
                 self.jobs.get(timeout=0.01)()
-            except queue.Empty:
-                pass
             self.playback.tick()
         return True
 

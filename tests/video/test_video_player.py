@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from clips import Clip, read_frame_number
-from harness import exhibition_with, find, item, make_poster, open_player, video_panel
 from harness import Store as _Store
+from harness import exhibition_with, find, item, make_poster, open_player, video_panel
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.model import Cue
