@@ -159,3 +159,13 @@ def test_markup_leaves_no_stray_asterisks(default_result: LoadResult) -> None:
                 if "*" in to_styled_text(body):
                     stray.append(f"{panel.id}.{language}")
     assert not stray, f"asterisks left after markup: {stray}"
+
+
+def test_arabic_is_not_slanted(default_result: LoadResult) -> None:
+    """Arabic has no italics (Qt would slant the glyphs): use **strong** or «» instead."""
+    slanted = [
+        panel.id
+        for _, panel in loaded(default_result).panels()
+        if isinstance(panel, TextPanel) and re.search(r"(?<!\*)\*(?!\*)", panel.body.get("ar") or "")
+    ]
+    assert not slanted, f"*emphasis* in Arabic: {slanted}"
