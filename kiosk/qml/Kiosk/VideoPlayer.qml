@@ -12,6 +12,9 @@ Item {
     required property string language
     // Muted, no controls, plays once: the attract loop's excerpt.
     property bool attract: false
+    // Hold the first frame paused from the start, so that a tap shows motion at once
+    // (costs a decoder while the panel is on screen; see docs/video.md).
+    property bool preload: false
 
     // Attract: a decoded first frame of the excerpt is held on screen (or the film cannot
     // play and the poster stands in). Otherwise: the poster or a frame is on screen.
@@ -49,7 +52,7 @@ Item {
     }
 
     // The gapless attract loop shows us once ready: prepare the first frame at once.
-    Component.onCompleted: if (attract)
+    Component.onCompleted: if (attract || preload)
         excerpt.prepare()
     Component.onDestruction: excerpt.release()
 

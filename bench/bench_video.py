@@ -1,0 +1,261 @@
+"""Video benchmark: tap to first frame, gaps between attract excerpts, CPU/memory at 1080p30.
+
+    .venv/bin/python bench/bench_video.py [--quick]
+
+Real libVLC (dummy audio output) on clips made by ffmpeg with the frame number drawn
+in, a real Qt Quick scene offscreen (software scene graph, like the kiosk without GPU).
+Prints a table, then one JSON line for bench/run_all.py.
+
+* tap -> first frame: from a mouse click on the poster to the first window frame swapped
+  with an excerpt picture painted in it (median, p95; target 150 ms);
+* attract gaps: excerpts played back to back the way the attract loop does (prepare N+1
+  hidden, switch when it is ready); counts swapped window frames in which the visible
+  player had no picture (black/poster: target 0) and the longest time the picture stood
+  still across a switch;
+* 1080p30 in a 1920x1080 window: CPU (% of one core) and RSS while playing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
+
+import psutil  # noqa: E402
+from clips import make_clip, read_frame_number  # noqa: E402
+from harness import Store, exhibition_with, find, make_poster, open_player, video_panel  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtQml import QQmlComponent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from kiosk import paths  # noqa: E402
+from kiosk.video import vlc_engine  # noqa: E402
+
+
+def wait(predicate: Any, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+    return True
+
+
+def pause(seconds: float) -> None:
+    wait(lambda: False, seconds)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False) -> list[float]:
+    poster = make_poster(media, "#304050", (1280, 720))
+    store = Store(exhibition_with(video_panel(clip_path, poster, 4000, 9000)))
+    view = open_player(store, "excerpt", size=(1280, 720))
+    view.show()
+    player = find(view, "excerptPlayer")
+    frame = find(view, "videoFrame")
+    swapped: list[float] = []
+    view.frameSwapped.connect(lambda: swapped.append(time.monotonic()) if player.property("hasFrame") else None)
+    times = []
+    for _ in range(runs):
+        player.stop()
+        wait(lambda: player.property("state") == "idle" and not frame.isVisible(), 3)
+        pause(0.3)
+        if prepared:  # VideoPlayer's `preload`: the first frame held before the tap
+            player.prepare()
+            wait(lambda: player.property("state") == "ready", 5)
+            pause(0.2)
+        swapped.clear()
+        painted = frame.frames_painted
+        tap = time.monotonic()
+        QTest.mouseClick(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 200))
+        if prepared:
+            # The held frame is already on screen: wait for the next picture after the tap.
+            first = player.current_frame()
+            if not wait(lambda f=first: player.current_frame() is not f and swapped and
+                        swapped[-1] > tap and frame.frames_painted > 0, 5):
+                raise RuntimeError("no frame after the tap")
+            swapped[:] = [t for t in swapped if t > tap]
+            times.append((swapped[0] - tap) * 1000)
+            continue
+        if not wait(lambda p=painted: frame.frames_painted > p and swapped, 5):
+            raise RuntimeError("no frame after the tap")
+        times.append((swapped[0] - tap) * 1000)
+    player.release()
+    view.close()
+    return times
+
+
+ATTRACT_HOST = b"""
+import QtQuick
+Item { width: 1280; height: 720 }
+"""
+
+
+def bench_attract(clip_path: Path, media: Path, excerpts: int) -> dict[str, float]:
+    """The attract loop's protocol: N+1 prepared hidden, shown when ready, started on N's end."""
+    poster = make_poster(media, "#000000", (1280, 720))
+    ranges = [(1000, 3000), (5000, 7000), (2500, 4200), (8000, 9500)]
+    panels = [video_panel(clip_path, poster, a, b, panel_id=f"clip{i}") for i, (a, b) in enumerate(ranges)]
+    store = Store(exhibition_with(*panels))
+    view = open_player(store, "clip0", size=(1280, 720), attract=True)
+    engine = view.engine()
+    component = QQmlComponent(engine, QUrl.fromLocalFile(str(paths.qml_import_dir() / "Kiosk" / "VideoPlayer.qml")))
+    host = view.rootObject()
+    view.show()
+    players: list[Any] = [host]
+    black = 0
+    frozen_ms: list[float] = []
+    last_number = [-1]
+    last_change = [time.monotonic()]
+    current = [host]
+    started = [False]
+
+    def on_swap() -> None:
+        nonlocal black
+        if not started[0]:
+            return
+        excerpt = find_player(current[0])
+        frame = excerpt.current_frame()
+        if not excerpt.property("hasFrame") or frame is None:
+            black += 1
+            return
+        number = read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+        now = time.monotonic()
+        if number != last_number[0]:
+            last_number[0] = number
+            last_change[0] = now
+
+    def find_player(item: Any) -> Any:
+        from PySide6.QtCore import QObject
+
+        return item.findChild(QObject, "excerptPlayer")
+
+    view.frameSwapped.connect(on_swap)
+    wait(lambda: host.property("ready"), 10)
+    host.start()
+    started[0] = True
+    for index in range(1, excerpts):
+        nxt = component.createWithInitialProperties(
+            {"store": store, "panelId": f"clip{index % len(ranges)}", "language": "en", "attract": True}
+        )
+        nxt.setParentItem(host.parentItem() or host)
+        nxt.setVisible(False)
+        players.append(nxt)
+        if not wait(lambda n=nxt: n.property("ready"), 10):
+            raise RuntimeError("next excerpt never ready")
+        done = [False]
+        current[0].finished.connect(lambda d=done: d.__setitem__(0, True))
+        if not wait(lambda d=done: d[0], 15):
+            raise RuntimeError("excerpt never finished")
+        # Switch as the presentation's loop does: show N+1 (holding its first frame), start it.
+        before = last_change[0]
+        nxt.setVisible(True)
+        nxt.start()
+        previous, current[0] = current[0], nxt
+        previous.stop()
+        if previous is not host:
+            previous.setVisible(False)
+        else:
+            find_player(host).property("state")
+        wait(lambda b=before: last_change[0] > b + 0.001 and last_number[0] >= 0, 5)
+        frozen_ms.append((last_change[0] - before) * 1000)
+    done = [False]
+    current[0].finished.connect(lambda: done.__setitem__(0, True))
+    wait(lambda: done[0], 15)
+    for item in players:
+        find_player(item).release()
+    view.close()
+    print("still across switches (ms):", [round(v) for v in frozen_ms])
+    return {"black": black, "still_median": statistics.median(frozen_ms), "still_max": max(frozen_ms)}
+
+
+def bench_1080p(clip_path: Path, media: Path, seconds: float) -> dict[str, float]:
+    poster = make_poster(media, "#203040", (1920, 1080))
+    store = Store(exhibition_with(video_panel(clip_path, poster, 500, 500 + int(seconds * 1000) + 2000)))
+    view = open_player(store, "excerpt", size=(1920, 1080))
+    view.show()
+    frame = find(view, "videoFrame")
+    player = find(view, "excerptPlayer")
+    swaps = [0]
+    view.frameSwapped.connect(lambda: swaps.__setitem__(0, swaps[0] + 1))
+    process = psutil.Process()
+    rss_before = process.memory_info().rss / 2**20
+    view.rootObject().start()
+    wait(lambda: frame.frames_painted > 5, 10)
+    pause(1.0)
+    process.cpu_percent(None)
+    painted, swaps[0] = frame.frames_painted, 0
+    start = time.monotonic()
+    pause(seconds)
+    elapsed = time.monotonic() - start
+    cpu = process.cpu_percent(None)
+    rss = process.memory_info().rss / 2**20
+    fps = (frame.frames_painted - painted) / elapsed
+    player.release()
+    view.close()
+    return {"cpu": cpu, "rss": rss, "fps": fps, "rss_growth": rss - rss_before}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    app = QGuiApplication(sys.argv)
+    vlc_engine.configure(["--aout=adummy"])
+    if not vlc_engine.probe().available:
+        print(vlc_engine.probe().summary())
+        return 2
+    media = Path(tempfile.gettempdir()) / "kiosk-bench-video"
+    media.mkdir(exist_ok=True)
+    clip720 = make_clip(media, width=1280, height=720, seconds=12.0, gop=60)
+    clip1080 = make_clip(media, width=1920, height=1080, seconds=14.0 if not args.quick else 9.0, gop=60)
+    taps = bench_tap(clip720.path, media, 8 if args.quick else 20)
+    taps_prepared = bench_tap(clip720.path, media, 8 if args.quick else 20, prepared=True)
+    attract = bench_attract(clip720.path, media, 4 if args.quick else 8)
+    play = bench_1080p(clip1080.path, media, 4.0 if args.quick else 10.0)
+    app.processEvents()
+    results = [
+        {"name": "tap to first excerpt frame", "unit": "ms", "median": statistics.median(taps),
+         "p95": p95(taps), "target": 150, "n": len(taps)},
+        {"name": "tap to next frame, panel preloaded", "unit": "ms", "median": statistics.median(taps_prepared),
+         "p95": p95(taps_prepared), "target": 150, "n": len(taps_prepared),
+         "note": "VideoPlayer preload: the first frame held paused before the tap"},
+        {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
+         "p95": attract["black"], "target": 0, "n": 1,
+         "note": "sum over all switches; target zero black frames"},
+        {"name": "attract: picture still across a switch", "unit": "ms", "median": attract["still_median"],
+         "p95": attract["still_max"], "target": 100, "n": (4 if args.quick else 8) - 1,
+         "note": "p95 column holds the worst switch"},
+        {"name": "1080p30 in 1080p window: CPU", "unit": "% of a core", "median": play["cpu"],
+         "p95": play["cpu"], "target": 100, "n": 1},
+        {"name": "1080p30 in 1080p window: RSS added by playing", "unit": "MiB", "median": play["rss_growth"],
+         "p95": play["rss_growth"], "target": 150, "n": 1,
+         "note": f"whole bench process RSS {play['rss']:.0f} MiB"},
+        {"name": "1080p30 in 1080p window: frames painted", "unit": "fps", "median": play["fps"],
+         "p95": play["fps"], "target": 29, "better": "higher", "n": 1},
+    ]
+    for row in results:
+        print(f"{row['name']:45s} median {row['median']:8.1f} p95 {row['p95']:8.1f} {row['unit']}"
+              f"  (target {row['target']})")
+    print(json.dumps({"bench": "video", "results": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
