@@ -1049,8 +1049,14 @@ def film(root: Path) -> None:
 
 
 def starter(root: Path, with_video: bool) -> None:
-    """The tiny sample exhibition `kiosk new` copies: two pictures, a 5 s clip, captions."""
-    image, p = new_image(960, 540, QColor("#1F3B4D"))
+    """The small sample exhibition `kiosk new` copies: two pictures, a 5 s clip, captions.
+
+    The pictures are drawn at screen size (flat colours keep them small) so that
+    `kiosk proof` on a fresh exhibition shows no "image too small" marks.
+    """
+    image, p = new_image(1920, 1080, QColor("#1F3B4D"))
+    p.save()
+    logical(p, 1920, 1080, 960, 540)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor("#2E5A73"))
     p.drawEllipse(QPointF(760, 140), 220, 220)
@@ -1063,10 +1069,13 @@ def starter(root: Path, with_video: bool) -> None:
         px=26,
         color=MUTED,
     )
-    badge(p, 960, 540, "Sample picture from kiosk new — replace it")
+    p.restore()
+    badge(p, 1920, 1080, "Sample picture from kiosk new — replace it")
     save(image, p, root, "images/welcome.png", "Stand-in sample picture", "your own picture")
 
-    image, p = new_image(540, 720, SURFACE)
+    image, p = new_image(900, 1200, SURFACE)
+    p.save()
+    logical(p, 900, 1200, 540, 720)
     p.setBrush(SURFACE_LIGHT)
     p.setPen(Qt.PenStyle.NoPen)
     p.drawEllipse(QPointF(270, 300), 110, 130)
@@ -1082,7 +1091,8 @@ def starter(root: Path, with_video: bool) -> None:
         bold=True,
         align=Qt.AlignmentFlag.AlignHCenter,
     )
-    badge(p, 540, 720, "Sample portrait — replace it")
+    p.restore()
+    badge(p, 900, 1200, "Sample portrait — replace it")
     save(image, p, root, "images/portrait.png", "Stand-in sample portrait", "your own photograph")
 
     if with_video:
