@@ -11,7 +11,7 @@ from typing import Any
 
 from kiosk.proof.marks import KINDS
 from kiosk.proof.render import shots
-from kiosk.proof.sheet import ContactSheet, Page
+from kiosk.proof.sheet import THUMBS_PER_PAGE, ContactSheet, Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +59,15 @@ def make_proof(
             panel_kind=shot.panel.kind,
             marks=shot.marks,
             settled=shot.settled,
+            fallbacks=shot.fallbacks,
         )
         pages.append(page)
         on_page(page)
 
+    first_panel_page = 2 + -(-len(pages) // THUMBS_PER_PAGE)
     rows = [
         {
-            "page": index + 2,
+            "page": first_panel_page + index,
             "size": f"{page.size[0]}x{page.size[1]}",
             "language": page.language,
             "chapter": page.chapter_id,

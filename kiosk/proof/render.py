@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 from kiosk.model.exhibition import Chapter, Exhibition, Panel
 from kiosk.navigation import Timeouts
 from kiosk.proof.marks import Mark, panel_marks
-from kiosk.proof.scene_marks import scene_marks
+from kiosk.proof.scene_marks import fallback_boxes, scene_marks
 
 #: Longest wait for a panel to settle; a panel with a never-ending animation is grabbed then.
 SETTLE_LIMIT_S = 3.0
@@ -37,6 +37,8 @@ class Shot:
     image: QImage
     marks: tuple[Mark, ...]
     settled: bool
+    #: Texts shown in another language, outlined on the sheet beside the translation marks.
+    fallbacks: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def _wait(ms: int) -> None:
@@ -85,7 +87,10 @@ class PanelRenderer:
         chapter = exhibition.chapters[chapter_index]
         panel = chapter.panels[panel_index]
         marks = panel_marks(panel, language, self.size) + scene_marks(self.app.window, panel.id)
-        return Shot(self.size, language, chapter_index, chapter, panel_index, panel, image, tuple(marks), settled)
+        fallbacks = tuple(fallback_boxes(self.app.window, panel.id))
+        return Shot(
+            self.size, language, chapter_index, chapter, panel_index, panel, image, tuple(marks), settled, fallbacks
+        )
 
 
 def shots(result: Any, sizes: list[tuple[int, int]], languages: list[str]) -> Iterator[Shot]:

@@ -17,6 +17,8 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.proof.marks import Mark
 
 SCROLLER = "textScroller"
+#: The presentation's tag on a text shown in another language than the visitor's.
+FALLBACK_TAG = "fallbackTag"
 
 
 def find_item(root: QQuickItem, name: str) -> QQuickItem | None:
@@ -81,3 +83,24 @@ def scene_marks(window: QQuickWindow, panel_id: str) -> list[Mark]:
                 marks.append(Mark("overflow", f"text runs past the edge: “{text}”", _rect(on_screen)))
         stack.extend(item.childItems())
     return marks
+
+
+def fallback_boxes(window: QQuickWindow, panel_id: str) -> list[tuple[float, float, float, float]]:
+    """Where the panel shows a text in another language (the tag and the text it labels)."""
+    panel = find_item(window.contentItem(), f"panel_{panel_id}")
+    if panel is None:
+        return []
+    boxes = []
+    stack: list[QQuickItem] = [panel]
+    while stack:
+        item = stack.pop()
+        if not _shown(item):
+            continue
+        if item.objectName() == FALLBACK_TAG:
+            owner = item.parentItem() or item
+            boxes.append(
+                _rect(owner.mapRectToScene(owner.childrenRect()).united(item.mapRectToScene(item.boundingRect())))
+            )
+            continue
+        stack.extend(item.childItems())
+    return boxes

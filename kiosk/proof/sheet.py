@@ -31,6 +31,9 @@ KIND_COLOURS = {
     "media": QColor("#D0342C"),
     "placeholder": QColor("#D0342C"),
 }
+#: Thumbnails on one contact-sheet page (6 columns x 5 rows).
+THUMB_COLUMNS, THUMB_ROWS = 6, 5
+THUMBS_PER_PAGE = THUMB_COLUMNS * THUMB_ROWS
 #: The PNG is drawn at most this wide (pixels) in the PDF: a sharp page, a file that stays small.
 EMBED_WIDTH = 1600
 
@@ -49,6 +52,7 @@ class Page:
     panel_kind: str
     marks: tuple[Mark, ...]
     settled: bool = True
+    fallbacks: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def _font(size_pt: float, *, bold: bool = False, family: str = "Noto Sans") -> QFont:
@@ -85,6 +89,7 @@ class ContactSheet:
         self.painter = QPainter()
         self.page_number = 0
         self.total = 0
+        self.first_panel_page = 2
 
     @property
     def page_rect(self) -> QRectF:
@@ -115,9 +120,18 @@ class ContactSheet:
         )
 
     def write(self, pages: Sequence[Page], sizes: Sequence[tuple[int, int]], languages: Sequence[str]) -> int:
-        """Write the whole sheet; returns the number of PDF pages."""
-        self.total = 1 + len(pages)
+        """Write the whole sheet; returns the number of PDF pages.
+
+        Page 1 is the summary, then the contact sheet proper (thumbnails of every page,
+        THUMBS_PER_PAGE to a page, marked ones outlined in red), then one page per panel,
+        language and size.
+        """
+        overview = -(-len(pages) // THUMBS_PER_PAGE)
+        self.total = 1 + overview + len(pages)
+        self.first_panel_page = 2 + overview
         self._summary(pages, sizes, languages)
+        for start in range(0, len(pages), THUMBS_PER_PAGE):
+            self._thumbnails(pages, start)
         for page in pages:
             self._panel_page(page)
         self.painter.end()
@@ -142,7 +156,7 @@ class ContactSheet:
         p.setPen(MUTED)
         lines = [
             self.source,
-            f"{len(pages)} pages: {len(pages) // max(1, len(sizes) * len(languages))} panels × "
+            f"{len(pages)} panel pages: {len(pages) // max(1, len(sizes) * len(languages))} panels × "
             f"{len(languages)} languages ({', '.join(languages)}) × {len(sizes)} size(s) "
             f"({', '.join(f'{w}×{h}' for w, h in sizes)})",
             f"Made {datetime.now():%d %B %Y at %H:%M}",
@@ -174,7 +188,7 @@ class ContactSheet:
         y += 16
         p.setFont(_font(9))
         bottom = area.bottom() - 40
-        first_page = 2
+        first_page = self.first_panel_page
         for index, page in enumerate(pages):
             if not page.marks:
                 continue
@@ -196,6 +210,53 @@ class ContactSheet:
                 f"{page.size[0]}×{page.size[1]}   —   {KINDS[first.kind]}: {first.message}{more}",
             )
             y += 24
+
+    # -- the contact sheet: thumbnails -----------------------------------------------------------
+    def _thumbnails(self, pages: Sequence[Page], start: int) -> None:
+        self._new_page()
+        p, area = self.painter, self.page_rect
+        p.setPen(INK)
+        p.setFont(_font(13, bold=True))
+        p.drawText(
+            QRectF(area.left(), area.top(), area.width(), 36),
+            Qt.AlignmentFlag.AlignLeft,
+            "Contact sheet: every page at a glance (red: something to look at)",
+        )
+        top = area.top() + 50
+        gap = 18
+        cell_w = (area.width() - gap * (THUMB_COLUMNS - 1)) / THUMB_COLUMNS
+        cell_h = (area.bottom() - 40 - top - gap * (THUMB_ROWS - 1)) / THUMB_ROWS
+        for offset, page in enumerate(pages[start : start + THUMBS_PER_PAGE]):
+            row, column = divmod(offset, THUMB_COLUMNS)
+            x = area.left() + column * (cell_w + gap)
+            y = top + row * (cell_h + gap)
+            image = QImageReader(str(page.png)).read()
+            if image.isNull():
+                continue
+            label_h = 26
+            scale = min(cell_w / image.width(), (cell_h - label_h) / image.height())
+            target = QRectF(x, y, image.width() * scale, image.height() * scale)
+            p.drawImage(
+                target,
+                image.scaled(
+                    int(target.width() * 2),
+                    int(target.height() * 2),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                ),
+            )
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(MARK, 4) if page.marks else QPen(RULE, 1))
+            p.drawRect(target)
+            p.setPen(MARK if page.marks else MUTED)
+            p.setFont(_font(7, bold=bool(page.marks)))
+            number = self.first_panel_page + start + offset
+            p.drawText(
+                QRectF(x, target.bottom() + 2, cell_w, label_h - 2),
+                Qt.AlignmentFlag.AlignLeft,
+                f"p. {number} · {page.panel_id} · {page.language}"
+                + (f" · {len(page.marks)} mark{'s' if len(page.marks) > 1 else ''}" if page.marks else ""),
+            )
 
     # -- one page per panel ------------------------------------------------------------------------
     def _panel_page(self, page: Page) -> None:
@@ -231,6 +292,10 @@ class ContactSheet:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(target)
         factor = target.width() / page.size[0]
+        for x, fy, w, h in page.fallbacks:
+            p.setPen(QPen(KIND_COLOURS["translation"], 3, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(target.left() + x * factor, target.top() + fy * factor, w * factor, h * factor))
         for number, mark in enumerate(page.marks, start=1):
             if mark.rect is None:
                 continue

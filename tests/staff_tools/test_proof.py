@@ -91,7 +91,8 @@ def flawed(tmp_path: Path) -> Path:
 def test_the_flawed_exhibition_is_marked(flawed: Path, tmp_path: Path) -> None:
     out = tmp_path / "proof"
     assert main(["proof", str(flawed), "--out", str(out)]) == 0
-    assert pdf_pages(out / "proof.pdf") == 1 + 4 * 2  # summary + panels x languages
+    # Summary, one contact-sheet page of thumbnails, then one page per panel and language.
+    assert pdf_pages(out / "proof.pdf") == 1 + 1 + 4 * 2
     marks = json.loads((out / "marks.json").read_text(encoding="utf-8"))
     found = {(m["panel"], m["language"], m["kind"]) for m in marks}
     assert ("short", "fr", "translation") in found  # title only in English
@@ -114,7 +115,7 @@ def test_a_second_size_doubles_the_pages(flawed: Path, tmp_path: Path) -> None:
         main(["proof", str(flawed), "--out", str(out), "--size", "1920x1080", "--size", "1080x1920", "--lang", "en"])
         == 0
     )
-    assert pdf_pages(out / "proof.pdf") == 1 + 4 * 2
+    assert pdf_pages(out / "proof.pdf") == 1 + 1 + 4 * 2
     portrait = QImage(str(out / "png" / "1080x1920" / "en" / "01-one-01-short.png"))
     assert (portrait.width(), portrait.height()) == (1080, 1920)
 
@@ -127,7 +128,8 @@ def test_the_default_exhibition_has_a_page_per_panel_and_language(tmp_path: Path
     panels = sum(len(chapter.panels) for chapter in exhibition.chapters)
     out = tmp_path / "proof"
     assert main(["proof", str(config), "--out", str(out)]) == 0
-    assert pdf_pages(out / "proof.pdf") == 1 + panels * len(exhibition.languages)
+    pages = panels * len(exhibition.languages)
+    assert pdf_pages(out / "proof.pdf") == 1 + -(-pages // 30) + pages
     assert len(list((out / "png").rglob("*.png"))) == panels * len(exhibition.languages)
     marks = json.loads((out / "marks.json").read_text(encoding="utf-8"))
     # Fully translated, captioned in every language, pictures at screen size.
