@@ -809,9 +809,9 @@ CUES: tuple[tuple[float, float, str, str, str], ...] = (
     (
         53.5,
         60.0,
-        "Chacun est soigné, quel que soit son camp.",
-        "Everyone is treated, whichever side they are on.",
-        "يُعالَج الجميع، أيًّا كان الطرف الذي ينتمون إليه.",
+        "La règle : soigner chaque blessé, quel qu'il soit.",
+        "The rule: care for every wounded person, whoever they are.",
+        "القاعدة: علاج كل جريح، أيًّا كان.",
     ),
     (60.5, 69.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
     (
