@@ -34,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
 import psutil  # noqa: E402
 from clips import make_clip, read_frame_number  # noqa: E402
 from harness import Store, exhibition_with, find, make_poster, open_player, video_panel  # noqa: E402
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlComponent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -87,8 +87,8 @@ def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False
         if prepared:
             # The held frame is already on screen: wait for the next picture after the tap.
             first = player.current_frame()
-            if not wait(lambda f=first: player.current_frame() is not f and swapped and
-                        swapped[-1] > tap and frame.frames_painted > 0, 5):
+            if not wait(lambda f=first, t=tap: player.current_frame() is not f and swapped and
+                        swapped[-1] > t and frame.frames_painted > 0, 5):
                 raise RuntimeError("no frame after the tap")
             swapped[:] = [t for t in swapped if t > tap]
             times.append((swapped[0] - tap) * 1000)
@@ -171,8 +171,6 @@ def bench_attract(clip_path: Path, media: Path, excerpts: int) -> dict[str, floa
         previous.stop()
         if previous is not host:
             previous.setVisible(False)
-        else:
-            find_player(host).property("state")
         wait(lambda b=before: last_change[0] > b + 0.001 and last_number[0] >= 0, 5)
         frozen_ms.append((last_change[0] - before) * 1000)
     done = [False]
