@@ -426,14 +426,15 @@ def title_card(root: Path) -> None:
     save(image, p, root, "images/title-card.png", "Stand-in title card", "the forum's own title design (optional)")
 
 
-def cover(root: Path, name: str, draw: Callable[[QPainter], None], replace_with: str) -> None:
+def cover(root: Path, name: str, draw: Callable[[QPainter], None], replace_with: str, badge_at: float = 0.66) -> None:
     image, p = new_image(1280, 720)
     p.save()
     logical(p, 1280, 720)
     draw(p)  # no chapter number: the home screen numbers the tiles itself
     p.restore()
-    # Tiles crop covers to a wide band around the middle (about 26 % to 74 % of the height).
-    badge(p, 1280, 720, f"Stand-in chapter cover — replace with {replace_with}", centre_y=720 * 0.66)
+    # Tiles crop covers to a wide band around the middle (about 26 % to 74 % of the height):
+    # the badge stays inside it, and off the drawing's subject.
+    badge(p, 1280, 720, f"Stand-in chapter cover — replace with {replace_with}", centre_y=720 * badge_at)
     save(image, p, root, f"images/cover-{name}.png", "Stand-in chapter cover", replace_with)
 
 
@@ -1141,7 +1142,7 @@ def exhibition_media(root: Path, with_video: bool) -> None:
     title_card(root)
     cover(root, "ghouta", cover_ghouta, "a licensed photograph of Eastern Ghouta")
     cover(root, "cave", cover_cave, "a still from The Cave (Feras Fayyad, 2019)")
-    cover(root, "in-charge", cover_in_charge, "a licensed photograph of Dr Amani Ballour at work")
+    cover(root, "in-charge", cover_in_charge, "a licensed photograph of Dr Amani Ballour at work", badge_at=0.34)
     cover(root, "exile", cover_exile, "a licensed photograph of Dr Amani Ballour in exile")
     cover(root, "caen", cover_caen, "a photograph of the forum in Caen")
     timeline_graphic(root)
