@@ -84,8 +84,11 @@ class Row:
     def judge(self) -> None:
         if self.status:
             return
-        if self.median is None or self.target is None or self.target == 0:
+        if self.median is None or self.target is None:
             self.status = "no target"
+            return
+        if self.target == 0:  # "none at all": any growth fails, and no ratio can say by how much
+            self.status = "pass" if (self.median <= 0 if self.better == "lower" else True) else "FAIL"
             return
         if self.better == "higher":
             self.ratio = self.target / self.median if self.median else float("inf")

@@ -70,6 +70,7 @@ class Sample:
     excerpts: int
     rss_mb: float
     py_objects: int
+    kiosk_objects: int
     qml_items: int
     images_held: int
     threads: int
@@ -103,6 +104,11 @@ def count_items(window: Any) -> tuple[int, int]:
     return items, images
 
 
+def _is_ours(kind: type) -> bool:
+    module = kind.__dict__.get("__module__")  # a class may shadow __module__ with a descriptor
+    return isinstance(module, str) and module.startswith("kiosk.")
+
+
 class Sampler:
     def __init__(self, window: Any) -> None:
         import psutil
@@ -114,6 +120,7 @@ class Sampler:
 
     def take(self, visits: int, navigations: int, excerpts: int) -> Sample:
         gc.collect()
+        objects = gc.get_objects()
         items, images = count_items(self.window)
         sample = Sample(
             seconds=round(time.monotonic() - self.started, 3),
@@ -121,12 +128,14 @@ class Sampler:
             navigations=navigations,
             excerpts=excerpts,
             rss_mb=round(self.process.memory_info().rss / 2**20, 2),
-            py_objects=len(gc.get_objects()),
+            py_objects=len(objects),
+            kiosk_objects=sum(1 for obj in objects if _is_ours(type(obj))),
             qml_items=items,
             images_held=images,
             threads=self.process.num_threads(),
             fds=self.process.num_fds(),
         )
+        del objects
         self.samples.append(sample)
         return sample
 
@@ -462,26 +471,32 @@ class Soak:
 
 
 def start_player(driver: Driver, player: Any) -> bool:
-    """Start the film in ``player`` (the VideoPlayer item) the way a visitor does, and wait for a frame.
+    """Start the film in ``player`` (the VideoPlayer item) the way a visitor does; wait until it plays.
 
-    Tries, in order: a tap on its play button (objectName ``playButton``) and, failing that, a tap
-    on the player itself. Started means its ``playing`` (or ``ready``) property turns true.
+    Taps its big play button (objectName ``videoBigButton``), else the picture itself
+    (``videoTapArea``, which toggles play). Started means the player's ``state`` is "playing"
+    (docs/video.md) and its frame item (``videoFrame``) is showing a picture.
     """
     from PySide6.QtCore import QPointF
 
+    def frame_shown() -> bool:
+        for item in walk_items(player):
+            if item.objectName() == "videoFrame":
+                return bool(item.isVisible() and item.opacity() > 0.5)
+        return True  # a player without a separate frame item: its state is all we can see
+
     def started() -> bool:
-        return bool(player.property("playing")) or bool(player.property("ready"))
+        return player.property("state") == "playing" and frame_shown()
 
     if started():
         return True
-    for item in walk_items(player):
-        if item.objectName() == "playButton" and driver._shown(item):
-            centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    for name in ("videoBigButton", "videoTapArea"):
+        target = next((item for item in walk_items(player) if item.objectName() == name and driver._shown(item)),
+                      None)
+        if target is not None:
+            centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
             driver.tap_at(centre.x(), centre.y())
             break
-    else:
-        centre = player.mapToScene(QPointF(player.width() / 2, player.height() / 2))
-        driver.tap_at(centre.x(), centre.y())
     return driver.wait_until(started, 3000)
 
 
@@ -598,7 +613,7 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
                 heading += (f"  -  after warm-up: {g.start:,.1f} -> {g.end:,.1f} ({g.growth:+,.1f}),"
                             f" slope {g.slope_per_1000_navigations:+,.2f} per 1000 navigations")
             else:
-                heading += f": {g.start:,.0f} -> {g.end:,.0f} ({g.growth:+,.0f}) after warm-up"
+                heading += f": {g.growth:+,.0f} after warm-up"
         if big:
             # Navigation ticks under the main chart.
             for i in range(6):
@@ -627,13 +642,15 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
             painter.drawText(QRectF(main.right() - 420, y - 22, 410, 18), Qt.AlignmentFlag.AlignRight,
                              f"target: start of measured part + {RSS_TARGET_MB:.0f} MB")
     small = [("py_objects", "Python objects", "", QColor("#7D3C98")),
+             ("kiosk_objects", "Objects of kiosk classes", "", QColor("#A93226")),
              ("qml_items", "Qt Quick items", "", QColor("#1E8449")),
+             ("images_held", "Decoded images held", "", QColor("#117A65")),
              ("threads", "Threads", "", QColor("#B9770E")),
              ("fds", "Open files", "", QColor("#2E4053"))]
-    cell_w = (width - 180 - 60) / 2
+    cell_w = (width - 130 - 50) / 3
     for index, (name, label, unit, colour) in enumerate(small):
-        col, row = index % 2, index // 2
-        rect = QRectF(130 + col * (cell_w + 60 + 40), 640 + row * 180, cell_w - 40, 120)
+        col, row = index % 3, index // 3
+        rect = QRectF(130 + col * cell_w, 640 + row * 170, cell_w - 110, 110)
         chart(rect, name, label, unit, colour, False)
     painter.setPen(ink)
     painter.drawText(QRectF(130, height - 30, width - 180, 20), Qt.AlignmentFlag.AlignCenter,
@@ -700,6 +717,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rss = growth(samples, "rss_mb", plan.warmup)
     objects = growth(samples, "py_objects", plan.warmup)
+    ours = growth(samples, "kiosk_objects", plan.warmup)
     items = growth(samples, "qml_items", plan.warmup)
     threads = growth(samples, "threads", plan.warmup)
     fds = growth(samples, "fds", plan.warmup)
@@ -725,6 +743,9 @@ def main(argv: list[str] | None = None) -> int:
         {"name": "soak Python objects growth after warm-up", "unit": "objects", "median": round(objects.growth),
          "p95": round(objects.growth), "target": 2000, "n": len(samples),
          "note": "live objects after gc.collect(), on the attract loop"},
+        {"name": "soak objects of kiosk classes, growth after warm-up", "unit": "objects",
+         "median": round(ours.growth), "p95": round(ours.growth), "target": 0, "n": len(samples),
+         "note": "instances of classes from the kiosk package (view models, models): none may pile up"},
         {"name": "soak Qt Quick items growth after warm-up", "unit": "items", "median": round(items.growth),
          "p95": round(items.growth), "target": 50, "n": len(samples), "note": "items in the window, on the loop"},
         {"name": "soak threads growth after warm-up", "unit": "threads", "median": round(threads.growth),

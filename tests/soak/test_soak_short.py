@@ -1,0 +1,149 @@
+"""The short soak, in CI: the real kiosk through a few hundred touch navigations; it fails on a leak.
+
+One run (about a minute and a half) is shared by the tests below, each judging one measure
+after warm-up (the first 30 % of the run: first decodes, glyph caches, libVLC's first play).
+
+The bounds, and why:
+- Objects of kiosk classes (view models, list models): none may pile up. They are few and
+  their number on the attract loop is the same after every visit, so any growth is a leak.
+- Qt Quick items in the window, threads, open files: back to the same number on the loop
+  after every visit; a small slack (items: 10, threads and files: 2) for a delegate or a
+  decoder thread caught mid-teardown.
+- All Python objects: under 1,500 more across the measured visits. A leak of a few objects
+  per navigation (a closure, a connection) crosses that; the allocator's own noise does not.
+- RSS: under 25 MB more (median of the last tenth of samples minus median of the first).
+  Measured noise here is up to +-8 MB from malloc arenas growing and trimming; a leaked
+  decoded picture per visit (0.5-8 MB each) or a leaked panel per navigation crosses 25 MB
+  within this run. The 10 MB target over 10,000 navigations is the long soak's (bench/soak.py).
+- No Qt or QML warning at all during the run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import logging
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [pytest.mark.slow]
+
+NAVIGATIONS = 360
+EXCERPTS = 25
+
+
+def soak_module() -> ModuleType:
+    name = "kiosk_bench_soak"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "soak.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@dataclasses.dataclass
+class Run:
+    soak: Any
+    samples: list[Any]
+    warnings: list[str]
+    has_player: bool
+    module: ModuleType
+
+    def growth(self, name: str) -> Any:
+        return self.module.growth(self.samples, name, self.soak.plan.warmup)
+
+    def spread_after_warmup(self, name: str) -> float:
+        kept = self.module.after_warmup(self.samples, self.soak.plan.warmup)
+        values = [getattr(s, name) for s in kept]
+        return max(values) - min(values)
+
+
+@pytest.fixture(scope="module")
+def run(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    soak = soak_module()
+    warnings: list[str] = []
+
+    def handler(kind: Any, _context: Any, message: str) -> None:
+        if kind != QtMsgType.QtDebugMsg and kind != QtMsgType.QtInfoMsg:
+            warnings.append(message)
+        if previous is not None:
+            previous(kind, _context, message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        exhibition = soak.soak_exhibition_path()
+        result = soak.load_for_soak(exhibition)
+        from kiosk.ui.app import optional_components
+
+        has_player = optional_components().get("VideoPlayer", False)
+        plan = soak.Plan(
+            navigations=NAVIGATIONS,
+            excerpts=EXCERPTS if has_player else 0,
+            excerpt_ms=(250, 600),
+            reload_every_visits=12,
+            quiet_every_visits=15,
+            quiet_ms=1500,
+            warmup=0.3,
+        )
+        kiosk = soak.make_kiosk(result, plan)
+        runner = soak.Soak(kiosk, plan, reload=lambda: soak.load_for_soak(exhibition))
+        samples = runner.run(progress=lambda line: logging.getLogger("soak").info(line))
+        out = tmp_path_factory.mktemp("soak")
+        soak.write_csv(samples, out / "soak.csv")
+        soak.plot(samples, out / "soak-memory.png", plan.warmup, f"short soak ({exhibition.name})")
+        yield Run(runner, samples, warnings, has_player, soak)
+        kiosk.window.close()
+        kiosk.engine.deleteLater()
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def test_the_run_did_what_a_day_does(run: Run) -> None:
+    counts = run.soak.counts
+    assert counts.navigations >= NAVIGATIONS
+    assert counts.visits >= 10 and counts.idle_resets == counts.visits
+    assert counts.languages >= 5 and counts.reloads >= 1
+    assert len(run.samples) >= 10
+
+
+def test_no_qt_or_qml_warning(run: Run) -> None:
+    unique = sorted(set(run.warnings))
+    assert not unique, f"{len(run.warnings)} warnings, {len(unique)} distinct:\n" + "\n".join(unique[:20])
+
+
+def test_no_objects_of_kiosk_classes_pile_up(run: Run) -> None:
+    growth = run.growth("kiosk_objects")
+    assert growth.growth <= 0, f"kiosk objects {growth.start:.0f} -> {growth.end:.0f} after warm-up"
+
+
+def test_qt_quick_items_threads_and_files_come_back(run: Run) -> None:
+    assert run.growth("qml_items").growth <= 10
+    assert run.growth("threads").growth <= 2
+    assert run.growth("fds").growth <= 2
+
+
+def test_python_objects_stay_bounded(run: Run) -> None:
+    growth = run.growth("py_objects")
+    assert growth.growth < 1500, f"Python objects {growth.start:.0f} -> {growth.end:.0f}"
+
+
+def test_resident_memory_stays_bounded(run: Run) -> None:
+    growth = run.growth("rss_mb")
+    assert growth.growth < 25, f"RSS {growth.start:.1f} -> {growth.end:.1f} MB after warm-up"
+
+
+def test_excerpts_played(run: Run) -> None:
+    if not run.has_player:
+        pytest.skip("no VideoPlayer.qml yet (video helper): the soak ran without excerpts")
+    counts = run.soak.counts
+    assert counts.excerpts >= EXCERPTS, f"{counts.excerpts} played, {counts.excerpts_failed} failed to start"
