@@ -204,3 +204,27 @@ def test_process_quits_cleanly_while_a_video_plays(tmp_path: Path, clip: Clip, m
     out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
     assert "state at quit: idle" in out.stdout
+
+
+def test_controls_pause_seek_volume_replay(qtbot: Any, scene: Any, clip: Clip) -> None:
+    view = scene(2000, 6000)
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    root.start()
+    qtbot.waitUntil(lambda: player.property("state") == "playing" and player.property("hasFrame"), timeout=5000)
+    assert root.property("holdsIdle")  # playing with sound keeps the idle reset away
+    player.pause()
+    assert player.property("state") == "paused" and not root.property("holdsIdle")
+    held = frame_number(player)
+    qtbot.wait(300)
+    assert frame_number(player) == held
+    player.seek(2500)  # the scrubber covers the excerpt only: 2.5 s in = film 4.5 s
+    qtbot.waitUntil(lambda: abs((frame_number(player) or 0) - 135) <= 4, timeout=3000)
+    assert abs(player.property("position") - 2500) <= 40
+    player.setProperty("volume", 500)
+    assert player.property("volume") == player.property("maxVolume") == 80  # the staff's limit
+    player.play()
+    qtbot.waitUntil(lambda: (frame_number(player) or 0) > 140, timeout=3000)
+    player.replay()
+    qtbot.waitUntil(lambda: player.property("state") == "playing" and (frame_number(player) or 999) < 70,
+                    timeout=5000)
