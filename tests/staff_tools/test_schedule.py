@@ -199,7 +199,11 @@ def test_the_loader_reads_a_schedule(tmp_path: Path) -> None:
             "timezone: Europe/Caen",
             ":14:13: schedule.timezone: unknown time zone 'Europe/Caen'",
         ),
-        ("2026-12-25: closed", "2026-13-25: closed", "schedule.exceptions: '2026-13-25' is not a date"),
+        (
+            "2026-12-25: closed",
+            "2026-13-25: closed",
+            ":20:5: schedule.exceptions.2026-13-25: '2026-13-25' is not a date",
+        ),
         ("closed_screen: blank", "closed_screen: black", "schedule.closed_screen: 'black' is not one of: dark, blank"),
     ],
 )
