@@ -65,8 +65,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"  1. Edit {config}: titles, texts, and the panels of each chapter.")
     print(f"     Put your pictures, films and captions in {target / 'media'}/ and name them in the file.")
     if schema.is_file():
-        print(f"     An editor with YAML support (e.g. VS Code + the YAML extension) completes and checks keys "
-              f"using {schema.name}.")
+        print(
+            f"     An editor with YAML support (e.g. VS Code + the YAML extension) completes and checks keys "
+            f"using {schema.name}."
+        )
     print(f"  2. Check it:  kiosk validate {config}")
     print(f"  3. Show it:   kiosk run {config}")
     return 0
