@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.analytics.database import open_database
+from kiosk.analytics.database import NewerDatabaseError, open_database
 from kiosk.analytics.writer import EventWriter
 from kiosk.navigation.events import VisitEvent
 
@@ -94,7 +94,7 @@ class VisitRecorder:
             closed = writer.close_interrupted()
             if closed:
                 log.info("analytics: closed %d visit(s) interrupted by the last stop", closed)
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, NewerDatabaseError) as error:
             log.error("analytics disabled: cannot open the database: %s", error)
             self._fail()
             return

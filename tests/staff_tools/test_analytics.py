@@ -150,3 +150,15 @@ def test_an_unusable_database_never_raises_into_the_kiosk(tmp_path: Path, caplog
         recorder(event)  # dropped, silently for the visitor
     recorder.close()
     assert "analytics disabled" in caplog.text
+
+
+def test_a_newer_database_disables_analytics_without_raising(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    recorder = VisitRecorder(path)
+    assert not recorder.flush()
+    assert recorder.failed
+    recorder(VisitStarted(T0, "fr"))  # dropped
+    recorder.close()
