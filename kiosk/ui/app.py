@@ -165,9 +165,9 @@ class KioskApp(QObject):
         self.window.close()
         self.guard.deleteLater()
         self.engine.deleteLater()
-        # Now, not at some later turn of the event loop: the caller may drop the staff view
-        # model (or quit) right after, and the scene must be gone before what it binds to.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # Now, not at a later turn of an event loop that may never come (kiosk run closes after
+        # app.exec() returned): the scene must be gone before the objects it binds to.
+        QCoreApplication.sendPostedEvents(self.engine, QEvent.Type.DeferredDelete)
 
     def show(self, *, fullscreen: bool, size: QSize | None = None, screen_index: int | None = None) -> None:
         screens = QGuiApplication.screens()

@@ -129,27 +129,56 @@ def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition:
     kiosk.wait_for("timelinePanel")
 
 
-def test_staff_parts_load_over_the_presentation(qtbot: Any, touch_device: Any, tmp_path: Any) -> None:
-    """With kiosk run's staff view model, the lock-down's ErrorScreen and StaffOverlay load cleanly."""
+STAFF_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+from kiosk.loader import load_exhibition
+from kiosk.staff.pin import StaffPin
+from kiosk.ui.lockdown.staff import StaffViewModel
+from kiosk.ui.app import KioskApp
+tmp = Path(sys.argv[1])
+result = load_exhibition(tmp / "missing.yaml")
+staff = StaffViewModel(StaffPin(tmp / "pin.json"), preview=True)
+staff.set_load_result(result)
+kiosk = KioskApp(result, staff=staff)
+kiosk.show(fullscreen=False)
+for _ in range(50):
+    app.processEvents()
+names = set()
+pending = list(kiosk.window.contentItem().childItems())
+while pending:
+    item = pending.pop()
+    names.add(item.objectName())
+    pending.extend(item.childItems())
+print("errorScreen" in names, "staffOverlay" in names, "loadFailedScreen" in names)
+kiosk.close()
+"""
+
+
+def test_staff_parts_load_over_the_presentation(tmp_path: Any) -> None:
+    """With kiosk run's staff view model, the lock-down's ErrorScreen and StaffOverlay load cleanly.
+
+    In its own process: in the shared test process, a later engine crashed in loadFromModule after
+    this scene had existed (PySide6 6.11; reported to the lock-down side, under study).
+    """
+    import os
+    import subprocess
+    import sys
+
     import pytest
 
-    staff_module = pytest.importorskip("kiosk.ui.lockdown.staff")
-    from kiosk.loader import load_exhibition
-    from kiosk.staff.pin import StaffPin
+    from kiosk.ui.app import optional_components
 
-    result = load_exhibition(tmp_path / "missing.yaml")
-    staff = staff_module.StaffViewModel(StaffPin(tmp_path / "pin.json"), preview=True)
-    staff.set_load_result(result)
-    from kiosk.ui.app import KioskApp, optional_components
-
+    pytest.importorskip("kiosk.ui.lockdown.staff")
     if not all(optional_components()[name] for name in ("ErrorScreen", "StaffOverlay")):
         pytest.skip("the lock-down QML is not installed")
-    app = KioskApp(result, staff=staff)
-    try:
-        app.show(fullscreen=False)
-        qtbot.waitExposed(app.window)
-        driver = KioskDriver(app, qtbot, touch_device, None)  # type: ignore[arg-type]
-        driver.wait_for("errorScreen")
-        assert driver.find_all("staffOverlay")
-    finally:
-        app.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", STAFF_SCRIPT, str(tmp_path)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "False"], done.stdout + done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "qml" in line.lower() and "warning" not in line.lower()]
+    assert not warnings, "\n".join(warnings)
