@@ -103,25 +103,28 @@ def first_frame_step(app: Any, result: Any, size: tuple[int, int], screenshot: P
     return Step("first_frame", "ok", summary, ms, details), kiosk
 
 
-def first_excerpt(exhibition: Any) -> Any:
-    """The first video panel whose film can be played, or None."""
+def excerpts(exhibition: Any, *, every_film: bool) -> list[Any]:
+    """The video panels to play: the first playable one, or one per distinct film."""
+    found: dict[Any, Any] = {}
     for _chapter, panel in exhibition.panels():
         if getattr(panel, "kind", "") == "video" and panel.src.usable:
-            return panel
-    return None
+            found.setdefault(panel.src.path, panel)
+            if not every_film:
+                break
+    return list(found.values())
 
 
-def video_step(app: Any, exhibition: Any) -> Step:
-    panel = first_excerpt(exhibition)
-    if panel is None:
-        return Step("video", "skipped", "the exhibition has no playable video excerpt")
+def video_steps(app: Any, exhibition: Any, *, every_film: bool = False) -> list[Step]:
+    panels = excerpts(exhibition, every_film=every_film)
+    if not panels:
+        return [Step("video", "skipped", "the exhibition has no playable video excerpt")]
     if importlib.util.find_spec("kiosk.video") is None or importlib.util.find_spec("kiosk.video.vlc_engine") is None:
-        return Step("video", "skipped", "the video engine is not part of this build yet")
+        return [Step("video", "skipped", "the video engine is not part of this build yet")]
     try:
         from kiosk.video import vlc_engine
     except Exception as error:  # present but broken (a module missing from the bundle...)
-        return Step("video", "fail", f"the video engine does not load: {type(error).__name__}: {error}")
-    return play_excerpt(app, vlc_engine, panel, PLAY_SECONDS, STEP_TIMEOUT_S)
+        return [Step("video", "fail", f"the video engine does not load: {type(error).__name__}: {error}")]
+    return [play_excerpt(app, vlc_engine, panel, PLAY_SECONDS, STEP_TIMEOUT_S) for panel in panels]
 
 
 class _Watcher:
@@ -200,6 +203,7 @@ def run_smoke(
     as_json: bool = False,
     screenshot: Path | None = None,
     size: tuple[int, int] = (1920, 1080),
+    every_film: bool = False,
 ) -> int:
     """Run every step, print the report, return 0 when none failed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a technician's SSH session, CI: no screen
@@ -229,7 +233,7 @@ def run_smoke(
         if result.exhibition is not None:
             step, kiosk = first_frame_step(app, result, size, screenshot)
             steps.append(step)
-            steps.append(video_step(app, result.exhibition))
+            steps.extend(video_steps(app, result.exhibition, every_film=every_film))
     except Exception as error:  # the report must still come out, with the reason
         log.exception("smoke test step crashed")
         steps.append(Step("crash", "fail", f"{type(error).__name__}: {error}"))

@@ -29,6 +29,11 @@ def add_parser(subparsers: Any) -> None:
         "--smoke", action="store_true", help="run the kiosk itself for a few seconds offscreen and report what it did"
     )
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="with --smoke: save the first frame as a PNG")
+    parser.add_argument(
+        "--every-film",
+        action="store_true",
+        help="with --smoke: play one second of every film of the exhibition, not only the first",
+    )
     # Internal: the child process that talks to Qt and libVLC (see kiosk/doctor/probe.py).
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -43,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.smoke:
         from kiosk.smoke import run_smoke
 
-        return run_smoke(args.config, as_json=args.json, screenshot=args.screenshot)
+        return run_smoke(args.config, as_json=args.json, screenshot=args.screenshot, every_film=args.every_film)
     from kiosk.doctor import run_doctor
 
     report = run_doctor(args.config)

@@ -230,3 +230,125 @@ def test_deb_install_upgrade_remove_keep_the_staff_exhibition(bundle: Path, clea
     assert _run(["dpkg", "--purge", "kiosk"]).returncode == 0
     assert yaml_file.read_text(encoding="utf-8") == edited
     assert not Path("/etc/xdg/autostart/kiosk.desktop").exists()
+
+
+# --- every container the loader accepts plays from the bundle ----------------------------------------
+
+#: name -> ffmpeg output options; each film is a 2 s test pattern with a tone.
+FILMS = {
+    "h264.mkv": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
+    "vp9.webm": ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-c:a", "libopus"],
+    "hevc.mp4": [
+        "-c:v",
+        "libx265",
+        "-pix_fmt",
+        "yuv420p",
+        "-tag:v",
+        "hvc1",
+        "-x265-params",
+        "log-level=error",
+        "-c:a",
+        "aac",
+    ],
+    "av1.mp4": ["-c:v", "libsvtav1", "-preset", "12", "-c:a", "aac"],
+    "mpeg4.avi": ["-c:v", "mpeg4", "-c:a", "libmp3lame"],
+    "theora.ogv": ["-c:v", "libtheora", "-c:a", "libvorbis"],
+    "h264.ts": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
+    "mpeg2.mpg": ["-c:v", "mpeg2video", "-c:a", "mp2"],
+}
+
+
+def _films_exhibition(folder: Path) -> Path:
+    media = folder / "media"
+    (media / "video").mkdir(parents=True)
+    (media / "images").mkdir()
+    source = [
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=480x270:rate=25",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440",
+        "-t",
+        "2.5",
+    ]
+    for name, options in FILMS.items():
+        done = _run(["ffmpeg", "-v", "error", "-y", *source, *options, str(media / "video" / name)])
+        assert done.returncode == 0, f"{name}: {done.stderr}"
+    _run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=480x270",
+            "-frames:v",
+            "1",
+            str(media / "images" / "poster.png"),
+        ]
+    )
+    panels = "".join(
+        f"""
+      - id: film-{index}
+        type: video
+        src: video/{name}
+        start: "00:00"
+        end: "00:02"
+        poster: images/poster.png
+        title: {{en: "{name}"}}
+"""
+        for index, name in enumerate(FILMS)
+    )
+    config = folder / "films.yaml"
+    config.write_text(
+        f"""version: 1
+exhibition:
+  id: films
+  title: {{en: Every container}}
+  languages: [en]
+  media: media
+attract:
+  items: [intro]
+  invitation: {{en: Touch}}
+chapters:
+  - id: films
+    title: {{en: Films}}
+    panels:
+      - id: intro
+        type: text
+        title: {{en: Films}}
+        body: {{en: One of each kind.}}
+{panels}""",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_bundle_plays_every_container_the_loader_accepts(bundle: Path, tmp_path: Path):
+    reason = _why_not_root_tools("unshare", "mount", "ffmpeg")
+    if reason:
+        pytest.skip(reason)
+    if not _engine_in_checkout():
+        pytest.skip("the video engine is not in this checkout yet")
+    config = _films_exhibition(tmp_path)
+    env = {"KIOSK_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen"}
+    command = [
+        str(PACKAGING / "hide_system_vlc.sh"),
+        str(bundle / "kiosk"),
+        "doctor",
+        "--smoke",
+        "--every-film",
+        "--json",
+        str(config),
+    ]
+    done = _run(command, env=env)
+    report = json.loads(done.stdout)
+    videos = [step for step in report["steps"] if step["name"] == "video"]
+    played = {step["summary"].split(" (")[1].split(" from")[0]: step["status"] for step in videos}
+    assert played == {f"video/{name}": "ok" for name in FILMS}, [s["summary"] for s in videos]
+    assert done.returncode == 0
