@@ -69,8 +69,9 @@ def _attract_references(exhibition: Exhibition, root: Node, log: ProblemLog) -> 
     if items_node is None or items_node.kind != "seq":
         return
     known = [panel.id for _, panel in exhibition.panels()]
+    known_set = set(known)
     for index, item in enumerate(items_node.items):
-        if item.kind == "scalar" and item.text not in known:
+        if item.kind == "scalar" and item.text not in known_set:
             log.error(item.line, item.column, f"attract.items[{index}]",
                       f"no panel has the id '{item.text}'{did_you_mean(item.text, known)}")
 

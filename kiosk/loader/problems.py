@@ -46,27 +46,40 @@ class LoadFailed(Exception):
     """The file cannot be read as an exhibition at all (raised inside the loader only)."""
 
 
+#: After this many errors the load stops: staff fix them first, and a hostile file cannot flood the screen.
+MAX_ERRORS = 200
+
+
 class ProblemLog:
     """Collects every problem of one load, so staff see them all at once."""
 
     def __init__(self, file: Path | str) -> None:
         self.file = str(file)
         self.problems: list[Problem] = []
+        self._errors: list[Problem] = []
 
     def error(self, line: int, column: int, path: str, message: str, *, file: str | None = None) -> None:
-        self.problems.append(Problem("error", file or self.file, line, column, path, message))
+        problem = Problem("error", file or self.file, line, column, path, message)
+        self.problems.append(problem)
+        self._errors.append(problem)
+        if len(self._errors) == MAX_ERRORS:
+            self.problems.append(Problem(
+                "error", problem.file, line, column, "",
+                f"{MAX_ERRORS} errors so far: checking stopped here. Fix these first "
+                "(or check that this is the right file), then check again",
+            ))
+            raise LoadFailed
 
     def warning(self, line: int, column: int, path: str, message: str, *, file: str | None = None) -> None:
         self.problems.append(Problem("warning", file or self.file, line, column, path, message))
 
     @property
     def error_count(self) -> int:
-        return sum(1 for problem in self.problems if problem.severity == "error")
+        return len(self._errors)
 
     def errors_since(self, count: int) -> list[str]:
         """Messages of the errors recorded after the log held ``count`` errors."""
-        errors = [problem for problem in self.problems if problem.severity == "error"]
-        return [problem.message for problem in errors[count:]]
+        return [problem.message for problem in self._errors[count:]]
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

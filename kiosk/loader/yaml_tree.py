@@ -24,8 +24,8 @@ from yaml.resolver import Resolver
 from kiosk.loader.problems import LoadFailed, ProblemLog
 
 MAX_DEPTH = 64
-MAX_EXPANDED_NODES = 500_000
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_EXPANDED_NODES = 200_000  # a 1,000-panel exhibition holds about 36,000
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a 1,000-panel exhibition is about 310 KB
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()

@@ -152,9 +152,32 @@ def test_hundred_megabyte_file_fails_fast(tmp_path: Path) -> None:
 def test_many_small_values_are_refused_without_a_traceback(tmp_path: Path) -> None:
     """Under the size limit, yet more values than any exhibition holds."""
     config = tmp_path / "wide.yaml"
-    config.write_text("x: [" + "1," * 600_000 + "1]\n", encoding="utf-8")
+    config.write_text("x: [" + "1," * 250_000 + "1]\n", encoding="utf-8")
     [error] = load_exhibition(config).errors
-    assert "more than 500,000 values" in error.message
+    assert "more than 200,000 values" in error.message
+
+
+def test_a_flood_of_errors_stops_at_200(tmp_path: Path) -> None:
+    config = tmp_path / "wide.yaml"
+    config.write_text("".join(f"key{i}: {i}\n" for i in range(5000)), encoding="utf-8")
+    result = load_exhibition(config)
+    assert len(result.errors) == 201
+    last = result.errors[-1]
+    assert last.message.startswith("200 errors so far: checking stopped here")
+    assert (last.line, last.column) == (200, 1)
+
+
+@pytest.mark.timeout(60)
+def test_many_broken_chapters_are_not_slow(tmp_path: Path) -> None:
+    """Each broken chapter once gathered all errors so far: quadratic, minutes for 100,000 chapters."""
+    config = tmp_path / "long.yaml"
+    config.write_text(
+        "exhibition: {id: x, title: t, languages: [en]}\nattract: {items: [a], invitation: t}\nchapters:\n"
+        + "".join(f"  - {i}\n" for i in range(100_000)),
+        encoding="utf-8",
+    )
+    result = load_exhibition(config)
+    assert len(result.errors) == 201
 
 
 def test_deep_nesting_of_groups(tmp_path: Path) -> None:
