@@ -182,3 +182,61 @@ def test_staff_parts_load_over_the_presentation(tmp_path: Any) -> None:
     assert done.stdout.split() == ["True", "True", "False"], done.stdout + done.stderr
     warnings = [line for line in done.stderr.splitlines() if "qml" in line.lower() and "warning" not in line.lower()]
     assert not warnings, "\n".join(warnings)
+
+
+def test_pinch_zooms_the_picture_and_a_double_tap_resets_it(kiosk: KioskDriver) -> None:
+    nav = kiosk.navigator
+    kiosk.tap_at(QPoint(960, 540))
+    kiosk.wait_screen("home")
+    kiosk.qtbot.wait(80)
+    kiosk.tap("chapterTile_0")
+    kiosk.wait_screen("chapter")
+    kiosk.qtbot.wait(80)
+    kiosk.tap("nextButton")
+    kiosk.qtbot.waitUntil(lambda: nav.panelIndex == 1)
+    kiosk.qtbot.wait(300)
+    kiosk.tap("enlargeButton")
+    viewer = kiosk.wait_for("imageViewer")
+    kiosk.qtbot.waitUntil(lambda: viewer.opacity() == 1)
+    picture = kiosk.find("viewerImage")
+    # Two fingers moving apart.
+    from PySide6.QtTest import QTest
+
+    a, b = QPoint(860, 500), QPoint(1060, 500)
+    QTest.touchEvent(kiosk.window, kiosk.device).press(0, a, kiosk.window).press(1, b, kiosk.window).commit()
+    for step in range(1, 11):
+        kiosk.touch_clock.advance(16)
+        QTest.touchEvent(kiosk.window, kiosk.device).move(0, a - QPoint(20 * step, 0), kiosk.window).move(
+            1, b + QPoint(20 * step, 0), kiosk.window
+        ).commit()
+        kiosk.qtbot.wait(5)
+    kiosk.touch_clock.advance(16)
+    QTest.touchEvent(kiosk.window, kiosk.device).release(0, a - QPoint(200, 0), kiosk.window).release(
+        1, b + QPoint(200, 0), kiosk.window
+    ).commit()
+    kiosk.qtbot.waitUntil(lambda: picture.scale() > 1.5)
+    # A double tap brings the whole picture back.
+    kiosk.touch_clock.advance(400)
+    kiosk.tap_at(QPoint(960, 400), hold_ms=60)
+    kiosk.touch_clock.advance(-250)  # the second tap comes 150 ms after the first release
+    kiosk.tap_at(QPoint(960, 400), hold_ms=60)
+    kiosk.qtbot.waitUntil(lambda: abs(picture.scale() - 1) < 0.01)
+    assert nav.panelIndex == 1, "zooming never swipes the chapter"
+
+
+def test_a_missing_translation_is_marked_on_screen(kiosk: KioskDriver) -> None:
+    nav = kiosk.navigator
+    kiosk.tap_at(QPoint(960, 540))
+    kiosk.wait_screen("home")
+    kiosk.qtbot.wait(80)
+    kiosk.tap("languageButton_ar")
+    kiosk.qtbot.waitUntil(lambda: nav.language == "ar")
+    kiosk.qtbot.wait(80)
+    kiosk.tap("chapterTile_0")
+    kiosk.wait_screen("chapter")
+    kiosk.qtbot.wait(80)
+    kiosk.tap("nextButton")
+    kiosk.qtbot.waitUntil(lambda: nav.panelIndex == 1)
+    caption = kiosk.wait_for("imageCaption")
+    tags = [item for item in kiosk.find_all("fallbackTag") if shown(item) and caption.isAncestorOf(item)]
+    assert tags, "the French caption shown to an Arabic reader carries its tag"
