@@ -47,6 +47,8 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# No sound card on a test machine: without this libVLC floods stderr with ALSA errors.
+os.environ.setdefault("KIOSK_VLC_OPTIONS", "--aout=adummy")
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -232,10 +234,13 @@ class Plan:
     quiet_every_visits: int = 100
     quiet_ms: int = 6_000
     step_ms: float = 45.0
-    idle_s: float = 0.25
-    countdown_s: float = 0.15
+    #: Short, so a day of visits fits in minutes; longer than a film takes to start (holdsIdle then holds it).
+    idle_s: float = 0.8
+    countdown_s: float = 0.2
     warmup: float = 0.2
     seed: int = 6
+    #: Stop early (and say so) if the process grows past this: a leak must not take the machine down.
+    max_rss_mb: float = 3000.0
 
 
 @dataclass
@@ -303,6 +308,7 @@ class Soak:
         self.reload = reload
         self.on_sample = on_sample
         self.languages = list(kiosk.store.exhibition.languages) if kiosk.store.exhibition else []
+        self.stopped_early = ""
 
     @property
     def navigator(self) -> Any:
@@ -457,6 +463,10 @@ class Soak:
                 progress(f"{s.seconds:6.0f} s  visits {counts.visits}  navigations {counts.navigations}  "
                          f"excerpts {counts.excerpts}  RSS {s.rss_mb:.1f} MB  objects {s.py_objects}  "
                          f"items {s.qml_items}")
+            rss = self.sampler.samples[-1].rss_mb
+            if rss > plan.max_rss_mb:
+                self.stopped_early = f"stopped early: RSS {rss:.0f} MB > {plan.max_rss_mb:.0f} MB"
+                break
             if counts.visits > 20 and counts.navigations == 0:
                 raise RuntimeError("no navigation is being taken")
             if counts.excerpts < plan.excerpts and counts.visits > 50 and counts.excerpts == 0 \
@@ -478,6 +488,7 @@ def start_player(driver: Driver, player: Any) -> bool:
     (docs/video.md) and its frame item (``videoFrame``) is showing a picture.
     """
     from PySide6.QtCore import QPointF
+    from shiboken6 import Shiboken
 
     def frame_shown() -> bool:
         for item in walk_items(player):
@@ -486,6 +497,8 @@ def start_player(driver: Driver, player: Any) -> bool:
         return True  # a player without a separate frame item: its state is all we can see
 
     def started() -> bool:
+        if not Shiboken.isValid(player):
+            raise PlayerGone
         return player.property("state") == "playing" and frame_shown()
 
     if started():
@@ -497,7 +510,14 @@ def start_player(driver: Driver, player: Any) -> bool:
             centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
             driver.tap_at(centre.x(), centre.y())
             break
-    return driver.wait_until(started, 3000)
+    try:
+        return driver.wait_until(started, 5000)
+    except PlayerGone:
+        return False
+
+
+class PlayerGone(Exception):
+    """The player item was destroyed while we waited (its panel went away)."""
 
 
 # --- judging ---------------------------------------------------------------------------------------------
@@ -692,12 +712,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exhibition", type=Path, help="default: the bundled exhibition")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for soak.csv and soak-memory.png")
     parser.add_argument("--name", default="soak", help="file name stem for the CSV and PNG")
+    parser.add_argument("--max-rss-mb", type=float, default=Plan.max_rss_mb, help="stop early above this RSS")
     args = parser.parse_args(argv)
 
     plan = Plan()
     if args.quick:
         plan = dataclasses.replace(plan, navigations=1_000, excerpts=100, reload_every_visits=30,
                                    quiet_every_visits=25, quiet_ms=3000)
+    plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb)
     if args.navigations is not None:
         plan = dataclasses.replace(plan, navigations=args.navigations)
     if args.excerpts is not None:
@@ -726,7 +748,8 @@ def main(argv: list[str] | None = None) -> int:
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     note = (f"{counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts "
             f"({counts.excerpts_failed} failed to start), {counts.languages} language changes, "
-            f"{counts.idle_resets} idle resets, {counts.reloads} reloads, {elapsed:.0f} s; "
+            f"{counts.idle_resets} idle resets, {counts.reloads} reloads, {elapsed:.0f} s"
+            f"{'; ' + soak.stopped_early if soak.stopped_early else ''}; "
             f"plot {png_path.relative_to(ROOT) if png_path.is_relative_to(ROOT) else png_path}")
     print(f"RSS after warm-up: {rss.start:.1f} -> {rss.end:.1f} MB ({rss.growth:+.1f} MB), "
           f"slope {rss.slope_per_1000_navigations:+.2f} MB per 1000 navigations", file=sys.stderr)
