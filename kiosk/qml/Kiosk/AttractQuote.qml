@@ -22,6 +22,9 @@ Rectangle {
         spacing: Theme.px(30)
 
         Text {
+            // Full width and left-aligned, so a right-to-left layout puts the mark on the right.
+            width: parent.width
+            horizontalAlignment: Text.AlignLeft
             text: "\u201C"
             color: Theme.accent
             font.family: Theme.headingFont

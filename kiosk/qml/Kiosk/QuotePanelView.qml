@@ -25,6 +25,9 @@ Item {
             spacing: Theme.px(28)
 
             Text {
+                // Full width and left-aligned, so a right-to-left layout puts the mark on the right.
+                width: parent.width
+                horizontalAlignment: Text.AlignLeft
                 text: "\u201C"
                 color: Theme.accent
                 font.family: Theme.headingFont
@@ -40,10 +43,15 @@ Item {
                 lineHeight: 1.25
                 note: root.words.not_translated
             }
-            Rectangle {
-                width: Theme.px(120)
+            Item {
+                width: parent.width
                 height: Theme.px(4)
-                color: Theme.accent
+                Rectangle {
+                    anchors.left: parent.left
+                    width: Theme.px(120)
+                    height: parent.height
+                    color: Theme.accent
+                }
             }
             LocalizedText {
                 width: parent.width
