@@ -87,14 +87,24 @@ class Visit:
 
     def __init__(self, shape: VisitShape, timeouts: Timeouts | None = None, clock: Clock | None = None) -> None:
         self.shape = shape
-        self.timeouts = timeouts or Timeouts()
+        self._timeouts = timeouts or Timeouts()
         self.clock = clock or SystemClock()
-        self._gate = TapGate(self.timeouts.tap_gap)
+        self._gate = TapGate(self._timeouts.tap_gap)
         self._state = VisitState(Screen.ATTRACT, shape.default_language)
         self._last_activity = self.clock.monotonic()
         self._held = False
         self._listeners: list[VisitListener] = []
         self._observers: list[StateObserver] = []
+
+    @property
+    def timeouts(self) -> Timeouts:
+        return self._timeouts
+
+    @timeouts.setter
+    def timeouts(self, timeouts: Timeouts) -> None:
+        """New timeouts (a reloaded exhibition, a test); the next deadline follows them."""
+        self._timeouts = timeouts
+        self._gate.gap = timeouts.tap_gap
 
     # --- subscribers -------------------------------------------------------------------
     @property

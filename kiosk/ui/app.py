@@ -156,9 +156,17 @@ class KioskApp(QObject):
             log.warning("reload refused, the exhibition on screen stays: %s", "; ".join(problems))
             return False
         self.visit.timeouts = self._timeouts(exhibition)
+        self.navigator.reschedule()
         self.visit.replace_shape(self._shape(exhibition))
         self._set(exhibition, problems)
         return True
+
+    def set_timeouts(self, timeouts: Timeouts) -> None:
+        """Idle timeout, countdown and tap gap from now on (instead of the exhibition's)."""
+        self._fixed_timeouts = timeouts
+        self.visit.timeouts = timeouts
+        self.navigator.touch()
+        self.navigator.reschedule()
 
     def close(self) -> None:
         """Close the window and drop the QML scene before the view models it binds to."""

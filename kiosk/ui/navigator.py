@@ -45,9 +45,10 @@ class Navigator(QObject):
         if state.chapter != old.chapter:
             self.chapterChanged.emit()
         self.stateChanged.emit()
-        self._reschedule()
+        self.reschedule()
 
-    def _reschedule(self) -> None:
+    def reschedule(self) -> None:
+        """Aim the idle timer at the visit's next deadline."""
         deadline = self.visit.next_deadline()
         if deadline is None:
             self._timer.stop()
@@ -59,7 +60,7 @@ class Navigator(QObject):
 
     def _tick(self) -> None:
         self.visit.tick()
-        self._reschedule()
+        self.reschedule()
 
     # --- slots touches call ---------------------------------------------------------------
     @Slot(result=bool)
@@ -70,7 +71,7 @@ class Navigator(QObject):
     def touch(self) -> None:
         self.visit.touch()
         if not self._timer.isActive():
-            self._reschedule()
+            self.reschedule()
 
     @Slot(int, result=bool)
     def openChapter(self, index: int) -> bool:
@@ -103,13 +104,13 @@ class Navigator(QObject):
     @Slot()
     def stillHere(self) -> None:
         self.visit.touch()
-        self._reschedule()
+        self.reschedule()
 
     @Slot(bool)
     def holdIdle(self, held: bool) -> None:
         """A film playing with sound holds the idle timer (VideoPlayer.holdsIdle)."""
         self.visit.hold_idle(held)
-        self._reschedule()
+        self.reschedule()
         self.stateChanged.emit()
 
     @Slot(str)

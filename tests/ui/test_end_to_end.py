@@ -71,9 +71,7 @@ def _visit(kiosk: KioskDriver) -> None:
     assert strip.isVisible()
 
     # Idle: nobody touches; the countdown shows, then the loop, language and place reset.
-    nav.visit.timeouts = Timeouts(idle=0.2, countdown=0.3, tap_gap=0.05)
-    nav.touch()
-    nav._reschedule()
+    kiosk.app.set_timeouts(Timeouts(idle=0.2, countdown=0.3, tap_gap=0.05))
     kiosk.wait_for("idleCountdown", timeout=3000)
     kiosk.wait_screen("attract", timeout=3000)
     assert nav.language == "fr"
@@ -122,8 +120,7 @@ def test_phantom_touches_and_palms_do_not_navigate(kiosk: KioskDriver) -> None:
 
 def test_a_tap_storm_on_next_moves_few_panels(kiosk: KioskDriver) -> None:
     nav = kiosk.navigator
-    nav.visit.timeouts = Timeouts(idle=60, countdown=10, tap_gap=0.25)
-    nav.visit._gate.gap = 0.25
+    kiosk.app.set_timeouts(Timeouts(idle=60, countdown=10, tap_gap=0.25))
     kiosk.tap_at(QPoint(960, 540))
     kiosk.wait_screen("home")
     kiosk.qtbot.wait(300)
