@@ -82,7 +82,11 @@ def _run(args: argparse.Namespace) -> int:
                 print(problem)
             print(summary(result))
         for path in unusable:
-            reason = "is a folder, not a file" if path.is_dir() else "not found"
+            reason = (
+                "is a folder, not a file" if path.is_dir()
+                else "is not a regular file" if path.exists()
+                else "not found"
+            )
             print(f"{path}: {reason}", file=sys.stderr)
         if len(args.configs) > 1:
             valid = sum(1 for result in results if result.ok)

@@ -16,6 +16,7 @@ from kiosk.model.exhibition import (
     VideoPanel,
 )
 from kiosk.model.languages import language_name
+from kiosk.model.timecode import Timecode
 
 if TYPE_CHECKING:
     from kiosk.loader.convert import Converter
@@ -40,6 +41,7 @@ def cross_check(exhibition: Exhibition, root: Node, converter: Converter, log: P
     _attract_references(exhibition, root, log)
     _translations(exhibition, converter, log)
     _captions_and_images(exhibition, root, log)
+    _excerpts_within_films(exhibition, root, converter, log)
     _contrast(exhibition, root, log)
 
 
@@ -117,6 +119,27 @@ def _captions_and_images(exhibition: Exhibition, root: Node, log: ProblemLog) ->
                 key_node = node.get(key)
                 if message and key_node is not None:
                     log.warning(key_node.line, key_node.column, f"{path}.{key}", f"'{media.relative}' {message}")
+
+
+def _excerpts_within_films(exhibition: Exhibition, root: Node, converter: Converter, log: ProblemLog) -> None:
+    """An excerpt must lie inside its film: a start or end past the film's end would show nothing."""
+    durations = converter.media.durations if converter.media is not None else {}
+    chapters_node = root.get("chapters")
+    for ci, chapter in enumerate(exhibition.chapters):
+        for pi, panel in enumerate(chapter.panels):
+            if not isinstance(panel, VideoPanel) or not panel.src.usable:
+                continue
+            length = durations.get(panel.src.path)
+            node = _child(chapters_node, ci, "panels", pi)
+            if length is None or node is None:
+                continue
+            film = Timecode(length)
+            for key, time in (("start", panel.start), ("end", panel.end)):
+                # A few hundredths of slack: films end on a frame, staff round to the second.
+                if time.ms > length + 50 and (where := node.get(key)) is not None:
+                    log.error(where.line, where.column, f"chapters[{ci}].panels[{pi}].{key}",
+                              f"{time} is after the end of the film '{panel.src.relative}', which lasts {film}")
+                    break
 
 
 def _luminance(colour: str) -> float:

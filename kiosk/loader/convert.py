@@ -30,6 +30,8 @@ from kiosk.model.timecode import Duration, Timecode, TimeFormatError, parse_dura
 
 FAIL: Any = object()  # a value that could not be converted; its problem is already logged
 
+#: Caption files are text: a feature film's are about 100 KB. Larger ones are refused unread.
+MAX_CAPTION_BYTES = 2_000_000
 _BOOL_TRUE = {"true", "yes", "on"}
 _BOOL_FALSE = {"false", "no", "off"}
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -355,6 +357,9 @@ class Converter:
             return CaptionTrack(media) if media is not FAIL else FAIL
         try:
             cached = self._captions.get(media.path)
+            if cached is None and media.path.stat().st_size > MAX_CAPTION_BYTES:
+                return self.error(node, path, f"'{node.text}' is over {MAX_CAPTION_BYTES // 1_000_000} MB, too "
+                                  "large for a caption file (a feature film's captions are about 100 KB)")
             if cached is None:
                 try:
                     cached = parse_captions(decode_caption_bytes(media.path.read_bytes()))

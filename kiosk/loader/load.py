@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,12 +76,23 @@ def load_exhibition(path: Path | str) -> LoadResult:
 
 def _read(source: Path, log: ProblemLog) -> bytes:
     try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            log.error(1, 1, "", f"the file is {size / 1e6:.1f} MB; an exhibition file is text and stays under "
-                      f"{MAX_FILE_BYTES // 1_000_000} MB: is this the right file?")
+        info = source.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A device or a pipe (/dev/zero, a FIFO) would never end or never answer.
+            log.error(1, 1, "", "is not a regular file: give the exhibition's .yaml file")
             raise LoadFailed
-        return source.read_bytes()
+        if info.st_size > MAX_FILE_BYTES:
+            log.error(1, 1, "", f"the file is {info.st_size / 1e6:.1f} MB; an exhibition file is text and stays "
+                      f"under {MAX_FILE_BYTES // 1_000_000} MB: is this the right file?")
+            raise LoadFailed
+        with source.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+        if len(data) > MAX_FILE_BYTES:
+            log.error(1, 1, "", f"the file is over {MAX_FILE_BYTES // 1_000_000} MB: is this the right file?")
+            raise LoadFailed
+        return data
     except IsADirectoryError:
         log.error(1, 1, "", "is a folder: give the exhibition's .yaml file")
     except FileNotFoundError:

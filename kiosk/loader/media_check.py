@@ -54,7 +54,33 @@ def sniff(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _mp4_problem(path: Path, size: int) -> str | None:
+def _movie_duration_ms(moov: bytes) -> int | None:
+    """The film's length from the 'mvhd' box inside 'moov' (None when absent or unknown)."""
+    offset = 8
+    while offset + 8 <= len(moov):
+        box_size = int.from_bytes(moov[offset : offset + 4], "big")
+        if moov[offset + 4 : offset + 8] == b"mvhd":
+            body = moov[offset + 8 : offset + max(box_size, 8)]
+            if body[:1] == b"\x01" and len(body) >= 32:
+                timescale = int.from_bytes(body[20:24], "big")
+                duration = int.from_bytes(body[24:32], "big")
+                unknown = 0xFFFFFFFFFFFFFFFF
+            elif len(body) >= 20:
+                timescale = int.from_bytes(body[12:16], "big")
+                duration = int.from_bytes(body[16:20], "big")
+                unknown = 0xFFFFFFFF
+            else:
+                return None
+            if timescale == 0 or duration in (0, unknown):
+                return None
+            return duration * 1000 // timescale
+        if box_size < 8:
+            return None
+        offset += box_size
+    return None
+
+
+def _mp4_problem(path: Path, size: int, durations: dict[Path, int] | None = None) -> str | None:
     """Why an MP4/MOV file cannot play, from its top-level boxes; None when it looks whole."""
     found: set[bytes] = set()
     video = False
@@ -76,7 +102,12 @@ def _mp4_problem(path: Path, size: int) -> str | None:
             found.add(box_type)
             if box_type == b"moov" and box_size < 64 * 1024 * 1024:
                 stream.seek(offset)
-                video = bool(_MP4_VIDEO_HANDLER.search(stream.read(box_size)))
+                moov = stream.read(box_size)
+                video = bool(_MP4_VIDEO_HANDLER.search(moov))
+                if durations is not None:
+                    length = _movie_duration_ms(moov)
+                    if length is not None:
+                        durations[path] = length
             offset += box_size
     if b"moov" not in found:
         return "has no movie header ('moov' box): the file is incomplete or was not finished when saved"
@@ -92,6 +123,8 @@ class MediaChecker:
         self.root = root
         self._resolved_root = root.resolve()
         self._cache: dict[tuple[str, MediaKind], MediaFile] = {}
+        #: Length of each film whose header says it (MP4), for checking excerpts against it.
+        self.durations: dict[Path, int] = {}
 
     def check(self, relative: str, kind: MediaKind) -> MediaFile:
         key = (relative, kind)
@@ -163,7 +196,7 @@ class MediaChecker:
             if found_kind == "image":
                 return _image_problem(path, found_format, size)
             if found_format == "MP4":
-                return _mp4_problem(path, size)
+                return _mp4_problem(path, size, self.durations)
         except OSError as error:
             return f"cannot be read ({error.strerror})"
         return None

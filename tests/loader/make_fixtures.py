@@ -39,6 +39,9 @@ def main() -> None:
         wav = Path(tmp) / "tone.m4a"
         _ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=32x32:r=10:d=1", "-c:v", "libx264", "-pix_fmt", "yuv420p",
                 "-preset", "ultrafast", "-movflags", "+faststart", str(films / "clip.mp4"))
+        # A two-hour film in a few KB (one frame every ten minutes), for excerpts far into a film.
+        _ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=32x32:r=1/600:d=7200", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "-preset", "ultrafast", "-movflags", "+faststart", str(films / "long.mp4"))
         _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=0.3", "-c:a", "aac", "-b:a", "16k",
                 "-f", "mp4", str(wav))
         (films / "sound-only.mp4").write_bytes(wav.read_bytes())

@@ -203,3 +203,18 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert error.message == "file not found"
     [error] = load_exhibition(tmp_path).errors
     assert "is a folder" in error.message
+
+
+def test_huge_caption_file_is_refused_unread(tmp_path: Path, media_copy: Path) -> None:
+    huge = media_copy / "captions" / "huge.en.srt"
+    with huge.open("wb") as stream:
+        stream.write(b"1\n00:00:00,000 --> 00:00:00,500\nHello.\n\n")
+        stream.truncate(50 * 1024 * 1024)
+    text = (VALID / "full.yaml").read_text(encoding="utf-8")
+    text = text.replace("media: ../fixtures/media", f"media: {media_copy.as_posix()}")
+    text = text.replace("en: captions/good.en.srt", "en: captions/huge.en.srt")
+    config = tmp_path / "exhibition.yaml"
+    config.write_text(text, encoding="utf-8")
+    [error] = load_exhibition(config).errors
+    assert error.path == "chapters[1].panels[0].captions.en"
+    assert "too large for a caption file" in error.message

@@ -112,7 +112,12 @@ def test_localized_as_one_string_or_a_map() -> None:
     ],
 )
 def test_timecode_forms(tmp_path: Path, written: str, ms: int) -> None:
-    config = variant(tmp_path, ('start: "00:00"', "start: 0"), ('end: "00:00:00.900"', f"end: {written}"))
+    config = variant(
+        tmp_path,
+        ("src: video/clip.mp4", "src: video/long.mp4"),  # two hours long
+        ('start: "00:00"', "start: 0"),
+        ('end: "00:00:00.900"', f"end: {written}"),
+    )
     result = load_exhibition(config)
     assert result.ok, "\n".join(map(str, result.errors))
     assert result.exhibition is not None
@@ -282,3 +287,12 @@ def test_schedule_is_read() -> None:
     assert dict(schedule.exceptions) == {"2026-12-24": "09:00-14:00", "2026-12-25": "closed"}
     assert schedule.daily_restart == "06:00"
     assert schedule.timezone == "Europe/Paris"
+
+
+def test_an_excerpt_past_the_end_of_its_film_is_an_error(tmp_path: Path) -> None:
+    config = variant(tmp_path, ('end: "00:00:00.900"', 'end: "00:00:01.050"'))
+    assert load_exhibition(config).ok  # within the slack: films end on a frame, staff round
+    config = variant(tmp_path, ('start: "00:00"', 'start: "00:00:02"'), ('end: "00:00:00.900"', 'end: "00:00:03"'))
+    [error] = load_exhibition(config).errors
+    assert error.path == "chapters[1].panels[0].start"
+    assert error.message == "00:00:02 is after the end of the film 'video/clip.mp4', which lasts 00:00:01"
