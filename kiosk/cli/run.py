@@ -21,6 +21,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--windowed", action="store_true", help="a normal window, no lock-down (preview)")
     parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1920x1080")
     parser.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to fill (0 = first)")
+    parser.add_argument(
+        "--watch", action="store_true", help="reload when the YAML or a media file changes (always on full screen)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,11 +64,20 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.problems:
         log.warning("%s", problem)
     staff = _staff(result, preview=args.windowed)
+    tools = _staff_tools(config, result, preview=args.windowed, watch=args.watch or not args.windowed)
     size = args.size or (1920, 1080)
-    kiosk = KioskApp(result, size=size, staff=staff)
+    kiosk = KioskApp(result, size=size, staff=staff, extra=tools.qml_properties() if tools else None)
+    if tools is not None:
+        from kiosk.ui.staff_tools.attach import RESTART_EXIT_CODE
+
+        tools.attach(kiosk, staff)
+        tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     if staff is not None:
         staff.exitRequested.connect(app.quit)
-        staff.reloadRequested.connect(lambda: _reload(kiosk, staff, config))
+        if tools is not None:
+            staff.reloadRequested.connect(tools.reload.reload)
+        else:
+            staff.reloadRequested.connect(lambda: _reload(kiosk, staff, config))
     if args.windowed:
         kiosk.show(fullscreen=False, size=QSize(*size), screen_index=args.screen)
         lock = None
@@ -76,9 +88,20 @@ def run(args: argparse.Namespace) -> int:
         lock = lock_down(app, kiosk.window, args.screen)
     log.info("kiosk showing %s (%s)", config, "windowed" if args.windowed else "locked down")
     code = app.exec()
+    if tools is not None:
+        tools.close()  # commits the last analytics events
     del lock
     kiosk.close()
     return int(code)
+
+
+def _staff_tools(config: Path, result: Any, *, preview: bool, watch: bool) -> Any:
+    """Live reload, opening hours and visit analytics (docs/staff-tools.md), if installed."""
+    try:
+        from kiosk.ui.staff_tools.attach import StaffTools
+    except ImportError:
+        return None
+    return StaffTools(config, result, preview=preview, watch=watch)
 
 
 def _staff(result: Any, *, preview: bool) -> Any:

@@ -71,6 +71,7 @@ class KioskApp(QObject):
         touch_clock_ms: Any = None,
         size: tuple[int, int] = (1920, 1080),
         staff: QObject | None = None,
+        extra: dict[str, QObject] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,6 +112,8 @@ class KioskApp(QObject):
                 "staff": staff,
                 "width": size[0],
                 "height": size[1],
+                # The staff tools' controllers: {"reload": ..., "schedule": ...} (docs/staff-tools.md).
+                **(extra or {}),
             }
         )
         self.engine.loadFromModule("Kiosk", "Main")

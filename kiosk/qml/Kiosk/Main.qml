@@ -19,6 +19,10 @@ Window {
     required property var components
     // The staff view model (kiosk/ui/lockdown/staff.py), or null in tests without staff tools.
     required property var staff
+    // The staff tools' controllers (kiosk/ui/staff_tools), or null: opening hours and live reload.
+    property var schedule: null
+    property var reload: null
+    readonly property bool open: schedule === null || schedule.isOpen
 
     objectName: "kioskWindow"
     title: "Kiosk"
@@ -130,7 +134,8 @@ Window {
             store: root.store
             components: root.components
             filmWord: root.navigator.words.film
-            running: root.navigator.screen === "attract" && root.store.loaded
+            // Stopped (and silent) while the exhibition is closed.
+            running: root.navigator.screen === "attract" && root.store.loaded && root.open
             opacity: root.navigator.screen === "attract" ? 1 : 0
             visible: opacity > 0
             // The loop shows its own items in their own languages: never mirrored as a whole.
@@ -148,6 +153,17 @@ Window {
         }
     }
 
+    // Opening hours: above the stage, below the error screen and the staff overlay.
+    Loader {
+        objectName: "closedScreenLoader"
+        anchors.fill: parent
+        active: root.schedule !== null
+        Component.onCompleted: if (active)
+            setSource(Qt.resolvedUrl("ClosedScreen.qml"), {
+                schedule: root.schedule
+            })
+    }
+
     Loader {
         objectName: "errorScreenLoader"
         anchors.fill: parent
@@ -163,6 +179,19 @@ Window {
         LoadFailedScreen {
             store: root.store
         }
+    }
+
+    // Problems of a live reload: above everything but the staff overlay.
+    Loader {
+        objectName: "reloadErrorsLoader"
+        anchors.fill: parent
+        z: 90
+        active: root.reload !== null
+        Component.onCompleted: if (active)
+            setSource(Qt.resolvedUrl("ReloadErrors.qml"), {
+                reload: root.reload
+            })
+        onLoaded: item.staffPresent = Qt.binding(() => root.staff !== null && root.staff.stage !== "closed")
     }
 
     Loader {
