@@ -9,7 +9,8 @@ arguments, minus ``--supervise``) and:
   restart, doubling the wait up to ``max_delay``, so a broken install does not burn the
   CPU or flood the log, and says so in one clear line; the streak ends once a child has
   stayed up for ``window`` seconds;
-- does not restart after a clean exit (code 0: staff closed the kiosk on purpose);
+- does not restart after a clean exit (code 0: staff closed the kiosk on purpose), and
+  restarts at once, without counting a crash, after a planned restart (code 75);
 - forwards SIGTERM, SIGINT and SIGHUP to the child as SIGTERM, waits ``stop_timeout``
   seconds for it, then kills it, and exits with the child's code.
 
@@ -43,6 +44,10 @@ ENV_SUPERVISED = "KIOSK_SUPERVISED"
 ENV_START = "KIOSK_START_NUMBER"
 
 _FORWARDED = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+#: The exit code of a planned restart (the daily restart of kiosk/ui/staff_tools/attach.py,
+#: EX_TEMPFAIL): started again at once, logged as planned, never counted as a crash.
+PLANNED_RESTART_CODE = 75
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,9 @@ class Supervisor:
             if code == 0:
                 log.info("kiosk (pid %d) exited cleanly (code 0): not restarting", self._pid)
                 return 0
+            if code == PLANNED_RESTART_CODE:
+                log.info("kiosk (pid %d) asked for a planned restart (code %d): restarting", self._pid, code)
+                continue
             if not self._after_death(code):
                 return self._stopped_before_start()
 

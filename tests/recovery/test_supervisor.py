@@ -159,3 +159,15 @@ def test_killing_the_supervisor_takes_the_child_with_it(plan: Plan) -> None:
     else:
         os.kill(child.pid, signal.SIGKILL)
         pytest.fail("the child outlived its supervisor")
+
+
+def test_a_planned_restart_is_not_a_crash(plan: Plan, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="kiosk.supervisor")
+    actions = ["exit 75"] * 5 + ["exit 0"]
+    supervisor = Supervisor(plan.write(*actions), FAST)
+    assert supervisor.run() == 0
+    assert supervisor.starts == 6
+    assert not supervisor.deaths
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("planned restart (code 75)" in m for m in messages) == 5
+    assert not any("crash loop" in m for m in messages)

@@ -1,0 +1,57 @@
+"""Recovery of the real kiosk: kill -9 it under the supervisor, time the new one's first attract frame.
+
+Issue 6 asks for the attract loop back within 5 s. That is a functional requirement, so it is
+asserted here (the measured figure, usually about a second here, is also printed and is
+a row of bench/run_all.py through measure.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .measure import TARGET_S, measure, start
+
+pytestmark = [pytest.mark.slow, pytest.mark.vlc]
+
+
+def test_kill_9_brings_the_attract_loop_back_within_5_s(tmp_path, capsys) -> None:
+    result = measure(kills=2, scratch=tmp_path)
+    recoveries = result.recoveries_s
+    with capsys.disabled():
+        print(f"\nrecovery after kill -9: {', '.join(f'{r:.2f} s' for r in recoveries)}; "
+              f"cold start {result.cold_start_s:.2f} s")
+    assert all(r < TARGET_S for r in recoveries), recoveries
+    log = "\n".join(result.log)
+    assert log.count("was killed by SIGKILL") == 2, log[-3000:]
+    assert result.supervisor_exit == 0, log[-3000:]
+
+
+def test_a_stopped_supervisor_leaves_no_kiosk_behind(tmp_path) -> None:
+    import psutil
+
+    supervised = start(None, tmp_path)
+    frame = supervised.next_frame(timeout=90)
+    assert supervised.stop() == 0
+    assert not psutil.pid_exists(frame.pid) or psutil.Process(frame.pid).status() == psutil.STATUS_ZOMBIE
+    assert any("SIGTERM received: stopping kiosk" in line for line in supervised.log)
+
+
+def test_the_systemd_unit_restarts_the_kiosk() -> None:
+    """With systemd as supervisor instead: needs a running systemd (PID 1) and the packaging unit."""
+    from pathlib import Path
+
+    units = sorted(Path(__file__).resolve().parents[2].glob("packaging/**/*.service"))
+    if not units:
+        pytest.skip("no systemd unit in packaging/ yet (packaging helper)")
+    if shutil.which("systemctl") is None or not Path("/run/systemd/system").is_dir():
+        pytest.skip("systemd is not running here (a container without an init system): the unit's "
+                    "Restart= setting cannot be exercised; see docs/reliability.md for the manual check")
+    done = subprocess.run(["systemd-analyze", "verify", str(units[0])], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    text = units[0].read_text()
+    assert "Restart=always" in text or "Restart=on-failure" in text
+    assert sys.platform.startswith("linux")
