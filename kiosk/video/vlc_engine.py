@@ -260,6 +260,11 @@ class VlcEngine:
         # time is a safety net only: the gate ends the excerpt at its end frame.
         media.add_option(f":start-time={from_ms / 1000:.3f}")
         media.add_option(f":stop-time={excerpt.end_ms / 1000 + 1.0:.3f}")
+        # Do not lower this (libVLC's default). libVLC applies :start-time only after its
+        # first demux pass (250 ms of an MP4), and the 300 ms buffering is what keeps those
+        # frames from the film's beginning off the screen. At 100 ms the first picture comes
+        # ~50 ms sooner, but frames 1-2 of the film were shown before the excerpt (measured).
+        media.add_option(":file-caching=300")
         if not excerpt.audio:
             media.add_option(":no-audio")
         self._player.set_media(media)

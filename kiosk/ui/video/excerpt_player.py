@@ -333,8 +333,18 @@ class ExcerptPlayer(QObject):
         self.panelChanged.emit()
         self.volumeChanged.emit()
         self._update_caption(force=True)
+        if panel is not None:
+            # Make the engine now, not on the first tap: the first libVLC instance takes about
+            # 0.2 s to start, and a film that cannot play shows its note before anyone taps.
+            QTimer.singleShot(0, self._preheat)
 
-    def _ensure_playback(self) -> bool:
+    def _preheat(self) -> None:
+        if self._playback is None and self._panel is not None:
+            self._ensure_playback(announce=False)
+
+    def _ensure_playback(self, *, announce: bool = True) -> bool:
+        """Make the engine and the playback; False (poster and note) when the film cannot play.
+        ``announce``: emit ``finished`` then, so that the attract loop moves on."""
         if self._playback is not None:
             return self._state is not PlayerState.UNAVAILABLE
         panel = self._panel
@@ -344,7 +354,8 @@ class ExcerptPlayer(QObject):
             log.warning("video panel %s: %s", panel.id, panel.src.problem)
             self._set_note(f"This film cannot be shown: {panel.src.problem}")
             self._set_state(PlayerState.ERROR)
-            self.finished.emit()
+            if announce:
+                self.finished.emit()
             return False
         excerpt = Excerpt(Path(panel.src.path), panel.start.ms, panel.end.ms, audio=not self._attract)
         try:
@@ -353,7 +364,8 @@ class ExcerptPlayer(QObject):
             log.warning("video unavailable: %s", error)
             self._set_note(f"Video is unavailable on this kiosk ({error}).")
             self._set_state(PlayerState.UNAVAILABLE)
-            self.finished.emit()
+            if announce:
+                self.finished.emit()
             return False
         self._playback = ExcerptPlayback(
             self._engine, excerpt, _Observer(self), self._relay.run.emit,
