@@ -370,7 +370,8 @@ class Converter:
                 raise cached
             cues = cached
         except CaptionError as error:
-            self.log.error(error.line, 1, path, f"caption file '{node.text}': {error.message}", file=str(media.path))
+            shown = self.media.shown(media.relative) if self.media else str(media.path)
+            self.log.error(error.line, 1, path, f"caption file '{node.text}': {error.message}", file=shown)
             return CaptionTrack(MediaFile(media.relative, media.path, error.message))
         except OSError as error:
             return self.error(node, path, f"'{node.text}' cannot be read ({error.strerror})")

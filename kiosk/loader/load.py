@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import stat
 import time
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
         where = info_node.get("media") or info_node if info_node else root
         log.error(where.line, where.column, "exhibition.media",
                   f"the media folder '{info.media}' does not exist (it is looked for beside this file)")
-    converter.media = MediaChecker(media_root)
+    converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, info.media))
 
     values: dict[str, object] = {"exhibition": info}
     for name in ("version", "schedule"):

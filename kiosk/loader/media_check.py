@@ -119,12 +119,18 @@ def _mp4_problem(path: Path, size: int, durations: dict[Path, int] | None = None
 class MediaChecker:
     """Checks media paths against one media folder; remembers results within a load."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, shown_root: str | None = None) -> None:
         self.root = root
+        #: The media folder as staff would write it (``config/../media`` -> ``media``), for messages.
+        self.shown_root = shown_root if shown_root is not None else str(root)
         self._resolved_root = root.resolve()
         self._cache: dict[tuple[str, MediaKind], MediaFile] = {}
         #: Length of each film whose header says it (MP4), for checking excerpts against it.
         self.durations: dict[Path, int] = {}
+
+    def shown(self, relative: str) -> str:
+        """Where a media file is, as a path staff can open from where they ran the check."""
+        return os.path.normpath(os.path.join(self.shown_root, relative))
 
     def check(self, relative: str, kind: MediaKind) -> MediaFile:
         key = (relative, kind)
