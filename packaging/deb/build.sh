@@ -2,7 +2,9 @@
 # Builds the kiosk's .deb in one command: dist/kiosk_<version>_<arch>.deb
 #   packaging/deb/build.sh                 build the bundle (packaging/build_bundle.sh), then the .deb
 #   packaging/deb/build.sh --reuse-bundle  use dist/kiosk as it is
-#   packaging/deb/build.sh --version 0.1.0-2 --fast   (fast: gzip -1 instead of xz, for tests)
+#   packaging/deb/build.sh --version 0.1.0-2 --fast   (fast: gzip -1, for tests)
+#   packaging/deb/build.sh --xz            smallest file (64 MB, 3 min) instead of zstd (78 MB, 1 min);
+#                                          zstd needs dpkg >= 1.21.18 (Debian 12, Ubuntu 22.04) on the kiosk
 # Layout: bundle in /opt/kiosk, /usr/bin/kiosk, user unit kiosk.service, XDG autostart entry;
 # the staff's exhibition is created by postinst in /var/lib/kiosk/exhibition on first install only.
 # KIOSK_DIST (default dist) is where the bundle is and where the .deb goes.
@@ -13,13 +15,14 @@ python="${PYTHON:-.venv/bin/python}"
 dist="${KIOSK_DIST:-dist}"
 reuse=0
 version=""
-compress=(-Zxz -z6)
+compress=(-Zzstd -z15)
 while [ $# -gt 0 ]; do
   case "$1" in
     --reuse-bundle) reuse=1 ;;
     --version) version="$2"; shift ;;
     --fast) compress=(-Zgzip -z1) ;;
-    *) echo "usage: $0 [--reuse-bundle] [--version VERSION] [--fast]" >&2; exit 2 ;;
+    --xz) compress=(-Zxz -z6) ;;
+    *) echo "usage: $0 [--reuse-bundle] [--version VERSION] [--fast|--xz]" >&2; exit 2 ;;
   esac
   shift
 done
