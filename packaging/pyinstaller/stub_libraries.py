@@ -93,8 +93,9 @@ def build_stub(soname: str, real: str, importers: list[str], folder: Path) -> Pa
     for importer in importers:
         wanted.update(imported_symbols(importer))
     available = defined_symbols(real)
-    symbols = {name: (available[name][0], version, available[name][1])
-               for name, version in wanted.items() if name in available}
+    symbols = {
+        name: (available[name][0], version, available[name][1]) for name, version in wanted.items() if name in available
+    }
     if not symbols:
         return None
     source = write_stub_source(soname, symbols, folder)
@@ -133,5 +134,7 @@ _needed_cache: dict[str, list[str]] = {}
 def _needed(path: str) -> list[str]:
     if path not in _needed_cache:
         out = subprocess.run(["readelf", "-d", path], capture_output=True, text=True, check=False).stdout
-        _needed_cache[path] = [line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line]
+        _needed_cache[path] = [
+            line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line
+        ]
     return _needed_cache[path]
