@@ -197,7 +197,8 @@ class Converter:
                 if name in misspelt:
                     continue  # the "did you mean" above already says what is missing
                 doc = f.metadata.get("doc", "")
-                self.error(node, path, f"missing required key '{name}'" + (f" ({doc.rstrip('.')})" if doc else ""))
+                self.error(node.key or node, path,
+                           f"missing required key '{name}'" + (f" ({doc.rstrip('.')})" if doc else ""))
                 failed = True
         if failed:
             return FAIL

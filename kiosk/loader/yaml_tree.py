@@ -49,6 +49,8 @@ class Node:
     size: int = 1
     #: A map's values by key text (the first of duplicates), so lookups stay fast in large groups.
     index: dict[str, Node] = field(default_factory=dict)
+    #: The key this value was written under, if any: a group's problems point there (``attract:``).
+    key: Node | None = None
 
     @property
     def is_null(self) -> bool:
@@ -169,6 +171,8 @@ def compose(text: str, log: ProblemLog) -> Node:
                 return  # the first value stays: a later duplicate is usually a pasted leftover
             parent.pairs.append((pending_key, node))
             parent.index[pending_key.text] = node
+            if node.key is None:
+                node.key = pending_key
 
     def report_duplicate(key: Node, first: Node) -> None:
         log.error(key.line, key.column, _path_of(stack, key.text),
