@@ -32,7 +32,6 @@ from types import TracebackType
 from typing import Any, ClassVar, TextIO
 
 APP_NAME = "kiosk"
-LOG_FILE_NAME = "kiosk.log"
 #: Small files, a few of them: days of logs fit, a full disk never comes from us.
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
@@ -57,9 +56,9 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def log_file() -> Path:
+def log_file(name: str = APP_NAME) -> Path:
     """The current log file (older ones carry .1, .2, ... suffixes)."""
-    return log_dir() / LOG_FILE_NAME
+    return log_dir() / f"{name}.log"
 
 
 class _SyslogPrefix(logging.Filter):
@@ -101,13 +100,15 @@ def setup_logging(
     max_bytes: int = MAX_BYTES,
     backup_count: int = BACKUP_COUNT,
     install_hooks: bool = True,
+    name: str = APP_NAME,
 ) -> Path | None:
     """Configure the root logger once for a kiosk process; return the log file, or None.
 
     When the log folder cannot be written (read-only disk, wrong owner) the kiosk still runs:
     it logs to stderr only and says why, because a missing log must never stop an exhibition.
     Calling it again replaces the handlers it added before (tests, ``doctor --smoke`` after
-    ``run``), so lines are never doubled.
+    ``run``), so lines are never doubled. ``name`` names the file: a second long-running process
+    (the supervisor) should use its own, because two processes rotating one file lose lines.
     """
     root = logging.getLogger()
     for handler in _OUR_HANDLERS:
@@ -125,7 +126,7 @@ def setup_logging(
             stream_handler.setFormatter(logging.Formatter(_STDERR_FORMAT))
         _add(root, stream_handler)
 
-    path: Path | None = (directory if directory is not None else log_dir()) / LOG_FILE_NAME
+    path: Path | None = (directory if directory is not None else log_dir()) / f"{name}.log"
     file_problem = ""
     try:
         assert path is not None
@@ -152,9 +153,7 @@ def _add(root: logging.Logger, handler: logging.Handler) -> None:
     _OUR_HANDLERS.append(handler)
 
 
-def _log_uncaught(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str
-) -> None:
+def _log_uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str) -> None:
     log.critical("uncaught exception %s", where, exc_info=(exc_type, exc, tb))
     for handler in _OUR_HANDLERS:
         handler.flush()

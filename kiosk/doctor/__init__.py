@@ -66,7 +66,10 @@ def run_probe(request: dict[str, Any], timeout_s: float = PROBE_TIMEOUT_S) -> tu
             sections[message["section"]] = message.get("facts")
     problem = ""
     if done.returncode != 0:
-        tail = [line for line in done.stderr.strip().splitlines() if line.strip()][-3:]
+        lines = [line.strip() for line in done.stderr.strip().splitlines() if line.strip()]
+        # Qt's own reason ("could not connect to display :0") comes first, before its generic advice.
+        telling = [line for line in lines if "connect to display" in line or "Fatal" in line]
+        tail = (telling + [line for line in lines[-3:] if line not in telling])[:3]
         problem = f"exit code {done.returncode}" + (": " + " | ".join(tail) if tail else "")
     return sections, problem
 

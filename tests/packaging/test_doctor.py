@@ -242,3 +242,19 @@ def test_doctor_cli_fails_on_a_broken_exhibition(tmp_path):
 def test_a_crashing_qt_probe_is_a_finding(crash):
     finding = judge.judge_platform(None, {"DISPLAY": ":7"}, crash)
     assert finding.status is Status.FAIL and "could not connect" in finding.summary
+
+
+def test_doctor_reports_a_display_it_cannot_reach(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor", str(write_exhibition(tmp_path)), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, "DISPLAY": ":77"},
+    )
+    assert result.returncode == 1
+    checks = {finding["check"]: finding for finding in json.loads(result.stdout)["findings"]}
+    assert checks["qt_platform"]["status"] == "fail"
+    assert "Qt could not start here" in checks["qt_platform"]["summary"]
+    assert checks["exhibition"]["status"] == "ok"  # the rest of the report still came out

@@ -154,3 +154,8 @@ def test_qt_messages_reach_the_log(restore_logging, tmp_path, qapp):
         assert seen == ["qml said something"]  # chained to the handler it replaced
     finally:
         qInstallMessageHandler(original)  # pytest-qt's own, for the tests after this one
+
+
+def test_a_second_process_gets_its_own_file(restore_logging, tmp_path):
+    path = logs.setup_logging(directory=tmp_path, stderr=False, install_hooks=False, name="supervisor")
+    assert path == tmp_path / "supervisor.log"
