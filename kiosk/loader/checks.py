@@ -37,12 +37,25 @@ def _child(node: Node | None, *keys: str | int) -> Node | None:
 
 
 def cross_check(exhibition: Exhibition, root: Node, converter: Converter, log: ProblemLog) -> None:
+    _unique_languages(root, log)
     _unique_ids(exhibition, root, log)
     _attract_references(exhibition, root, log)
     _translations(exhibition, converter, log)
     _captions_and_images(exhibition, root, log)
     _excerpts_within_films(exhibition, root, converter, log)
     _contrast(exhibition, root, log)
+
+
+def _unique_languages(root: Node, log: ProblemLog) -> None:
+    languages_node = _child(root, "exhibition", "languages")
+    if languages_node is None or languages_node.kind != "seq":
+        return
+    seen: dict[str, Node] = {}
+    for index, item in enumerate(languages_node.items):
+        first = seen.setdefault(item.text, item)
+        if item.kind == "scalar" and first is not item:
+            log.error(item.line, item.column, f"exhibition.languages[{index}]",
+                      f"'{item.text}' is already in the list (column {first.column}): name each language once")
 
 
 def _unique_ids(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
