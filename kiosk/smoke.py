@@ -158,8 +158,6 @@ def play_excerpt(app: Any, engine_module: Any, panel: Any, seconds: float, timeo
     """Play ``seconds`` of the panel's excerpt through the real libVLC engine, then stop it."""
     from kiosk.video.engine import Excerpt
 
-    if not os.environ.get("KIOSK_VLC_OPTIONS"):
-        engine_module.configure(["--aout=adummy"])  # the smoke checks the pipeline, not the sound card
     info = engine_module.probe()
     details: dict[str, Any] = {"libvlc": info.summary(), "library": info.library, "plugins": info.plugins}
     if not info.available:
@@ -207,6 +205,9 @@ def run_smoke(
 ) -> int:
     """Run every step, print the report, return 0 when none failed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a technician's SSH session, CI: no screen
+    # The smoke checks the picture and sound pipeline, not the sound card (CI has none). Set before
+    # the app starts: the attract loop may open libVLC before the video step does.
+    os.environ.setdefault("KIOSK_VLC_OPTIONS", "--aout=adummy")
     from kiosk import paths
     from kiosk.logs import install_qt_message_handler, setup_logging
 
