@@ -25,17 +25,21 @@ Item {
     Image {
         id: image
         readonly property real ratio: implicitHeight > 0 ? implicitWidth / implicitHeight : 1
-        readonly property bool wide: ratio > root.width / Math.max(1, root.height)
+        readonly property real frameRatio: root.width / Math.max(1, root.height)
+        readonly property bool wide: ratio > frameRatio
+        // Cropping a landscape picture for a portrait screen (or the reverse) would cut away
+        // most of it (and any words on it): past 40 % lost, the whole picture shows instead.
+        readonly property bool fit: Math.min(ratio / frameRatio, frameRatio / ratio) < 0.6
         asynchronous: true
         source: root.source
         // Decoded once at the size it will be shown at full zoom; the crop keeps its aspect.
         sourceSize: Qt.size(Math.ceil(root.width * root.zoom), Math.ceil(root.height * root.zoom))
         fillMode: Image.PreserveAspectCrop
         smooth: true
-        width: wide ? root.height * ratio : root.width
-        height: wide ? root.height : root.width / ratio
-        x: Math.max(root.width - width, Math.min(0, root.width / 2 - root.focusX * width))
-        y: Math.max(root.height - height, Math.min(0, root.height / 2 - root.focusY * height))
+        width: fit ? (wide ? root.width : root.height * ratio) : (wide ? root.height * ratio : root.width)
+        height: fit ? (wide ? root.width / ratio : root.height) : (wide ? root.height : root.width / ratio)
+        x: fit ? (root.width - width) / 2 : Math.max(root.width - width, Math.min(0, root.width / 2 - root.focusX * width))
+        y: fit ? (root.height - height) / 2 : Math.max(root.height - height, Math.min(0, root.height / 2 - root.focusY * height))
         transform: Scale {
             id: scaling
             origin.x: root.focusX * image.width
