@@ -315,7 +315,12 @@ class Converter:
                 text = self.text(value_node, join(path, key_node.text), meta)
                 if language is not FAIL and text is not FAIL:
                     texts[language] = text
-            value = Localized.of(texts) if texts else self.error(node, path, "has no text in any language")
+            if texts:
+                value = Localized.of(texts)
+            elif node.pairs:
+                value = FAIL  # each language's problem is already reported
+            else:
+                value = self.error(node, path, "has no text in any language")
         else:
             return self.error(node, path, "should be text, or one text per language like {fr: ..., en: ...}")
         if value is not FAIL:

@@ -121,14 +121,15 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
         log.error(root.line, root.column, "", f"missing required key '{name}'")
     info_node = root.get("exhibition")
     info = FAIL if info_node is None else converter.convert(info_node, ExhibitionInfo, "exhibition")
-    if info is FAIL:
-        raise LoadFailed  # without languages and a title there is nothing sensible to show
-    media_root = _media_root(source, info.media)
+    # Without a readable 'exhibition' section there is nothing sensible to show, but the rest is still
+    # checked, so that staff see every problem at once.
+    media = info.media if info is not FAIL else _media_as_written(info_node)
+    media_root = _media_root(source, media)
     if not media_root.is_dir():
-        where = info_node.get("media") or info_node if info_node else root
+        where = (info_node.get("media") or info_node) if info_node is not None else root
         log.error(where.line, where.column, "exhibition.media",
-                  f"the media folder '{info.media}' does not exist (it is looked for beside this file)")
-    converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, info.media))
+                  f"the media folder '{media}' does not exist (it is looked for beside this file)")
+    converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, media))
 
     values: dict[str, object] = {"exhibition": info}
     for name in ("version", "schedule"):
@@ -139,7 +140,10 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
                 values[name] = value
     chapters_node = root.get("chapters")
     chapters = () if chapters_node is None else _chapters(converter, chapters_node)
-    if not chapters:
+    if info is FAIL or not chapters:
+        attract_node = root.get("attract")
+        if attract_node is not None:
+            converter.convert(attract_node, Attract, "attract")  # for its problems only
         raise LoadFailed
     values["chapters"] = chapters
     attract_node = root.get("attract")
@@ -148,6 +152,14 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
     exhibition = Exhibition(**values, source=source.resolve(), media_root=media_root)  # type: ignore[arg-type]
     cross_check(exhibition, root, converter, log)
     return exhibition
+
+
+def _media_as_written(info_node: Node | None) -> str:
+    """The media folder named in an 'exhibition' section that could not be read as a whole."""
+    node = info_node.get("media") if info_node is not None and info_node.kind == "map" else None
+    if node is not None and node.kind == "scalar" and node.text.strip() and not node.is_null:
+        return node.text
+    return "media"
 
 
 def _media_root(source: Path, media: str) -> Path:

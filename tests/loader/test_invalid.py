@@ -218,3 +218,26 @@ def test_huge_caption_file_is_refused_unread(tmp_path: Path, media_copy: Path) -
     [error] = load_exhibition(config).errors
     assert error.path == "chapters[1].panels[0].captions.en"
     assert "too large for a caption file" in error.message
+
+
+def test_a_broken_exhibition_section_still_reports_the_rest(tmp_path: Path) -> None:
+    """Nothing can be shown without the exhibition's title and languages, but staff see every problem."""
+    config = tmp_path / "exhibition.yaml"
+    config.write_text(
+        "exhibition:\n  id: My Expo\n  title:\n  languages: fr\n"
+        f"  media: {FIXTURE_MEDIA.as_posix()}\n"
+        "attract:\n  items: portrait\n  invitation: {fr: }\n"
+        "chapters:\n  - id: c\n    title: C\n    panels:\n      - {id: p, type: image, src: images/nope.png}\n",
+        encoding="utf-8",
+    )
+    result = load_exhibition(config)
+    assert result.exhibition is None
+    assert [(p.line, p.path) for p in result.errors] == [
+        (2, "exhibition.id"),
+        (3, "exhibition.title"),
+        (4, "exhibition.languages"),
+        (7, "attract.items"),
+        (8, "attract.invitation.fr"),
+        (13, "chapters[0].panels[0]"),  # no alt
+        (13, "chapters[0].panels[0].src"),  # no such file
+    ]
