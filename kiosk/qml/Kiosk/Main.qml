@@ -23,6 +23,10 @@ Window {
     property var schedule: null
     property var reload: null
     readonly property bool open: schedule === null || schedule.isOpen
+    // Set after the first frame: what the attract loop does not need waits until then.
+    property bool warm: false
+
+    onFrameSwapped: warm = true
 
     objectName: "kioskWindow"
     title: "Kiosk"
@@ -98,31 +102,43 @@ Window {
         LayoutMirroring.enabled: root.navigator.rtl
         LayoutMirroring.childrenInherit: true
 
-        HomeScreen {
+        // Home and chapter are built right after the loop's first frame, not before it: the
+        // kiosk shows something sooner, and they are ready long before a visitor can touch.
+        Loader {
             id: home
+            objectName: "homeLoader"
             anchors.fill: parent
-            navigator: root.navigator
-            chapters: root.chapters
-            languages: root.languages
-            title: root.navigator.exhibitionTitle
-            subtitle: root.navigator.exhibitionSubtitle
+            active: root.warm || root.navigator.screen !== "attract"
+            asynchronous: root.navigator.screen === "attract"
             visible: root.navigator.screen !== "chapter" || chapter.opacity < 1
+            sourceComponent: HomeScreen {
+                navigator: root.navigator
+                chapters: root.chapters
+                languages: root.languages
+                title: root.navigator.exhibitionTitle
+                subtitle: root.navigator.exhibitionSubtitle
+            }
         }
 
-        ChapterScreen {
+        Loader {
             id: chapter
+            objectName: "chapterLoader"
             anchors.fill: parent
-            navigator: root.navigator
-            panels: root.panels
-            languages: root.languages
-            store: root.store
-            components: root.components
+            active: root.warm || root.navigator.screen !== "attract"
+            asynchronous: root.navigator.screen === "attract"
             opacity: root.navigator.screen === "chapter" ? 1 : 0
             visible: opacity > 0
             Behavior on opacity {
                 NumberAnimation {
                     duration: Theme.transitionMs
                 }
+            }
+            sourceComponent: ChapterScreen {
+                navigator: root.navigator
+                panels: root.panels
+                languages: root.languages
+                store: root.store
+                components: root.components
             }
         }
 
