@@ -87,6 +87,7 @@ def run_doctor(config: Path | None = None) -> Report:
     findings.append(judge.judge_scene_graph(qt))
     findings.append(judge.judge_screens(qt))
     findings.append(judge.judge_touch(qt, machine.kernel_touch_devices()))
+    findings.append(machine.check_sound())
     if exhibition is None:
         findings.append(Finding("fonts", "Fonts", Status.WARN, "not checked: the exhibition could not be read"))
     else:

@@ -175,3 +175,49 @@ def session_facts() -> dict[str, str]:
     """The graphical session this process can reach, from its environment."""
     keys = ("DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "QT_QPA_PLATFORM", "QT_QUICK_BACKEND", "INVOCATION_ID")
     return {key: os.environ[key] for key in keys if os.environ.get(key)}
+
+
+# --- sound ------------------------------------------------------------------------------------------
+
+
+def parse_sound_cards(text: str) -> list[str]:
+    """Card names from /proc/asound/cards (" 0 [PCH            ]: HDA-Intel - HDA Intel PCH")."""
+    cards = []
+    for line in text.splitlines():
+        head = line.strip()
+        if head[:1].isdigit() and "]:" in head:
+            cards.append(head.split("]:", 1)[1].split(" - ", 1)[-1].strip())
+    return cards
+
+
+def check_sound(
+    cards_file: Path = Path("/proc/asound/cards"), runtime_dir: str | None = None, vlc_options: str | None = None
+) -> Finding:
+    """Is there a sound card, and a sound server in this session? Films play silent without one."""
+    title = "Sound"
+    if not sys.platform.startswith("linux"):
+        return Finding("sound", title, Status.INFO, "not checked on this system")
+    options = os.environ.get("KIOSK_VLC_OPTIONS", "") if vlc_options is None else vlc_options
+    try:
+        cards = parse_sound_cards(cards_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        cards = []
+    runtime = runtime_dir if runtime_dir is not None else os.environ.get("XDG_RUNTIME_DIR", "")
+    server = bool(runtime) and (Path(runtime, "pulse", "native").exists() or Path(runtime, "pipewire-0").exists())
+    details = {"cards": cards, "sound_server": server, "vlc_options": options}
+    if "--aout=adummy" in options:
+        return Finding(
+            "sound", title, Status.INFO, "silent on purpose (KIOSK_VLC_OPTIONS=--aout=adummy)", details=details
+        )
+    if not cards:
+        return Finding(
+            "sound",
+            title,
+            Status.WARN,
+            "no sound card: films will play without sound",
+            advice="Connect speakers (HDMI or jack), or, for a silent booth, set "
+            "KIOSK_VLC_OPTIONS=--aout=adummy so that libVLC stops logging audio errors.",
+            details=details,
+        )
+    where = "through the session's sound server" if server else "straight to ALSA (no sound server in this session)"
+    return Finding("sound", title, Status.OK, f"{', '.join(cards)}; {where}", details=details)

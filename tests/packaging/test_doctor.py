@@ -215,6 +215,7 @@ def test_doctor_cli_plain_and_json(tmp_path):
         "scene_graph",
         "screens",
         "touch",
+        "sound",
         "fonts",
         "exhibition",
         "media",
@@ -258,3 +259,17 @@ def test_doctor_reports_a_display_it_cannot_reach(tmp_path):
     assert checks["qt_platform"]["status"] == "fail"
     assert "Qt could not start here" in checks["qt_platform"]["summary"]
     assert checks["exhibition"]["status"] == "ok"  # the rest of the report still came out
+
+
+def test_sound_cards_and_silence(tmp_path):
+    cards = tmp_path / "cards"
+    cards.write_text(
+        " 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n                      HDA Intel PCH at 0xf7f10000\n"
+    )
+    assert machine.parse_sound_cards(cards.read_text()) == ["HDA Intel PCH"]
+    finding = machine.check_sound(cards, runtime_dir=str(tmp_path), vlc_options="")
+    assert finding.status is Status.OK and "straight to ALSA" in finding.summary
+    missing = machine.check_sound(tmp_path / "none", runtime_dir="", vlc_options="")
+    assert missing.status is Status.WARN and "--aout=adummy" in missing.advice
+    silent = machine.check_sound(tmp_path / "none", runtime_dir="", vlc_options="--aout=adummy")
+    assert silent.status is Status.INFO
