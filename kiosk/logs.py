@@ -126,16 +126,16 @@ def setup_logging(
             stream_handler.setFormatter(logging.Formatter(_STDERR_FORMAT))
         _add(root, stream_handler)
 
-    path: Path | None = (directory if directory is not None else log_dir()) / f"{name}.log"
+    wanted = (directory if directory is not None else log_dir()) / f"{name}.log"
+    path: Path | None = wanted
     file_problem = ""
     try:
-        assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        wanted.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
+            wanted, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
         )
     except OSError as error:
-        file_problem = f"cannot write the log file {path}: {error.strerror or error}"
+        file_problem = f"cannot write the log file {wanted}: {error.strerror or error}"
         path = None
     else:
         file_handler.setFormatter(logging.Formatter(_FILE_FORMAT))
