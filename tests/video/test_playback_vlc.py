@@ -106,3 +106,32 @@ def test_hundred_play_stop_cycles_keep_memory_bounded(engine: vlc_engine.VlcEngi
     growth = (process.memory_info().rss - baseline) / 2**20
     print(f"RSS growth over 100 cycles: {growth:.1f} MiB")
     assert growth < 40, growth
+
+
+class RecordingEngine(vlc_engine.VlcEngine):
+    """The real engine, noting the volumes the playback sets (and when)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.volumes: list[int] = []
+
+    def set_volume(self, volume: int) -> None:
+        self.volumes.append(volume)
+        super().set_volume(volume)
+
+
+def test_sound_fades_out_at_the_end_and_volume_stays_within_the_limit(vlc_ready: None, clip: Clip) -> None:
+    engine = RecordingEngine()
+    try:
+        seen = Seen(clip)
+        runner = Runner(engine, Excerpt(clip.path, 1000, 2500), seen, volume=90, max_volume=60, fade_ms=300)
+        runner.playback.play()
+        assert runner.run_until(runner.settled, timeout=10)
+        assert runner.playback.state is PlayerState.ENDED
+        assert max(engine.volumes) <= 60  # never above the staff's limit
+        fading = [v for v in engine.volumes if 0 < v < 60]
+        assert len(fading) >= 3, engine.volumes  # a ramp, not a cut
+        assert fading == sorted(fading, reverse=True)
+        assert seen.watched and 1300 <= seen.watched[-1] <= 2500
+    finally:
+        engine.release()

@@ -391,10 +391,12 @@ class ExcerptPlayer(QObject):
         self.frameChanged.emit()
 
     def _on_state(self, state: PlayerState) -> None:
-        if state in (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR, PlayerState.UNAVAILABLE,
-                     PlayerState.LOADING, PlayerState.PREPARING):
-            if state in (PlayerState.LOADING, PlayerState.PREPARING):
-                self._set_note("")
+        if state in (PlayerState.LOADING, PlayerState.PREPARING):
+            # A new run: drop a frame of the old one still in the mailbox, but keep the picture
+            # on screen (a replay goes from the last frame straight to the new first one).
+            self._set_note("")
+            self._mailbox.clear()
+        elif state in (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR, PlayerState.UNAVAILABLE):
             self._mailbox.clear()
             self._set_has_frame(False)
         self._set_state(state)
