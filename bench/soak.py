@@ -228,7 +228,7 @@ class Plan:
     #: Navigations per visit: a visitor taps a handful of times and leaves.
     visit_length: tuple[int, int] = (6, 30)
     #: How long an excerpt plays before the visitor moves on (the engine is stopped mid-play).
-    excerpt_ms: tuple[int, int] = (300, 1200)
+    excerpt_ms: tuple[int, int] = (300, 900)
     reload_every_visits: int = 150
     #: A stretch of attract loop alone, every so often (the quiet hours).
     quiet_every_visits: int = 100
@@ -241,6 +241,8 @@ class Plan:
     seed: int = 6
     #: Stop early (and say so) if the process grows past this: a leak must not take the machine down.
     max_rss_mb: float = 3000.0
+    #: Stop early (and say so) after this long: a long soak has to fit the time there is.
+    max_minutes: float = 0.0
 
 
 @dataclass
@@ -374,12 +376,20 @@ class Soak:
         if player is None:
             return False
         play = getattr(self, "_start_player", None) or start_player
-        if not play(self.driver, player):
-            self.counts.excerpts_failed += 1
-            return False
-        self.counts.excerpts += 1
-        self.driver.spin(self.random.randint(*self.plan.excerpt_ms))
-        return True
+        # The visitor watches: the soak's compressed idle timeout (under a second) must not cut
+        # a film that takes a second to start on a busy machine. The kiosk's own is 90 s.
+        visit = self.kiosk.visit
+        compressed = visit.timeouts
+        visit.timeouts = dataclasses.replace(compressed, idle=max(compressed.idle, 30.0))
+        try:
+            if not play(self.driver, player):
+                self.counts.excerpts_failed += 1
+                return False
+            self.counts.excerpts += 1
+            self.driver.spin(self.random.randint(*self.plan.excerpt_ms))
+            return True
+        finally:
+            visit.timeouts = compressed
 
     def _go_to_film(self) -> bool:
         """Open a chapter with a film and step to it (counted as navigations)."""
@@ -464,6 +474,10 @@ class Soak:
                          f"excerpts {counts.excerpts}  RSS {s.rss_mb:.1f} MB  objects {s.py_objects}  "
                          f"items {s.qml_items}")
             rss = self.sampler.samples[-1].rss_mb
+            minutes = (time.monotonic() - self.sampler.started) / 60
+            if plan.max_minutes and minutes > plan.max_minutes:
+                self.stopped_early = f"stopped early: {minutes:.0f} min time limit"
+                break
             if rss > plan.max_rss_mb:
                 self.stopped_early = f"stopped early: RSS {rss:.0f} MB > {plan.max_rss_mb:.0f} MB"
                 break
@@ -501,17 +515,31 @@ def start_player(driver: Driver, player: Any) -> bool:
             raise PlayerGone
         return player.property("state") == "playing" and frame_shown()
 
-    if started():
-        return True
-    for name in ("videoBigButton", "videoTapArea"):
-        target = next((item for item in walk_items(player) if item.objectName() == name and driver._shown(item)),
-                      None)
-        if target is not None:
-            centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
-            driver.tap_at(centre.x(), centre.y())
-            break
+    def settled() -> bool:
+        # The strip slides to the panel over a few hundred ms; a tap on a moving strip stops
+        # the slide instead of pressing the button (as it does for a visitor).
+        before = player.mapToScene(QPointF(0, 0))
+        driver.spin(40)
+        after = player.mapToScene(QPointF(0, 0))
+        return abs(before.x() - after.x()) < 0.5 and abs(before.y() - after.y()) < 0.5
+
     try:
-        return driver.wait_until(started, 5000)
+        if started():
+            return True
+        driver.wait_until(settled, 2000, step_ms=0)
+        for _attempt in range(3):
+            for name in ("videoBigButton", "videoTapArea"):
+                target = next((item for item in walk_items(player)
+                               if item.objectName() == name and driver._shown(item)), None)
+                if target is not None:
+                    centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+                    driver.tap_at(centre.x(), centre.y())
+                    break
+            if driver.wait_until(started, 1500):
+                return True
+            if player.property("state") not in ("idle", "ready", "paused", "ended"):
+                break  # loading or failed: another tap would toggle it, not start it
+        return driver.wait_until(started, 3000)
     except PlayerGone:
         return False
 
@@ -713,13 +741,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for soak.csv and soak-memory.png")
     parser.add_argument("--name", default="soak", help="file name stem for the CSV and PNG")
     parser.add_argument("--max-rss-mb", type=float, default=Plan.max_rss_mb, help="stop early above this RSS")
+    parser.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this long (0: never)")
     args = parser.parse_args(argv)
 
     plan = Plan()
     if args.quick:
         plan = dataclasses.replace(plan, navigations=1_000, excerpts=100, reload_every_visits=30,
                                    quiet_every_visits=25, quiet_ms=3000)
-    plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb)
+    plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb, max_minutes=args.max_minutes)
     if args.navigations is not None:
         plan = dataclasses.replace(plan, navigations=args.navigations)
     if args.excerpts is not None:
@@ -733,7 +762,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.monotonic() - started
     csv_path, png_path = args.out / f"{args.name}.csv", args.out / f"{args.name}-memory.png"
     write_csv(samples, csv_path)
-    title = (f"kiosk soak: {counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts, "
+    early = f"[{soak.stopped_early}] " if soak.stopped_early else ""
+    title = (f"{early}soak: {counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts, "
              f"{counts.reloads} reloads in {elapsed / 60:.0f} min ({machine_line()})")
     plot(samples, png_path, plan.warmup, title)
 
