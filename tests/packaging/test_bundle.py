@@ -351,3 +351,17 @@ def test_bundle_plays_every_container_the_loader_accepts(bundle: Path, tmp_path:
     played = {step["summary"].split(" (")[1].split(" from")[0]: step["status"] for step in videos}
     assert played == {f"video/{name}": "ok" for name in FILMS}, [s["summary"] for s in videos]
     assert done.returncode == 0
+
+
+def test_every_subcommand_loads_from_the_bundle(bundle: Path):
+    """PyInstaller cannot see modules imported by name: each subcommand must still be in the bundle."""
+    from kiosk.cli import SUBCOMMANDS
+
+    listed = _run([str(bundle / "kiosk"), "--help"])
+    assert listed.returncode == 0
+    for name in SUBCOMMANDS:
+        if (ROOT / "kiosk" / "cli" / f"{name}.py").exists():
+            done = _run([str(bundle / "kiosk"), name, "--help"])
+            assert done.returncode == 0, f"kiosk {name}: {done.stderr[-2000:]}"
+    valid = _run([str(bundle / "kiosk"), "validate", str(bundle / "_internal" / "config" / "exhibition.yaml")])
+    assert valid.returncode == 0, valid.stdout + valid.stderr
