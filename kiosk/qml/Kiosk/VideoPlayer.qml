@@ -15,6 +15,9 @@ Item {
     // Hold the first frame paused from the start, so that a tap shows motion at once
     // (costs a decoder while the panel is on screen; see docs/video.md).
     property bool preload: false
+    // Room the host keeps at the bottom for its own overlay (the attract loop's invitation):
+    // captions sit above it.
+    property real captionMargin: attract ? Theme.px(230) : 0
 
     // Attract: a decoded first frame of the excerpt is held on screen (or the film cannot
     // play and the poster stands in). Otherwise: the poster or a frame is on screen.
@@ -139,7 +142,7 @@ Item {
         objectName: "videoCaptionBand"
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: (root.controlsShown ? Theme.touch + Theme.px(24) : 0) + Theme.px(20)
+        anchors.bottomMargin: (root.controlsShown ? Theme.touch + Theme.px(24) : 0) + root.captionMargin + Theme.px(20)
         maxWidth: root.width * 0.88
         text: excerpt.captionText
         rtl: excerpt.captionRtl
