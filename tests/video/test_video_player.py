@@ -228,3 +228,26 @@ def test_controls_pause_seek_volume_replay(qtbot: Any, scene: Any, clip: Clip) -
     player.replay()
     qtbot.waitUntil(lambda: player.property("state") == "playing" and (frame_number(player) or 999) < 70,
                     timeout=5000)
+
+
+def test_dragging_the_scrubber_lands_where_the_finger_stops(qtbot: Any, scene: Any, clip: Clip) -> None:
+    view = scene(1000, 7000)
+    player = find(view, "excerptPlayer")
+    view.rootObject().start()
+    qtbot.waitUntil(lambda: player.property("hasFrame"), timeout=5000)
+    scrubber = item(view, "videoScrubber")
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    y = scrubber.height() / 2
+    start = scrubber.mapToScene(QPointF(scrubber.width() * 0.1, y)).toPoint()
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 31):  # a drag to the middle: 30 moves in a fraction of a second
+        point = scrubber.mapToScene(QPointF(scrubber.width() * (0.1 + step * 0.4 / 30), y)).toPoint()
+        QTest.mouseMove(view, point)
+    end = scrubber.mapToScene(QPointF(scrubber.width() * 0.5, y)).toPoint()
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert isinstance(end, QPoint)
+    # Half of the 6 s excerpt: film 4 s = frame 120; the picture and the position get there.
+    qtbot.waitUntil(lambda: abs((frame_number(player) or 0) - 120) <= 12, timeout=4000)
+    assert abs(player.property("position") - 3000) <= 400

@@ -23,7 +23,7 @@ Item {
     // play and the poster stands in). Otherwise: the poster or a frame is on screen.
     readonly property bool ready: excerpt.failed
         || (attract ? excerpt.hasFrame
-                    : excerpt.hasFrame || poster.status === Image.Ready || poster.source == "")
+                    : excerpt.hasFrame || poster.status === Image.Ready || poster.source.toString() === "")
     readonly property bool holdsIdle: excerpt.holdsIdle
     readonly property string state: excerpt.state
     readonly property bool controlsShown: !attract && !excerpt.failed && excerpt.state !== "idle"
@@ -65,6 +65,7 @@ Item {
         anchors.fill: parent
         source: excerpt.posterUrl
         fillMode: Image.PreserveAspectFit
+        visible: frame.opacity < 1  // not around a playing picture of another shape
         asynchronous: false
         cache: true
     }
@@ -74,7 +75,7 @@ Item {
         objectName: "videoFrame"
         anchors.fill: parent
         player: excerpt
-        visible: opacity > 0
+        visible: frame.opacity > 0
         opacity: 0
         // The first frame appears at once; at the end the picture fades back to the poster
         // (set imperatively: a Behavior would also fade in, delaying the first frame).

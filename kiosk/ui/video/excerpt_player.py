@@ -125,6 +125,11 @@ class ExcerptPlayer(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(33)
         self._timer.timeout.connect(self._tick)
+        self._pending_seek: int | None = None
+        self._seek_timer = QTimer(self)
+        self._seek_timer.setSingleShot(True)
+        self._seek_timer.setInterval(80)
+        self._seek_timer.timeout.connect(self._flush_seek)
         app = QGuiApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.release)
@@ -279,9 +284,23 @@ class ExcerptPlayer(QObject):
 
     @Slot(int)
     def seek(self, position_ms: int) -> None:
-        if self._playback is not None:
-            self._playback.seek(position_ms)
+        """Jump inside the excerpt. A finger dragging the scrubber sends dozens of these a
+        second: the first goes at once, then at most one every 80 ms (the latest wins)."""
+        if self._playback is None:
+            return
+        if self._seek_timer.isActive():
+            self._pending_seek = position_ms
+            return
+        self._playback.seek(position_ms)
+        self._update_position()
+        self._seek_timer.start()
+
+    def _flush_seek(self) -> None:
+        if self._pending_seek is not None and self._playback is not None:
+            position, self._pending_seek = self._pending_seek, None
+            self._playback.seek(position)
             self._update_position()
+            self._seek_timer.start()
 
     @Slot()
     def replay(self) -> None:
