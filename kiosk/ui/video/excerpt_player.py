@@ -42,6 +42,7 @@ def default_engine_factory(max_size: tuple[int, int]) -> VideoEngine:
 
 engine_factory: EngineFactory = default_engine_factory
 
+_reported: set[str] = set()
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
 
 
@@ -380,7 +381,9 @@ class ExcerptPlayer(QObject):
         try:
             self._engine = engine_factory(self._screen_size())
         except Exception as error:  # no libVLC: the poster and a note, the kiosk goes on
-            log.warning("video unavailable: %s", error)
+            if str(error) not in _reported:  # once per reason, not once per panel shown
+                _reported.add(str(error))
+                log.warning("video unavailable: %s", error)
             self._set_note(f"Video is unavailable on this kiosk ({error}).")
             self._set_state(PlayerState.UNAVAILABLE)
             if announce:
