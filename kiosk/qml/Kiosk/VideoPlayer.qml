@@ -65,7 +65,7 @@ Item {
         anchors.fill: parent
         source: excerpt.posterUrl
         fillMode: Image.PreserveAspectFit
-        visible: frame.opacity < 1  // not around a playing picture of another shape
+        visible: !frame || frame.opacity < 1  // not around a playing picture of another shape
         asynchronous: false
         cache: true
     }
