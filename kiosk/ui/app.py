@@ -121,8 +121,10 @@ class KioskApp(QObject):
         if not roots or not isinstance(roots[0], QQuickWindow):
             raise RuntimeError("Main.qml did not load; see the QML errors above")
         self.window: QQuickWindow = roots[0]
-        screen = self.window.screen() or QGuiApplication.primaryScreen()
-        px_per_mm = screen.physicalDotsPerInch() / 25.4 if screen else 3.78
+        # From QML's Screen.pixelDensity, not from window.screen(): with PySide6 6.11 the Python
+        # wrapper that call returns was garbage-collected *with* the QScreen (gdb: ~QScreen from
+        # shiboken's dealloc), and the next window crashed. Never hold a QScreen from Python here.
+        px_per_mm = float(self.window.property("pixelsPerMm") or 3.78)
         judge = TouchJudge(touch_limits, px_per_mm=px_per_mm)
         clock_ms = {"now_ms": touch_clock_ms} if touch_clock_ms else {}
         self.guard = TouchGuard(self.window, self.navigator, judge, passthrough=self._in_staff_corner, **clock_ms)

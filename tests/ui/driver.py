@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -131,6 +132,10 @@ def make_kiosk(
 ) -> KioskDriver:
     from kiosk.ui.app import KioskApp
 
+    # Wrappers the previous test left in reference cycles are freed now, not at a random later
+    # moment: a wrapper that wrongly owns its C++ object (as window.screen()'s did, see
+    # kiosk/ui/app.py) then fails here, at once and every time, instead of somewhere else.
+    gc.collect()
     clock = TouchClock()
     app = KioskApp(
         exhibition,

@@ -52,6 +52,7 @@ def _visit(kiosk: KioskDriver) -> None:
     kiosk.qtbot.wait(50)
     assert nav.panelIndex == 1
     # The next button works too.
+    kiosk.qtbot.wait(80)
     kiosk.tap("nextButton")
     kiosk.qtbot.waitUntil(lambda: nav.panelIndex == 2)
 
@@ -65,6 +66,7 @@ def _visit(kiosk: KioskDriver) -> None:
     assert next_button_ltr > width / 2 > next_button_rtl, "next sits on the left in Arabic"
     home_button = kiosk.find("homeButton")
     assert kiosk.centre(home_button).x() > width / 2, "home moved to the right edge"
+    kiosk.qtbot.wait(80)  # a visitor's pace: beyond the tap gap since the last move
     kiosk.swipe(+700)  # a rightward swipe is 'next' when reading right to left
     kiosk.qtbot.waitUntil(lambda: nav.panelIndex == 3)
     kiosk.wait_for("timelinePanel")

@@ -23,6 +23,8 @@ Window {
     property var schedule: null
     property var reload: null
     readonly property bool open: schedule === null || schedule.isOpen
+    // Physical pixels per millimetre of this screen, for the touch guard (kiosk/ui/app.py).
+    readonly property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
     // Set after the first frame: what the attract loop does not need waits until then.
     property bool warm: false
 
@@ -46,7 +48,7 @@ Window {
     Binding {
         target: Theme
         property: "pixelsPerMm"
-        value: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.6
+        value: root.pixelsPerMm
     }
     Binding {
         target: Theme
@@ -104,12 +106,13 @@ Window {
 
         // Home and chapter are built right after the loop's first frame, not before it: the
         // kiosk shows something sooner, and they are ready long before a visitor can touch.
+        // Synchronously: one short hitch of the loop at startup, and the screens exist as soon
+        // as a touch can ask for them.
         Loader {
             id: home
             objectName: "homeLoader"
             anchors.fill: parent
             active: root.warm || root.navigator.screen !== "attract"
-            asynchronous: root.navigator.screen === "attract"
             visible: root.navigator.screen !== "chapter" || chapter.opacity < 1
             sourceComponent: HomeScreen {
                 navigator: root.navigator
@@ -125,7 +128,6 @@ Window {
             objectName: "chapterLoader"
             anchors.fill: parent
             active: root.warm || root.navigator.screen !== "attract"
-            asynchronous: root.navigator.screen === "attract"
             opacity: root.navigator.screen === "chapter" ? 1 : 0
             visible: opacity > 0
             Behavior on opacity {

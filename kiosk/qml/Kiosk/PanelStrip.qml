@@ -41,6 +41,12 @@ Item {
         return moved;
     }
 
+    // A change of reading direction re-lays the strip in place, without sliding across it.
+    onDirectionChanged: {
+        strip.animated = false;
+        Qt.callLater(() => strip.animated = true);
+    }
+
     // A new chapter opens in place; only moves within a chapter slide.
     Connections {
         target: strip.panels
