@@ -87,7 +87,7 @@ def decode(data: bytes, log: ProblemLog) -> str:
         raise LoadFailed from None
 
 
-def _friendly(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+def _friendly(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """Where a YAML syntax error is and what it means, in words for staff (1-based line, column)."""
     problem = error.problem or str(error)
     context = error.context or ""
@@ -108,16 +108,41 @@ def _friendly(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
     if "flow mapping" in context:
         return at(context_mark, "the group that opens with '{' here is not closed with '}' "
                   "(or a comma is missing between its keys)")
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return at(mark, "a backslash (\\) inside double quotes starts a special character: write paths with "
+                  "'/', or use single quotes")
     if "mapping values are not allowed" in problem:
         return at(mark, "unexpected ':' here: put a text that holds ': ' in quotes, "
                   "or check the indentation of this line")
     if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        if mark is not None and _mid_line(text, mark):
+            return at(mark, "unexpected text after the value: put the whole value in quotes, "
+                      "or remove the extra character (a closing ], } or quote too many?)")
         return at(mark, "this line is not indented like the lines before it: items of one list, "
                   "and keys of one group, start in the same column")
+    if "block sequence entries are not allowed" in problem:
+        return at(mark, "a list cannot start on the same line as its key: put each '- ' item on a line "
+                  "of its own below the key, indented")
+    if "could not find expected ':'" in problem:
+        return at(context_mark, "this line has no ':' after its key (or, if it continues the text above, "
+                  "it must be indented under it)")
+    if "anchor" in context or "alias" in context:
+        return at(mark, "'&' and '*' must be followed by a name: put a text that starts with them in quotes")
+    if "directive" in context:
+        return at(mark, "a line starting with '%' is not allowed here: remove it, or put the text in quotes")
     if "cannot start any token" in problem:
         return at(mark, "a value cannot start with this character: put the text in quotes")
     where = f" ({context})" if context else ""
     return at(mark, f"YAML syntax: {problem}{where}")
+
+
+def _mid_line(text: str, mark: yaml.Mark) -> bool:
+    """True when ``mark`` is after the first word of its line (not at its indentation)."""
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    return mark.column > len(line) - len(line.lstrip(" "))
 
 
 def _path_of(stack: list[tuple[Node, Node | None]], last: str | None) -> str:
@@ -243,7 +268,7 @@ def compose(text: str, log: ProblemLog) -> Node:
                 if documents > 1:
                     raise fail(line, column, "only one YAML document per file: remove the '---' and what follows")
     except yaml.MarkedYAMLError as error:
-        raise fail(*_friendly(error)) from None
+        raise fail(*_friendly(error, text)) from None
     except yaml.reader.ReaderError as error:  # control characters and the like
         position = error.position or 0
         before = text[:position]
