@@ -734,7 +734,7 @@ def run_soak(plan: Plan, exhibition: Path, progress: Callable[[str], None] | Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Soak the real kiosk through a compressed day of visits.")
-    parser.add_argument("--quick", action="store_true", help="1,000 navigations and 100 excerpts (minutes)")
+    parser.add_argument("--quick", action="store_true", help="400 navigations and 40 excerpts (minutes)")
     parser.add_argument("--navigations", type=int)
     parser.add_argument("--excerpts", type=int)
     parser.add_argument("--exhibition", type=Path, help="default: the bundled exhibition")
@@ -746,8 +746,8 @@ def main(argv: list[str] | None = None) -> int:
 
     plan = Plan()
     if args.quick:
-        plan = dataclasses.replace(plan, navigations=1_000, excerpts=100, reload_every_visits=30,
-                                   quiet_every_visits=25, quiet_ms=3000)
+        plan = dataclasses.replace(plan, navigations=400, excerpts=40, reload_every_visits=15,
+                                   quiet_every_visits=20, quiet_ms=3000, warmup=0.3)
     plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb, max_minutes=args.max_minutes)
     if args.navigations is not None:
         plan = dataclasses.replace(plan, navigations=args.navigations)
@@ -813,7 +813,11 @@ def main(argv: list[str] | None = None) -> int:
         results.append({"name": "soak excerpt plays", "unit": "plays", "median": counts.excerpts,
                         "p95": counts.excerpts, "target": plan.excerpts, "better": "higher", "n": 1,
                         "note": "fewer excerpts played than planned: no film or no video player"})
-    print(json.dumps({"bench": "soak", "results": results}))
+    line = {"bench": "soak", "results": results}
+    record = {**line, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "plan": dataclasses.asdict(plan),
+              "exhibition": str(exhibition), "stopped_early": soak.stopped_early}
+    (args.out / f"{args.name}.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(line))
     return 0
 
 
