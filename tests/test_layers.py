@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.no_qt_log  # no Qt here; late Qt messages from other tests are not ours
+
 ROOT = Path(__file__).resolve().parent.parent
 PURE_LAYERS = ("kiosk.model", "kiosk.loader", "kiosk.navigation")
 FORBIDDEN = ("PySide6", "shiboken6", "vlc", "PyQt5", "PyQt6")
