@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from kiosk.loader.media_check import MediaChecker
+from kiosk.loader.media_check import NO_MEDIA_FOLDER, MediaChecker
 from kiosk.loader.problems import ProblemLog, closest, did_you_mean
 from kiosk.loader.yaml_tree import Node
 from kiosk.model.captions import CaptionError, Cue, decode_caption_bytes, parse_captions
@@ -352,7 +352,7 @@ class Converter:
         if self.media is None:
             return self.error(node, path, "cannot be checked: the media folder is unknown")
         media = self.media.check(node.text, kind)
-        if media.problem:
+        if media.problem and media.problem != NO_MEDIA_FOLDER:  # a missing folder is reported once, for itself
             # Reported, but the panel still shows, with a visible placeholder for this file.
             self.log.error(node.line, node.column, path, f"'{node.text}' {media.problem}")
         return media

@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 from kiosk.model.fields import MediaKind
 from kiosk.model.media import MediaFile
 
+#: The problem of every file when the media folder itself is missing (reported once, for the folder).
+NO_MEDIA_FOLDER = "cannot be shown: the media folder is missing"
 #: Larger images are refused: decoding one would take seconds and gigabytes.
 MAX_IMAGE_PIXELS = 60_000_000
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
@@ -124,6 +126,7 @@ class MediaChecker:
         #: The media folder as staff would write it (``config/../media`` -> ``media``), for messages.
         self.shown_root = shown_root if shown_root is not None else str(root)
         self._resolved_root = root.resolve()
+        self.root_exists = root.is_dir()
         self._cache: dict[tuple[str, MediaKind], MediaFile] = {}
         #: Length of each film whose header says it (MP4), for checking excerpts against it.
         self.durations: dict[Path, int] = {}
@@ -154,6 +157,8 @@ class MediaChecker:
         parts = PurePosixPath(text).parts
         if ".." in parts:
             return self.root / text, "must not leave the media folder: remove the '..'"
+        if not self.root_exists:
+            return self.root / text, NO_MEDIA_FOLDER
         path = self.root.joinpath(*parts)
         try:
             resolved = path.resolve()

@@ -241,3 +241,16 @@ def test_a_broken_exhibition_section_still_reports_the_rest(tmp_path: Path) -> N
         (13, "chapters[0].panels[0]"),  # no alt
         (13, "chapters[0].panels[0].src"),  # no such file
     ]
+
+
+def test_a_missing_media_folder_is_one_error_not_one_per_file(tmp_path: Path) -> None:
+    text = (VALID / "full.yaml").read_text(encoding="utf-8").replace("media: ../fixtures/media", "media: medai")
+    config = tmp_path / "exhibition.yaml"
+    config.write_text(text, encoding="utf-8")
+    result = load_exhibition(config)
+    [error] = result.errors
+    assert error.path == "exhibition.media"
+    assert error.message == "the media folder 'medai' does not exist (it is looked for beside this file)"
+    assert result.exhibition is not None
+    image = result.exhibition.panel("portrait")
+    assert image is not None and not image.src.usable  # type: ignore[union-attr]
