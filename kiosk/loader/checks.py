@@ -114,6 +114,7 @@ def _captions_and_images(exhibition: Exhibition, root: Node, log: ProblemLog) ->
                 continue
             path = f"chapters[{ci}].panels[{pi}]"
             if isinstance(panel, VideoPanel):
+                _captions_within_excerpt(panel, node, path, log)
                 missing = [lang for lang in exhibition.languages if lang not in panel.captions]
                 if missing:
                     where = node.get("captions") or node
@@ -132,6 +133,20 @@ def _captions_and_images(exhibition: Exhibition, root: Node, log: ProblemLog) ->
                 key_node = node.get(key)
                 if message and key_node is not None:
                     log.warning(key_node.line, key_node.column, f"{path}.{key}", f"'{media.relative}' {message}")
+
+
+def _captions_within_excerpt(panel: VideoPanel, node: Node, path: str, log: ProblemLog) -> None:
+    """Captions are timed on the film: a file with no cue inside the excerpt was probably timed on the excerpt."""
+    captions_node = node.get("captions")
+    for language, track in panel.captions.items():
+        if not track.cues:
+            continue
+        if any(cue.start_ms < panel.end.ms and cue.end_ms > panel.start.ms for cue in track.cues):
+            continue
+        where = (captions_node.get(language) if captions_node is not None else None) or captions_node or node
+        log.warning(where.line, where.column, f"{path}.captions.{language}",
+                    f"no caption in '{track.file.relative}' falls inside the excerpt ({panel.start} to {panel.end}): "
+                    "captions are timed on the whole film, not on the excerpt")
 
 
 def _excerpts_within_films(exhibition: Exhibition, root: Node, converter: Converter, log: ProblemLog) -> None:

@@ -87,11 +87,14 @@ def test_the_complete_example_loads_without_a_problem(tmp_path: Path) -> None:
     config = config_dir / "exhibition.yaml"
     config.write_text(YAML_BLOCKS[0], encoding="utf-8")
     # Give every file the example names a real file of its kind.
-    by_suffix = {".png": "images/photo.png", ".mp4": "video/long.mp4", ".srt": "captions/good.en.srt"}
+    by_suffix = {".png": "images/photo.png", ".mp4": "video/long.mp4"}
     for name in re.findall(r"(?:images|video|captions)/[\w.-]+", YAML_BLOCKS[0]):
         target = tmp_path / "media" / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(FIXTURES / by_suffix[Path(name).suffix], target)
+        if name.endswith(".srt"):  # a cue inside the example's excerpt (12:30 to 13:45.5 in the film)
+            target.write_text("1\n00:12:31,000 --> 00:12:34,500\nWe worked underground.\n", encoding="utf-8")
+        else:
+            shutil.copyfile(FIXTURES / by_suffix[Path(name).suffix], target)
     result = load_exhibition(config)
     assert result.ok, "\n".join(map(str, result.problems))
     assert result.problems == ()

@@ -296,3 +296,18 @@ def test_an_excerpt_past_the_end_of_its_film_is_an_error(tmp_path: Path) -> None
     [error] = load_exhibition(config).errors
     assert error.path == "chapters[1].panels[0].start"
     assert error.message == "00:00:02 is after the end of the film 'video/clip.mp4', which lasts 00:00:01"
+
+
+def test_captions_timed_on_the_excerpt_instead_of_the_film_are_a_warning(tmp_path: Path) -> None:
+    # The excerpt is 10 to 20 minutes into the film; the caption files' cues are in its first second.
+    config = variant(
+        tmp_path,
+        ("src: video/clip.mp4", "src: video/long.mp4"),
+        ('start: "00:00"', 'start: "00:10:00"'),
+        ('end: "00:00:00.900"', 'end: "00:20:00"'),
+    )
+    result = load_exhibition(config)
+    assert result.ok
+    paths = {warning.path for warning in result.warnings}
+    assert paths == {f"chapters[1].panels[0].captions.{lang}" for lang in ("en", "fr", "ar")}
+    assert all("timed on the whole film, not on the excerpt" in w.message for w in result.warnings)
