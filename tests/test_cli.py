@@ -206,3 +206,16 @@ def test_validate_does_not_import_qt_or_vlc() -> None:
     process = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert process.returncode == 0, process.stderr
     assert process.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_terminal_that_cannot_show_arabic_still_gets_every_line(tmp_path: Path) -> None:
+    config = tmp_path / "ar.yaml"
+    config.write_text("exhibition:\n  عنوان: x\n", encoding="utf-8")
+    process = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(config)], cwd=ROOT, capture_output=True, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii"}, check=False,
+    )
+    stdout = process.stdout.decode("ascii")
+    assert process.returncode == 1
+    assert "unknown key '\\u0639\\u0646\\u0648\\u0627\\u0646'" in stdout
+    assert "Traceback" not in process.stderr.decode("ascii", errors="replace")

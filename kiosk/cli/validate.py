@@ -54,6 +54,11 @@ def _as_json(result: LoadResult) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot show Arabic or French must still get every line, not a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         return _run(args)
     except BrokenPipeError:
