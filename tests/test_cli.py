@@ -219,3 +219,10 @@ def test_a_terminal_that_cannot_show_arabic_still_gets_every_line(tmp_path: Path
     assert process.returncode == 1
     assert "unknown key '\\u0639\\u0646\\u0648\\u0627\\u0646'" in stdout
     assert "Traceback" not in process.stderr.decode("ascii", errors="replace")
+
+
+def test_schema_to_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
+    process = kiosk("schema", "--out", str(tmp_path / "missing-folder" / "schema.json"))
+    assert process.returncode == 1
+    assert "cannot write" in process.stderr
+    no_traceback(process)
