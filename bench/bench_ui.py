@@ -8,8 +8,9 @@
 2. touch to frame: a real touch (press, 60 ms, release) on the next / previous button of a
    chapter at 1920x1080; time from the release to the first frame swapped after it (that frame
    shows the move starting). 200 navigations (40 with --quick). Target: p95 under 50 ms.
-3. transition frames: during each of those panel transitions, the time between consecutive
-   frames and the CPU time of each frame (sync + render). Target: no frame over 33 ms.
+3. transition frames: during each of those panel transitions (release to the end of the 240 ms
+   slide), the time between consecutive frames and the CPU time of each frame (sync + render).
+   Target: no frame over 33 ms.
 
 Prints a human table, then the run_all.py JSON line last.
 """
@@ -174,7 +175,9 @@ def bench_navigation(args: argparse.Namespace, navigations: int) -> dict[str, li
         latencies.append((frames[0] - released) * 1000)
         # Let the transition run to its end, then read its frames.
         _wait(kiosk_transition_ms() + 120)
-        during = [f for f in frames if f - released <= kiosk_transition_ms() / 1000 + 0.05]
+        # The slide's own frames: from the first response to the end of the animation (the
+        # neighbour built once the strip rests, 40 ms later, is not part of the slide).
+        during = [f for f in frames if f - released <= (kiosk_transition_ms() + 17) / 1000]
         intervals += [(b - a) * 1000 for a, b in itertools.pairwise(during)]
         frame_work += [w * 1000 for w in work[: len(during)]]
         _wait(200)  # beyond the tap gap

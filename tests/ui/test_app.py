@@ -106,7 +106,7 @@ def test_portrait_and_small_screens_load_cleanly(qtbot: Any, touch_device: Any, 
             kiosk.qtbot.wait(80)
             kiosk.tap("chapterTile_0")
             kiosk.wait_screen("chapter")
-            button = kiosk.find("nextButton")
+            button = kiosk.wait_for("nextButton")
             assert button.mapToScene(button.boundingRect().bottomRight()).x() <= size[0]
         finally:
             kiosk.app.close()

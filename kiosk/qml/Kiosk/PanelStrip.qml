@@ -22,6 +22,9 @@ Item {
     property var samples: []
     property bool animated: false
     readonly property bool moving: dragHandler.active || slide.running
+    // The panel the strip last came to rest on. Neighbours are built around it, once the slide
+    // has ended: building a panel mid-slide would cost the slide a frame.
+    property int settled: 0
     signal openImage(string source, var alt)
 
     objectName: "panelStrip"
@@ -41,6 +44,13 @@ Item {
         return moved;
     }
 
+    onCurrentChanged: settleTimer.restart()
+    Timer {
+        id: settleTimer
+        interval: Theme.transitionMs + 40
+        onTriggered: strip.settled = strip.current
+    }
+
     // A change of reading direction re-lays the strip in place, without sliding across it.
     onDirectionChanged: {
         strip.animated = false;
@@ -51,6 +61,7 @@ Item {
     Connections {
         target: strip.panels
         function onModelReset() {
+            strip.settled = strip.current;
             strip.animated = false;
             Qt.callLater(() => strip.animated = true);
         }
@@ -80,7 +91,7 @@ Item {
                 width: strip.width
                 height: strip.height
                 panel: model
-                near: Math.abs(index - strip.current) <= 1
+                near: index === strip.current || Math.abs(index - strip.settled) <= 1
                 isCurrent: index === strip.current
                 store: strip.store
                 navigator: strip.navigator

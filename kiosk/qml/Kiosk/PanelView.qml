@@ -25,6 +25,9 @@ Item {
         anchors.topMargin: Theme.px(20)
         anchors.bottomMargin: Theme.px(28)
         active: view.near
+        // A neighbour is built a little each frame (incubated), so preparing the next panel never
+        // stalls the one on screen; the panel a visitor lands on is built at once if it is not yet.
+        asynchronous: !view.isCurrent
         sourceComponent: {
             switch (view.panel ? view.panel.kind : "") {
             case "text":
