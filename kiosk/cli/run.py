@@ -24,6 +24,11 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--watch", action="store_true", help="reload when the YAML or a media file changes (always on full screen)"
     )
+    parser.add_argument(
+        "--supervise",
+        action="store_true",
+        help="run the kiosk as a child process and restart it when it dies (where there is no systemd)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -47,6 +52,10 @@ def _setup_logging() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.supervise:
+        from kiosk.supervisor import run_supervised
+
+        return run_supervised()
     _setup_logging()
     # Qt is imported here, not at module level: `kiosk validate` never pays for it.
     from PySide6.QtCore import QSize
@@ -60,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     existing = QGuiApplication.instance()
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
+    from kiosk.logs import install_qt_message_handler
+
+    install_qt_message_handler()  # QML warnings reach the log file and the journal
     result = load_exhibition(config)
     for problem in result.problems:
         log.warning("%s", problem)
