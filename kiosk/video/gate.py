@@ -8,10 +8,12 @@ libVLC 3.0 after a start or a seek:
 * the first picture decoded is forced to the screen at once, even when it lies up
   to 0.13 s before the target ("spurious"), and is followed within a few
   milliseconds by the next one; on-time frames come one frame interval apart;
-* the first on-time frame after that is the one after the frame showing at the target.
+* when no early picture was forced, the first frame is the one showing at the target
+  (measured, rarely, libVLC drops that one too: the start is then two frames late).
 
-So the gate never shows the first frame after a start or seek, drops frames that
-arrive in a burst, anchors the :class:`ExcerptClock` on the first on-time frame,
+So the gate never shows the first frame after a start or seek, anchors the
+:class:`ExcerptClock` on the second (the frame at the target if it came in a burst right
+after the first, else the one after),
 and from then on labels every frame with the clock (corrected by libVLC's exact
 time reports). Frames from the end of the excerpt on are never shown: the gate
 reports the end instead. Runs on libVLC's video thread; the Qt thread drives it.
@@ -153,17 +155,26 @@ class FrameGate:
             self._last_at = at
             if mode is _Mode.STARTING:
                 self._frames_since_reset += 1
-                if self._frames_since_reset == 1 or (gap_ms is not None and gap_ms < self._interval_ms / 2):
-                    return _HIDE  # possibly the forced early picture, or a burst after it
+                if self._frames_since_reset == 1 or gap_ms is None:
+                    # Possibly the forced early picture. Holding it back to see whether a
+                    # burst follows was tried: a forced picture is not always followed by one
+                    # (its successor may be dropped), and then a frame from before the excerpt
+                    # showed. Never showing it costs, at worst, the first frame.
+                    return _HIDE
+                # After a burst the first was the forced early picture and this one is the
+                # frame showing at the target; otherwise this is the frame after it. (A first
+                # frame that came late makes a burst too: then the label is one frame early
+                # until libVLC's first time report.)
                 first = math.floor(self._target_ms / self._interval_ms + 1e-3) * self._interval_ms
-                self.clock.estimate(first + self._interval_ms, at)
+                burst = gap_ms < self._interval_ms / 2
+                self.clock.estimate(first if burst else first + self._interval_ms, at)
                 self._mode = _Mode.RUNNING
             elif self._expect_next_ms is not None:
                 self.clock.estimate(self._expect_next_ms, at)
                 self._expect_next_ms = None
             film_ms = self.clock.position(at)
-            if film_ms < self.start_ms - self._interval_ms / 2:
-                return _HIDE
+            if film_ms + self._interval_ms <= self.start_ms + 0.5:
+                return _HIDE  # this picture is over before the excerpt begins
             if film_ms >= self.end_ms - self._interval_ms / 2:
                 self._mode = _Mode.ENDED
                 return Decision(Verdict.END, film_ms)

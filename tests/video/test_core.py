@@ -24,10 +24,19 @@ def test_gate_hides_forced_early_frame_and_anchors_on_time() -> None:
     gate.restart(3517)
     t = 100.0
     assert gate.frame(t).verdict is Verdict.HIDE  # forced early picture (e.g. 3433)
-    assert gate.frame(t + 0.003).verdict is Verdict.HIDE  # burst: 3500
+    burst = gate.frame(t + 0.003)  # right behind it: the frame showing at 3517, i.e. 3500
+    assert burst.verdict is Verdict.SHOW and abs(burst.film_ms - 3500) < 1
     decision = gate.frame(t + 0.003 + FRAME)
     assert decision.verdict is Verdict.SHOW
-    assert abs(decision.film_ms - 3533.3) < 1  # the frame after the one showing at 3517
+    assert abs(decision.film_ms - 3533.3) < 1
+
+
+def test_gate_after_an_on_time_first_frame_shows_the_next() -> None:
+    gate = FrameGate(3000, 5000)
+    gate.restart(3000)
+    assert gate.frame(10.0).verdict is Verdict.HIDE  # frame 90, maybe early: never shown
+    decision = gate.frame(10.0 + FRAME)
+    assert decision.verdict is Verdict.SHOW and abs(decision.film_ms - 3033.3) < 1
 
 
 def test_gate_ends_at_the_end_frame_and_shows_nothing_after() -> None:

@@ -40,7 +40,10 @@ def test_excerpt_shows_its_range_within_one_frame(
     assert numbers, "no frame reached the screen"
     first_start = numbers[0] * 1000 / clip.fps  # the shown picture covers [n, n+1) frames
     last_end = (numbers[-1] + 1) * 1000 / clip.fps
-    assert abs(first_start - start) <= frame_ms, (numbers[:4], start)
+    # Never a picture from before the excerpt; the first one is the frame at the start or the
+    # next, and in a few starts in a hundred (libVLC never displays the target frame itself)
+    # the one after (bench/bench_video.py measures how often).
+    assert -frame_ms <= first_start - start <= 2 * frame_ms, (numbers[:4], start)
     assert abs(last_end - end) <= frame_ms, (numbers[-4:], end)
     assert min(numbers) == numbers[0] and max(numbers) == numbers[-1]  # nothing outside, in order
     # The clock that times captions agrees with the pixels: within two frames at first (a frame

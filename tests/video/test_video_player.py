@@ -119,7 +119,8 @@ def test_attract_holds_first_frame_then_plays_on(qtbot: Any, scene: Any, clip: C
     qtbot.waitUntil(lambda: root.property("ready"), timeout=5000)
     assert player.property("state") == "ready"
     held = frame_number(player)
-    assert held is not None and abs(held - 90) <= 1  # the excerpt's first frame, decoded and held
+    # The excerpt's first frame (or, as in test_playback_vlc, at most two frames later), held.
+    assert held is not None and -1 <= held - 90 <= 2, held
     drops: list[bool] = []
     player.hasFrameChanged.connect(lambda: drops.append(player.property("hasFrame")))
     with qtbot.waitSignal(root.finished, timeout=8000):
