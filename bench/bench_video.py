@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,35 @@ def pause(seconds: float) -> None:
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def bench_boundaries(media: Path, starts: int) -> dict[str, list[float]]:
+    """Where excerpts really start and end, read from the pixels, in frames (+ late, - early)."""
+    import itertools
+
+    from runner import Runner, Seen
+
+    from kiosk.video.engine import Excerpt
+
+    engine = vlc_engine.VlcEngine()
+    start_err: list[float] = []
+    end_err: list[float] = []
+    ranges = [(1000, 2500), (2050, 3500), (3517, 5250), (4000, 5033)]
+    clips = [make_clip(media, seconds=8.0, gop=30), make_clip(media, seconds=8.0, gop=250)]
+    for (start, end), clip in itertools.islice(itertools.cycle(itertools.product(ranges, clips)), starts):
+        seen = Seen(clip)
+        runner = Runner(engine, Excerpt(clip.path, start, end), seen)
+        runner.playback.play()
+        runner.run_until(runner.settled, 15)
+        numbers = [n for _, n in seen.frames]
+        if not numbers:
+            raise RuntimeError("no frame shown")
+        frame_ms = 1000 / clip.fps
+        # The first picture covers [n, n+1) frames: 0 when it is the one showing at the start.
+        start_err.append(numbers[0] - int(start / frame_ms + 1e-6))
+        end_err.append((numbers[-1] + 1) - round(end / frame_ms + 1e-6))
+    engine.release()
+    return {"start": start_err, "end": end_err}
 
 
 def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False) -> list[float]:
@@ -223,12 +253,26 @@ def main() -> int:
     media.mkdir(exist_ok=True)
     clip720 = make_clip(media, width=1280, height=720, seconds=12.0, gop=60)
     clip1080 = make_clip(media, width=1920, height=1080, seconds=14.0 if not args.quick else 9.0, gop=60)
+    bounds = bench_boundaries(media, 16 if args.quick else 48)
     taps = bench_tap(clip720.path, media, 8 if args.quick else 20)
     taps_prepared = bench_tap(clip720.path, media, 8 if args.quick else 20, prepared=True)
     attract = bench_attract(clip720.path, media, 4 if args.quick else 8)
     play = bench_1080p(clip1080.path, media, 4.0 if args.quick else 10.0)
     app.processEvents()
+    def share(values: list[float], ok: Any) -> float:
+        return 100.0 * sum(1 for v in values if ok(v)) / len(values)
+
     results = [
+        {"name": "excerpt start within one frame", "unit": "% of starts",
+         "median": share(bounds["start"], lambda v: abs(v) <= 1), "p95": min(bounds["start"]),
+         "target": 100, "better": "higher", "n": len(bounds["start"]),
+         "note": f"start error in frames, histogram {dict(sorted(Counter(bounds['start']).items()))}; "
+                 "p95 column holds the earliest (negative = before the start)"},
+        {"name": "excerpt end within one frame", "unit": "% of ends",
+         "median": share(bounds["end"], lambda v: abs(v) <= 1), "p95": max(bounds["end"]),
+         "target": 100, "better": "higher", "n": len(bounds["end"]),
+         "note": f"end error in frames, histogram {dict(sorted(Counter(bounds['end']).items()))}; "
+                 "p95 column holds the latest"},
         {"name": "tap to first excerpt frame", "unit": "ms", "median": statistics.median(taps),
          "p95": p95(taps), "target": 150, "n": len(taps)},
         {"name": "tap to next frame, panel preloaded", "unit": "ms", "median": statistics.median(taps_prepared),
@@ -250,7 +294,7 @@ def main() -> int:
     ]
     for row in results:
         print(f"{row['name']:45s} median {row['median']:8.1f} p95 {row['p95']:8.1f} {row['unit']}"
-              f"  (target {row['target']})")
+              f"  (target {row['target']})" + (f"  {row['note']}" if "histogram" in row.get("note", "") else ""))
     print(json.dumps({"bench": "video", "results": results}))
     return 0
 
