@@ -53,7 +53,7 @@ def _cycle(qapp: Any, type_name: str, times: int) -> None:
     component.setData(
         f"import QtQuick\nimport KioskLeakProbe\nItem {{ property bool on: false\n"
         f"  Loader {{ active: parent.on; sourceComponent: Item {{ {type_name} {{ }} }} }} }}".encode(),
-        "probe.qml",  # type: ignore[arg-type]
+        "probe.qml",
     )
     root = component.create()
     assert root is not None, component.errorString()
