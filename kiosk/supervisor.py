@@ -143,7 +143,7 @@ class Supervisor:
             code = self._wait_child()
             if self._stop_signal is not None:
                 name = signal.Signals(self._stop_signal).name
-                log.info("kiosk (pid %d) %s after %s; supervisor exiting", self._pid, describe_exit(code), name)
+                log.info("kiosk (pid %d) %s; supervisor exiting (%s received)", self._pid, describe_exit(code), name)
                 return 0 if code in (0, -signal.SIGTERM) else (128 - code if code < 0 else code)
             if code == 0:
                 log.info("kiosk (pid %d) exited cleanly (code 0): not restarting", self._pid)

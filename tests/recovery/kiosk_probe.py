@@ -21,7 +21,7 @@ STARTED = time.monotonic()
 MARKER = "KIOSK-FIRST-ATTRACT-FRAME"
 
 
-def _install() -> None:
+def install() -> None:
     from kiosk.ui import app as ui_app
 
     original = ui_app.KioskApp.show
@@ -54,7 +54,7 @@ def _install() -> None:
 
 
 if __name__ == "__main__":
-    _install()
+    install()
     from kiosk.cli import main
 
     sys.exit(main(sys.argv[1:]))

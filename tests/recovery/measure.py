@@ -95,12 +95,22 @@ def environment(scratch: Path) -> dict[str, str]:
 ISOLATED = ("--crash-limit", "1000")
 
 
-def start(config: Path | None, scratch: Path, *kiosk_args: str, policy: tuple[str, ...] = ISOLATED) -> Supervised:
-    command = [sys.executable, "-m", "kiosk.supervisor", *policy, "--", sys.executable, str(PROBE), "run",
-               "--size", "1280x720", *kiosk_args]
+def start(config: Path | None, scratch: Path, *kiosk_args: str, policy: tuple[str, ...] = ISOLATED,
+          real: bool = False) -> Supervised:
+    """The kiosk under the supervisor. ``real``: the shipped command line ``kiosk run --supervise``
+    (default policy), the first-frame probe loaded into each child through probe_site/sitecustomize.py;
+    otherwise ``python -m kiosk.supervisor POLICY -- kiosk_probe.py run``."""
+    env = environment(scratch)
+    if real:
+        command = [sys.executable, "-m", "kiosk", "run", "--supervise", "--size", "1280x720", *kiosk_args]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE / "probe_site"), env.get("PYTHONPATH")]))
+        env["KIOSK_PROBE_FIRST_FRAME"] = "1"
+    else:
+        command = [sys.executable, "-m", "kiosk.supervisor", *policy, "--", sys.executable, str(PROBE), "run",
+                   "--size", "1280x720", *kiosk_args]
     if config is not None:
         command.append(str(config))
-    process = subprocess.Popen(command, cwd=ROOT, env=environment(scratch), stdout=subprocess.PIPE,
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, bufsize=1)
     supervised = Supervised(process)
 
@@ -123,11 +133,11 @@ class Recovery:
     log: list[str]
 
 
-def measure(kills: int, config: Path | None = None, scratch: Path | None = None) -> Recovery:
+def measure(kills: int, config: Path | None = None, scratch: Path | None = None, *, real: bool = False) -> Recovery:
     """Cold start and recovery times (seconds) over ``kills`` SIGKILLs of the supervised kiosk."""
     with tempfile.TemporaryDirectory(prefix="kiosk-recovery-") as tmp:
         folder = scratch or Path(tmp)
-        supervised = start(config, folder)
+        supervised = start(config, folder, real=real)
         try:
             frame = supervised.next_frame(timeout=90)
             cold = frame.since_start
