@@ -128,6 +128,12 @@ def test_attract_holds_first_frame_then_plays_on(qtbot: Any, scene: Any, clip: C
         qtbot.waitUntil(lambda: (frame_number(player) or 0) > held + 5, timeout=3000)
         assert drops == []  # from the held frame straight on: no gap, no black
     assert not root.property("holdsIdle")
+    # Ended, it holds its last frame until the loop switches (no gap before the next excerpt).
+    assert player.property("state") == "ended" and player.property("hasFrame")
+    last = frame_number(player)
+    assert last is not None and 133 <= last <= 135  # the frame before 4.5 s (135), within one
+    root.stop()
+    assert not player.property("hasFrame")
 
 
 def test_unavailable_libvlc_shows_poster_and_a_note(

@@ -418,6 +418,10 @@ class ExcerptPlayer(QObject):
             # on screen (a replay goes from the last frame straight to the new first one).
             self._set_note("")
             self._mailbox.clear()
+        elif state is PlayerState.ENDED and self._attract:
+            # The attract loop switches to the next excerpt on `finished`: hold the last
+            # frame until then, so that no poster or black frame comes between them.
+            self._mailbox.clear()
         elif state in (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR, PlayerState.UNAVAILABLE):
             self._mailbox.clear()
             self._set_has_frame(False)
