@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 _TIME = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[,.](\d{3})"
 _CUE_TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s+.*)?$")
+_TIMING_LIKE = re.compile(r"-+>|\d{1,2}:\d{2}")
 _TAG = re.compile(r"</?(?:[a-z]+)(?:\.[^>\s]*)?(?:\s[^>]*)?>|<\d{1,2}:\d{2}[^>]*>", re.IGNORECASE)
 
 
@@ -71,8 +72,11 @@ def parse_captions(text: str) -> tuple[Cue, ...]:
             if timing is not None:
                 index += 1
         if timing is None:
-            looks_like_timing = "-->" in line or (index + 1 < len(lines) and "-->" in lines[index + 1])
-            bad = index + 1 if "-->" in line or not looks_like_timing else index + 2
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            # A line holding a time or an arrow was meant as the timing line, even when mangled
+            # ("->", a missing millisecond): say so, at that line.
+            looks_like_timing = bool(_TIMING_LIKE.search(line) or _TIMING_LIKE.search(following))
+            bad = index + 1 if _TIMING_LIKE.search(line) or not looks_like_timing else index + 2
             raise CaptionError(
                 bad,
                 "bad cue timing; write it as 00:01:02,500 --> 00:01:04,000"
