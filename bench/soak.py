@@ -179,10 +179,18 @@ class Driver:
         return condition()
 
     def find(self, name: str, *, visible: bool = True) -> Any | None:
+        """The item named ``name``; with ``visible``, one that is shown and inside the window
+        (a neighbour panel's button is 'visible' too, one screen width to the side)."""
         for item in walk_items(self.window.contentItem()):
-            if item.objectName() == name and (not visible or self._shown(item)):
+            if item.objectName() == name and (not visible or (self._shown(item) and self._on_screen(item))):
                 return item
         return None
+
+    def _on_screen(self, item: Any) -> bool:
+        from PySide6.QtCore import QPointF
+
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        return 0 <= centre.x() < self.window.width() and 0 <= centre.y() < self.window.height()
 
     def find_all(self, prefix: str) -> list[Any]:
         return [item for item in walk_items(self.window.contentItem())

@@ -71,6 +71,10 @@ class Visit:
     start_mb: float
     cover_tile_images: list[tuple[int, int]]
     tile_width: float
+    #: Decoded sizes of the big valid pictures in the attract loop and the full-screen viewer.
+    attract_decoded: dict[str, tuple[int, int]]
+    viewer_decoded: tuple[int, int]
+    window_size: tuple[int, int]
 
 
 class _Collect(logging.Handler):
@@ -142,6 +146,23 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
         driver.spin(1500)  # the loop's first slides, bombs among them
         gc.collect()
         start_mb = _rss_mb()
+        # One turn of the attract loop (six 2 s items): note how big the valid big pictures are decoded.
+        attract_decoded: dict[str, tuple[int, int]] = {}
+        wanted = {"img-large", "img-huge-svg"}
+
+        def note_attract() -> bool:
+            for name in wanted - set(attract_decoded):
+                slide = driver.find(f"attractSlide_{name}")
+                if slide is None:
+                    continue
+                sizes = [(round(i.implicitWidth()), round(i.implicitHeight())) for i in soak.walk_items(slide)
+                         if i.metaObject().className().startswith("QQuickImage") and i.implicitWidth() > 0]
+                if sizes:
+                    attract_decoded[name] = max(sizes)
+            return set(attract_decoded) == wanted
+
+        driver.wait_until(note_attract, 20_000, step_ms=50)
+        viewer_decoded = (0, 0)
         seen: dict[tuple[int, str], Seen] = {}
         rss: list[float] = []
         tiles: list[tuple[int, int]] = []
@@ -174,6 +195,12 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
                                                                                           "unavailable"), 5000)
                             driver.spin(300)
                     looked = _look(soak, driver, panel.id)
+                    if panel.id == "img-large" and round_ == 1 and driver.tap("enlargeButton"):
+                        viewer = driver.find("viewerImage", visible=False)
+                        if viewer is not None and driver.wait_until(lambda v=viewer: v.implicitWidth() > 0, 3000):
+                            viewer_decoded = (round(viewer.implicitWidth()), round(viewer.implicitHeight()))
+                        driver.tap("closeViewerButton")
+                        driver.spin(500)
                     if panel.kind == "video":
                         player = soak.Soak._film_here(_Here(kiosk, driver))
                         looked.player_state = str(player.property("state")) if player is not None else "no player"
@@ -186,7 +213,9 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
             gc.collect()
             rss.append(_rss_mb())
         sampler.stop()
-        yield Visit(seen, messages, rss, peak[0], start_mb, tiles, tile_width)
+        window = kiosk.window
+        yield Visit(seen, messages, rss, peak[0], start_mb, tiles, tile_width, attract_decoded, viewer_decoded,
+                    (window.width(), window.height()))
         kiosk.window.close()
     finally:
         logging.getLogger().removeHandler(collector)
@@ -238,6 +267,22 @@ def test_a_big_valid_picture_shows_decoded_at_display_size(visit: Visit) -> None
             f"{panel}: decoded at {seen.decoded}, shown at {seen.shown_size}: not decoded at display size"
         )
         assert width * height <= 1920 * 1080, seen
+
+
+def test_the_attract_loop_decodes_big_pictures_at_screen_size(visit: Visit) -> None:
+    width, height = visit.window_size
+    assert set(visit.attract_decoded) == {"img-large", "img-huge-svg"}, visit.attract_decoded
+    for name, (w, h) in visit.attract_decoded.items():
+        # The Ken Burns zoom decodes at up to 1.12 x the screen so the zoomed picture stays sharp.
+        # A square picture cropped into a wide screen is decoded square: 1434 x 1434 for 1280 x 720.
+        assert max(w, h) <= 1.2 * max(width, height), (name, w, h)
+
+
+def test_the_full_screen_viewer_decodes_at_twice_the_screen_at_most(visit: Visit) -> None:
+    width, height = visit.window_size
+    w, h = visit.viewer_decoded
+    # Qt fits a square picture by width (2560 x 2560 for a 2560 x 1440 sourceSize): bounded, if not tight.
+    assert 0 < max(w, h) <= 2 * max(width, height) + 1, visit.viewer_decoded
 
 
 def test_a_broken_film_says_so_and_shows_its_poster(visit: Visit) -> None:
