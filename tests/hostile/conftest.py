@@ -26,7 +26,7 @@ def hostile_tool() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def hostile_corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory):
     if shutil.which("ffmpeg") is None:
         pytest.skip("ffmpeg is needed to make the corpus's films (apt-get install ffmpeg)")
     return hostile_tool().make_corpus(tmp_path_factory.mktemp("hostile"))

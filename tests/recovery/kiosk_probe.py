@@ -26,7 +26,7 @@ def install() -> None:
 
     original = ui_app.KioskApp.show
 
-    def show(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def show(self, *args, **kwargs):
         original(self, *args, **kwargs)
         window = self.window
 
@@ -50,7 +50,7 @@ def install() -> None:
 
         window.frameSwapped.connect(on_frame)
 
-    ui_app.KioskApp.show = show
+    ui_app.KioskApp.show = show  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

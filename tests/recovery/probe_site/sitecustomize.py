@@ -19,7 +19,7 @@ if os.environ.get("KIOSK_PROBE_FIRST_FRAME") == "1" and "--supervise" not in sys
     class _AfterApp(importlib.abc.MetaPathFinder):
         """Installs the probe right after kiosk.ui.app is imported, so nothing loads early."""
 
-        def find_spec(self, name, path=None, target=None):  # type: ignore[no-untyped-def]
+        def find_spec(self, name, path=None, target=None):
             if name != "kiosk.ui.app":
                 return None
             sys.meta_path.remove(self)
@@ -27,15 +27,15 @@ if os.environ.get("KIOSK_PROBE_FIRST_FRAME") == "1" and "--supervise" not in sys
             if spec is None or spec.loader is None:
                 return spec
             loader = spec.loader
-            original = loader.exec_module  # type: ignore[union-attr]
+            original = loader.exec_module
 
-            def exec_module(module):  # type: ignore[no-untyped-def]
+            def exec_module(module):
                 original(module)
                 import kiosk_probe
 
                 kiosk_probe.install()
 
-            loader.exec_module = exec_module  # type: ignore[method-assign,union-attr]
+            loader.exec_module = exec_module  # type: ignore[method-assign]
             return spec
 
     sys.meta_path.insert(0, _AfterApp())
