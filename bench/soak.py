@@ -604,10 +604,25 @@ def write_csv(samples: list[Sample], path: Path) -> None:
             writer.writerow([getattr(sample, name) for name in SAMPLE_FIELDS])
 
 
+def _distance(navigations: float, sample: Sample) -> float:
+    return abs(sample.navigations - navigations)
+
+
+def read_csv(path: Path) -> list[Sample]:
+    """Samples back from a CSV written by :func:`write_csv` (to draw the plot again)."""
+    with path.open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    floats = {"seconds", "rss_mb"}
+    return [Sample(**{name: (float(row[name]) if name in floats else int(float(row.get(name) or 0)))
+                      for name in SAMPLE_FIELDS}) for row in rows]
+
+
 def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
     """A PNG of RSS over navigations (large) and objects, items, threads and files (small), via QPainter."""
     from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts need one
 
     width, height = 1600, 1000
     image = QImage(width, height, QImage.Format.Format_ARGB32)
@@ -676,8 +691,11 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
                 x = x_lo + i * (x_hi - x_lo) / 5
                 px = to_point(x, lo).x()
                 painter.drawLine(QPointF(px, rect.bottom()), QPointF(px, rect.bottom() + 5))
-                painter.drawText(QRectF(px - 60, rect.bottom() + 6, 120, 18), Qt.AlignmentFlag.AlignCenter,
-                                 f"{x:,.0f}")
+                # The wall time at that point, from the nearest sample: the x axis is time, too.
+                nearest = min(samples, key=functools.partial(_distance, x)) if samples else None
+                when = f" ({nearest.seconds / 60:.0f} min)" if nearest is not None else ""
+                painter.drawText(QRectF(px - 80, rect.bottom() + 6, 160, 18), Qt.AlignmentFlag.AlignCenter,
+                                 f"{x:,.0f}{when}")
         painter.drawText(QRectF(rect.left(), rect.top() - 24, rect.width(), 20), Qt.AlignmentFlag.AlignLeft,
                          heading)
 
@@ -710,7 +728,7 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
         chart(rect, name, label, unit, colour, False)
     painter.setPen(ink)
     painter.drawText(QRectF(130, height - 30, width - 180, 20), Qt.AlignmentFlag.AlignCenter,
-                     "navigations (x axis of every chart); shaded: warm-up, not judged")
+                     "navigations (x axis of every chart; wall time in brackets); shaded: warm-up, not judged")
     painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(path))
@@ -750,7 +768,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default="soak", help="file name stem for the CSV and PNG")
     parser.add_argument("--max-rss-mb", type=float, default=Plan.max_rss_mb, help="stop early above this RSS")
     parser.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this long (0: never)")
+    parser.add_argument("--replot", type=Path, metavar="CSV", help="only draw the PNG again from a soak CSV")
+    parser.add_argument("--title", default="", help="with --replot: the plot's title")
     args = parser.parse_args(argv)
+    if args.replot:
+        png = args.replot.with_name(args.replot.stem + "-memory.png")
+        plot(read_csv(args.replot), png, Plan.warmup, args.title or args.replot.name)
+        print(f"wrote {png}", file=sys.stderr)
+        return 0
 
     plan = Plan()
     if args.quick:
