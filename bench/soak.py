@@ -613,8 +613,11 @@ def read_csv(path: Path) -> list[Sample]:
     with path.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     floats = {"seconds", "rss_mb"}
-    return [Sample(**{name: (float(row[name]) if name in floats else int(float(row.get(name) or 0)))
-                      for name in SAMPLE_FIELDS}) for row in rows]
+    values: list[dict[str, Any]] = [
+        {name: (float(row[name]) if name in floats else int(float(row.get(name) or 0))) for name in SAMPLE_FIELDS}
+        for row in rows
+    ]
+    return [Sample(**value) for value in values]
 
 
 def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
