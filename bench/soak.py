@@ -702,7 +702,7 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
         painter.drawText(QRectF(rect.left(), rect.top() - 24, rect.width(), 20), Qt.AlignmentFlag.AlignLeft,
                          heading)
 
-    main = QRectF(130, 80, width - 180, 470)
+    main = QRectF(130, 80, width - 220, 470)
     chart(main, "rss_mb", "Resident memory (RSS)", "MB", accent, True)
     if samples:
         start = growth(samples, "rss_mb", warmup).start
