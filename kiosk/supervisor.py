@@ -43,7 +43,8 @@ log = logging.getLogger("kiosk.supervisor")
 ENV_SUPERVISED = "KIOSK_SUPERVISED"
 ENV_START = "KIOSK_START_NUMBER"
 
-_FORWARDED = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+#: SIGHUP does not exist on Windows.
+_FORWARDED = tuple(sig for sig in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if sig is not None)
 
 #: The exit code of a planned restart (the daily restart of kiosk/ui/staff_tools/attach.py,
 #: EX_TEMPFAIL): started again at once, logged as planned, never counted as a crash.
