@@ -14,3 +14,11 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 _scratch = tempfile.mkdtemp(prefix="kiosk-tests-")
 for variable, folder in (("KIOSK_LOG_DIR", "logs"), ("KIOSK_DATA_DIR", "data"), ("KIOSK_CONFIG_DIR", "config")):
     os.environ.setdefault(variable, os.path.join(_scratch, folder))
+
+
+def pytest_configure(config: object) -> None:
+    # Every test that plays a film, whichever folder it is in, uses libVLC's dummy audio output:
+    # there is no sound card here, and libVLC accepts its options only before the first player.
+    from kiosk.video import vlc_engine
+
+    vlc_engine.configure(["--aout=adummy"])
