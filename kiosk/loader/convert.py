@@ -361,6 +361,7 @@ class Converter:
         media = self.media_file(node, path, MediaKind.CAPTIONS)
         if media is FAIL or not media.usable:
             return CaptionTrack(media) if media is not FAIL else FAIL
+        first_use = media.path not in self._captions
         try:
             cached = self._captions.get(media.path)
             if cached is None and media.path.stat().st_size > MAX_CAPTION_BYTES:
@@ -376,8 +377,11 @@ class Converter:
                 raise cached
             cues = cached
         except CaptionError as error:
-            shown = self.media.shown(media.relative) if self.media else str(media.path)
-            self.log.error(error.line, 1, path, f"caption file '{node.text}': {error.message}", file=shown)
+            # The problem is in the caption file, at its own line: say it once, even when several
+            # excerpts of the same film share the file.
+            if first_use:
+                shown = self.media.shown(media.relative) if self.media else str(media.path)
+                self.log.error(error.line, 1, path, f"caption file '{node.text}': {error.message}", file=shown)
             return CaptionTrack(MediaFile(media.relative, media.path, error.message))
         except OSError as error:
             return self.error(node, path, f"'{node.text}' cannot be read ({error.strerror})")

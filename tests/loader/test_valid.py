@@ -311,3 +311,16 @@ def test_captions_timed_on_the_excerpt_instead_of_the_film_are_a_warning(tmp_pat
     paths = {warning.path for warning in result.warnings}
     assert paths == {f"chapters[1].panels[0].captions.{lang}" for lang in ("en", "fr", "ar")}
     assert all("timed on the whole film, not on the excerpt" in w.message for w in result.warnings)
+
+
+def test_a_bad_caption_file_used_twice_is_reported_once(tmp_path: Path) -> None:
+    # The problem lies at a line of the caption file itself: one line for staff, not one per use.
+    config = variant(
+        tmp_path,
+        ("en: captions/good.en.srt", "en: captions/bad-time.en.srt"),
+        ("ar: captions/good.en.srt", "ar: captions/bad-time.en.srt"),
+    )
+    result = load_exhibition(config)
+    caption_errors = [problem for problem in result.errors if "bad-time.en.srt" in problem.file]
+    assert len(caption_errors) == 1
+    assert caption_errors[0].path == "chapters[1].panels[0].captions.en"
