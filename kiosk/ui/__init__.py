@@ -11,7 +11,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 def register_qml_types() -> None:
     """Import every module that declares a ``@QmlElement``: registration happens at import."""
-    from kiosk.ui import navigator, store  # noqa: F401
+    from kiosk.ui import media_problems, navigator, store  # noqa: F401
     from kiosk.ui.models import attract, chapters, languages, panels, timeline  # noqa: F401
 
     # The video part (VideoPlayer.qml needs its ExcerptPlayer and VideoFrame types).

@@ -20,6 +20,7 @@ from kiosk.model import Exhibition
 from kiosk.navigation import Clock, Timeouts, TouchJudge, Visit, VisitShape
 from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
+from kiosk.ui import problems as seen_problems
 from kiosk.ui import register_qml_types
 from kiosk.ui.models.attract import AttractModel, InvitationModel, attract_panels
 from kiosk.ui.models.chapters import ChapterModel
@@ -160,6 +161,9 @@ class KioskApp(QObject):
         if exhibition is None and self.store.exhibition is not None:
             log.warning("reload refused, the exhibition on screen stays: %s", "; ".join(problems))
             return False
+        # Staff may have replaced a broken file: the new exhibition's files are tried (and a file
+        # still broken is logged) once more.
+        seen_problems.forget()
         self.visit.timeouts = self._timeouts(exhibition)
         self.navigator.reschedule()
         self.visit.replace_shape(self._shape(exhibition))

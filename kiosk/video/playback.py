@@ -310,7 +310,8 @@ class ExcerptPlayback:
         self._observer.finished()
 
     def _fail(self, message: str) -> None:
-        log.warning("video %s (%s): %s", self.excerpt.path, self._state.value, message)
+        # Logged by the observer (the kiosk logs each broken file once, not at every load).
+        log.debug("video %s (%s): %s", self.excerpt.path, self._state.value, message)
         self._error = message
         self._close(finished=False)
         self._set_state(PlayerState.ERROR)

@@ -258,3 +258,22 @@ def test_dragging_the_scrubber_lands_where_the_finger_stops(qtbot: Any, scene: A
     # Half of the 6 s excerpt: film 4 s = frame 120; the picture and the position get there.
     qtbot.waitUntil(lambda: abs((frame_number(player) or 0) - 120) <= 12, timeout=4000)
     assert abs(player.property("position") - 3000) <= 400
+
+
+def test_a_film_that_cannot_play_is_logged_once(qtbot: Any, scene: Any, media_dir: Path, caplog: Any) -> None:
+    # The attract loop meets a broken film every few minutes all day: one log line, not thousands.
+    from kiosk.ui import problems
+
+    problems.forget()
+    corrupt = media_dir / "corrupt-twice.mp4"
+    corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(50_000))
+    caplog.set_level("WARNING")
+    for _ in range(2):
+        view = scene(1000, 2000, film=corrupt)
+        root = view.rootObject()
+        with qtbot.waitSignal(root.finished, timeout=12000):
+            root.start()
+        assert find(view, "excerptPlayer").property("state") == "error"
+        assert find(view, "excerptPlayer").property("note")  # each player still says so on screen
+    lines = [record.getMessage() for record in caplog.records if "corrupt-twice.mp4" in record.getMessage()]
+    assert len(lines) == 1, lines

@@ -69,7 +69,9 @@ Rectangle {
             width: viewport.width
             height: viewport.height
             asynchronous: true
-            source: viewer.visible ? viewer.source : ""
+            source: viewer.visible && !MediaProblems.isBroken(viewer.source, MediaProblems.revision) ? viewer.source : ""
+            onStatusChanged: if (status === Image.Error)
+                MediaProblems.report(viewer.source)
             // Decoded at twice the screen, so zooming in stays sharp without decoding a poster-size file.
             sourceSize: Qt.size(viewport.width * 2, viewport.height * 2)
             fillMode: Image.PreserveAspectFit

@@ -1,4 +1,5 @@
 import QtQuick
+import KioskBackend
 
 // A picture filling its frame, cropped around its focus point, slowly zooming toward it.
 // ``ready`` is true once the picture is decoded (or known broken): the attract loop waits
@@ -11,7 +12,9 @@ Item {
     property real focusY: 0.5
     property int durationMs: 9000
     property real zoom: 1.12
-    readonly property bool ready: source === "" || image.status === Image.Ready || image.status === Image.Error
+    readonly property bool knownBroken: MediaProblems.isBroken(source, MediaProblems.revision)
+    readonly property bool broken: source === "" || knownBroken || image.status === Image.Error
+    readonly property bool ready: broken || image.status === Image.Ready
 
     function start() {
         kenburns.restart();
@@ -31,7 +34,9 @@ Item {
         // most of it (and any words on it): past 40 % lost, the whole picture shows instead.
         readonly property bool fit: Math.min(ratio / frameRatio, frameRatio / ratio) < 0.6
         asynchronous: true
-        source: root.source
+        source: root.knownBroken ? "" : root.source
+        onStatusChanged: if (status === Image.Error)
+            MediaProblems.report(root.source)
         // Decoded once at the size it will be shown at full zoom; the crop keeps its aspect.
         sourceSize: Qt.size(Math.ceil(root.width * root.zoom), Math.ceil(root.height * root.zoom))
         fillMode: Image.PreserveAspectCrop
@@ -61,7 +66,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        visible: root.source === "" || image.status === Image.Error
+        visible: root.broken
         color: Theme.surface
     }
 }

@@ -1,4 +1,5 @@
 import QtQuick
+import KioskBackend
 
 // A picture from the media folder, decoded off the UI thread at the size it is shown.
 // An unusable file (missing, corrupt) shows a calm placeholder, never a black hole.
@@ -12,19 +13,24 @@ Item {
     property alias status: image.status
     property alias paintedWidth: image.paintedWidth
     property alias paintedHeight: image.paintedHeight
-    readonly property bool ready: source === "" || image.status === Image.Ready || image.status === Image.Error
-    readonly property bool broken: source === "" || image.status === Image.Error
+    // A file some Image already failed to decode: the placeholder at once, and Qt is not asked
+    // to decode (and warn about) it again at each visit.
+    readonly property bool knownBroken: MediaProblems.isBroken(source, MediaProblems.revision)
+    readonly property bool ready: broken || image.status === Image.Ready
+    readonly property bool broken: source === "" || knownBroken || image.status === Image.Error
 
     Image {
         id: image
         anchors.fill: parent
         asynchronous: true
         // Until the item has a size, load nothing: a first decode at the wrong size is waste.
-        source: root.width > 0 && root.height > 0 ? root.source : ""
+        source: root.width > 0 && root.height > 0 && !root.knownBroken ? root.source : ""
         sourceSize: Qt.size(Math.ceil(root.width), Math.ceil(root.height))
         fillMode: root.fillMode
         smooth: true
         opacity: status === Image.Ready ? 1 : 0
+        onStatusChanged: if (status === Image.Error)
+            MediaProblems.report(root.source)
         Behavior on opacity {
             NumberAnimation {
                 duration: 160

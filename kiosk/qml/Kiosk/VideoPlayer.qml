@@ -63,7 +63,9 @@ Item {
         id: poster
         objectName: "videoPoster"
         anchors.fill: parent
-        source: excerpt.posterUrl
+        source: MediaProblems.isBroken(String(excerpt.posterUrl), MediaProblems.revision) ? "" : excerpt.posterUrl
+        onStatusChanged: if (status === Image.Error)
+            MediaProblems.report(String(excerpt.posterUrl))
         fillMode: Image.PreserveAspectFit
         visible: !frame || frame.opacity < 1  // not around a playing picture of another shape
         asynchronous: false

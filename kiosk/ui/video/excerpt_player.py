@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 
+from kiosk.ui import problems
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.video.captions import CaptionTimeline, is_rtl
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
@@ -80,6 +81,9 @@ class _Observer(PlaybackObserver):
         self._owner.finished.emit()
 
     def failed(self, message: str) -> None:
+        panel = self._owner._panel
+        if panel is not None:
+            problems.report(log, panel.src.path, "video panel %s (%s): %s", panel.id, panel.src.path, message)
         self._owner._set_note(message)
 
 
@@ -356,7 +360,7 @@ class ExcerptPlayer(QObject):
         if panel is not None:
             # Make the engine now, not on the first tap: the first libVLC instance takes about
             # 0.2 s to start, and a film that cannot play shows its note before anyone taps.
-            QTimer.singleShot(0, self._preheat)
+            QTimer.singleShot(0, self, self._preheat)  # with self as context: no call once QML deleted us
 
     def _preheat(self) -> None:
         if self._playback is None and self._panel is not None:
@@ -371,7 +375,7 @@ class ExcerptPlayer(QObject):
         if panel is None:
             return False
         if not panel.src.usable:
-            log.warning("video panel %s: %s", panel.id, panel.src.problem)
+            problems.report(log, panel.src.path, "video panel %s: %s", panel.id, panel.src.problem)
             self._set_note(f"This film cannot be shown: {panel.src.problem}")
             self._set_state(PlayerState.ERROR)
             if announce:
