@@ -386,42 +386,53 @@ def draw_olive_branch(p: QPainter, cx: float, cy: float, length: float) -> None:
 
 
 def title_card(root: Path) -> None:
+    """Every word sits in the middle of the card, its bottom quarter holds only the skyline.
+
+    The attract loop crops a picture around its focus point into the screen above the
+    invitation band, zooms slowly, and lays the panel's caption over the picture's lower part:
+    words near an edge would be cut, words low down would sit under the caption.
+    """
     image, p = new_image(1920, 1080)
     draw_skyline(p, 1920, 930, QColor("#1F2329"), seed=7)
     for x in (150, 420, 1540, 1760):
         draw_tree(p, x, 930, 70, OLIVE)
     p.fillRect(QRectF(0, 930, 1920, 150), QColor("#1B1D21"))
-    p.fillRect(QRectF(160, 190, 8, 450), ACCENT)
-    text(p, QRectF(200, 170, 1500, 150), "Amani Ballour", px=128, family=SERIF, bold=True)
+    badge(p, 1920, 1080, "", centre_y=140)
+    text(
+        p,
+        QRectF(200, 180, 1520, 40),
+        "Stand-in title card drawn by tools/make_stand_ins.py — may stay, or be replaced by the forum's design",
+        px=22,
+        color=MUTED,
+        align=Qt.AlignmentFlag.AlignHCenter,
+    )
+    p.fillRect(QRectF(300, 320, 8, 330), ACCENT)
+    text(p, QRectF(340, 300, 1400, 150), "Amani Ballour", px=120, family=SERIF, bold=True)
     trilingual(
         p,
-        QRectF(204, 350, 1500, 300),
+        QRectF(344, 460, 1400, 200),
         ("Médecin, directrice d'hôpital, témoin", "Doctor, hospital director, witness"),
-        px=50,
+        px=44,
         family=SERIF,
         italic=True,
         color=MUTED,
+        gap=0.25,
     )
     text(
         p,
-        QRectF(204, 500, 1500, 120),
+        QRectF(344, 594, 1400, 80),
         "أماني بلّور — طبيبة، مديرة مستشفى، شاهدة",
-        px=58,
+        px=48,
         color=MUTED,
         align=Qt.AlignmentFlag.AlignLeft,
     )
     text(
         p,
-        QRectF(204, 950, 1500, 60),
+        QRectF(200, 232, 1520, 50),
         "Forum mondial Normandie pour la Paix · Normandy World Peace Forum · Caen",
-        px=32,
+        px=30,
         color=MUTED,
-    )
-    badge(
-        p,
-        1920,
-        1080,
-        "Stand-in title card drawn by tools/make_stand_ins.py — may stay, or be replaced by the forum's design",
+        align=Qt.AlignmentFlag.AlignHCenter,
     )
     save(image, p, root, "images/title-card.png", "Stand-in title card", "the forum's own title design (optional)")
 

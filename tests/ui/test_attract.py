@@ -39,3 +39,36 @@ def test_the_loop_cycles_through_ready_items_without_a_gap(
         assert not gaps, gaps[:3]
     finally:
         kiosk.app.close()
+
+
+def test_attract_pictures_keep_clear_of_the_invitation(
+    qtbot: Any, touch_device: Any, ui_exhibition: Exhibition
+) -> None:
+    # The invitation band must never cover an item's picture (words drawn into a title card,
+    # a face at the bottom of a photo): the picture is cropped into the screen above it.
+    attract = dataclasses.replace(ui_exhibition.attract, items=("portrait", "intro"), item_duration=Duration(400))
+    for size in ((1920, 1080), (1080, 1920)):
+        kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(ui_exhibition, attract=attract), size=size)
+        try:
+            kiosk.wait_for("attractLoop")
+            band = kiosk.find("invitation")
+            qtbot.waitUntil(lambda band=band: band.mapToScene(band.boundingRect().topLeft()).y() > 0)
+            band_top = band.mapToScene(band.boundingRect().topLeft()).y()
+            assert band.height() > 100 and band_top + band.height() == size[1]
+            pictures = []
+            for name in ("attractSlide_portrait", "attractSlide_intro"):
+                slide = kiosk.find(name, visible=False)
+                qtbot.waitUntil(lambda slide=slide: any(i.objectName() == "attractPicture" for i in _walk(slide)))
+                pictures += [i for i in _walk(slide) if i.objectName() == "attractPicture"]
+            for picture in pictures:
+                bottom = picture.mapToScene(picture.boundingRect().bottomLeft()).y()
+                assert picture.clip() and bottom <= band_top + 0.5, (size, bottom, band_top)
+                assert picture.height() > size[1] / 2, "the picture still fills most of the screen"
+        finally:
+            kiosk.app.close()
+
+
+def _walk(item: Any) -> Any:
+    yield item
+    for child in item.childItems():
+        yield from _walk(child)

@@ -13,9 +13,15 @@ Item {
         picture.start();
     }
 
+    // The picture keeps clear of the invitation band at the bottom: it is fitted (cropped around
+    // its focus point) into the screen above the band, so the invitation never covers it.
     KenBurnsImage {
         id: picture
-        anchors.fill: parent
+        objectName: "attractPicture"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: parent.height - root.captionSpace
         source: root.item.imageUrl
         focusX: root.item.focusX
         focusY: root.item.focusY

@@ -17,9 +17,14 @@ Rectangle {
 
     color: Theme.surface
 
+    // Above the invitation band, never under it (see AttractImage).
     KenBurnsImage {
         id: picture
-        anchors.fill: parent
+        objectName: "attractPicture"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: parent.height - root.captionSpace
         source: root.item.imageUrl
         focusX: root.item.focusX
         focusY: root.item.focusY

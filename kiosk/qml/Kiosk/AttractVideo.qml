@@ -38,16 +38,19 @@ Item {
         captionSpace: root.captionSpace
     }
 
+    // The film plays above the invitation band (aspect-fitted there), its captions inside it.
     Loader {
         id: player
         anchors.fill: parent
+        anchors.bottomMargin: root.captionSpace
         active: root.hasPlayer
         Component.onCompleted: if (root.hasPlayer)
             setSource(Qt.resolvedUrl("VideoPlayer.qml"), {
                 store: root.store,
                 panelId: root.item.panelId,
                 language: root.item.language,
-                attract: true
+                attract: true,
+                captionMargin: 0
             })
     }
 
