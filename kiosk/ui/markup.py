@@ -32,3 +32,30 @@ def to_styled_text(source: str) -> str:
         else:
             blocks.append("<p>" + "<br>".join(_inline(line) for line in lines) + "</p>")
     return "".join(blocks)
+
+
+def to_blocks(source: str) -> list[dict[str, str]]:
+    """The body as blocks QML lays out one by one: ``{"kind", "text", "gap"}``.
+
+    ``kind`` is "paragraph" or "item" (a list line); ``text`` is StyledText for that block
+    alone; ``gap`` is the space above it: "none" (first block), "item" (between two lines of
+    one list) or "paragraph" (anywhere else). Qt's StyledText puts no space between ``<p>``s
+    and wraps a list line back under its bullet; laid out as blocks, paragraphs get a clear
+    gap and a wrapped list line stays indented under its item (a hanging indent), in either
+    direction.
+    """
+    blocks: list[dict[str, str]] = []
+    for block in re.split(r"\n\s*\n", source.strip()):
+        lines = [line.rstrip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.lstrip().startswith(("- ", "• ")) for line in lines):
+            for n, line in enumerate(lines):
+                gap = "item" if n > 0 else "paragraph"
+                blocks.append({"kind": "item", "text": _inline(line.lstrip()[2:].strip()), "gap": gap})
+        else:
+            text = "<br>".join(_inline(line) for line in lines)
+            blocks.append({"kind": "paragraph", "text": text, "gap": "paragraph"})
+    if blocks:
+        blocks[0]["gap"] = "none"
+    return blocks

@@ -21,13 +21,9 @@ Rectangle {
         width: Math.min(parent.width - 4 * Theme.margin, Theme.px(1500))
         spacing: Theme.px(30)
 
-        Text {
-            // Full width and left-aligned, so a right-to-left layout puts the mark on the right.
+        QuoteMark {
             width: parent.width
-            horizontalAlignment: Text.AlignLeft
-            text: "\u201C"
-            color: Theme.accent
-            font.family: Theme.headingFont
+            rtl: root.item.words ? root.item.words.rtl === true : false
             font.pixelSize: Theme.px(200)
             height: Theme.px(120)
         }

@@ -24,13 +24,9 @@ Item {
             y: Math.max(0, (root.height - height) / 2)
             spacing: Theme.px(28)
 
-            Text {
-                // Full width and left-aligned, so a right-to-left layout puts the mark on the right.
+            QuoteMark {
                 width: parent.width
-                horizontalAlignment: Text.AlignLeft
-                text: "\u201C"
-                color: Theme.accent
-                font.family: Theme.headingFont
+                rtl: root.panel.words ? root.panel.words.rtl === true : false
                 font.pixelSize: Theme.px(160)
                 height: Theme.px(100)
             }

@@ -21,11 +21,10 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         interactive: root.scrollable
 
-        LocalizedText {
+        BodyText {
             id: body
             width: flick.width - Theme.px(28)
             value: root.value
-            styled: true
             note: root.note
             pixelSize: Theme.bodySize
             lineHeight: 1.4

@@ -17,7 +17,7 @@ from kiosk.model import (
 )
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize, media
 from kiosk.ui.localize import Text
-from kiosk.ui.markup import to_styled_text
+from kiosk.ui.markup import to_blocks, to_styled_text
 from kiosk.ui.models.base import LocalizedListModel
 from kiosk.ui.qmltypes import QmlUncreatable
 
@@ -69,8 +69,10 @@ def panel_value(panel: Panel, role: str, language: str, languages: tuple[str, ..
             return panel.kind
         case "body":
             body: Text = localize.text(_field(panel, "body"), language, languages)
-            body["text"] = to_styled_text(body["text"])
-            return body
+            source = body["text"]
+            body["text"] = to_styled_text(source)
+            # QML lays the body out block by block (paragraph gaps, hanging list indents).
+            return {**body, "blocks": to_blocks(source)}
         case "title" | "words" | "who" | "when" | "caption" | "credit" | "alt" | "description":
             return localize.text(_field(panel, role), language, languages)
         case "imageUrl":

@@ -1,0 +1,21 @@
+import QtQuick
+
+// The opening quotation mark above a quote, on the side where the words are aligned (the
+// screen's start side: layout mirroring puts it on the right in Arabic, like the words below
+// it), in the convention of the words' script: “ for left-to-right text; for right-to-left
+// text the opening guillemet as it is drawn there, pointing outward (») as in «…» read from
+// the right. Text does not mirror a lone mark by itself (a string of neutral characters is
+// laid out left to right), so the glyph is chosen here.
+Text {
+    id: mark
+
+    property bool rtl: false
+    // Where the mark is drawn once mirroring applies (read by tests).
+    readonly property bool atRight: effectiveHorizontalAlignment === Text.AlignRight
+
+    objectName: "quoteMark"
+    horizontalAlignment: Text.AlignLeft
+    text: rtl ? "\u00BB" : "\u201C"
+    color: Theme.accent
+    font.family: Theme.headingFont
+}
