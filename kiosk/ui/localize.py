@@ -98,6 +98,13 @@ CHROME: dict[str, dict[str, str]] = {
         "es": "Texto grande",
     },
     "close": {"fr": "Fermer", "en": "Close", "ar": "إغلاق", "de": "Schließen", "es": "Cerrar"},
+    "more_chapters": {
+        "fr": "Autres chapitres",
+        "en": "More chapters",
+        "ar": "فصول أخرى",
+        "de": "Weitere Kapitel",
+        "es": "Más capítulos",
+    },
     "enlarge": {
         "fr": "Agrandir l'image",
         "en": "Enlarge the picture",

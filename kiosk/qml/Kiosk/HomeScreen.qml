@@ -90,6 +90,73 @@ Rectangle {
         }
     }
 
+    // In portrait or with large text the tiles outgrow the screen. A fade at the grid's bottom
+    // edge and a "more chapters" button (a full touch target) say that more tiles are below;
+    // the button scrolls one row down. A thinner fade at the top says some are above.
+    Rectangle {
+        objectName: "moreTilesAboveFade"
+        anchors.left: grid.left
+        anchors.right: grid.right
+        anchors.top: grid.top
+        height: Theme.px(60)
+        visible: grid.interactive && !grid.atYBeginning
+        gradient: Gradient {
+            GradientStop {
+                position: 0
+                color: Theme.background
+            }
+            GradientStop {
+                position: 1
+                color: "transparent"
+            }
+        }
+    }
+    Rectangle {
+        id: moreFade
+        objectName: "moreTilesFade"
+        anchors.left: grid.left
+        anchors.right: grid.right
+        anchors.bottom: grid.bottom
+        height: Math.min(grid.height * 0.4, Theme.px(200))
+        visible: grid.interactive && !grid.atYEnd
+        gradient: Gradient {
+            GradientStop {
+                position: 0
+                color: "transparent"
+            }
+            GradientStop {
+                position: 0.7
+                color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0.9)
+            }
+            GradientStop {
+                position: 1
+                color: Theme.background
+            }
+        }
+    }
+    KioskButton {
+        objectName: "moreTilesButton"
+        anchors.horizontalCenter: moreFade.horizontalCenter
+        anchors.bottom: grid.bottom
+        anchors.bottomMargin: Theme.px(16)
+        visible: moreFade.visible
+        icon: "down"
+        label: home.navigator.words.more_chapters || ""
+        labelLanguage: home.navigator.language
+        onClicked: {
+            const last = grid.originY + grid.contentHeight - grid.height;
+            scrollDown.to = Math.min(last, grid.contentY + grid.cellHeight);
+            scrollDown.restart();
+        }
+    }
+    NumberAnimation {
+        id: scrollDown
+        target: grid
+        property: "contentY"
+        duration: Theme.transitionMs * 1.5
+        easing.type: Easing.OutCubic
+    }
+
     BottomBar {
         id: bar
         anchors.left: parent.left

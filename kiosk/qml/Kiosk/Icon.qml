@@ -12,6 +12,7 @@ Item {
     readonly property var paths: ({
             "next": "M9 5 L16 12 L9 19",
             "previous": "M15 5 L8 12 L15 19",
+            "down": "M5 9 L12 16 L19 9",
             "home": "M3.5 11 L12 3.8 L20.5 11 M6 9 L6 20 L18 20 L18 9 M10 20 L10 14 L14 14 L14 20",
             "close": "M6 6 L18 18 M18 6 L6 18",
             "enlarge": "M4 9 L4 4 L9 4 M15 4 L20 4 L20 9 M20 15 L20 20 L15 20 M9 20 L4 20 L4 15",
