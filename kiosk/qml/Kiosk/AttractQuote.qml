@@ -24,7 +24,7 @@ Rectangle {
         QuoteMark {
             width: parent.width
             rtl: root.item.words ? root.item.words.rtl === true : false
-            font.pixelSize: Theme.px(200)
+            size: Theme.px(200)
             height: Theme.px(120)
         }
         LocalizedText {

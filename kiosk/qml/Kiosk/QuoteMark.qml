@@ -10,6 +10,9 @@ Text {
     id: mark
 
     property bool rtl: false
+    // The size of the curly mark; a guillemet sits at mid-height of the line, not at its top,
+    // so it is drawn smaller and centred in the mark's box, clear of the words below it.
+    property real size: Theme.px(160)
     // Where the mark is drawn once mirroring applies (read by tests).
     readonly property bool atRight: effectiveHorizontalAlignment === Text.AlignRight
 
@@ -18,4 +21,6 @@ Text {
     text: rtl ? "\u00BB" : "\u201C"
     color: Theme.accent
     font.family: Theme.headingFont
+    font.pixelSize: rtl ? size * 0.5 : size
+    verticalAlignment: rtl ? Text.AlignVCenter : Text.AlignTop
 }

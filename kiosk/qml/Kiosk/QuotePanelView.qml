@@ -27,7 +27,7 @@ Item {
             QuoteMark {
                 width: parent.width
                 rtl: root.panel.words ? root.panel.words.rtl === true : false
-                font.pixelSize: Theme.px(160)
+                size: Theme.px(160)
                 height: Theme.px(100)
             }
             LocalizedText {

@@ -23,6 +23,9 @@ Item {
 
         BodyText {
             id: body
+            // Anchored, not placed by x: in Arabic the text then starts at the right edge, in
+            // line with the title, and the room for the scroll indicator is on the left.
+            anchors.left: parent.left
             width: flick.width - Theme.px(28)
             value: root.value
             note: root.note
