@@ -429,16 +429,15 @@ class Soak:
             raise RuntimeError("the attract loop did not wake on a touch")
         counts.navigations += 1
         length = self.random.randint(*plan.visit_length)
-        excerpts_left = plan.excerpts - counts.excerpts
-        navigations_left = max(1, plan.navigations - counts.navigations)
-        # Spread the excerpts over the navigations so both targets are reached together.
-        want_film = excerpts_left > 0 and self.random.random() < min(1.0, 3 * excerpts_left * length /
-                                                                    navigations_left)
+        # Spread the excerpts over the navigations so both counts are reached together: a visit
+        # watches a film whenever the excerpts are behind the navigations' pace.
+        on_pace = plan.excerpts * min(1.0, (counts.navigations + length) / max(1, plan.navigations))
+        want_film = counts.excerpts < plan.excerpts and counts.excerpts < on_pace + 1
         film_played = False
         for step in range(length):
             screen = self.navigator.screen
             roll = self.random.random()
-            if want_film and not film_played and step >= length // 3 and self._go_to_film():
+            if want_film and not film_played and step >= 1 and self._go_to_film():
                 film_played = self._play_excerpt()
                 continue
             if screen == "home":
@@ -491,9 +490,13 @@ class Soak:
                 break
             if counts.visits > 20 and counts.navigations == 0:
                 raise RuntimeError("no navigation is being taken")
-            if counts.excerpts < plan.excerpts and counts.visits > 50 and counts.excerpts == 0 \
-                    and counts.navigations >= plan.navigations:
-                break  # no film can play here (no player, or no usable film): stop, and say so
+            if counts.navigations >= plan.navigations and counts.excerpts < plan.excerpts and (
+                    (counts.visits > 50 and counts.excerpts == 0)
+                    or (counts.excerpts_failed >= 10 and counts.excerpts_failed > counts.excerpts)):
+                # Films do not start (no player, no usable film, or a broken player): stop, and say so.
+                self.stopped_early = (f"stopped early: {counts.excerpts_failed} excerpts failed to start, "
+                                      f"{counts.excerpts} played")
+                break
         return self.sampler.samples
 
     def _sample(self) -> None:
@@ -763,7 +766,7 @@ def run_soak(plan: Plan, exhibition: Path, progress: Callable[[str], None] | Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Soak the real kiosk through a compressed day of visits.")
-    parser.add_argument("--quick", action="store_true", help="400 navigations and 40 excerpts (minutes)")
+    parser.add_argument("--quick", action="store_true", help="400 navigations and 25 excerpts (minutes)")
     parser.add_argument("--navigations", type=int)
     parser.add_argument("--excerpts", type=int)
     parser.add_argument("--exhibition", type=Path, help="default: the bundled exhibition")
@@ -782,8 +785,8 @@ def main(argv: list[str] | None = None) -> int:
 
     plan = Plan()
     if args.quick:
-        plan = dataclasses.replace(plan, navigations=400, excerpts=40, reload_every_visits=15,
-                                   quiet_every_visits=20, quiet_ms=3000, warmup=0.3)
+        plan = dataclasses.replace(plan, navigations=400, excerpts=25, reload_every_visits=8,
+                                   quiet_every_visits=15, quiet_ms=2000, warmup=0.3)
     plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb, max_minutes=args.max_minutes)
     if args.navigations is not None:
         plan = dataclasses.replace(plan, navigations=args.navigations)
