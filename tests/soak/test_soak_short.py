@@ -113,8 +113,15 @@ def run(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
         soak.write_csv(samples, out / "soak.csv")
         soak.plot(samples, out / "soak-memory.png", plan.warmup, f"short soak ({exhibition.name})")
         yield Run(runner, samples, warnings, has_player, soak)
+        # Destroy the scene now: warnings of its teardown must not land in the next module's test.
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         kiosk.window.close()
         kiosk.engine.deleteLater()
+        kiosk.deleteLater()
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            runner.driver.spin(50)
     finally:
         qInstallMessageHandler(previous)
 
