@@ -222,7 +222,7 @@ class VlcEngine:
         self._geometry = (0, 0, 0)  # width, height, pitch
         self._released = False
         # Keep every ctypes callback referenced for the player's life.
-        self._callbacks = (
+        self._callbacks: tuple[Any, ...] = (
             _FormatCb(self._on_format),
             _CleanupCb(self._on_cleanup),
             vlc.CallbackDecorators.VideoLockCb(self._on_lock),
@@ -234,7 +234,7 @@ class VlcEngine:
         set_format.restype = None
         set_format(self._player, self._callbacks[0], self._callbacks[1])
         self._player.video_set_callbacks(self._callbacks[2], self._callbacks[3], self._callbacks[4], None)
-        events = self._player.event_manager()
+        events = self._events = self._player.event_manager()
         types = vlc.EventType
         self._event_map = {
             types.MediaPlayerOpening: EngineEvent.OPENING,
@@ -309,8 +309,18 @@ class VlcEngine:
             return
         self._released = True
         self.stop()
+        for event_type in (*self._event_map, self._time_changed):
+            self._events.event_detach(event_type)
+        # python-vlc's dispatcher is a closure over its event manager: a cycle through a ctypes
+        # callback that the collector never frees. Drop it, with the player.
+        self._events._callback_handler = None
         self._player.release()
         _engines.discard(self)
+        # The ctypes callbacks and the event manager tie this engine, its player and its frame
+        # buffer into reference cycles that outlived the engine in the soak (docs/reliability.md);
+        # libVLC calls none of them once the player is released, so cut them here.
+        self._callbacks = ()
+        self._buffer = None
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
     def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:

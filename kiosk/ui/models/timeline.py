@@ -9,6 +9,7 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.model import TimelineEvent, TimelinePanel
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
+from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.models.base import LocalizedListModel
 from kiosk.ui.store import ExhibitionStore
 
@@ -26,6 +27,7 @@ class TimelineModel(LocalizedListModel[TimelineEvent]):
         super().__init__(parent)
         self._store: ExhibitionStore | None = None
         self._panel_id = ""
+        free_state_when_destroyed(self)
         self._wanted_language = ""
 
     def value(self, row: TimelineEvent, role: str, index: int) -> Any:

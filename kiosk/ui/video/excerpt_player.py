@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 
 from kiosk.ui import problems
+from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.video.captions import CaptionTimeline, is_rtl
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
@@ -138,6 +139,7 @@ class ExcerptPlayer(QObject):
         app = QGuiApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.release)
+        free_state_when_destroyed(self, _release_state)
 
     # --- inputs from QML ---------------------------------------------------------------
     def _get_store(self) -> QObject | None:
@@ -475,3 +477,15 @@ class ExcerptPlayer(QObject):
         if force or text != self._caption or rtl != self._caption_rtl:
             self._caption, self._caption_rtl = text, rtl
             self.captionChanged.emit()
+
+
+def _release_state(state: dict[str, Any]) -> None:
+    """Free the libVLC player, from the attributes alone: the QObject is already going.
+
+    QML normally calls :meth:`ExcerptPlayer.release` first (``Component.onDestruction``); this is
+    the safety net. It releases the engine without stopping the playback, because stopping would
+    report to observers through signals of a QObject that no longer exists.
+    """
+    engine = state.get("_engine")
+    if engine is not None:
+        engine.release()

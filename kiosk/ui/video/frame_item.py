@@ -7,11 +7,14 @@ Captions, controls and fades are ordinary QML items drawn above it.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Property, QObject, QRectF, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
+from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.video.engine import Frame
 
 QML_IMPORT_NAME = "KioskBackend"
@@ -39,6 +42,7 @@ class VideoFrame(QQuickPaintedItem):
         self._frame: Frame | None = None
         self._image: QImage | None = None
         self._aspect = 16 / 9
+        free_state_when_destroyed(self)
         self.frames_painted = 0  # paint() may run on the render thread: a plain counter
         self.setOpaquePainting(False)
 
@@ -49,7 +53,8 @@ class VideoFrame(QQuickPaintedItem):
         if player is self._player:
             return
         if self._player is not None:
-            self._player.frameChanged.disconnect(self._on_frame)  # type: ignore[attr-defined]
+            with contextlib.suppress(RuntimeError):  # the player may be destroyed before this item
+                self._player.frameChanged.disconnect(self._on_frame)  # type: ignore[attr-defined]
         self._player = player
         if player is not None:
             player.frameChanged.connect(self._on_frame)  # type: ignore[attr-defined]
