@@ -37,13 +37,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # happened to start the shared run.
 pytestmark = [pytest.mark.slow, pytest.mark.qt_log_level_fail("CRITICAL"), pytest.mark.timeout(900)]
 
-#: Leaks this soak found, not yet fixed by their owners (see docs/reliability.md, "Found by the soak").
-#: Strict: once fixed, the test passes, xfail turns that into a failure, and the marker must go.
-LEAK = pytest.mark.xfail(
-    strict=True,
-    reason="leak found by the soak: TimelineModel (presentation) and ExcerptPlayer/VlcEngine/VideoFrame/"
-    "Frame (video) objects outlive their QML items, with the exhibition and frame buffers they hold",
-)
 
 NAVIGATIONS = 240
 EXCERPTS = 15
@@ -157,7 +150,6 @@ def test_no_qt_or_qml_warning(run: Run) -> None:
     assert not unique, f"{len(run.warnings)} warnings, {len(unique)} distinct:\n" + "\n".join(unique[:20])
 
 
-@LEAK
 def test_no_objects_of_kiosk_classes_pile_up(run: Run) -> None:
     growth = run.growth("kiosk_objects")
     assert growth.growth <= 0, f"kiosk objects {growth.start:.0f} -> {growth.end:.0f} after warm-up"
@@ -169,13 +161,11 @@ def test_qt_quick_items_threads_and_files_come_back(run: Run) -> None:
     assert run.growth("fds").growth <= 2
 
 
-@LEAK
 def test_python_objects_stay_bounded(run: Run) -> None:
     growth = run.growth("py_objects")
     assert growth.growth < 1500, f"Python objects {growth.start:.0f} -> {growth.end:.0f}"
 
 
-@LEAK
 def test_resident_memory_stays_bounded(run: Run) -> None:
     growth = run.growth("rss_mb")
     assert growth.growth < 25, f"RSS {growth.start:.1f} -> {growth.end:.1f} MB after warm-up"
