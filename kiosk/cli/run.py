@@ -42,21 +42,14 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _setup_logging() -> None:
-    try:
-        from kiosk import logs
-    except ImportError:
-        logging.basicConfig(level=logging.INFO)
-        return
-    logs.setup_logging()
-
-
 def run(args: argparse.Namespace) -> int:
     if args.supervise:
         from kiosk.supervisor import run_supervised
 
         return run_supervised()
-    _setup_logging()
+    from kiosk.logs import setup_logging
+
+    setup_logging()
     # Qt is imported here, not at module level: `kiosk validate` never pays for it.
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication
@@ -78,18 +71,13 @@ def run(args: argparse.Namespace) -> int:
     staff = _staff(result, preview=args.windowed)
     tools = _staff_tools(config, result, preview=args.windowed, watch=args.watch or not args.windowed)
     size = args.size or (1920, 1080)
-    kiosk = KioskApp(result, size=size, staff=staff, extra=tools.qml_properties() if tools else None)
-    if tools is not None:
-        from kiosk.ui.staff_tools.attach import RESTART_EXIT_CODE
+    kiosk = KioskApp(result, size=size, staff=staff, extra=tools.qml_properties())
+    from kiosk.ui.staff_tools.attach import RESTART_EXIT_CODE
 
-        tools.attach(kiosk, staff)
-        tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
-    if staff is not None:
-        staff.exitRequested.connect(app.quit)
-        if tools is not None:
-            staff.reloadRequested.connect(tools.reload.reload)
-        else:
-            staff.reloadRequested.connect(lambda: _reload(kiosk, staff, config))
+    tools.attach(kiosk, staff)
+    tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
+    staff.exitRequested.connect(app.quit)
+    staff.reloadRequested.connect(tools.reload.reload)
     if args.windowed:
         kiosk.show(fullscreen=False, size=QSize(*size), screen_index=args.screen)
         lock = None
@@ -100,37 +88,24 @@ def run(args: argparse.Namespace) -> int:
         lock = lock_down(app, kiosk.window, args.screen)
     log.info("kiosk showing %s (%s)", config, "windowed" if args.windowed else "locked down")
     code = app.exec()
-    if tools is not None:
-        tools.close()  # commits the last analytics events
+    tools.close()  # commits the last analytics events
     del lock
     kiosk.close()
     return int(code)
 
 
 def _staff_tools(config: Path, result: Any, *, preview: bool, watch: bool) -> Any:
-    """Live reload, opening hours and visit analytics (docs/staff-tools.md), if installed."""
-    try:
-        from kiosk.ui.staff_tools.attach import StaffTools
-    except ImportError:
-        return None
+    """Live reload, opening hours and visit analytics (docs/staff-tools.md)."""
+    from kiosk.ui.staff_tools.attach import StaffTools
+
     return StaffTools(config, result, preview=preview, watch=watch)
 
 
 def _staff(result: Any, *, preview: bool) -> Any:
-    """The staff view model (PIN exit, staff panel), if the lock-down part is installed."""
-    try:
-        from kiosk.staff.pin import StaffPin
-        from kiosk.ui.lockdown.staff import StaffViewModel
-    except ImportError:
-        return None
+    """The staff view model: PIN exit and staff panel (docs/lockdown.md)."""
+    from kiosk.staff.pin import StaffPin
+    from kiosk.ui.lockdown.staff import StaffViewModel
+
     staff = StaffViewModel(StaffPin(), preview=preview)
     staff.set_load_result(result)
     return staff
-
-
-def _reload(kiosk: Any, staff: Any, config: Path) -> None:
-    from kiosk.loader import load_exhibition
-
-    result = load_exhibition(config)
-    kiosk.apply_exhibition(result)
-    staff.set_load_result(result)
