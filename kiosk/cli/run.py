@@ -86,8 +86,12 @@ def run(args: argparse.Namespace) -> int:
 
         kiosk.show(fullscreen=True, screen_index=args.screen)
         lock = lock_down(app, kiosk.window, args.screen)
+    from kiosk.ui.quit_on_signals import quit_on_signals
+
+    restore_signals = quit_on_signals(app)  # systemd's SIGTERM: quit the loop, close in order
     log.info("kiosk showing %s (%s)", config, "windowed" if args.windowed else "locked down")
     code = app.exec()
+    restore_signals()
     tools.close()  # commits the last analytics events
     del lock
     kiosk.close()

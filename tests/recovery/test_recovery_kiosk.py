@@ -56,3 +56,34 @@ def test_the_systemd_unit_restarts_the_kiosk() -> None:
     text = units[0].read_text()
     assert "Restart=always" in text or "Restart=on-failure" in text
     assert sys.platform.startswith("linux")
+
+
+def test_sigterm_quits_the_kiosk_cleanly(tmp_path) -> None:
+    """systemd stops the kiosk with SIGTERM: it must leave its event loop and close in order
+    (analytics committed, libVLC stopped), exiting 0, not die where it stands (-15)."""
+    import os
+    import signal
+
+    from .measure import FRAME, PROBE, environment
+
+    process = subprocess.Popen(
+        [sys.executable, str(PROBE), "run", "--windowed", "--size", "640x360"],
+        env=environment(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    assert process.stdout is not None
+    output: list[str] = []
+    try:
+        for line in process.stdout:
+            output.append(line)
+            if FRAME.search(line):
+                break
+        assert process.poll() is None, "".join(output[-30:])
+        os.kill(process.pid, signal.SIGTERM)
+        rest, _ = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    text = "".join(output) + rest
+    assert process.returncode == 0, text[-3000:]
+    assert "SIGTERM received: quitting" in text, text[-3000:]
