@@ -64,6 +64,18 @@ class VisitShape:
 
 
 @dataclass(frozen=True, slots=True)
+class _IdleHold:
+    """Who holds the idle timer: the (chapter, panel) on screen when it was taken, until when."""
+
+    place: tuple[int, int]
+    until: float | None
+
+
+def _place(state: VisitState) -> tuple[int, int] | None:
+    return (state.chapter, state.panel) if state.screen is Screen.CHAPTER else None
+
+
+@dataclass(frozen=True, slots=True)
 class VisitState:
     """What is on screen. ``chapter`` is -1 outside a chapter; ``countdown_until`` is monotonic seconds."""
 
@@ -92,7 +104,7 @@ class Visit:
         self._gate = TapGate(self._timeouts.tap_gap)
         self._state = VisitState(Screen.ATTRACT, shape.default_language)
         self._last_activity = self.clock.monotonic()
-        self._held = False
+        self._hold: _IdleHold | None = None
         self._listeners: list[VisitListener] = []
         self._observers: list[StateObserver] = []
 
@@ -133,6 +145,8 @@ class Visit:
         if state == self._state:
             return
         self._state = state
+        if self._hold is not None and self._hold.place != _place(state):
+            self._hold = None  # the visitor left the film that held the timer
         for observer in list(self._observers):
             observer(state)
 
@@ -213,21 +227,35 @@ class Visit:
         self._set(replace(self._state, large_text=on))
 
     # --- idle --------------------------------------------------------------------------
-    def hold_idle(self, held: bool) -> None:
-        """While held (a film playing with sound), the visitor is watching: no idle reset."""
-        if self._held and not held:
+    def hold_idle(self, held: bool, at_most: float | None = None) -> None:
+        """While held (a film playing with sound), the visitor is watching: no idle reset.
+
+        A hold belongs to the panel on screen when it was taken and lasts ``at_most`` seconds
+        (the rest of the film, say) if given. A visitor who swipes away, or a player that never
+        says it stopped, cannot keep an unattended kiosk from going back to its loop.
+        """
+        if self._hold is not None and not held:
             self._last_activity = self.clock.monotonic()
-        self._held = held
+        place = _place(self._state)
+        if not held or place is None:
+            self._hold = None
+            return
+        until = None if at_most is None else self.clock.monotonic() + max(0.0, at_most)
+        self._hold = _IdleHold(place, until)
 
     @property
     def idle_held(self) -> bool:
-        return self._held
+        hold = self._hold
+        return hold is not None and (hold.until is None or self.clock.monotonic() < hold.until)
 
     def next_deadline(self) -> float | None:
         """The monotonic time at which :meth:`tick` has something to do, or None."""
         state = self._state
-        if state.screen is Screen.ATTRACT or self._held:
+        if state.screen is Screen.ATTRACT:
             return None
+        if self._hold is not None:
+            # Asleep until the hold ends: a release reschedules; an expiry is a deadline.
+            return self._hold.until
         if state.countdown_until is not None:
             return state.countdown_until
         return self._last_activity + self.timeouts.idle
@@ -238,7 +266,13 @@ class Visit:
         now = self.clock.monotonic()
         if state.screen is Screen.ATTRACT:
             return
-        if self._held:
+        if self._hold is not None:
+            if self.idle_held:
+                self._last_activity = now
+                return
+            # The hold ran out (a player that never said it stopped): idle time starts now.
+            log.warning("an idle hold outlived its film; the idle timer runs again")
+            self._hold = None
             self._last_activity = now
             return
         if state.countdown_until is None:
@@ -252,7 +286,7 @@ class Visit:
         """End the visit (if one is going on): back to the loop, default language, nothing open."""
         if self._state.screen is not Screen.ATTRACT:
             self.emit(VisitEnded(self.clock.wall(), reason))
-        self._held = False
+        self._hold = None
         self._gate.reset()
         self._set(VisitState(Screen.ATTRACT, self.shape.default_language))
 

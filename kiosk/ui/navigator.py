@@ -106,10 +106,11 @@ class Navigator(QObject):
         self.visit.touch()
         self.reschedule()
 
-    @Slot(bool)
-    def holdIdle(self, held: bool) -> None:
-        """A film playing with sound holds the idle timer (VideoPlayer.holdsIdle)."""
-        self.visit.hold_idle(held)
+    @Slot(bool, int)
+    def holdIdle(self, held: bool, atMostMs: int) -> None:
+        """A film playing with sound holds the idle timer (VideoPlayer.holdsIdle), for at most
+        ``atMostMs`` (no limit if 0 or less) and only while its panel stays on screen."""
+        self.visit.hold_idle(held, atMostMs / 1000 if atMostMs > 0 else None)
         self.reschedule()
         self.stateChanged.emit()
 

@@ -157,11 +157,13 @@ def test_a_touch_during_the_countdown_keeps_the_visit(visit: Visit, clock: Manua
 
 def test_a_film_with_sound_holds_the_idle_timer(visit: Visit, clock: ManualClock) -> None:
     visit.wake()
+    clock.advance(1)
+    visit.open_chapter(0)
     visit.hold_idle(True)
     assert visit.next_deadline() is None
     clock.advance(600)
     visit.tick()
-    assert visit.state.screen is Screen.HOME and not visit.state.counting_down
+    assert visit.state.screen is Screen.CHAPTER and not visit.state.counting_down
     visit.hold_idle(False)
     assert visit.next_deadline() == pytest.approx(clock.monotonic() + 90), "the timer restarts at the end"
 
@@ -207,3 +209,36 @@ def test_observers_see_each_new_state(visit: Visit, clock: ManualClock) -> None:
     unsubscribe()
     visit.end("closing")
     assert [s.screen for s in seen] == [Screen.HOME, Screen.CHAPTER]
+
+
+def test_an_idle_hold_ends_when_the_visitor_leaves_its_film(visit: Visit, clock: ManualClock) -> None:
+    visit.wake()
+    clock.advance(1)
+    assert visit.open_chapter(0)
+    visit.hold_idle(True)
+    assert visit.idle_held and visit.next_deadline() is None
+    clock.advance(1)
+    assert visit.next_panel()  # a swipe away; the film's view may never get to say it stopped
+    assert not visit.idle_held
+    assert visit.next_deadline() == pytest.approx(clock.monotonic() + 90)
+
+
+def test_an_idle_hold_runs_out_after_its_film(visit: Visit, clock: ManualClock) -> None:
+    visit.wake()
+    clock.advance(1)
+    assert visit.open_chapter(0)
+    visit.hold_idle(True, at_most=40)
+    assert visit.next_deadline() == pytest.approx(clock.monotonic() + 40)
+    clock.advance(40)
+    visit.tick()  # the player never reported its end: the timer runs again from here
+    assert not visit.idle_held
+    assert visit.next_deadline() == pytest.approx(clock.monotonic() + 90)
+    clock.advance(90)
+    visit.tick()
+    assert visit.state.counting_down
+
+
+def test_no_hold_outside_a_chapter(visit: Visit, clock: ManualClock) -> None:
+    visit.wake()
+    visit.hold_idle(True)
+    assert not visit.idle_held
