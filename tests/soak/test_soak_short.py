@@ -101,20 +101,24 @@ def run(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
         )
         kiosk = soak.make_kiosk(result, plan)
         runner = soak.Soak(kiosk, plan, reload=lambda: soak.load_for_soak(exhibition))
-        samples = runner.run(progress=lambda line: logging.getLogger("soak").info(line))
-        out = tmp_path_factory.mktemp("soak")
-        soak.write_csv(samples, out / "soak.csv")
-        soak.plot(samples, out / "soak-memory.png", plan.warmup, f"short soak ({exhibition.name})")
-        yield Run(runner, samples, warnings, has_player, soak)
-        # Destroy the scene now: warnings of its teardown must not land in the next module's test.
-        from PySide6.QtCore import QCoreApplication, QEvent
+        try:
+            samples = runner.run(progress=lambda line: logging.getLogger("soak").info(line))
+            out = tmp_path_factory.mktemp("soak")
+            soak.write_csv(samples, out / "soak.csv")
+            soak.plot(samples, out / "soak-memory.png", plan.warmup, f"short soak ({exhibition.name})")
+            yield Run(runner, samples, warnings, has_player, soak)
+        finally:
+            # Destroy the scene now, even after a failed run: a scene left running would call
+            # into its collected view models from the next module's tests, and its teardown
+            # warnings must not land there either.
+            from PySide6.QtCore import QCoreApplication, QEvent
 
-        kiosk.window.close()
-        kiosk.engine.deleteLater()
-        kiosk.deleteLater()
-        for _ in range(3):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            runner.driver.spin(50)
+            kiosk.window.close()
+            kiosk.engine.deleteLater()
+            kiosk.deleteLater()
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                runner.driver.spin(50)
     finally:
         qInstallMessageHandler(previous)
 
