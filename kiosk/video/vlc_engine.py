@@ -204,6 +204,20 @@ def fit_size(width: int, height: int, max_width: int, max_height: int) -> tuple[
     return max(2, int(width * scale) // 2 * 2), max(2, int(height * scale) // 2 * 2)
 
 
+def _forget_memoized(vlc: Any, player: Any) -> None:
+    """Drop python-vlc's cached event manager of a released player.
+
+    ``MediaPlayer.event_manager`` is memoized in a dictionary on the class
+    (``memoize_parameterless``) that python-vlc never empties: every player a kiosk ever made,
+    and its event manager, stayed reachable for the life of the process, one per film played
+    (found by the soak, docs/reliability.md).
+    """
+    memo = vars(vlc.MediaPlayer).get("event_manager")
+    cache = getattr(memo, "_cache", None)
+    if isinstance(cache, dict):
+        cache.pop(player, None)
+
+
 class VlcEngine:
     """One libVLC media player whose pictures come back as :class:`Frame` objects."""
 
@@ -315,6 +329,8 @@ class VlcEngine:
         # callback that the collector never frees. Drop it, with the player.
         self._events._callback_handler = None
         self._player.release()
+        _forget_memoized(self._vlc, self._player)
+        self._events = None
         _engines.discard(self)
         # The ctypes callbacks and the event manager tie this engine, its player and its frame
         # buffer into reference cycles that outlived the engine in the soak (docs/reliability.md);

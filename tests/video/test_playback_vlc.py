@@ -111,6 +111,31 @@ def test_hundred_play_stop_cycles_keep_memory_bounded(engine: vlc_engine.VlcEngi
     assert growth < 40, growth
 
 
+def test_a_released_engine_leaves_nothing_of_python_vlc_behind(vlc_ready: None, clip: Clip) -> None:
+    """A kiosk makes an engine per film panel it shows: over days, none may stay reachable.
+
+    python-vlc caches each player's event manager in a class-level dictionary it never empties;
+    release() must drop both, or each film played leaves a player and its event manager behind.
+    """
+
+    def python_vlc_objects() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects()
+                   if type(o).__module__ == "vlc" and type(o).__name__ in ("MediaPlayer", "EventManager"))
+
+    before = python_vlc_objects()
+    for _ in range(5):
+        engine = vlc_engine.VlcEngine()
+        seen = Seen()
+        runner = Runner(engine, Excerpt(clip.path, 1000, 3000), seen)
+        runner.playback.play()
+        assert runner.run_until(lambda s=seen: len(s.frames) >= 2, timeout=10)
+        runner.playback.stop()
+        engine.release()
+        del engine, runner
+    assert python_vlc_objects() == before
+
+
 class RecordingEngine(vlc_engine.VlcEngine):
     """The real engine, noting the volumes the playback sets (and when)."""
 
