@@ -24,12 +24,16 @@ class Navigator(QObject):
     stateChanged = Signal()
     languageChanged = Signal()
     chapterChanged = Signal()
+    # Its own signal: a film's player takes and drops the hold from inside the bindings that a
+    # state change sets off; the shared stateChanged would re-enter them (a QML binding loop).
+    idleHeldChanged = Signal()
 
     def __init__(self, visit: Visit, store: ExhibitionStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.visit = visit
         self.store = store
         self._state = visit.state
+        self._idle_was_held = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -45,7 +49,14 @@ class Navigator(QObject):
         if state.chapter != old.chapter:
             self.chapterChanged.emit()
         self.stateChanged.emit()
+        self._note_idle_held()
         self.reschedule()
+
+    def _note_idle_held(self) -> None:
+        held = self.visit.idle_held
+        if held != self._idle_was_held:
+            self._idle_was_held = held
+            self.idleHeldChanged.emit()
 
     def reschedule(self) -> None:
         """Aim the idle timer at the visit's next deadline."""
@@ -60,6 +71,7 @@ class Navigator(QObject):
 
     def _tick(self) -> None:
         self.visit.tick()
+        self._note_idle_held()  # a hold that ran out
         self.reschedule()
 
     # --- slots touches call ---------------------------------------------------------------
@@ -112,7 +124,7 @@ class Navigator(QObject):
         ``atMostMs`` (no limit if 0 or less) and only while its panel stays on screen."""
         self.visit.hold_idle(held, atMostMs / 1000 if atMostMs > 0 else None)
         self.reschedule()
-        self.stateChanged.emit()
+        self._note_idle_held()
 
     @Slot(str)
     def reportExcerptStarted(self, panel_id: str) -> None:
@@ -190,4 +202,4 @@ class Navigator(QObject):
     countingDown = Property(bool, _counting_down, notify=stateChanged)
     countdownMs = Property(int, _countdown_ms, constant=True)
     largeText = Property(bool, _large_text, notify=stateChanged)
-    idleHeld = Property(bool, _idle_held, notify=stateChanged)
+    idleHeld = Property(bool, _idle_held, notify=idleHeldChanged)
