@@ -146,7 +146,9 @@ class Visit:
             return
         self._state = state
         if self._hold is not None and self._hold.place != _place(state):
-            self._hold = None  # the visitor left the film that held the timer
+            # The visitor left the film that held the timer: idle time starts from here.
+            self._hold = None
+            self._last_activity = self.clock.monotonic()
         for observer in list(self._observers):
             observer(state)
 
