@@ -434,6 +434,20 @@ class Soak:
                 return False
         return self.navigator.panelIndex == pi
 
+    def describe(self) -> str:
+        """Where the kiosk is stuck: the visit's state and timer, and every film player's state."""
+        visit, navigator = self.kiosk.visit, self.navigator
+        timer = navigator._timer
+        players = [(item.property("panelId"), item.property("state"), item.property("holdsIdle"))
+                   for item in walk_items(self.driver.window.contentItem())
+                   if item.objectName() == "videoPlayer"]
+        now = visit.clock.monotonic()
+        deadline = visit.next_deadline()
+        return (f"state {visit.state}, idle held {visit.idle_held} ({getattr(visit, '_hold', None)}), "
+                f"next deadline in {None if deadline is None else round(deadline - now, 3)} s, "
+                f"timer active {timer.isActive()} remaining {timer.remainingTime()} ms; "
+                f"players (panel, state, holdsIdle): {players}")
+
     def visit(self) -> None:
         plan, counts = self.plan, self.counts
         if not self._wake():
@@ -466,7 +480,7 @@ class Soak:
         # The visitor walks away: the idle timeout, then the countdown, then the loop.
         if not self.driver.wait_until(lambda: self.navigator.screen == "attract",
                                       (plan.idle_s + plan.countdown_s) * 1000 + 5000):
-            raise RuntimeError("the idle reset never brought the attract loop back")
+            raise RuntimeError("the idle reset never brought the attract loop back: " + self.describe())
         counts.idle_resets += 1
         counts.visits += 1
 

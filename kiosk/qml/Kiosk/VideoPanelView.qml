@@ -13,7 +13,9 @@ Item {
     property string language
     property bool isCurrent: false
     property bool hasPlayer: false
-    readonly property bool holdsIdle: player.item ? player.item.holdsIdle === true : false
+    // Only the panel on screen holds the idle timer: a neighbour's player that a late libVLC
+    // event set going again must not hold it for the panel the visitor is looking at.
+    readonly property bool holdsIdle: isCurrent && (player.item ? player.item.holdsIdle === true : false)
 
     objectName: "videoPanel"
 
