@@ -274,11 +274,20 @@ Item {
             objectName: "videoScrubber"
             anchors.left: clock.right
             anchors.leftMargin: Theme.px(24)
-            anchors.right: volume.left
+            anchors.right: speaker.left
             anchors.rightMargin: Theme.px(32)
             anchors.verticalCenter: parent.verticalCenter
             value: bar.player.duration > 0 ? bar.player.position / bar.player.duration : 0
             onMoved: fraction => bar.player.seek(Math.round(fraction * bar.player.duration))
+        }
+
+        // The speaker says which of the two sliders is the volume.
+        Icon {
+            id: speaker
+            name: "volume"
+            anchors.right: volume.left
+            anchors.rightMargin: Theme.px(8)
+            anchors.verticalCenter: parent.verticalCenter
         }
 
         Slider {
