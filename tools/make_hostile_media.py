@@ -241,7 +241,8 @@ def make_corpus(root: Path) -> Corpus:
     add(Case("PNG chunk with a bad checksum", "images/bad-crc.png", "img-bad-crc", "src", "damaged"))
     (images / "bad-deflate.png").write_bytes(_corrupt_png_idat(good_png, keep_crc=True))
     add(Case("PNG with corrupt pixel data (checksum intact)", "images/bad-deflate.png", "img-bad-deflate",
-             "src", None, why="the header and checksums are fine: only decoding the pixels fails"))
+             "src", "damaged picture data",
+             why="the header and checksums are fine: the loader inflates the pixel data to see it"))
     write_flat_jpeg(images / "bomb.jpg", BOMB_SIDE, BOMB_SIDE)
     add(Case(f"JPEG of {BOMB_SIDE} x {BOMB_SIDE} pixels", "images/bomb.jpg", "img-bomb-jpeg", "src",
              "too large"))
@@ -300,8 +301,8 @@ def make_corpus(root: Path) -> Corpus:
     add(Case("random bytes named .srt", "captions/binary.ar.srt", "captions-bad-b", "captions.ar", "not UTF-8"))
 
     # -- posters and covers --------------------------------------------------------------
-    add(Case("poster with corrupt pixel data", "images/bad-deflate.png", "film-bad-poster", "poster", None,
-             why="same file as img-bad-deflate, as a film's poster"))
+    add(Case("poster with corrupt pixel data", "images/bad-deflate.png", "film-bad-poster", "poster",
+             "damaged picture data", why="same file as img-bad-deflate, as a film's poster"))
     add(Case("chapter cover that is a bomb", "images/bomb.png", "images", "cover", "too large",
              why="a chapter tile, on the home screen every visitor sees"))
 
