@@ -220,6 +220,7 @@ def test_controls_pause_seek_volume_replay(qtbot: Any, scene: Any, clip: Clip) -
     root.start()
     qtbot.waitUntil(lambda: player.property("state") == "playing" and player.property("hasFrame"), timeout=5000)
     assert root.property("holdsIdle")  # playing with sound keeps the idle reset away
+    assert root.property("duration") == 4000  # and says for how long at most (VideoPanelView)
     player.pause()
     assert player.property("state") == "paused" and not root.property("holdsIdle")
     held = frame_number(player)

@@ -25,6 +25,8 @@ Item {
         || (attract ? excerpt.hasFrame
                     : excerpt.hasFrame || poster.status === Image.Ready || poster.source.toString() === "")
     readonly property bool holdsIdle: excerpt.holdsIdle
+    // The excerpt's length (ms): the host holds the idle timer for at most this and a margin.
+    readonly property int duration: excerpt.duration
     readonly property string state: excerpt.state
     readonly property bool controlsShown: !attract && !excerpt.failed && excerpt.state !== "idle"
 
