@@ -7,6 +7,7 @@ and its direction (so a French fallback inside the Arabic layout still reads lef
 
 from __future__ import annotations
 
+import re
 from typing import TypedDict
 
 from kiosk.model import Localized
@@ -60,13 +61,29 @@ def fallbacks(language: str, languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang in languages if lang != language)
 
 
+#: French sets a narrow space before ; : ! ? and inside guillemets. Staff type an ordinary space,
+#: which lets a line break strand the "?" alone at the start of the next line.
+_FRENCH_SPACE_BEFORE = re.compile(r"[ \u00a0](?=[;:!?»])")
+_FRENCH_SPACE_AFTER = re.compile(r"(?<=«)[ \u00a0]")
+NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def typeset(value: str, language: str) -> str:
+    """The text as it should be set in ``language``; for French, spaces that never break before
+    punctuation ("maintenant ?" stays on one line). Other languages are left as written."""
+    if base_language(language) != "fr":
+        return value
+    value = _FRENCH_SPACE_BEFORE.sub(NARROW_NO_BREAK_SPACE, value)
+    return _FRENCH_SPACE_AFTER.sub(NARROW_NO_BREAK_SPACE, value)
+
+
 def text(value: Localized | None, language: str, languages: tuple[str, ...]) -> Text:
     """A field for QML; an absent optional field gives empty text that is not a fallback."""
     if value is None:
         return Text(text="", lang=language, fallback=False, rtl=is_rtl(language))
     resolved = value.resolve(language, fallbacks(language, languages))
     lang = language if value.is_universal else resolved.language
-    return Text(text=resolved.text, lang=lang, fallback=resolved.is_fallback, rtl=is_rtl(lang))
+    return Text(text=typeset(resolved.text, lang), lang=lang, fallback=resolved.is_fallback, rtl=is_rtl(lang))
 
 
 #: The kiosk's own words (buttons, the countdown), for the languages exhibitions use most.
@@ -141,7 +158,8 @@ CHROME: dict[str, dict[str, str]] = {
 
 def chrome(key: str, language: str) -> str:
     words = CHROME.get(key, {})
-    return words.get(base_language(language)) or words.get("en") or key
+    own = words.get(base_language(language))
+    return typeset(own, language) if own else words.get("en") or key
 
 
 def chrome_table(language: str) -> dict[str, str]:

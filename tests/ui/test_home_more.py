@@ -73,3 +73,33 @@ def test_no_cue_when_every_tile_fits(qtbot: Any, touch_device: Any, ui_exhibitio
         assert not shown(kiosk.find("moreTilesFade", visible=False))
     finally:
         kiosk.app.close()
+
+
+def test_portrait_large_text_gives_each_tile_the_width_and_no_title_breaks_a_word(
+        qtbot: Any, touch_device: Any, ui_exhibition: Exhibition) -> None:
+    long_word = "Anticonstitutionnellement"  # wider than a half-width tile at large text
+    chapters = (dataclasses.replace(ui_exhibition.chapters[0], title=L({"fr": f"Le {long_word}", "en": "The word"})),
+                *ui_exhibition.chapters[1:])
+    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(ui_exhibition, chapters=chapters), size=(1080, 1920))
+    try:
+        grid = _home(kiosk, large=True)
+        assert grid.property("columns") == 1
+        tile = kiosk.find("chapterTile_0")
+        titles = [item for item in _items(tile) if item.property("longestWord") == long_word]
+        assert titles, "the tile's title text was not found"
+        title = titles[0]
+        # The heading shrank to fit its longest word on one line instead of breaking inside it.
+        assert title.property("fittedPixelSize") < title.property("pixelSize")
+        assert title.property("longestWordWidth") * title.property("fittedPixelSize") / title.property("pixelSize") \
+            <= title.width() + 1
+    finally:
+        kiosk.app.close()
+
+
+def _items(root: Any) -> list[Any]:
+    found, stack = [], [root]
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        stack.extend(item.childItems())
+    return found

@@ -17,6 +17,19 @@ def test_markup() -> None:
     assert to_styled_text("5 * 3 = 15") == "<p>5 * 3 = 15</p>"
 
 
+def test_french_punctuation_never_starts_a_line() -> None:
+    nnbsp = localize.NARROW_NO_BREAK_SPACE
+    value = Localized.of({"fr": "Caen : et maintenant ? « Soigner » ; oui !", "en": "Caen: and now ?"})
+    assert localize.text(value, "fr", ("fr", "en"))["text"] == (
+        f"Caen{nnbsp}: et maintenant{nnbsp}? «{nnbsp}Soigner{nnbsp}»{nnbsp}; oui{nnbsp}!"
+    )
+    # Only French: an English text keeps what staff wrote, and so does a French fallback's language.
+    assert localize.text(value, "en", ("fr", "en"))["text"] == "Caen: and now ?"
+    assert localize.text(Localized.of({"fr": "Où ?"}), "ar", ("fr", "ar"))["text"] == f"Où{nnbsp}?"
+    assert localize.chrome("still_there", "fr") == f"Vous êtes toujours là{nnbsp}?"
+    assert localize.chrome("still_there", "en") == "Are you still there?"
+
+
 def test_localized_text_and_fallback() -> None:
     value = Localized.of({"fr": "Bonjour", "en": "Hello"})
     assert localize.text(value, "en", ("fr", "en", "ar")) == {

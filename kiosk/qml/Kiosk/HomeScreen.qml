@@ -31,7 +31,7 @@ Rectangle {
             heading: true
             pixelSize: Theme.displaySize
             lineHeight: 1.05
-            maximumLineCount: 2
+            maximumLineCount: Theme.portrait ? 3 : 2
             note: home.navigator.words.not_translated
         }
         LocalizedText {
@@ -47,7 +47,9 @@ Rectangle {
     GridView {
         id: grid
         objectName: "chapterGrid"
-        readonly property int columns: Math.max(1, Math.min(count, Theme.portrait ? 2 : (count === 4 ? 2 : 3)))
+        // Portrait with large text: one tile per row, or the words get a sliver of the tile.
+        readonly property int columns: Math.max(1, Math.min(count, Theme.portrait ? (Theme.largeText ? 1 : 2)
+                                                                                  : (count === 4 ? 2 : 3)))
         readonly property int rows: Math.max(1, Math.ceil(count / columns))
         anchors.left: parent.left
         anchors.right: parent.right
