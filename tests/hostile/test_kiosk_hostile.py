@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import importlib.util
 import logging
 import os
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from soak_bench import soak_module
 
 os.environ.setdefault("KIOSK_VLC_OPTIONS", "--aout=adummy")
 
@@ -35,17 +34,6 @@ BROKEN_FILMS = {"film-zero", "film-truncated", "film-no-video", "film-png", "fil
 PLAYING_FILMS = {"film-bad-poster", "captions-bad-a", "captions-bad-b"}
 #: Pictures that must show, decoded at the size they are shown at.
 SHOWN_IMAGES = {"img-png-named-jpg", "img-large", "img-huge-svg"}
-
-
-def soak_module() -> ModuleType:
-    name = "kiosk_bench_soak"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "soak.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @dataclasses.dataclass

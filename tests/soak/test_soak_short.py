@@ -22,7 +22,6 @@ The bounds, and why:
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import subprocess
 import sys
@@ -31,8 +30,8 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
+from soak_bench import soak_module
 
-ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("soak_child.py")
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -49,18 +48,6 @@ PLAN = {
     "quiet_ms": 1500,
     "warmup": 0.3,
 }
-
-
-def soak_module() -> ModuleType:
-    """bench/soak.py, for its judging functions (growth after warm-up); the run is in the child."""
-    name = "kiosk_bench_soak"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "soak.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @dataclasses.dataclass
