@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtQuick import QQuickItem, QQuickView
 
-from kiosk import paths
 from kiosk.loader import load_exhibition
 from kiosk.ui.staff_tools.closed_guard import find_item
 from kiosk.ui.staff_tools.reload import ReloadController
@@ -156,33 +154,13 @@ def test_the_staff_button_reloads_even_unchanged(qtbot, config: Path) -> None:  
 
 # -- the overlay, in a real Qt Quick scene ----------------------------------------------------------
 @pytest.fixture
-def overlay(qtbot):  # type: ignore[no-untyped-def]
+def overlay(component):  # type: ignore[no-untyped-def]
     """Opens ReloadErrors.qml for a controller; the scene goes before the controller does."""
-    keep: list[Any] = []
 
     def open_overlay(reload: ReloadController, staff_present: bool) -> tuple[QQuickView, QQuickItem]:
-        view = QQuickView()
-        keep.extend([view, reload])
-        view.engine().addImportPath(str(paths.qml_import_dir()))
-        view.setInitialProperties({"reload": reload, "staffPresent": staff_present})
-        view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
-        view.resize(1280, 800)
-        view.setSource(QUrl.fromLocalFile(str(paths.qml_import_dir() / "Kiosk" / "ReloadErrors.qml")))
-        assert view.status() == QQuickView.Status.Ready, view.errors()
-        view.show()
-        qtbot.waitExposed(view)
-        root = view.rootObject()
-        assert root is not None
-        return view, root
+        return component("ReloadErrors", {"reload": reload, "staffPresent": staff_present}, (1280, 800))
 
-    yield open_overlay
-    for item in keep:
-        if isinstance(item, QQuickView):
-            item.close()
-            item.setSource(QUrl())
-            item.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    keep.clear()
+    return open_overlay
 
 
 def broken(qtbot, config: Path, preview: bool) -> ReloadController:  # type: ignore[no-untyped-def]

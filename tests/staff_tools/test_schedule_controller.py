@@ -9,12 +9,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QUrl
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QInputDevice
 from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
-from kiosk import paths
 from kiosk.model.localized import Localized
 from kiosk.model.schedule import Schedule, WeeklyHours
 from kiosk.schedule.closed_text import closed_lines
@@ -155,33 +154,11 @@ def test_lines_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
 
 # -- the closed screen in a real Qt Quick scene -----------------------------------------------------------
 @pytest.fixture
-def scene(qtbot):  # type: ignore[no-untyped-def]
-    views: list[QQuickView] = []
-    keep: list[Any] = []
-
+def scene(component):  # type: ignore[no-untyped-def]
     def open_scene(controller: ScheduleController) -> tuple[QQuickView, QQuickItem]:
-        view = QQuickView()
-        views.append(view)
-        keep.append(controller)
-        view.engine().addImportPath(str(paths.qml_import_dir()))
-        view.setInitialProperties({"schedule": controller})
-        view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
-        view.resize(1280, 720)
-        view.setSource(QUrl.fromLocalFile(str(paths.qml_import_dir() / "Kiosk" / "ClosedScreen.qml")))
-        assert view.status() == QQuickView.Status.Ready, view.errors()
-        view.show()
-        qtbot.waitExposed(view)
-        root = view.rootObject()
-        assert root is not None
-        return view, root
+        return component("ClosedScreen", {"schedule": controller})
 
-    yield open_scene
-    for view in views:
-        view.close()
-        view.setSource(QUrl())
-        view.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    keep.clear()
+    return open_scene
 
 
 def test_the_closed_screen_shows_each_language(qtbot, scene) -> None:  # type: ignore[no-untyped-def]
