@@ -53,7 +53,8 @@ def test_a_failed_load_shows_what_is_wrong(qtbot: Any, touch_device: Any) -> Non
         kiosk.app.close()
 
 
-def test_an_image_opens_full_screen_and_closes(kiosk: KioskDriver) -> None:
+def _open_the_picture_full_screen(kiosk: KioskDriver) -> Any:
+    """Wake, open the first chapter, step to its picture (panel 1) and enlarge it: the viewer."""
     nav = kiosk.navigator
     kiosk.tap_at(QPoint(960, 540))
     kiosk.wait_screen("home")
@@ -67,6 +68,12 @@ def test_an_image_opens_full_screen_and_closes(kiosk: KioskDriver) -> None:
     kiosk.tap("enlargeButton")
     viewer = kiosk.wait_for("imageViewer")
     kiosk.qtbot.waitUntil(lambda: viewer.opacity() == 1)
+    return viewer
+
+
+def test_an_image_opens_full_screen_and_closes(kiosk: KioskDriver) -> None:
+    nav = kiosk.navigator
+    viewer = _open_the_picture_full_screen(kiosk)
     kiosk.tap("closeViewerButton")
     kiosk.qtbot.waitUntil(lambda: not viewer.isVisible())
     assert nav.panelIndex == 1
@@ -186,18 +193,7 @@ def test_staff_parts_load_over_the_presentation(tmp_path: Any) -> None:
 
 def test_pinch_zooms_the_picture_and_a_double_tap_resets_it(kiosk: KioskDriver) -> None:
     nav = kiosk.navigator
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("chapterTile_0")
-    kiosk.wait_screen("chapter")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("nextButton")
-    kiosk.qtbot.waitUntil(lambda: nav.panelIndex == 1)
-    kiosk.qtbot.wait(300)
-    kiosk.tap("enlargeButton")
-    viewer = kiosk.wait_for("imageViewer")
-    kiosk.qtbot.waitUntil(lambda: viewer.opacity() == 1)
+    _open_the_picture_full_screen(kiosk)
     picture = kiosk.find("viewerImage")
     # Two fingers moving apart.
     from PySide6.QtTest import QTest
