@@ -63,6 +63,10 @@ class VisitShape:
         )
 
 
+#: How long a film's hold on the idle timer may outlast the film (its start, a pause, a seek back).
+FILM_HOLD_MARGIN_S = 15.0
+
+
 @dataclass(frozen=True, slots=True)
 class _IdleHold:
     """Who holds the idle timer: the (chapter, panel) on screen when it was taken, until when."""

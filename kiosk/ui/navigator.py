@@ -9,6 +9,7 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.navigation import Screen, Visit, VisitState
 from kiosk.navigation.events import ExcerptStarted, ExcerptStopped
+from kiosk.navigation.visit import FILM_HOLD_MARGIN_S
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
 from kiosk.ui.qmltypes import QmlUncreatable
 from kiosk.ui.store import ExhibitionStore
@@ -24,16 +25,12 @@ class Navigator(QObject):
     stateChanged = Signal()
     languageChanged = Signal()
     chapterChanged = Signal()
-    # Its own signal: a film's player takes and drops the hold from inside the bindings that a
-    # state change sets off; the shared stateChanged would re-enter them (a QML binding loop).
-    idleHeldChanged = Signal()
 
     def __init__(self, visit: Visit, store: ExhibitionStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.visit = visit
         self.store = store
         self._state = visit.state
-        self._idle_was_held = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -49,14 +46,7 @@ class Navigator(QObject):
         if state.chapter != old.chapter:
             self.chapterChanged.emit()
         self.stateChanged.emit()
-        self._note_idle_held()
         self.reschedule()
-
-    def _note_idle_held(self) -> None:
-        held = self.visit.idle_held
-        if held != self._idle_was_held:
-            self._idle_was_held = held
-            self.idleHeldChanged.emit()
 
     def reschedule(self) -> None:
         """Aim the idle timer at the visit's next deadline."""
@@ -71,7 +61,6 @@ class Navigator(QObject):
 
     def _tick(self) -> None:
         self.visit.tick()
-        self._note_idle_held()  # a hold that ran out
         self.reschedule()
 
     # --- slots touches call ---------------------------------------------------------------
@@ -119,12 +108,14 @@ class Navigator(QObject):
         self.reschedule()
 
     @Slot(bool, int)
-    def holdIdle(self, held: bool, atMostMs: int) -> None:
-        """A film playing with sound holds the idle timer (VideoPlayer.holdsIdle), for at most
-        ``atMostMs`` (no limit if 0 or less) and only while its panel stays on screen."""
-        self.visit.hold_idle(held, atMostMs / 1000 if atMostMs > 0 else None)
+    def holdIdle(self, held: bool, filmMs: int) -> None:
+        """A film of ``filmMs`` playing with sound holds the idle timer (VideoPlayer.holdsIdle),
+        only while its panel stays on screen and for at most its length and a margin.
+
+        No state signal: the hold is taken and dropped from inside the bindings that a state
+        change sets off, and emitting stateChanged here re-entered them (a QML binding loop)."""
+        self.visit.hold_idle(held, filmMs / 1000 + FILM_HOLD_MARGIN_S)
         self.reschedule()
-        self._note_idle_held()
 
     @Slot(str)
     def reportExcerptStarted(self, panel_id: str) -> None:
@@ -186,9 +177,6 @@ class Navigator(QObject):
     def _words(self) -> dict[str, str]:
         return localize.chrome_table(self._state.language)
 
-    def _idle_held(self) -> bool:
-        return self.visit.idle_held
-
     screen = Property(str, _screen, notify=stateChanged)
     language = Property(str, _language, notify=languageChanged)
     rtl = Property(bool, _rtl, notify=languageChanged)
@@ -202,4 +190,3 @@ class Navigator(QObject):
     countingDown = Property(bool, _counting_down, notify=stateChanged)
     countdownMs = Property(int, _countdown_ms, constant=True)
     largeText = Property(bool, _large_text, notify=stateChanged)
-    idleHeld = Property(bool, _idle_held, notify=idleHeldChanged)

@@ -7,7 +7,7 @@ import dataclasses
 from typing import Any
 
 from kiosk.model import Exhibition, Localized
-from ui.driver import KioskDriver, make_kiosk, shown
+from ui.driver import KioskDriver, items, make_kiosk, shown
 
 L = Localized.of
 
@@ -85,7 +85,7 @@ def test_portrait_large_text_gives_each_tile_the_width_and_no_title_breaks_a_wor
         grid = _home(kiosk, large=True)
         assert grid.property("columns") == 1
         tile = kiosk.find("chapterTile_0")
-        titles = [item for item in _items(tile) if item.property("longestWord") == long_word]
+        titles = [item for item in items(tile) if item.property("longestWord") == long_word]
         assert titles, "the tile's title text was not found"
         title = titles[0]
         # The heading shrank to fit its longest word on one line instead of breaking inside it.
@@ -95,11 +95,3 @@ def test_portrait_large_text_gives_each_tile_the_width_and_no_title_breaks_a_wor
     finally:
         kiosk.app.close()
 
-
-def _items(root: Any) -> list[Any]:
-    found, stack = [], [root]
-    while stack:
-        item = stack.pop()
-        found.append(item)
-        stack.extend(item.childItems())
-    return found

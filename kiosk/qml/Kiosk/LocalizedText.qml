@@ -25,22 +25,20 @@ Column {
     // narrow tile, large text), the heading gets smaller instead, down to 60 %.
     readonly property string longestWord: heading && value && value.text
         ? value.text.split(/[ \t\n]+/).reduce((a, b) => b.length > a.length ? b : a, "") : ""
-    // (metrics.font is read so that a new size or family measures again: a method call alone
-    // would not.)
-    readonly property real longestWordWidth: longestWord && metrics.font.pixelSize > 0
-        ? metrics.advanceWidth(longestWord) : 0
+    readonly property real longestWordWidth: longestWord ? longest.advanceWidth : 0
     readonly property real fittedPixelSize: heading && width > 0 && longestWordWidth > width
         ? Math.max(pixelSize * 0.6, Math.floor(pixelSize * width / longestWordWidth)) : pixelSize
 
     spacing: Theme.px(8)
     visible: value !== undefined && value !== null && value.text !== ""
 
-    FontMetrics {
-        id: metrics
+    TextMetrics {
+        id: longest
         // At the size asked for, not the fitted one: the fitted size is computed from this.
         font.family: root.heading ? Theme.headingFontFor(root.lang) : Theme.fontFor(root.lang)
         font.pixelSize: root.pixelSize
         font.weight: root.weight
+        text: root.longestWord
     }
 
     Text {

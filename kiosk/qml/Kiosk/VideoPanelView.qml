@@ -21,10 +21,10 @@ Item {
 
     onIsCurrentChanged: if (!isCurrent && player.item)
         player.item.stop()
-    // The hold lasts the excerpt's length and a margin at most, and the navigator drops it
+    // The navigator keeps the hold for the excerpt's length and a margin at most, and drops it
     // when the visitor leaves this panel: a player that never reports its end cannot keep
     // the kiosk from going back to its loop.
-    onHoldsIdleChanged: navigator.holdIdle(holdsIdle, holdsIdle ? player.item.duration + 15000 : 0)
+    onHoldsIdleChanged: navigator.holdIdle(holdsIdle, holdsIdle ? player.item.duration : 0)
     Component.onDestruction: if (holdsIdle)
         navigator.holdIdle(false, 0)
 
