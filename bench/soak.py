@@ -313,6 +313,7 @@ def make_kiosk(result: Any, plan: Plan, size: tuple[int, int] = (1280, 720)) -> 
     # neither, so the phantom and bounce rules would (rightly) swallow them.
     limits = TouchLimits(min_contact_ms=0.0, bounce_ms=0.0)
     kiosk = KioskApp(result, timeouts=timeouts, touch_limits=limits, size=size)
+    kiosk.memory.set_delay_ms(0)  # free memory goes back at once after a visit (2 s later in the kiosk)
     kiosk.show(fullscreen=False)
     return kiosk
 
@@ -540,6 +541,7 @@ class Soak:
         return self.sampler.samples
 
     def _sample(self) -> None:
+        self.driver.wait_until(lambda: not self.kiosk.memory.busy, 2000)
         sample = self.sampler.take(self.counts.visits, self.counts.navigations, self.counts.excerpts)
         if self.on_sample:
             self.on_sample(sample, self.counts)
@@ -795,8 +797,7 @@ def run_soak(plan: Plan, exhibition: Path, progress: Callable[[str], None] | Non
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     del app
-    result = load_for_soak(exhibition)
-    kiosk = make_kiosk(result, plan)
+    kiosk = make_kiosk(load_for_soak(exhibition), plan)  # no reference kept here: a reload must free it
     soak = Soak(kiosk, plan, reload=lambda: load_for_soak(exhibition))
     if start_player_hook is not None:
         soak._start_player = start_player_hook  # type: ignore[attr-defined]

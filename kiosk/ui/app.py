@@ -22,6 +22,7 @@ from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
 from kiosk.ui import problems as seen_problems
 from kiosk.ui import register_qml_types
+from kiosk.ui.free_memory import MemoryTrimmer
 from kiosk.ui.models.attract import AttractModel, InvitationModel, attract_panels
 from kiosk.ui.models.chapters import ChapterModel
 from kiosk.ui.models.languages import LanguageModel
@@ -87,6 +88,7 @@ class KioskApp(QObject):
         self.store = ExhibitionStore(self)
         self.visit = Visit(self._shape(exhibition), self._timeouts(exhibition), clock)
         self.navigator = Navigator(self.visit, self.store, self)
+        self.memory = MemoryTrimmer(self.visit, parent=self)
         self.chapters = ChapterModel(self)
         self.panels = PanelModel(self)
         self.languages = LanguageModel(self)
