@@ -18,7 +18,7 @@ run_packages=(
   fonts-noto-core fonts-dejavu-core
   xvfb x11-xserver-utils
 )
-test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binutils dpkg-dev systemd util-linux)
+test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binutils dpkg-dev systemd util-linux weston)
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
