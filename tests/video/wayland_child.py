@@ -13,12 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from clips import read_frame_number  # noqa: E402
-from harness import Store, exhibition_with, find, item, make_poster, open_player, video_panel  # noqa: E402
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from clips import read_frame_number
+from harness import Store, exhibition_with, find, item, make_poster, open_player, video_panel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 
-from kiosk.video import vlc_engine  # noqa: E402
+from kiosk.video import vlc_engine
 
 
 def spin_until(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
