@@ -313,7 +313,9 @@ def make_kiosk(result: Any, plan: Plan, size: tuple[int, int] = (1280, 720)) -> 
     # neither, so the phantom and bounce rules would (rightly) swallow them.
     limits = TouchLimits(min_contact_ms=0.0, bounce_ms=0.0)
     kiosk = KioskApp(result, timeouts=timeouts, touch_limits=limits, size=size)
-    kiosk.memory.set_delay_ms(0)  # free memory goes back at once after a visit (2 s later in the kiosk)
+    # Free memory goes back 2 s after a visit in the kiosk, once the screens of the visit are gone;
+    # here time is compressed, but the 240 ms fade back to the loop must be over (the sampler waits).
+    kiosk.memory.set_delay_ms(400)
     kiosk.show(fullscreen=False)
     return kiosk
 
