@@ -43,6 +43,11 @@ def qml_import_dir() -> Path:
     return _PACKAGE_DIR / "qml"
 
 
+def translations_dir() -> Path:
+    """The compiled translations of the staff's screens (``staff_fr.qm``...)."""
+    return _PACKAGE_DIR / "i18n"
+
+
 def starter_dir() -> Path:
     """The small starter exhibition that ``kiosk new`` copies."""
     return _PACKAGE_DIR / "starter"

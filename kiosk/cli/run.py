@@ -63,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     from kiosk.logs import install_qt_message_handler
+    from kiosk.ui.staff_language import install_staff_translator
+
+    install_staff_translator(app)  # before the scene exists: QML reads its texts once
 
     install_qt_message_handler()  # QML warnings reach the log file and the journal
     result = load_exhibition(config)

@@ -43,7 +43,7 @@ Rectangle {
             objectName: "errorTitle"
             width: parent.width
             wrapMode: Text.Wrap
-            text: "The exhibition file could not be read"
+            text: qsTr("The exhibition file could not be read")
             color: "#F4F1EA"
             font.family: "Noto Sans"
             font.pixelSize: Math.round(errorScreen.textSize * 1.9)
@@ -64,7 +64,7 @@ Rectangle {
             width: parent.width
             wrapMode: Text.Wrap
             text: problemList.count === 0 ? ""
-                  : "What is wrong, as FILE:LINE:COLUMN (line and column in the file):"
+                  : qsTr("What is wrong, as FILE:LINE:COLUMN (line and column in the file):")
             visible: text !== ""
             color: "#B8B2A7"
             font.family: "Noto Sans"
@@ -133,7 +133,7 @@ Rectangle {
             spacing: Math.round(errorScreen.textSize * 0.3)
 
             Text {
-                text: "What to do"
+                text: qsTr("What to do")
                 color: "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: errorScreen.textSize
@@ -142,7 +142,7 @@ Rectangle {
             Text {
                 width: parent.width
                 wrapMode: Text.Wrap
-                text: "1. Open the file above in a text editor and fix each line listed."
+                text: qsTr("1. Open the file above in a text editor and fix each line listed.")
                 color: "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: errorScreen.textSize
@@ -150,7 +150,7 @@ Rectangle {
             Text {
                 width: parent.width
                 wrapMode: Text.Wrap
-                text: "2. Check it on any computer with:"
+                text: qsTr("2. Check it on any computer with:")
                 color: "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: errorScreen.textSize
@@ -169,7 +169,7 @@ Rectangle {
                 width: parent.width
                 wrapMode: Text.Wrap
                 textFormat: Text.StyledText
-                text: "3. Touch <b>Try again</b>, or restart the kiosk."
+                text: qsTr("3. Touch <b>Try again</b>, or restart the kiosk.")
                 color: "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: errorScreen.textSize
@@ -181,7 +181,7 @@ Rectangle {
             objectName: "errorReloadButton"
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
-            text: "Try again"
+            text: qsTr("Try again")
             primary: true
             onClicked: errorScreen.staff.reload()
         }
@@ -195,7 +195,7 @@ Rectangle {
             leftMargin: errorScreen.unit * 3
             bottomMargin: errorScreen.unit
         }
-        text: "kiosk " + errorScreen.staff.version + " · tried at " + errorScreen.staff.loadedAt
+        text: qsTr("kiosk %1 · tried at %2").arg(errorScreen.staff.version).arg(errorScreen.staff.loadedAt)
         color: "#6F6A62"
         font.family: "Noto Sans"
         font.pixelSize: Math.round(errorScreen.textSize * 0.75)

@@ -65,7 +65,7 @@ Rectangle {
         Text {
             objectName: "pinTitle"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "Staff access"
+            text: qsTr("Staff access")
             color: "#F4F1EA"
             font.family: "Noto Sans"
             font.pixelSize: Math.round(pad.keySize * 0.34)
@@ -77,7 +77,7 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             height: Math.round(pad.keySize * 0.6)
             verticalAlignment: Text.AlignVCenter
-            text: pad.digits.length > 0 ? "●".repeat(pad.digits.length) : "Enter the staff PIN"
+            text: pad.digits.length > 0 ? "●".repeat(pad.digits.length) : qsTr("Enter the staff PIN")
             color: pad.digits.length > 0 ? "#F4F1EA" : "#8E887E"
             font.family: "Noto Sans"
             font.pixelSize: pad.digits.length > 0 ? Math.round(pad.keySize * 0.34) : Math.round(pad.keySize * 0.24)
@@ -124,11 +124,11 @@ Rectangle {
                     border.width: 1
                     border.color: isOk ? "#E2A740" : "#454B55"
                     Accessible.role: Accessible.Button
-                    Accessible.name: modelData === "clear" ? "Delete last digit" : (isOk ? "OK" : modelData)
+                    Accessible.name: modelData === "clear" ? qsTr("Delete last digit") : (isOk ? qsTr("OK") : modelData)
 
                     Text {
                         anchors.centerIn: parent
-                        text: key.modelData === "clear" ? "⌫" : (key.isOk ? "OK" : key.modelData)
+                        text: key.modelData === "clear" ? "⌫" : (key.isOk ? qsTr("OK") : key.modelData)
                         color: key.isOk ? "#15181D" : "#F4F1EA"
                         font.family: "Noto Sans"
                         font.pixelSize: Math.round(pad.keySize * (key.modelData.length === 1 ? 0.4 : 0.3))
@@ -147,7 +147,7 @@ Rectangle {
         StaffButton {
             objectName: "pinCancel"
             width: keys.width
-            text: "Cancel"
+            text: qsTr("Cancel")
             onClicked: pad.staff.close()
         }
     }

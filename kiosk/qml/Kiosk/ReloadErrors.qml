@@ -57,11 +57,13 @@ Item {
                     width: parent.width - buttons.width - root.unit
                     anchors.verticalCenter: parent.verticalCenter
                     wrapMode: Text.Wrap
-                    text: root.reload.hasErrors
-                          ? (root.reload.errors.length === 1 ? "1 error" : root.reload.errors.length + " errors")
-                            + " in the exhibition file (checked " + root.reload.checkedAt
-                            + "): the screen keeps the last good version."
-                          : "The new version is ready; it will show when the visitor leaves."
+                    text: !root.reload.hasErrors
+                          ? qsTr("The new version is ready; it will show when the visitor leaves.")
+                          : root.reload.errors.length === 1
+                            ? qsTr("1 error in the exhibition file (checked %1): the screen keeps the last good version.")
+                              .arg(root.reload.checkedAt)
+                            : qsTr("%1 errors in the exhibition file (checked %2): the screen keeps the last good version.")
+                              .arg(root.reload.errors.length).arg(root.reload.checkedAt)
                     color: "#F4F1EA"
                     font.family: "Noto Sans"
                     font.pixelSize: Math.round(root.textSize * 1.15)
@@ -75,13 +77,13 @@ Item {
 
                     StaffButton {
                         objectName: "reloadErrorsRetry"
-                        text: "Check again"
+                        text: qsTr("Check again")
                         primary: true
                         onClicked: root.reload.reload()
                     }
                     StaffButton {
                         objectName: "reloadErrorsHide"
-                        text: "Hide"
+                        text: qsTr("Hide")
                         onClicked: root.reload.dismiss()
                     }
                 }

@@ -43,7 +43,7 @@ Rectangle {
 
             Text {
                 objectName: "staffTitle"
-                text: "Staff panel"
+                text: qsTr("Staff panel")
                 color: "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: Math.round(panel.textSize * 1.6)
@@ -55,7 +55,7 @@ Rectangle {
                 height: parent.children[0].height
                 verticalAlignment: Text.AlignBottom
                 bottomPadding: Math.round(panel.textSize * 0.2)
-                text: "kiosk " + panel.staff.version + (panel.staff.preview ? " · preview" : "")
+                text: (panel.staff.preview ? qsTr("kiosk %1 · preview") : qsTr("kiosk %1")).arg(panel.staff.version)
                 color: "#B8B2A7"
                 font.family: "Noto Sans"
                 font.pixelSize: panel.textSize
@@ -67,7 +67,7 @@ Rectangle {
             visible: !panel.staff.pinSet
             width: parent.width
             wrapMode: Text.Wrap
-            text: "No staff PIN is set: run  kiosk pin set  before the kiosk goes on show."
+            text: qsTr("No staff PIN is set: run  kiosk pin set  before the kiosk goes on show.")
             color: "#F0C070"
             font.family: "Noto Sans"
             font.pixelSize: panel.textSize
@@ -78,7 +78,7 @@ Rectangle {
             columnSpacing: panel.unit * 2
             rowSpacing: panel.unit * 0.6
 
-            Text { text: "Exhibition file"; color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
+            Text { text: qsTr("Exhibition file"); color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
             Text {
                 objectName: "staffExhibitionFile"
                 width: header.width - panel.unit * 16
@@ -88,15 +88,15 @@ Rectangle {
                 font.family: "DejaVu Sans Mono"
                 font.pixelSize: panel.textSize
             }
-            Text { text: "Loaded"; color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
+            Text { text: qsTr("Loaded"); color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
             Text {
                 objectName: "staffLoadedAt"
-                text: (panel.staff.loadedAt || "—") + (panel.staff.exhibitionLoaded ? "" : "  (could not be shown)")
+                text: (panel.staff.loadedAt || "—") + (panel.staff.exhibitionLoaded ? "" : "  " + qsTr("(could not be shown)"))
                 color: "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: panel.textSize
             }
-            Text { text: "Running for"; color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
+            Text { text: qsTr("Running for"); color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
             Text {
                 objectName: "staffUptime"
                 text: panel.staff.uptime
@@ -104,13 +104,13 @@ Rectangle {
                 font.family: "Noto Sans"
                 font.pixelSize: panel.textSize
             }
-            Text { text: "Problems"; color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
+            Text { text: qsTr("Problems"); color: "#B8B2A7"; font.family: "Noto Sans"; font.pixelSize: panel.textSize }
             Text {
                 objectName: "staffProblemSummary"
-                text: panel.staff.errorCount + panel.staff.warningCount === 0 ? "None"
-                      : panel.staff.errorCount + (panel.staff.errorCount === 1 ? " error" : " errors")
-                        + " (shown as placeholders), " + panel.staff.warningCount
-                        + (panel.staff.warningCount === 1 ? " warning" : " warnings")
+                text: panel.staff.errorCount + panel.staff.warningCount === 0 ? qsTr("None")
+                      : qsTr("%1 (shown as placeholders), %2")
+                        .arg(panel.staff.errorCount === 1 ? qsTr("1 error") : qsTr("%1 errors").arg(panel.staff.errorCount))
+                        .arg(panel.staff.warningCount === 1 ? qsTr("1 warning") : qsTr("%1 warnings").arg(panel.staff.warningCount))
                 color: panel.staff.errorCount > 0 ? "#F2A08E" : "#F4F1EA"
                 font.family: "Noto Sans"
                 font.pixelSize: panel.textSize
@@ -135,7 +135,7 @@ Rectangle {
         Text {
             anchors.centerIn: parent
             visible: problemList.count === 0
-            text: "The exhibition file has no problems."
+            text: qsTr("The exhibition file has no problems.")
             color: "#8E887E"
             font.family: "Noto Sans"
             font.pixelSize: panel.textSize
@@ -175,20 +175,20 @@ Rectangle {
 
         StaffButton {
             objectName: "staffReloadButton"
-            text: "Reload exhibition"
+            text: qsTr("Reload exhibition")
             onClicked: panel.staff.reload()
         }
 
         StaffButton {
             objectName: "staffCloseButton"
-            text: "Back to visitors"
+            text: qsTr("Back to visitors")
             primary: true
             onClicked: panel.staff.close()
         }
 
         StaffButton {
             objectName: "staffExitButton"
-            text: panel.exitArmed ? "Touch again to exit" : "Exit kiosk"
+            text: panel.exitArmed ? qsTr("Touch again to exit") : qsTr("Exit kiosk")
             danger: true
             onClicked: {
                 if (panel.exitArmed) {

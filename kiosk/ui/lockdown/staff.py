@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Property,
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +43,11 @@ QML_IMPORT_MAJOR_VERSION = 1
 CLOSED, PIN, PANEL = "closed", "pin", "panel"
 DEFAULT_SESSION_TIMEOUT_MS = 90_000
 NO_PIN_MESSAGE = "No staff PIN is set on this kiosk.\nA technician sets one with:\nkiosk pin set"
+
+
+# The staff's words in their language (kiosk/i18n, loaded by kiosk.ui.staff_language), English
+# without a translation. Called by this name, with literal texts, so that lupdate finds them.
+translate = QCoreApplication.translate
 
 
 class ProblemLike(Protocol):
@@ -73,19 +79,23 @@ def pin_message(result: PinResult) -> str:
         case PinOutcome.OK:
             return ""
         case PinOutcome.NOT_SET:
-            return NO_PIN_MESSAGE
+            return translate("StaffViewModel",
+                             "No staff PIN is set on this kiosk.\nA technician sets one with:\nkiosk pin set")
         case PinOutcome.LOCKED:
             return lockout_message(result.locked_for)
         case PinOutcome.WRONG:
             tries = result.attempts_left
             if tries == 0:
-                return "Wrong PIN. One more wrong PIN locks the pad again."
-            return f"Wrong PIN. {tries} {'try' if tries == 1 else 'tries'} left before a pause."
+                return translate("StaffViewModel", "Wrong PIN. One more wrong PIN locks the pad again.")
+            if tries == 1:
+                return translate("StaffViewModel", "Wrong PIN. 1 try left before a pause.")
+            return translate("StaffViewModel", "Wrong PIN. %1 tries left before a pause.").replace("%1", str(tries))
     return ""
 
 
 def lockout_message(seconds: float) -> str:
-    return f"Too many wrong PINs. The pad opens again in {format_duration(seconds, short=True)}."
+    text = translate("StaffViewModel", "Too many wrong PINs. The pad opens again in %1.")
+    return text.replace("%1", format_duration(seconds, short=True))
 
 
 def format_duration(seconds: float, *, short: bool = False) -> str:
@@ -97,7 +107,7 @@ def format_duration(seconds: float, *, short: bool = False) -> str:
     if short and not days and not hours:
         return f"{minutes}:{secs:02d}"
     clock = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-    return f"{days} d {clock}" if days else clock
+    return translate("StaffViewModel", "%1 d %2").replace("%1", str(days)).replace("%2", clock) if days else clock
 
 
 # -- the problems list -------------------------------------------------------------------------------
@@ -288,7 +298,7 @@ class StaffViewModel(QObject):
             self._set_stage(PANEL)
             return
         if not self._pin_set:
-            self._set_message(NO_PIN_MESSAGE)
+            self._set_message(pin_message(PinResult(PinOutcome.NOT_SET)))
         self._set_stage(PIN)
 
     @Slot(str, result="QVariantMap")
@@ -373,7 +383,7 @@ class StaffViewModel(QObject):
             if self._locked_seconds > 0:
                 self._set_message(lockout_message(self._locked_seconds))
             elif was_locked:
-                self._set_message("You can try again.")
+                self._set_message(translate("StaffViewModel", "You can try again."))
 
 
 def _ceil(seconds: float) -> int:
