@@ -74,8 +74,10 @@ def _visit(kiosk: KioskDriver) -> None:
 
     # Idle: nobody touches; the countdown shows, then the loop, language and place reset.
     kiosk.app.set_timeouts(Timeouts(idle=0.2, countdown=0.3, tap_gap=0.05))
+    kiosk.app.memory.set_delay_ms(50)
     kiosk.wait_for("idleCountdown", timeout=3000)
-    kiosk.wait_screen("attract", timeout=3000)
+    with kiosk.qtbot.waitSignal(kiosk.app.memory.trimmed, timeout=5000):  # free memory goes back after the visit
+        kiosk.wait_screen("attract", timeout=3000)
     assert nav.language == "fr"
     assert not nav.rtl
     assert nav.panelIndex == 0 and nav.chapterIndex == -1
