@@ -88,6 +88,8 @@ def test_the_run_did_what_a_day_does(run: Run) -> None:
     assert counts.visits >= 10 and counts.idle_resets == counts.visits
     assert counts.languages >= 5 and counts.reloads >= 1
     assert len(run.samples) >= 10
+    # After each visit the kiosk gives free memory back to the system (kiosk/ui/free_memory.py).
+    assert len(counts.trim_ms) >= counts.visits * 0.9, f"{len(counts.trim_ms)} trims in {counts.visits} visits"
 
 
 def test_no_qt_or_qml_warning(run: Run) -> None:
