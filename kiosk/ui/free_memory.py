@@ -17,48 +17,18 @@ there is nothing to call and this does nothing.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from kiosk.malloc import give_back_free_memory
 from kiosk.navigation import Screen, Visit
 from kiosk.navigation.events import VisitEnded, VisitEvent
 
 log = logging.getLogger(__name__)
-
-
-def _find_malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(None)  # the symbols the process already has: its own C library
-    except OSError:
-        return None
-    trim = getattr(libc, "malloc_trim", None)  # glibc only
-    if trim is None:
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-    return trim
-
-
-_malloc_trim = _find_malloc_trim()
-
-
-def can_give_back_free_memory() -> bool:
-    return _malloc_trim is not None
-
-
-def give_back_free_memory() -> bool:
-    """Return the allocator's free pages to the system; whether any were (False without glibc)."""
-    if _malloc_trim is None:
-        return False
-    return bool(_malloc_trim(0))  # ctypes lets go of the GIL for the call
 
 
 class MemoryTrimmer(QObject):

@@ -10,9 +10,10 @@ import sys
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.malloc import is_glibc
 from kiosk.navigation import Timeouts, Visit, VisitShape
 from kiosk.navigation.timing import ManualClock
-from kiosk.ui.free_memory import MemoryTrimmer, can_give_back_free_memory
+from kiosk.ui.free_memory import MemoryTrimmer
 
 SHAPE = VisitShape(languages=("fr", "en"), chapters=(("ghouta", ("intro", "cave")),))
 
@@ -21,7 +22,7 @@ SHAPE = VisitShape(languages=("fr", "en"), chapters=(("ghouta", ("intro", "cave"
 # heap, where free() itself would give it back.
 FRAGMENTED_HEAP = r"""
 import json, psutil
-from kiosk.ui.free_memory import give_back_free_memory
+from kiosk.malloc import give_back_free_memory
 process = psutil.Process()
 blocks = [bytes(2000) for _ in range(30_000)]
 keep = bytes(2000)
@@ -33,7 +34,7 @@ print(json.dumps({"released": released, "freed_mb": (before - after) / 2**20}))
 """
 
 
-@pytest.mark.skipif(not can_give_back_free_memory(), reason="no glibc malloc_trim here")
+@pytest.mark.skipif(not is_glibc(), reason="no glibc malloc_trim here")
 def test_free_pages_in_the_middle_of_the_heap_go_back_to_the_system() -> None:
     done = subprocess.run([sys.executable, "-c", FRAGMENTED_HEAP], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
