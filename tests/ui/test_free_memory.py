@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import subprocess
-import sys
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.malloc import is_glibc
 from kiosk.navigation import Timeouts, Visit, VisitShape
 from kiosk.navigation.timing import ManualClock
 from kiosk.ui.free_memory import MemoryTrimmer
 
 SHAPE = VisitShape(languages=("fr", "en"), chapters=(("ghouta", ("intro", "cave")),))
-
-# In a process of its own: pytest's heap would blur the numbers. 60 MB of 2 KB blocks (malloc's,
-# not pymalloc's), one block kept after them so that the free space is not at the top of the
-# heap, where free() itself would give it back.
-FRAGMENTED_HEAP = r"""
-import json, psutil
-from kiosk.malloc import give_back_free_memory
-process = psutil.Process()
-blocks = [bytes(2000) for _ in range(30_000)]
-keep = bytes(2000)
-del blocks
-before = process.memory_info().rss
-released = give_back_free_memory()
-after = process.memory_info().rss
-print(json.dumps({"released": released, "freed_mb": (before - after) / 2**20}))
-"""
-
-
-@pytest.mark.skipif(not is_glibc(), reason="no glibc malloc_trim here")
-def test_free_pages_in_the_middle_of_the_heap_go_back_to_the_system() -> None:
-    done = subprocess.run([sys.executable, "-c", FRAGMENTED_HEAP], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
-    assert result["released"]
-    assert result["freed_mb"] > 30, result
 
 
 @pytest.fixture
