@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
-from kiosk.malloc import is_glibc
+from kiosk.malloc import is_glibc, limit_arenas
 
 pytestmark = pytest.mark.skipif(not is_glibc(), reason="no glibc allocator here")
 
@@ -47,7 +48,8 @@ ctypes.CDLL(None).malloc_stats()
 
 
 def _python(script: str, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60)
+    env = {key: value for key, value in os.environ.items() if key != "MALLOC_ARENA_MAX"}
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     return done
 
@@ -65,3 +67,8 @@ def _arenas(stats: str) -> int:
 def test_the_arena_limit_holds_with_many_threads() -> None:
     assert _arenas(_python(BUSY_THREADS, "2").stderr) <= 2
     assert _arenas(_python(BUSY_THREADS).stderr) > 2, "without the limit, busy threads get arenas of their own"
+
+
+def test_a_technicians_malloc_arena_max_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert not limit_arenas()

@@ -4,9 +4,13 @@ import KioskBackend
 // A film excerpt inside the scene: frames from libVLC (ExcerptPlayer + VideoFrame), the
 // poster before play and after the end, captions drawn by the kiosk, touch controls.
 // Interface agreed with the presentation: see docs/video.md.
+// The player and the frame item are made in Python (FilmParts), never declared here: PySide
+// keeps the Python side of every object QML creates (kiosk/ui/video/parts.py says why).
 Item {
     id: root
 
+    // First: the bindings below read it.
+    readonly property ExcerptPlayer excerpt: FilmParts.player(root)
     required property var store
     required property string panelId
     required property string language
@@ -44,16 +48,50 @@ Item {
     objectName: "videoPlayer"
     clip: true
 
-    ExcerptPlayer {
-        id: excerpt
-        objectName: "excerptPlayer"
-        store: root.store
-        panelId: root.panelId
-        language: root.language
-        attract: root.attract
-        onStarted: root.started()
-        onStopped: watched => root.stopped(watched)
-        onFinished: root.finished()
+    Binding {
+        target: root.excerpt
+        property: "store"
+        value: root.store
+        restoreMode: Binding.RestoreNone
+    }
+    Binding {
+        target: root.excerpt
+        property: "panelId"
+        value: root.panelId
+        restoreMode: Binding.RestoreNone
+    }
+    Binding {
+        target: root.excerpt
+        property: "language"
+        value: root.language
+        restoreMode: Binding.RestoreNone
+    }
+    Binding {
+        target: root.excerpt
+        property: "attract"
+        value: root.attract
+        restoreMode: Binding.RestoreNone
+    }
+    Connections {
+        target: root.excerpt
+        function onStarted() {
+            root.started();
+        }
+        function onStopped(watched) {
+            root.stopped(watched);
+        }
+        function onFinished() {
+            root.finished();
+        }
+        // The first frame appears at once; at the end the picture fades back to the poster
+        // (set imperatively: a Behavior would also fade in, delaying the first frame).
+        function onHasFrameChanged() {
+            fadeOut.stop();
+            if (excerpt.hasFrame)
+                frameHost.opacity = 1;
+            else
+                fadeOut.start();
+        }
     }
 
     // The gapless attract loop shows us once ready: prepare the first frame at once.
@@ -69,35 +107,42 @@ Item {
         onStatusChanged: if (status === Image.Error)
             MediaProblems.report(String(excerpt.posterUrl))
         fillMode: Image.PreserveAspectFit
-        visible: !frame || frame.opacity < 1  // not around a playing picture of another shape
+        visible: frameHost.opacity < 1  // not around a playing picture of another shape
         asynchronous: false
         cache: true
     }
 
-    VideoFrame {
-        id: frame
-        objectName: "videoFrame"
+    // The frame item (made in Python) paints inside this host, which fades.
+    Item {
+        id: frameHost
+        objectName: "videoFrameHost"
         anchors.fill: parent
-        player: excerpt
-        visible: frame.opacity > 0
+        visible: opacity > 0
         opacity: 0
-        // The first frame appears at once; at the end the picture fades back to the poster
-        // (set imperatively: a Behavior would also fade in, delaying the first frame).
+        readonly property VideoFrame frame: FilmParts.frame(frameHost)
+        Binding {
+            target: frameHost.frame
+            property: "player"
+            value: root.excerpt
+            restoreMode: Binding.RestoreNone
+        }
+        Binding {
+            target: frameHost.frame
+            property: "width"
+            value: frameHost.width
+            restoreMode: Binding.RestoreNone
+        }
+        Binding {
+            target: frameHost.frame
+            property: "height"
+            value: frameHost.height
+            restoreMode: Binding.RestoreNone
+        }
         NumberAnimation on opacity {
             id: fadeOut
             running: false
             to: 0
             duration: root.attract ? 0 : 250
-        }
-        Connections {
-            target: excerpt
-            function onHasFrameChanged() {
-                fadeOut.stop();
-                if (excerpt.hasFrame)
-                    frame.opacity = 1;
-                else
-                    fadeOut.start();
-            }
         }
     }
 

@@ -19,6 +19,7 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.ui import problems
 from kiosk.ui.lifetime import free_state_when_destroyed
+from kiosk.ui.qmltypes import QmlUncreatable
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.video.captions import CaptionTimeline, is_rtl
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
@@ -89,6 +90,7 @@ class _Observer(PlaybackObserver):
 
 
 @QmlElement
+@QmlUncreatable("ExcerptPlayer comes from FilmParts.player(owner): see kiosk/ui/video/parts.py")
 class ExcerptPlayer(QObject):
     """Play, pause, seek, replay and volume for one excerpt, with its live caption."""
 

@@ -15,6 +15,7 @@ from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from kiosk.ui.lifetime import free_state_when_destroyed
+from kiosk.ui.qmltypes import QmlUncreatable
 from kiosk.video.engine import Frame
 
 QML_IMPORT_NAME = "KioskBackend"
@@ -31,6 +32,7 @@ def fitted(aspect: float, box: QRectF) -> QRectF:
 
 
 @QmlElement
+@QmlUncreatable("VideoFrame comes from FilmParts.frame(host): see kiosk/ui/video/parts.py")
 class VideoFrame(QQuickPaintedItem):
     """Paints the latest frame of its ``player`` (an ExcerptPlayer), aspect-fitted."""
 

@@ -1,0 +1,43 @@
+"""FilmParts: the player and the frame item of each VideoPlayer, made in Python.
+
+PySide6 6.11.3 never frees the Python side of an object that QML creates
+(tests/soak/test_qml_wrapper_leak.py): when VideoPlayer.qml declared ``ExcerptPlayer {}`` and
+``VideoFrame {}``, every film panel shown left two empty wrappers behind, for ever, scattered
+through the heap, where they kept freed pages from going back to the system. The long soak's RSS
+crept with them (docs/reliability.md). An object made in Python with a QML item as its parent
+goes with that item, wrapper and all: so VideoPlayer asks for its parts instead of declaring
+them, and ExcerptPlayer and VideoFrame cannot be created from QML any more.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.ui.video.excerpt_player import ExcerptPlayer
+from kiosk.ui.video.frame_item import VideoFrame
+
+QML_IMPORT_NAME = "KioskBackend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@QmlElement
+@QmlSingleton
+class FilmParts(QObject):
+    """``FilmParts.player(owner)``, ``FilmParts.frame(host)``: new parts that live as long as
+    ``owner`` or ``host``."""
+
+    @Slot(QQuickItem, result=QObject)
+    def player(self, owner: QQuickItem) -> ExcerptPlayer:
+        player = ExcerptPlayer(owner)
+        player.setObjectName("excerptPlayer")
+        return player
+
+    @Slot(QQuickItem, result=QQuickItem)
+    def frame(self, host: QQuickItem) -> VideoFrame:
+        """A frame item drawn inside ``host``; the caller binds its size and its player."""
+        frame = VideoFrame(host)
+        frame.setParentItem(host)
+        frame.setObjectName("videoFrame")
+        return frame
