@@ -9,6 +9,10 @@ visiting film and timeline panels all day would grow without end (docs/reliabili
 
 So each such class calls :func:`free_state_when_destroyed` in its ``__init__``: when the C++
 object goes, its Python state is cleared and only an empty wrapper of a few hundred bytes stays.
+Even those add up, scattered through the heap, so the objects made most often (a film's player
+and frame item) are no longer created by QML at all: kiosk/ui/video/parts.py makes them in Python,
+and they go with their QML parent, wrapper and all. Here they keep the call as a safety net: it
+releases the libVLC engine whichever way the player goes.
 """
 
 from __future__ import annotations
