@@ -18,7 +18,7 @@ _M_ARENA_MAX = -8
 #: Arenas the kiosk lets malloc keep. glibc's default is 8 per core: every thread that allocates
 #: while another holds an arena's lock gets one of its own, libVLC starts a handful of threads for
 #: each film, and each arena keeps its own fragments for good. With 2, the long soak's RSS stood
-#: about 30 MB lower (docs/reliability.md); threads mostly allocate from their own cache (tcache)
+#: about 40 MB lower (docs/reliability.md); threads mostly allocate from their own cache (tcache)
 #: without taking an arena's lock, so two are enough for the kiosk's dozen threads.
 KIOSK_ARENAS = 2
 
