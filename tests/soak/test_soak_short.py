@@ -1,6 +1,6 @@
 """The short soak, in CI: the real kiosk through a few hundred touch navigations; it fails on a leak.
 
-One run (two to four minutes on two busy cores), in a process of its own as a kiosk runs
+One run (about a minute on two busy cores), in a process of its own as a kiosk runs
 (soak_child.py), is shared by the tests below, each judging one measure after warm-up (the first
 30 % of the run: first decodes, glyph caches, libVLC's first play).
 
