@@ -17,6 +17,7 @@ there is nothing to call and this does nothing.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -93,7 +94,8 @@ class MemoryTrimmer(QObject):
             self._trim()
         except Exception:  # a failed trim must never touch the kiosk
             log.exception("giving free memory back to the system failed")
-        self._done.emit((time.perf_counter() - started) * 1000)
+        with contextlib.suppress(RuntimeError):  # the kiosk closed meanwhile: nobody to tell
+            self._done.emit((time.perf_counter() - started) * 1000)
 
     @Slot(float)
     def _on_done(self, ms: float) -> None:
