@@ -34,14 +34,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.stats import percentile  # noqa: E402
+
 DISPLAY = (1920, 1080)
 FRAME_BYTES = DISPLAY[0] * DISPLAY[1] * 4
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def _photo(path: Path, size: tuple[int, int]) -> None:

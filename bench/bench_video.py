@@ -40,6 +40,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlComponent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
+from bench.stats import percentile  # noqa: E402
 from kiosk import paths  # noqa: E402
 from kiosk.video import vlc_engine  # noqa: E402
 
@@ -56,11 +57,6 @@ def wait(predicate: Any, timeout: float = 10.0) -> bool:
 
 def pause(seconds: float) -> None:
     wait(lambda: False, seconds)
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def bench_boundaries(media: Path, starts: int) -> dict[str, list[float]]:
@@ -274,9 +270,9 @@ def main() -> int:
          "note": f"end error in frames, histogram {dict(sorted(Counter(bounds['end']).items()))}; "
                  "p95 column holds the latest"},
         {"name": "tap to first excerpt frame", "unit": "ms", "median": statistics.median(taps),
-         "p95": p95(taps), "target": 150, "n": len(taps)},
+         "p95": percentile(taps, 0.95), "target": 150, "n": len(taps)},
         {"name": "tap to next frame, panel preloaded", "unit": "ms", "median": statistics.median(taps_prepared),
-         "p95": p95(taps_prepared), "target": 150, "n": len(taps_prepared),
+         "p95": percentile(taps_prepared, 0.95), "target": 150, "n": len(taps_prepared),
          "note": "VideoPlayer preload: the first frame held paused before the tap"},
         {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
          "p95": attract["black"], "target": 0, "n": 1,

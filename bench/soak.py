@@ -55,6 +55,8 @@ RESULTS = ROOT / "bench" / "results"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.stats import percentile  # noqa: E402
+
 log = logging.getLogger("kiosk.soak")
 
 #: Issue 6: after warm-up, RSS grows less than this across the long soak.
@@ -789,11 +791,6 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
 # --- command line ----------------------------------------------------------------------------------------
 
 
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def machine_line() -> str:
     import platform
 
@@ -902,10 +899,10 @@ def main(argv: list[str] | None = None) -> int:
         {"name": "soak open files growth after warm-up", "unit": "fds", "median": round(fds.growth),
          "p95": round(fds.growth), "target": 2, "n": len(samples), "note": ""},
         {"name": "soak navigation step (tap + 45 ms of frames)", "unit": "ms",
-         "median": round(statistics.median(steps), 1), "p95": round(_p95(steps), 1), "target": None,
+         "median": round(statistics.median(steps), 1), "p95": round(percentile(steps, 0.95), 1), "target": None,
          "n": len(steps), "note": "wall time per navigation in the soak, not touch-to-frame (see bench_ui)"},
         {"name": "soak memory trim after a visit", "unit": "ms",
-         "median": round(statistics.median(trims), 1), "p95": round(_p95(trims), 1), "target": None,
+         "median": round(statistics.median(trims), 1), "p95": round(percentile(trims, 0.95), 1), "target": None,
          "n": len(counts.trim_ms), "note": "malloc_trim(0) on its own thread (kiosk/ui/free_memory.py)"},
     ]
     if counts.excerpts < plan.excerpts:

@@ -27,9 +27,8 @@ import pytest
 SCRIPT = r"""
 import gc, json, os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtCore import Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
 

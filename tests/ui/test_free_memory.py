@@ -43,6 +43,7 @@ def test_the_quiet_loop_trims_now_and_then_but_never_during_a_visit(qtbot: QtBot
     trimmer = MemoryTrimmer(visit, quiet_interval_ms=5, trim=lambda: bool(calls.append(1)))
     with qtbot.waitSignal(trimmer.trimmed, timeout=2000):
         pass  # on the attract loop: the quiet timer trims by itself
+    assert calls
     visit.wake()
     trimmer._on_quiet()  # what the quiet timer does when it fires during a visit
     assert not trimmer.busy
