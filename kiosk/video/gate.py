@@ -32,6 +32,8 @@ from kiosk.video.clock import ExcerptClock
 class Verdict(enum.Enum):
     SHOW = "show"
     HIDE = "hide"
+    KEEP = "keep"  # hide it, but keep a copy: the next verdict may be SHOW_KEPT
+    SHOW_KEPT = "show kept"  # show the kept copy (it was on time), not this frame
     END = "end"  # the first frame at or past the end: hide it, and end the excerpt
 
 
@@ -50,6 +52,12 @@ class _Mode(enum.Enum):
 
 
 _HIDE = Decision(Verdict.HIDE)
+_KEEP = Decision(Verdict.KEEP)
+
+#: How close to one frame interval the second frame after a start must follow the first for
+#: the first to count as on time. Measured on libVLC 3.0.24: on-time frames follow each other
+#: within 0.5 ms of the interval; a forced picture is followed after 1-29 ms or 41-44 ms.
+ON_CADENCE_MS = 1.5
 
 
 class FrameGate:
@@ -151,28 +159,43 @@ class FrameGate:
             if mode is _Mode.SCRUB:
                 self._mode = _Mode.PAUSED
                 return Decision(Verdict.SHOW, self._target_ms)
-            gap_ms = None if self._last_at is None else (at - self._last_at) * 1000
+            previous_at = self._last_at
+            gap_ms = None if previous_at is None else (at - previous_at) * 1000
             self._last_at = at
+            shown, shown_at = Verdict.SHOW, at
             if mode is _Mode.STARTING:
                 self._frames_since_reset += 1
-                if self._frames_since_reset == 1 or gap_ms is None:
-                    # Possibly the forced early picture. Holding it back to see whether a
-                    # burst follows was tried: a forced picture is not always followed by one
-                    # (its successor may be dropped), and then a frame from before the excerpt
-                    # showed. Never showing it costs, at worst, the first frame.
-                    return _HIDE
-                # After a burst the first was the forced early picture and this one is the
-                # frame showing at the target; otherwise this is the frame after it. (A first
-                # frame that came late makes a burst too: then the label is one frame early
-                # until libVLC's first time report.)
+                if self._frames_since_reset == 1 or previous_at is None or gap_ms is None:
+                    # Possibly the forced early picture: never shown as it comes. Keep a copy:
+                    # the next frame tells whether it came on time after all.
+                    return _KEEP
+                # The first frame that counts: the one showing at the target, unless the
+                # target is within half a millisecond of its end.
                 first = math.floor(self._target_ms / self._interval_ms + 1e-3) * self._interval_ms
-                burst = gap_ms < self._interval_ms / 2
-                self.clock.estimate(first if burst else first + self._interval_ms, at)
+                if first + self._interval_ms <= self._target_ms + 0.5:
+                    first += self._interval_ms
+                if abs(gap_ms - self._interval_ms) <= ON_CADENCE_MS:
+                    # This frame came exactly one interval after the first: nothing was forced,
+                    # the first came on time, and libVLC never shows an on-time picture from
+                    # before the target (those are late, it drops them). So the kept first is
+                    # the target's frame, or the next one when libVLC lost the target's (the
+                    # start was then two frames late). Show it in this frame's place.
+                    self.clock.estimate(first, previous_at)
+                    shown, shown_at = Verdict.SHOW_KEPT, previous_at
+                else:
+                    # After a burst the first was the forced early picture and this one is the
+                    # frame showing at the target; otherwise this is the frame after it. (A
+                    # first frame that came late makes a burst too: then the label is one
+                    # frame early until libVLC's first time report.)
+                    burst = gap_ms < self._interval_ms / 2
+                    self.clock.estimate(first if burst else first + self._interval_ms, at)
                 self._mode = _Mode.RUNNING
             elif self._expect_next_ms is not None:
                 self.clock.estimate(self._expect_next_ms, at)
                 self._expect_next_ms = None
-            film_ms = self.clock.position(at)
+            film_ms = self.clock.position(shown_at)
+            if shown is Verdict.SHOW_KEPT and film_ms + self._interval_ms <= self.start_ms + 0.5:
+                shown, film_ms = Verdict.SHOW, self.clock.position(at)  # then judge this one
             if film_ms + self._interval_ms <= self.start_ms + 0.5:
                 return _HIDE  # this picture is over before the excerpt begins
             if film_ms >= self.end_ms - self._interval_ms / 2:
@@ -183,4 +206,4 @@ class FrameGate:
                 if self._shown_since_hold:
                     return _HIDE
                 self._shown_since_hold = True
-            return Decision(Verdict.SHOW, film_ms)
+            return Decision(shown, film_ms)

@@ -79,6 +79,7 @@ class ExcerptPlayback:
         self._state = PlayerState.IDLE
         self._opened_at = 0.0
         self._awaiting_frame = threading.Event()  # set while the next shown frame changes state
+        self._kept: Frame | None = None  # the first frame after a start, until the gate decides
         self._open = False
         self._started = False
         self._watched_ms = 0.0
@@ -227,8 +228,11 @@ class ExcerptPlayback:
 
     def frame_displayed(self, at: float, read: Callable[[], Frame]) -> None:
         decision = self.gate.frame(at)
-        if decision.verdict is Verdict.SHOW:
-            raw = read()
+        kept, self._kept = self._kept, None
+        if decision.verdict is Verdict.KEEP:
+            self._kept = read()  # libVLC reuses its buffer: copy it now
+        elif decision.verdict in (Verdict.SHOW, Verdict.SHOW_KEPT):
+            raw = kept if decision.verdict is Verdict.SHOW_KEPT and kept is not None else read()
             self._observer.frame_ready(
                 Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at)
             )
@@ -323,7 +327,8 @@ class ExcerptPlayback:
         if self._open:
             self._open = False
             self.gate.end()
-            self.engine.stop()
+            self.engine.stop()  # joins libVLC's threads: no frame comes after this
+            self._kept = None
         if self._state is PlayerState.PLAYING and self._playing_since is not None:
             self._watched_ms += (self._now() - self._playing_since) * 1000
             self._playing_since = None

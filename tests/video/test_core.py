@@ -23,7 +23,7 @@ def test_gate_hides_forced_early_frame_and_anchors_on_time() -> None:
     gate = FrameGate(3517, 5250)
     gate.restart(3517)
     t = 100.0
-    assert gate.frame(t).verdict is Verdict.HIDE  # forced early picture (e.g. 3433)
+    assert gate.frame(t).verdict is Verdict.KEEP  # forced early picture (e.g. 3433): kept, hidden
     burst = gate.frame(t + 0.003)  # right behind it: the frame showing at 3517, i.e. 3500
     assert burst.verdict is Verdict.SHOW and abs(burst.film_ms - 3500) < 1
     decision = gate.frame(t + 0.003 + FRAME)
@@ -31,12 +31,33 @@ def test_gate_hides_forced_early_frame_and_anchors_on_time() -> None:
     assert abs(decision.film_ms - 3533.3) < 1
 
 
-def test_gate_after_an_on_time_first_frame_shows_the_next() -> None:
+def test_gate_never_shows_a_first_frame_followed_off_cadence() -> None:
     gate = FrameGate(3000, 5000)
     gate.restart(3000)
-    assert gate.frame(10.0).verdict is Verdict.HIDE  # frame 90, maybe early: never shown
-    decision = gate.frame(10.0 + FRAME)
+    assert gate.frame(10.0).verdict is Verdict.KEEP  # frame 90, or a forced early one
+    decision = gate.frame(10.0 + 0.027)  # 27 ms later: the first may have been forced
     assert decision.verdict is Verdict.SHOW and abs(decision.film_ms - 3033.3) < 1
+
+
+def test_gate_shows_an_on_time_first_frame_in_the_next_ones_place() -> None:
+    # libVLC sometimes forces no picture: the first comes on time, one interval before the
+    # next. (It is then often the frame after the target: hiding it made starts two frames late.)
+    gate = FrameGate(1000, 3000)
+    gate.restart(1000)
+    assert gate.frame(10.0).verdict is Verdict.KEEP
+    decision = gate.frame(10.0 + FRAME + 0.0004)
+    assert decision.verdict is Verdict.SHOW_KEPT and abs(decision.film_ms - 1000) < 1
+    following = gate.frame(10.0 + 2 * FRAME)
+    assert following.verdict is Verdict.SHOW and abs(following.film_ms - 1066.7) < 1
+
+
+def test_gate_first_frame_that_counts_skips_one_ending_at_the_start() -> None:
+    # 3033 ms is 0.3 ms before frame 91 begins: frame 90 shows almost nothing of the excerpt.
+    gate = FrameGate(3033, 5000)
+    gate.restart(3033)
+    gate.frame(10.0)
+    decision = gate.frame(10.0 + FRAME)
+    assert decision.verdict is Verdict.SHOW_KEPT and abs(decision.film_ms - 3033.3) < 1
 
 
 def test_gate_ends_at_the_end_frame_and_shows_nothing_after() -> None:
@@ -70,7 +91,7 @@ def test_gate_holds_one_frame_when_prepared() -> None:
     gate.restart(0, hold=True)
     gate.frame(1.0)
     first = gate.frame(1.0 + FRAME)
-    assert first.verdict is Verdict.SHOW
+    assert first.verdict is Verdict.SHOW_KEPT  # the first was on time
     assert gate.frame(1.0 + 2 * FRAME).verdict is Verdict.HIDE
     gate.pause()
     gate.resume()
