@@ -59,22 +59,34 @@ def pause(seconds: float) -> None:
     wait(lambda: False, seconds)
 
 
-def bench_boundaries(media: Path, starts: int) -> dict[str, list[float]]:
-    """Where excerpts really start and end, read from the pixels, in frames (+ late, - early)."""
-    import itertools
+def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, list[float]]:
+    """Where excerpts really start and end, read from the pixels, in frames (+ late, - early).
+
+    Starts anywhere in the film (seeded), so some fall a few frames before a key frame, where
+    libVLC's own start is latest. ``prepared``: the attract loop's way (prepare, then play);
+    otherwise a tap on a poster (play at once).
+    """
+    import random
 
     from runner import Runner, Seen
 
     from kiosk.video.engine import Excerpt
+    from kiosk.video.playback import PlayerState
 
     engine = vlc_engine.VlcEngine()
     start_err: list[float] = []
     end_err: list[float] = []
-    ranges = [(1000, 2500), (2050, 3500), (3517, 5250), (4000, 5033)]
     clips = [make_clip(media, seconds=8.0, gop=30), make_clip(media, seconds=8.0, gop=250)]
-    for (start, end), clip in itertools.islice(itertools.cycle(itertools.product(ranges, clips)), starts):
+    chooser = random.Random(7)
+    for index in range(starts):
+        clip = clips[index % len(clips)]
+        start = chooser.randrange(1000, 6000)
+        end = start + chooser.randrange(700, 1500)
         seen = Seen(clip)
         runner = Runner(engine, Excerpt(clip.path, start, end), seen)
+        if prepared:
+            runner.playback.prepare()
+            runner.run_until(lambda r=runner: r.playback.state is not PlayerState.PREPARING, 15)
         runner.playback.play()
         runner.run_until(runner.settled, 15)
         numbers = [n for _, n in seen.frames]
@@ -96,29 +108,21 @@ def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False
     player = find(view, "excerptPlayer")
     frame = find(view, "videoFrame")
     swapped: list[float] = []
-    view.frameSwapped.connect(lambda: swapped.append(time.monotonic()) if player.property("hasFrame") else None)
+    view.frameSwapped.connect(lambda: swapped.append(time.monotonic()) if player.property("showsFrame") else None)
     times = []
     for _ in range(runs):
         player.stop()
         wait(lambda: player.property("state") == "idle" and not frame.isVisible(), 3)
         pause(0.3)
-        if prepared:  # VideoPlayer's `preload`: the first frame held before the tap
+        if prepared:  # a settled panel: the first frame held, behind the poster, before the tap
             player.prepare()
-            wait(lambda: player.property("state") == "ready", 5)
+            if not wait(lambda: player.property("state") == "ready", 5):
+                raise RuntimeError("never ready")
             pause(0.2)
         swapped.clear()
         painted = frame.frames_painted
         tap = time.monotonic()
         QTest.mouseClick(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 200))
-        if prepared:
-            # The held frame is already on screen: wait for the next picture after the tap.
-            first = player.current_frame()
-            if not wait(lambda f=first, t=tap: player.current_frame() is not f and swapped and
-                        swapped[-1] > t and frame.frames_painted > 0, 5):
-                raise RuntimeError("no frame after the tap")
-            swapped[:] = [t for t in swapped if t > tap]
-            times.append((swapped[0] - tap) * 1000)
-            continue
         if not wait(lambda p=painted: frame.frames_painted > p and swapped, 5):
             raise RuntimeError("no frame after the tap")
         times.append((swapped[0] - tap) * 1000)
@@ -249,7 +253,8 @@ def main() -> int:
     media.mkdir(exist_ok=True)
     clip720 = make_clip(media, width=1280, height=720, seconds=12.0, gop=60)
     clip1080 = make_clip(media, width=1920, height=1080, seconds=14.0 if not args.quick else 9.0, gop=60)
-    bounds = bench_boundaries(media, 16 if args.quick else 48)
+    bounds = bench_boundaries(media, 16 if args.quick else 48, prepared=False)
+    prepared = bench_boundaries(media, 16 if args.quick else 48, prepared=True)
     taps = bench_tap(clip720.path, media, 8 if args.quick else 20)
     taps_prepared = bench_tap(clip720.path, media, 8 if args.quick else 20, prepared=True)
     attract = bench_attract(clip720.path, media, 4 if args.quick else 8)
@@ -258,22 +263,30 @@ def main() -> int:
     def share(values: list[float], ok: Any) -> float:
         return 100.0 * sum(1 for v in values if ok(v)) / len(values)
 
+    ends = bounds["end"] + prepared["end"]
     results = [
-        {"name": "excerpt start within one frame", "unit": "% of starts",
-         "median": share(bounds["start"], lambda v: abs(v) <= 1), "p95": min(bounds["start"]),
+        {"name": "prepared excerpt start on its exact frame", "unit": "% of starts",
+         "median": share(prepared["start"], lambda v: v == 0), "p95": max(prepared["start"], key=abs),
+         "target": 100, "better": "higher", "n": len(prepared["start"]),
+         "note": f"attract loop, settled panels; error in frames, histogram "
+                 f"{dict(sorted(Counter(prepared['start']).items()))}; p95 column holds the worst"},
+        {"name": "tap-started excerpt start within one frame", "unit": "% of starts",
+         "median": share(bounds["start"], lambda v: abs(v) <= 1), "p95": max(bounds["start"], key=abs),
          "target": 100, "better": "higher", "n": len(bounds["start"]),
-         "note": f"start error in frames, histogram {dict(sorted(Counter(bounds['start']).items()))}; "
-                 "p95 column holds the earliest (negative = before the start)"},
+         "note": f"no time to prepare; error in frames, histogram "
+                 f"{dict(sorted(Counter(bounds['start']).items()))}; p95 column holds the worst "
+                 "(negative = before the start)"},
         {"name": "excerpt end within one frame", "unit": "% of ends",
-         "median": share(bounds["end"], lambda v: abs(v) <= 1), "p95": max(bounds["end"]),
-         "target": 100, "better": "higher", "n": len(bounds["end"]),
-         "note": f"end error in frames, histogram {dict(sorted(Counter(bounds['end']).items()))}; "
-                 "p95 column holds the latest"},
-        {"name": "tap to first excerpt frame", "unit": "ms", "median": statistics.median(taps),
+         "median": share(ends, lambda v: abs(v) <= 1), "p95": max(ends, key=abs),
+         "target": 100, "better": "higher", "n": len(ends),
+         "note": f"end error in frames, histogram {dict(sorted(Counter(ends).items()))}; "
+                 "p95 column holds the worst"},
+        {"name": "tap to first excerpt frame, at once", "unit": "ms", "median": statistics.median(taps),
          "p95": percentile(taps, 0.95), "target": 150, "n": len(taps)},
-        {"name": "tap to next frame, panel preloaded", "unit": "ms", "median": statistics.median(taps_prepared),
-         "p95": percentile(taps_prepared, 0.95), "target": 150, "n": len(taps_prepared),
-         "note": "VideoPlayer preload: the first frame held paused before the tap"},
+        {"name": "tap to first excerpt frame, panel settled", "unit": "ms",
+         "median": statistics.median(taps_prepared), "p95": percentile(taps_prepared, 0.95), "target": 150,
+         "n": len(taps_prepared),
+         "note": "after 0.8 s on a panel its excerpt waits prepared behind the poster"},
         {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
          "p95": attract["black"], "target": 0, "n": 1,
          "note": "sum over all switches; target zero black frames"},

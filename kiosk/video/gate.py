@@ -2,21 +2,25 @@
 
 libVLC's own ``:start-time``/``:stop-time`` miss by up to 0.13 s at the start and
 0.3 s at the end, and its video callbacks carry no timestamp. What they do carry is
-timing: libVLC calls ``display`` at each frame's presentation time. Measured on
-libVLC 3.0 after a start or a seek:
+timing: libVLC calls ``display`` at each frame's presentation time, and its time
+reports are exact (within 3 ms) when sent. Measured on libVLC 3.0 after a start or seek:
 
-* the first picture decoded is forced to the screen at once, even when it lies up
-  to 0.13 s before the target ("spurious"), and is followed within a few
-  milliseconds by the next one; on-time frames come one frame interval apart;
-* when no early picture was forced, the first frame is the one showing at the target
-  (measured, rarely, libVLC drops that one too: the start is then two frames late).
+* the first picture decoded is usually forced to the screen at once, even when it lies up
+  to 0.13 s before the target, and is followed within a few milliseconds by the next;
+  on-time frames come one frame interval apart;
+* sometimes nothing is forced: the first frame then comes on time, exactly one interval
+  before the second, and is the target's frame or the next (never one before the target);
+* near a key frame libVLC may display nothing before it: the start is then 2-3 frames late,
+  and nothing in the first frames says so.
 
-So the gate never shows the first frame after a start or seek, anchors the
-:class:`ExcerptClock` on the second (the frame at the target if it came in a burst right
-after the first, else the one after),
-and from then on labels every frame with the clock (corrected by libVLC's exact
-time reports). Frames from the end of the excerpt on are never shown: the gate
-reports the end instead. Runs on libVLC's video thread; the Qt thread drives it.
+So, after a start or seek, the gate keeps the first frame hidden and shows it in the second's
+place only when the second came on cadence; otherwise it anchors the :class:`ExcerptClock` on
+the second (the frame at the target if it came in a burst right after the first, else the one
+after). A prepared start, which has time, opens a lead-in ahead instead: every frame stays
+hidden until a time report makes the clock exact, and the first frame shown is then exactly
+the one at the target. From then on every frame is labelled with the clock (corrected by each
+report). Frames from the end of the excerpt on are never shown: the gate reports the end
+instead. Runs on libVLC's video thread; the Qt thread drives it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class Verdict(enum.Enum):
     KEEP = "keep"  # hide it, but keep a copy: the next verdict may be SHOW_KEPT
     SHOW_KEPT = "show kept"  # show the kept copy (it was on time), not this frame
     END = "end"  # the first frame at or past the end: hide it, and end the excerpt
+    MISSED = "missed"  # a lead-in passed the excerpt's first frame unseen: open it again without
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class Decision:
 
 class _Mode(enum.Enum):
     STARTING = "starting"  # after a start or seek: waiting for the first on-time frame
+    LEAD_IN = "lead-in"  # opened ahead of the excerpt: hide all until libVLC's exact clock
     RUNNING = "running"
     PAUSED = "paused"  # libVLC repaints the held picture while paused: ignore those
     SCRUB = "scrub"  # seek while paused: show the one frame it brings, then hold
@@ -76,6 +82,7 @@ class FrameGate:
         self._last_film_ms: float = start_ms
         self._expect_next_ms: float | None = None
         self._hold = False  # prepared: show one frame, then keep it until released
+        self._lead_in_paused = False
         self._shown_since_hold = False
 
     # --- driven by the Qt thread -------------------------------------------------
@@ -88,10 +95,16 @@ class FrameGate:
     def interval_ms(self) -> float:
         return self._interval_ms
 
-    def restart(self, target_ms: float, *, hold: bool = False) -> None:
-        """The player (re)opened the film at ``target_ms`` or seeks there while playing."""
+    def restart(self, target_ms: float, *, hold: bool = False, lead_in: bool = False) -> None:
+        """The player (re)opened the film at ``target_ms`` or seeks there while playing.
+
+        With ``lead_in`` the film was opened ahead of ``target_ms``: every frame stays hidden
+        until libVLC's first time report makes the clock exact, and the first frame shown is
+        then the one showing at the target, exactly (prepared starts, which can wait).
+        """
         with self._lock:
-            self._mode = _Mode.STARTING
+            self._mode = _Mode.LEAD_IN if lead_in else _Mode.STARTING
+            self._lead_in_paused = False
             self._target_ms = target_ms
             self._frames_since_reset = 0
             self._last_at = None
@@ -104,6 +117,11 @@ class FrameGate:
     def pause(self) -> float:
         """Freeze on the last frame shown; returns its film time."""
         with self._lock:
+            if self._mode is _Mode.LEAD_IN:
+                # Nothing shown yet: stay in the lead-in, and wait for a fresh exact report.
+                self._lead_in_paused = True
+                self.clock.freeze(self._target_ms)
+                return self._last_film_ms
             if self._mode is not _Mode.ENDED:
                 self._mode = _Mode.PAUSED
             self.clock.freeze(self._last_film_ms)
@@ -123,8 +141,9 @@ class FrameGate:
             if self._mode is _Mode.ENDED:
                 return
             self._hold = False
-            if self._mode is _Mode.STARTING:
-                return  # still waiting for the first on-time frame
+            self._lead_in_paused = False
+            if self._mode in (_Mode.STARTING, _Mode.LEAD_IN):
+                return  # still waiting for the first frame of the excerpt
             self._mode = _Mode.RUNNING
             self._expect_next_ms = self._last_film_ms + self._interval_ms
             self._last_at = None
@@ -135,6 +154,11 @@ class FrameGate:
             self._mode = _Mode.ENDED
 
     @property
+    def leading_in(self) -> bool:
+        """Opened ahead of the excerpt, and nothing of it shown yet."""
+        return self._mode is _Mode.LEAD_IN
+
+    @property
     def ended(self) -> bool:
         return self._mode is _Mode.ENDED
 
@@ -142,12 +166,22 @@ class FrameGate:
     def last_film_ms(self) -> float:
         return self._last_film_ms
 
+    def _first_that_counts(self) -> float:
+        """The film time of the frame showing at the target, unless the target is within half
+        a millisecond of that frame's end: then the next one."""
+        first = math.floor(self._target_ms / self._interval_ms + 1e-3) * self._interval_ms
+        if first + self._interval_ms <= self._target_ms + 0.5:
+            first += self._interval_ms
+        return first
+
     # --- called from libVLC's threads --------------------------------------------
     def time_report(self, film_ms: int, at: float) -> None:
         """libVLC's ``TimeChanged``: exact, but only trusted while frames flow on time
         (right after a seek it reports the target before any frame of it is shown)."""
         with self._lock:
-            if self._mode is _Mode.RUNNING and self._expect_next_ms is None and self._last_at is not None:
+            running = self._mode is _Mode.RUNNING and self._expect_next_ms is None and self._last_at is not None
+            leading_in = self._mode is _Mode.LEAD_IN and self._frames_since_reset >= 2 and not self._lead_in_paused
+            if running or leading_in:
                 self.clock.anchor(film_ms, at)
 
     def frame(self, at: float) -> Decision:
@@ -163,17 +197,28 @@ class FrameGate:
             gap_ms = None if previous_at is None else (at - previous_at) * 1000
             self._last_at = at
             shown, shown_at = Verdict.SHOW, at
-            if mode is _Mode.STARTING:
+            label: float | None = None  # the frame's film time, when known exactly
+            if mode is _Mode.LEAD_IN:
+                self._frames_since_reset += 1
+                if not self.clock.exact or self._lead_in_paused:
+                    return _HIDE
+                # libVLC displays each frame at its time: with the exact clock, the nearest
+                # frame time names it (reports are within 3 ms; frames are 33 ms apart).
+                film_ms = round(self.clock.position(at) / self._interval_ms) * self._interval_ms
+                if film_ms + self._interval_ms <= self.start_ms + 0.5:
+                    return _HIDE
+                if film_ms - self._interval_ms / 2 > self._first_that_counts():
+                    self._mode = _Mode.ENDED  # the clock came too late: say so once
+                    return Decision(Verdict.MISSED, film_ms)
+                self._mode = _Mode.RUNNING
+                label = film_ms
+            elif mode is _Mode.STARTING:
                 self._frames_since_reset += 1
                 if self._frames_since_reset == 1 or previous_at is None or gap_ms is None:
                     # Possibly the forced early picture: never shown as it comes. Keep a copy:
                     # the next frame tells whether it came on time after all.
                     return _KEEP
-                # The first frame that counts: the one showing at the target, unless the
-                # target is within half a millisecond of its end.
-                first = math.floor(self._target_ms / self._interval_ms + 1e-3) * self._interval_ms
-                if first + self._interval_ms <= self._target_ms + 0.5:
-                    first += self._interval_ms
+                first = self._first_that_counts()
                 if abs(gap_ms - self._interval_ms) <= ON_CADENCE_MS:
                     # This frame came exactly one interval after the first: nothing was forced,
                     # the first came on time, and libVLC never shows an on-time picture from
@@ -193,7 +238,7 @@ class FrameGate:
             elif self._expect_next_ms is not None:
                 self.clock.estimate(self._expect_next_ms, at)
                 self._expect_next_ms = None
-            film_ms = self.clock.position(shown_at)
+            film_ms = self.clock.position(shown_at) if label is None else label
             if shown is Verdict.SHOW_KEPT and film_ms + self._interval_ms <= self.start_ms + 0.5:
                 shown, film_ms = Verdict.SHOW, self.clock.position(at)  # then judge this one
             if film_ms + self._interval_ms <= self.start_ms + 0.5:

@@ -19,6 +19,12 @@ from kiosk.video.gate import FrameGate, Verdict
 
 log = logging.getLogger(__name__)
 
+#: How far ahead of the excerpt a prepared start opens the film. libVLC's first time report
+#: (exact) comes 270-500 ms after opening (measured); the frame gate shows nothing before it,
+#: and then the excerpt's first frame exactly. Starts nearer the film's beginning than this
+#: open at the excerpt itself.
+LEAD_IN_MS = 1000
+
 
 class PlayerState(enum.Enum):
     IDLE = "idle"  # poster; nothing loaded
@@ -63,6 +69,7 @@ class ExcerptPlayback:
         max_volume: int = 100,
         fade_ms: int = 200,
         first_frame_timeout: float = 8.0,
+        lead_in_ms: int = LEAD_IN_MS,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.engine = engine
@@ -76,6 +83,7 @@ class ExcerptPlayback:
         self._applied_volume: int | None = None
         self._fade_ms = fade_ms
         self._first_frame_timeout = first_frame_timeout
+        self._lead_in_ms = lead_in_ms
         self._state = PlayerState.IDLE
         self._opened_at = 0.0
         self._awaiting_frame = threading.Event()  # set while the next shown frame changes state
@@ -131,14 +139,22 @@ class ExcerptPlayback:
 
     # --- commands (owner thread) -----------------------------------------------------
     def prepare(self) -> None:
-        """Open silently and hold the excerpt's first frame, ready for :meth:`play`."""
+        """Open silently and hold the excerpt's first frame, ready for :meth:`play`.
+
+        There is time: the film opens a lead-in ahead, so that the frame held is exactly the
+        excerpt's first (a start straight at the excerpt is sometimes 2-3 frames late).
+        """
         if self._state in (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR):
-            self._open_at(self.excerpt.start_ms, hold=True)
+            self._open_at(self.excerpt.start_ms, hold=True, lead_in=True)
             self._set_state(PlayerState.PREPARING)
 
     def play(self) -> None:
         match self._state:
             case PlayerState.IDLE | PlayerState.ENDED | PlayerState.ERROR:
+                self._open_at(self.excerpt.start_ms, hold=False)
+                self._set_state(PlayerState.LOADING)
+            case PlayerState.PREPARING if self.gate.leading_in:
+                # Up to a second of lead-in left: opening at the excerpt itself is faster.
                 self._open_at(self.excerpt.start_ms, hold=False)
                 self._set_state(PlayerState.LOADING)
             case PlayerState.PREPARING:
@@ -241,6 +257,8 @@ class ExcerptPlayback:
                 self._post_current(self._first_frame_shown)
         elif decision.verdict is Verdict.END:
             self._post_current(self._reach_end)
+        elif decision.verdict is Verdict.MISSED:
+            self._post_current(self._lead_in_missed)
 
     def time_reported(self, film_ms: int, at: float) -> None:
         self.gate.time_report(film_ms, at)
@@ -254,17 +272,25 @@ class ExcerptPlayback:
             self._post_current(self._engine_playing)
 
     # --- owner-thread continuations -----------------------------------------------------
-    def _open_at(self, film_ms: int, *, hold: bool) -> None:
+    def _open_at(self, film_ms: int, *, hold: bool, lead_in: bool = False) -> None:
         self._error = ""
         self._generation += 1
         self._open = True
-        self.gate.restart(film_ms, hold=hold)
+        lead_in = lead_in and self._lead_in_ms > 0 and film_ms >= self._lead_in_ms
+        self.gate.restart(film_ms, hold=hold, lead_in=lead_in)
         self._awaiting_frame.set()
         self._opened_at = self._now()
         self._applied_volume = None
         silent = hold or not self.excerpt.audio
-        self.engine.open(self.excerpt, self, film_ms)
+        self.engine.open(self.excerpt, self, film_ms - self._lead_in_ms if lead_in else film_ms)
         self._apply_volume(0 if silent else self._volume)
+
+    def _lead_in_missed(self) -> None:
+        # libVLC's clock came after the excerpt's first frame had passed (a very busy machine):
+        # open again at the excerpt itself, as an unprepared start does.
+        if self._state in (PlayerState.PREPARING, PlayerState.LOADING):
+            log.info("video %s: no exact clock before the excerpt began; opening it again", self.excerpt.path)
+            self._open_at(self.excerpt.start_ms, hold=self._state is PlayerState.PREPARING)
 
     def _apply_volume(self, volume: int) -> None:
         if not self.excerpt.audio:

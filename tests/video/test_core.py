@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.model import Cue
 from kiosk.video import CaptionTimeline, ExcerptClock, FrameGate, Verdict, is_rtl
+from kiosk.video.gate import Decision
 
 FRAME = 1 / 30
 
@@ -96,6 +97,55 @@ def test_gate_holds_one_frame_when_prepared() -> None:
     gate.pause()
     gate.resume()
     assert gate.frame(3.0).verdict is Verdict.SHOW
+
+
+def _lead_in(gate: FrameGate, opened_at_ms: float, t0: float, frames: int) -> list[tuple[float, Decision]]:
+    """Frames on cadence from ``opened_at_ms`` (film time) displayed from ``t0`` (seconds)."""
+    return [(opened_at_ms + k * FRAME * 1000, gate.frame(t0 + k * FRAME)) for k in range(frames)]
+
+
+def test_gate_lead_in_hides_all_until_the_exact_clock_then_shows_the_start_frame() -> None:
+    gate = FrameGate(4950, 6000)
+    gate.restart(4950, hold=True, lead_in=True)
+    assert gate.leading_in
+    t0 = 20.0  # film 4000 ms (frame 120) on screen at t0
+    gate.time_report(4000, at=t0 - 0.01)  # before frames flow: the target, not a clock
+    early = _lead_in(gate, 4000, t0, 10)
+    assert all(d.verdict is Verdict.HIDE for _, d in early)  # no exact clock yet
+    gate.time_report(4334, at=t0 + 0.334)  # libVLC's report, exact, ~0.3 s in
+    later = [(film, gate.frame(t0 + (film - 4000) / 1000)) for film in (4366.7 + k * FRAME * 1000 for k in range(30))]
+    shown = [(film, d) for film, d in later if d.verdict is Verdict.SHOW]
+    assert len(shown) == 1  # held: one frame, then nothing until resumed
+    film, decision = shown[0]
+    assert abs(film - 4933.3) < 0.1 and abs(decision.film_ms - 4933.3) < 0.1  # frame 148 shows 4950
+    assert all(d.verdict is Verdict.HIDE for f, d in later if f < film)
+    assert not gate.leading_in
+
+
+def test_gate_lead_in_that_got_its_clock_too_late_says_so_once() -> None:
+    gate = FrameGate(1100, 3000)
+    gate.restart(1100, lead_in=True)
+    t0 = 5.0  # film 1000 ms at t0
+    _lead_in(gate, 1000, t0, 8)  # frames up to 1233 ms pass without a clock
+    gate.time_report(1250, at=t0 + 0.25)
+    missed = gate.frame(t0 + 9 * FRAME)
+    assert missed.verdict is Verdict.MISSED
+    assert gate.frame(t0 + 10 * FRAME).verdict is Verdict.HIDE
+
+
+def test_gate_lead_in_paused_waits_for_a_fresh_report() -> None:
+    gate = FrameGate(3000, 5000)
+    gate.restart(3000, lead_in=True)
+    t0 = 1.0  # film 2000 ms at t0
+    _lead_in(gate, 2000, t0, 5)
+    gate.time_report(2150, at=t0 + 0.15)
+    gate.pause()
+    gate.resume()  # libVLC's clock moved on by the pause: the old anchor no longer holds
+    assert gate.leading_in
+    assert gate.frame(t0 + 1.0).verdict is Verdict.HIDE  # would be 3000 on the stale clock
+    gate.time_report(2900, at=t0 + 2.0)
+    decision = gate.frame(t0 + 2.0 + 0.1)
+    assert decision.verdict is Verdict.SHOW and abs(decision.film_ms - 3000) < 0.1
 
 
 def test_captions_follow_film_time_and_language() -> None:

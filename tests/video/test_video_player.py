@@ -13,6 +13,7 @@ import pytest
 from clips import Clip, read_frame_number
 from harness import Store as _Store
 from harness import exhibition_with, find, item, make_poster, open_player, video_panel
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.model import Cue
@@ -119,8 +120,7 @@ def test_attract_holds_first_frame_then_plays_on(qtbot: Any, scene: Any, clip: C
     qtbot.waitUntil(lambda: root.property("ready"), timeout=5000)
     assert player.property("state") == "ready"
     held = frame_number(player)
-    # The excerpt's first frame (or, as in test_playback_vlc, at most two frames later), held.
-    assert held is not None and -1 <= held - 90 <= 2, held
+    assert held == 90  # exactly the excerpt's first frame (a prepared start opens a lead-in ahead)
     drops: list[bool] = []
     player.hasFrameChanged.connect(lambda: drops.append(player.property("hasFrame")))
     with qtbot.waitSignal(root.finished, timeout=8000):
@@ -134,6 +134,44 @@ def test_attract_holds_first_frame_then_plays_on(qtbot: Any, scene: Any, clip: C
     assert last is not None and 133 <= last <= 135  # the frame before 4.5 s (135), within one
     root.stop()
     assert not player.property("hasFrame")
+
+
+def test_a_settled_panel_prepares_behind_its_poster_and_a_tap_starts_exactly(
+    qtbot: Any, scene: Any, clip: Clip
+) -> None:
+    view = scene(3966, 5000)  # 3966 ms: a few frames before a key frame, where taps start late
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    player.setProperty("settleMs", 50)
+    root.setProperty("current", True)
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    assert player.property("hasFrame") and not player.property("showsFrame")
+    # The visitor still sees the poster, the play button, and no controls or caption band.
+    image = view.grabWindow()
+    assert QColor(image.pixel(image.width() // 2, image.height() // 5)) == QColor("#C03030")
+    assert item(view, "videoBigButton").isVisible()
+    assert not item(view, "videoControls").isVisible()
+    assert frame_number(player) == 118  # held: the frame showing at 3966 ms, not 2-3 later
+    shown: list[int | None] = []
+    player.showsFrameChanged.connect(lambda: shown.append(frame_number(player)))
+    frame = item(view, "videoFrame")
+    painted = frame.frames_painted
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    assert shown == [118]  # the tap shows it at once, before any newer frame comes
+    assert player.property("state") == "playing"
+    qtbot.waitUntil(lambda: frame.frames_painted > painted and (frame_number(player) or 0) > 118, timeout=2000)
+
+
+def test_a_panel_passed_by_prepares_nothing(qtbot: Any, scene: Any) -> None:
+    view = scene(2000, 3000)
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    player.setProperty("settleMs", 300)
+    root.setProperty("current", True)
+    root.setProperty("current", False)  # swiped on before it settled
+    with qtbot.assertNotEmitted(player.stateChanged, wait=500):
+        pass
+    assert player.property("state") == "idle"
 
 
 def test_unavailable_libvlc_shows_poster_and_a_note(

@@ -81,9 +81,13 @@ Item {
                 setSource(Qt.resolvedUrl("VideoPlayer.qml"), {
                     store: root.store,
                     panelId: root.panel.panelId,
-                    language: root.language
+                    language: root.language,
+                    current: root.isCurrent
                 })
-            onLoaded: item.language = Qt.binding(() => root.language)
+            onLoaded: {
+                item.language = Qt.binding(() => root.language);
+                item.current = Qt.binding(() => root.isCurrent);
+            }
         }
 
         Connections {

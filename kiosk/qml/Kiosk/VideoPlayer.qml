@@ -19,6 +19,9 @@ Item {
     // Hold the first frame paused from the start, so that a tap shows motion at once
     // (costs a decoder while the panel is on screen; see docs/video.md).
     property bool preload: false
+    // The panel is the one on screen: after a moment there, the excerpt prepares itself
+    // behind the poster (ExcerptPlayer.settleMs), so that a tap starts it at once.
+    property bool current: false
     // Room the host keeps at the bottom for its own overlay (the attract loop's invitation):
     // captions sit above it.
     property real captionMargin: attract ? Theme.px(230) : 0
@@ -32,7 +35,7 @@ Item {
     // The excerpt's length (ms): the host holds the idle timer for at most this and a margin.
     readonly property int duration: excerpt.duration
     readonly property string state: excerpt.state
-    readonly property bool controlsShown: !attract && !excerpt.failed && excerpt.state !== "idle"
+    readonly property bool controlsShown: !attract && !excerpt.failed && excerpt.engaged
 
     signal finished
     signal started
@@ -72,6 +75,12 @@ Item {
         value: root.attract
         restoreMode: Binding.RestoreNone
     }
+    Binding {
+        target: root.excerpt
+        property: "current"
+        value: root.current
+        restoreMode: Binding.RestoreNone
+    }
     Connections {
         target: root.excerpt
         function onStarted() {
@@ -85,9 +94,9 @@ Item {
         }
         // The first frame appears at once; at the end the picture fades back to the poster
         // (set imperatively: a Behavior would also fade in, delaying the first frame).
-        function onHasFrameChanged() {
+        function onShowsFrameChanged() {
             fadeOut.stop();
-            if (excerpt.hasFrame)
+            if (excerpt.showsFrame)
                 frameHost.opacity = 1;
             else
                 fadeOut.start();
@@ -198,7 +207,7 @@ Item {
         rtl: excerpt.captionRtl
         fontFamily: excerpt.captionFont
         pixelSize: Math.max(Theme.px(40), Math.min(root.height * 0.055, Theme.px(64)))
-        shown: excerpt.hasFrame && excerpt.captionText !== ""
+        shown: excerpt.showsFrame && excerpt.captionText !== ""
     }
 
     VideoControls {

@@ -45,6 +45,11 @@ def default_engine_factory(max_size: tuple[int, int]) -> VideoEngine:
 
 engine_factory: EngineFactory = default_engine_factory
 
+#: A video panel the visitor has stayed on this long (ms) prepares its excerpt: the first frame
+#: waits, exact and paused, behind the poster, and a tap starts it at once. Long enough that
+#: swiping past a panel starts no decoder.
+SETTLE_MS = 800
+
 _reported: set[str] = set()
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
 
@@ -106,6 +111,9 @@ class ExcerptPlayer(QObject):
     panelChanged = Signal()
     frameChanged = Signal()
     hasFrameChanged = Signal()
+    showsFrameChanged = Signal()
+    currentChanged = Signal()
+    settleMsChanged = Signal()
     started = Signal()
     stopped = Signal(int)  # watched milliseconds, for analytics
     finished = Signal()
@@ -128,6 +136,12 @@ class ExcerptPlayer(QObject):
         self._caption_rtl = False
         self._frame: Frame | None = None
         self._has_frame = False
+        self._shows_frame = False
+        self._current = False
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._prepare_settled)
         self._relay = _Relay(self)
         self._mailbox = FrameMailbox(lambda: self._relay.run.emit(self._take_frame))
         self._timer = QTimer(self)
@@ -188,6 +202,31 @@ class ExcerptPlayer(QObject):
 
     attract = Property(bool, _get_attract, _set_attract, notify=attractChanged)
 
+    def _get_current(self) -> bool:
+        return self._current
+
+    def _set_current(self, current: bool) -> None:
+        """The panel is the one on screen: once it has stayed so for ``settleMs``, prepare."""
+        if current != self._current:
+            self._current = current
+            self.currentChanged.emit()
+            if current and not self._attract:
+                self._settle.start()
+            else:
+                self._settle.stop()
+
+    current = Property(bool, _get_current, _set_current, notify=currentChanged)
+
+    def _get_settle_ms(self) -> int:
+        return self._settle.interval()
+
+    def _set_settle_ms(self, ms: int) -> None:
+        if ms != self._settle.interval():
+            self._settle.setInterval(ms)
+            self.settleMsChanged.emit()
+
+    settleMs = Property(int, _get_settle_ms, _set_settle_ms, notify=settleMsChanged)
+
     # --- outputs to QML ------------------------------------------------------------------
     def _get_state(self) -> str:
         return self._state.value
@@ -213,6 +252,19 @@ class ExcerptPlayer(QObject):
         return self._has_frame
 
     hasFrame = Property(bool, _get_has_frame, notify=hasFrameChanged)
+
+    def _get_shows_frame(self) -> bool:
+        return self._shows_frame
+
+    # What the visitor sees: the attract loop shows the held first frame at once; a panel
+    # keeps its poster while the excerpt waits prepared, and shows the frame when it plays.
+    showsFrame = Property(bool, _get_shows_frame, notify=showsFrameChanged)
+
+    def _get_engaged(self) -> bool:
+        return self._state in (PlayerState.LOADING, PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.ENDED)
+
+    # A visitor started this excerpt: its controls belong on screen.
+    engaged = Property(bool, _get_engaged, notify=stateChanged)
 
     def _get_position(self) -> int:
         return self._position
@@ -331,6 +383,7 @@ class ExcerptPlayer(QObject):
             self._engine = None
         self._playback = None
         self._timer.stop()
+        self._settle.stop()
 
     def current_frame(self) -> Frame | None:
         return self._frame
@@ -365,6 +418,8 @@ class ExcerptPlayer(QObject):
             # Make the engine now, not on the first tap: the first libVLC instance takes about
             # 0.2 s to start, and a film that cannot play shows its note before anyone taps.
             QTimer.singleShot(0, self, self._preheat)  # with self as context: no call once QML deleted us
+            if self._current and not self._attract:
+                self._settle.start()
 
     def _preheat(self) -> None:
         if self._playback is None and self._panel is not None:
@@ -444,6 +499,18 @@ class ExcerptPlayer(QObject):
         if state is not self._state:
             self._state = state
             self.stateChanged.emit()
+            self._update_shows_frame()
+
+    def _update_shows_frame(self) -> None:
+        waiting = self._state in (PlayerState.PREPARING, PlayerState.READY) and not self._attract
+        shows = self._has_frame and not waiting
+        if shows != self._shows_frame:
+            self._shows_frame = shows
+            self.showsFrameChanged.emit()
+
+    def _prepare_settled(self) -> None:
+        if self._current and self._state is PlayerState.IDLE and self._panel is not None:
+            self.prepare()
 
     def _set_note(self, note: str) -> None:
         if note != self._note:
@@ -454,6 +521,7 @@ class ExcerptPlayer(QObject):
         if has != self._has_frame:
             self._has_frame = has
             self.hasFrameChanged.emit()
+            self._update_shows_frame()
 
     def _tick(self) -> None:
         if self._playback is not None:
