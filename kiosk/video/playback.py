@@ -202,6 +202,9 @@ class ExcerptPlayback:
     def replay(self) -> None:
         if self._state in (PlayerState.UNAVAILABLE,):
             return
+        if self._state in (PlayerState.PREPARING, PlayerState.READY):
+            self.play()  # already (getting) ready at the excerpt's start
+            return
         self._close(finished=False)
         self._open_at(self.excerpt.start_ms, hold=False)
         self._set_state(PlayerState.LOADING)

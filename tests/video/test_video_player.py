@@ -162,6 +162,30 @@ def test_a_settled_panel_prepares_behind_its_poster_and_a_tap_starts_exactly(
     qtbot.waitUntil(lambda: frame.frames_painted > painted and (frame_number(player) or 0) > 118, timeout=2000)
 
 
+def test_after_the_end_the_replay_waits_prepared_and_starts_exactly(qtbot: Any, scene: Any) -> None:
+    view = scene(2950, 3500)  # 2950 ms: frame 88, two before a key frame
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    player.setProperty("settleMs", 50)
+    root.setProperty("current", True)
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    with qtbot.waitSignal(root.finished, timeout=8000):
+        root.start()
+    # Back to the poster with the replay button, and quietly ready again behind it.
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    assert player.property("ended") and player.property("engaged")
+    assert not player.property("showsFrame")
+    assert frame_number(player) == 88
+    button = item(view, "videoBigButton")
+    assert button.isVisible()
+    shown: list[int | None] = []
+    player.showsFrameChanged.connect(lambda: shown.append(frame_number(player)))
+    centre = button.mapToScene(button.boundingRect().center()).toPoint()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre)
+    assert shown == [88] and player.property("state") == "playing"
+    assert not player.property("ended")
+
+
 def test_a_panel_passed_by_prepares_nothing(qtbot: Any, scene: Any) -> None:
     view = scene(2000, 3000)
     player = find(view, "excerptPlayer")

@@ -177,7 +177,7 @@ Item {
         border.color: Theme.text
         border.width: Theme.px(3)
         Icon {
-            visible: excerpt.state !== "ended"
+            visible: !excerpt.ended
             anchors.centerIn: parent
             anchors.horizontalCenterOffset: Theme.px(6)
             name: "play"
@@ -185,7 +185,7 @@ Item {
             height: width
         }
         Text {
-            visible: excerpt.state === "ended"
+            visible: excerpt.ended
             anchors.centerIn: parent
             text: "\u21bb"
             color: Theme.text
@@ -193,7 +193,7 @@ Item {
         }
         MouseArea {
             anchors.fill: parent
-            onClicked: excerpt.state === "ended" ? excerpt.replay() : excerpt.play()
+            onClicked: excerpt.ended ? excerpt.replay() : excerpt.play()
         }
     }
 

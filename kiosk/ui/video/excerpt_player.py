@@ -138,6 +138,7 @@ class ExcerptPlayer(QObject):
         self._has_frame = False
         self._shows_frame = False
         self._current = False
+        self._after_end = False  # ended, and maybe prepared again since, but not replayed yet
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -261,10 +262,18 @@ class ExcerptPlayer(QObject):
     showsFrame = Property(bool, _get_shows_frame, notify=showsFrameChanged)
 
     def _get_engaged(self) -> bool:
-        return self._state in (PlayerState.LOADING, PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.ENDED)
+        return self._get_ended() or self._state in (PlayerState.LOADING, PlayerState.PLAYING, PlayerState.PAUSED)
 
     # A visitor started this excerpt: its controls belong on screen.
     engaged = Property(bool, _get_engaged, notify=stateChanged)
+
+    def _get_ended(self) -> bool:
+        waiting = self._state in (PlayerState.PREPARING, PlayerState.READY)
+        return self._state is PlayerState.ENDED or (self._after_end and waiting)
+
+    # Played to its end: the poster and a replay button, even once the excerpt has quietly
+    # prepared again behind them (so that the replay starts at once, on its exact frame).
+    ended = Property(bool, _get_ended, notify=stateChanged)
 
     def _get_position(self) -> int:
         return self._position
@@ -497,9 +506,15 @@ class ExcerptPlayer(QObject):
 
     def _set_state(self, state: PlayerState) -> None:
         if state is not self._state:
+            if state is PlayerState.ENDED:
+                self._after_end = not self._attract
+            elif state not in (PlayerState.PREPARING, PlayerState.READY):
+                self._after_end = False
             self._state = state
             self.stateChanged.emit()
             self._update_shows_frame()
+            if state is PlayerState.ENDED and self._current and not self._attract:
+                self._settle.start()  # the visitor may well want it again
 
     def _update_shows_frame(self) -> None:
         waiting = self._state in (PlayerState.PREPARING, PlayerState.READY) and not self._attract
@@ -509,7 +524,7 @@ class ExcerptPlayer(QObject):
             self.showsFrameChanged.emit()
 
     def _prepare_settled(self) -> None:
-        if self._current and self._state is PlayerState.IDLE and self._panel is not None:
+        if self._current and self._state in (PlayerState.IDLE, PlayerState.ENDED) and self._panel is not None:
             self.prepare()
 
     def _set_note(self, note: str) -> None:
