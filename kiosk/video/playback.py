@@ -291,9 +291,9 @@ class ExcerptPlayback:
     def _lead_in_missed(self) -> None:
         # libVLC's clock came after the excerpt's first frame had passed (a very busy machine):
         # open again at the excerpt itself, as an unprepared start does.
-        if self._state in (PlayerState.PREPARING, PlayerState.LOADING):
+        if self._state is PlayerState.PREPARING:
             log.info("video %s: no exact clock before the excerpt began; opening it again", self.excerpt.path)
-            self._open_at(self.excerpt.start_ms, hold=self._state is PlayerState.PREPARING)
+            self._open_at(self.excerpt.start_ms, hold=True)
 
     def _apply_volume(self, volume: int) -> None:
         if not self.excerpt.audio:

@@ -16,8 +16,8 @@ Item {
     required property string language
     // Muted, no controls, plays once: the attract loop's excerpt.
     property bool attract: false
-    // Hold the first frame paused from the start, so that a tap shows motion at once
-    // (costs a decoder while the panel is on screen; see docs/video.md).
+    // Prepare at once rather than after settling (see `current`): the first frame waits,
+    // paused, behind the poster (costs a decoder while the panel is on screen).
     property bool preload: false
     // The panel is the one on screen: after a moment there, the excerpt prepares itself
     // behind the poster (ExcerptPlayer.settleMs), so that a tap starts it at once.
