@@ -190,10 +190,12 @@ class ExcerptPlayback:
             case PlayerState.PLAYING | PlayerState.LOADING:
                 self.gate.restart(film_ms)
                 self.engine.seek(film_ms)
-            case PlayerState.PAUSED | PlayerState.READY:
+            case PlayerState.PAUSED:
                 self.gate.scrub(film_ms)
                 self.engine.seek(film_ms)
-            case PlayerState.ENDED | PlayerState.IDLE:
+            case PlayerState.ENDED | PlayerState.IDLE | PlayerState.READY | PlayerState.PREPARING:
+                # Not started by the visitor (a prepared excerpt waits behind its poster): a
+                # seek plays from there, as it does after the end.
                 self._open_at(film_ms, hold=False)
                 self._set_state(PlayerState.LOADING)
             case _:

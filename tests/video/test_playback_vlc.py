@@ -110,6 +110,21 @@ def test_lead_in_without_a_clock_in_time_opens_at_the_excerpt(
     assert 0 <= number - int(start * clip.fps / 1000) <= 3  # an unprepared start: never early
 
 
+def test_a_seek_while_prepared_plays_from_there(engine: vlc_engine.VlcEngine, clip: Clip) -> None:
+    # After the end a panel prepares again behind its poster, with its controls on screen:
+    # a drag on the scrubber there plays from where the finger stops, as it did after the end.
+    start = 2050
+    runner, seen, _opens = _prepare(engine, clip, start, start + 1500)
+    seen.frames.clear()
+    runner.playback.seek(600)
+    assert runner.playback.state is PlayerState.LOADING
+    assert runner.run_until(lambda: runner.playback.state is PlayerState.PLAYING, timeout=5)
+    assert runner.run_until(lambda: bool(seen.frames), timeout=5)
+    first = seen.frames[0][1] * 1000 / clip.fps  # the shown picture covers [first, first + 1 frame)
+    frame_ms = 1000 / clip.fps
+    assert -frame_ms - 0.5 <= first - (start + 600) <= 3 * frame_ms, first
+
+
 def test_play_during_the_lead_in_opens_at_the_excerpt_at_once(
     engine: vlc_engine.VlcEngine, clip: Clip
 ) -> None:
