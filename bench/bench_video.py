@@ -1,4 +1,4 @@
-"""Video benchmark: tap to first frame, gaps between attract excerpts, CPU/memory at 1080p30.
+"""Video benchmark: excerpt boundaries, tap to first frame, attract gaps, CPU/memory at 1080p30.
 
     .venv/bin/python bench/bench_video.py [--quick]
 
@@ -6,8 +6,11 @@ Real libVLC (dummy audio output) on clips made by ffmpeg with the frame number d
 in, a real Qt Quick scene offscreen (software scene graph, like the kiosk without GPU).
 Prints a table, then one JSON line for bench/run_all.py.
 
+* boundaries: where excerpts at seeded random starts really begin and end, read from the
+  pixels, prepared first (the attract loop, a settled panel) and started straight by a tap;
 * tap -> first frame: from a mouse click on the poster to the first window frame swapped
-  with an excerpt picture painted in it (median, p95; target 150 ms);
+  with an excerpt picture painted in it (median, p95; target 150 ms), at once and on a
+  panel whose excerpt waits prepared behind its poster;
 * attract gaps: excerpts played back to back the way the attract loop does (prepare N+1
   hidden, switch when it is ready); counts swapped window frames in which the visible
   player had no picture (black/poster: target 0) and the longest time the picture stood
