@@ -194,9 +194,7 @@ class FrameGate:
             if mode is _Mode.SCRUB:
                 self._mode = _Mode.PAUSED
                 return Decision(Verdict.SHOW, self._target_ms)
-            previous_at = self._last_at
-            gap_ms = None if previous_at is None else (at - previous_at) * 1000
-            self._last_at = at
+            previous_at, self._last_at = self._last_at, at
             shown, shown_at = Verdict.SHOW, at
             label: float | None = None  # the frame's film time, when known exactly
             if mode is _Mode.LEAD_IN:
@@ -215,10 +213,11 @@ class FrameGate:
                 label = film_ms
             elif mode is _Mode.STARTING:
                 self._frames_since_reset += 1
-                if self._frames_since_reset == 1 or previous_at is None or gap_ms is None:
+                if self._frames_since_reset == 1 or previous_at is None:
                     # Possibly the forced early picture: never shown as it comes. Keep a copy:
                     # the next frame tells whether it came on time after all.
                     return _KEEP
+                gap_ms = (at - previous_at) * 1000
                 first = self._first_that_counts()
                 if abs(gap_ms - self._interval_ms) <= ON_CADENCE_MS:
                     # This frame came exactly one interval after the first: nothing was forced,

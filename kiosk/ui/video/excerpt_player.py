@@ -211,8 +211,8 @@ class ExcerptPlayer(QObject):
         if current != self._current:
             self._current = current
             self.currentChanged.emit()
-            if current and not self._attract:
-                self._settle.start()
+            if current:
+                self._arm_settle()
             else:
                 self._settle.stop()
 
@@ -427,8 +427,7 @@ class ExcerptPlayer(QObject):
             # Make the engine now, not on the first tap: the first libVLC instance takes about
             # 0.2 s to start, and a film that cannot play shows its note before anyone taps.
             QTimer.singleShot(0, self, self._preheat)  # with self as context: no call once QML deleted us
-            if self._current and not self._attract:
-                self._settle.start()
+            self._arm_settle()
 
     def _preheat(self) -> None:
         if self._playback is None and self._panel is not None:
@@ -513,8 +512,8 @@ class ExcerptPlayer(QObject):
             self._state = state
             self.stateChanged.emit()
             self._update_shows_frame()
-            if state is PlayerState.ENDED and self._current and not self._attract:
-                self._settle.start()  # the visitor may well want it again
+            if state is PlayerState.ENDED:
+                self._arm_settle()  # the visitor may well want it again
 
     def _update_shows_frame(self) -> None:
         waiting = self._state in (PlayerState.PREPARING, PlayerState.READY) and not self._attract
@@ -522,6 +521,11 @@ class ExcerptPlayer(QObject):
         if shows != self._shows_frame:
             self._shows_frame = shows
             self.showsFrameChanged.emit()
+
+    def _arm_settle(self) -> None:
+        """A panel on screen prepares its excerpt once it has stayed there ``settleMs``."""
+        if self._current and not self._attract:
+            self._settle.start()
 
     def _prepare_settled(self) -> None:
         if self._current and self._state in (PlayerState.IDLE, PlayerState.ENDED) and self._panel is not None:
