@@ -20,10 +20,16 @@ from kiosk.video.gate import FrameGate, Verdict
 log = logging.getLogger(__name__)
 
 #: How far ahead of the excerpt a prepared start opens the film. libVLC's first time report
-#: (exact) comes 270-500 ms after opening (measured); the frame gate shows nothing before it,
-#: and then the excerpt's first frame exactly. Starts nearer the film's beginning than this
-#: open at the excerpt itself.
-LEAD_IN_MS = 1000
+#: (exact) comes 270-500 ms after opening; the frame gate shows nothing before it, and then the
+#: excerpt's first frame exactly, about this long plus 30 ms after opening. Measured over 20
+#: random starts each, beside a soak: 450 ms missed the clock 5 times, 600 ms never; 700 keeps a
+#: margin (a miss costs a second opening, as a tap does). Starts nearer the film's beginning
+#: than this open at the excerpt itself.
+LEAD_IN_MS = 700
+
+#: A tap this near the end of a lead-in waits for it (the first frame comes within ~130 ms,
+#: exact) rather than open again at the excerpt (about 100 ms, and sometimes 2-3 frames late).
+LEAD_IN_WAIT_MS = 100
 
 
 class PlayerState(enum.Enum):
@@ -153,8 +159,13 @@ class ExcerptPlayback:
             case PlayerState.IDLE | PlayerState.ENDED | PlayerState.ERROR:
                 self._open_at(self.excerpt.start_ms, hold=False)
                 self._set_state(PlayerState.LOADING)
+            case PlayerState.PREPARING if self.gate.leading_in and self._lead_in_left_ms() <= LEAD_IN_WAIT_MS:
+                # The excerpt's exact first frame is about to come: let it play on from there.
+                # The volume comes up with that frame, not before (the lead-in is not the excerpt).
+                self.gate.resume()
+                self._set_state(PlayerState.LOADING)
             case PlayerState.PREPARING if self.gate.leading_in:
-                # Up to a second of lead-in left: opening at the excerpt itself is faster.
+                # More of the lead-in left than a tap may wait: open at the excerpt itself.
                 self._open_at(self.excerpt.start_ms, hold=False)
                 self._set_state(PlayerState.LOADING)
             case PlayerState.PREPARING:
@@ -290,12 +301,15 @@ class ExcerptPlayback:
         self.engine.open(self.excerpt, self, film_ms - self._lead_in_ms if lead_in else film_ms)
         self._apply_volume(0 if silent else self._volume)
 
+    def _lead_in_left_ms(self) -> float:
+        return self._lead_in_ms - (self._now() - self._opened_at) * 1000
+
     def _lead_in_missed(self) -> None:
         # libVLC's clock came after the excerpt's first frame had passed (a very busy machine):
         # open again at the excerpt itself, as an unprepared start does.
-        if self._state is PlayerState.PREPARING:
+        if self._state in (PlayerState.PREPARING, PlayerState.LOADING):
             log.info("video %s: no exact clock before the excerpt began; opening it again", self.excerpt.path)
-            self._open_at(self.excerpt.start_ms, hold=True)
+            self._open_at(self.excerpt.start_ms, hold=self._state is PlayerState.PREPARING)
 
     def _apply_volume(self, volume: int) -> None:
         if not self.excerpt.audio:
@@ -324,6 +338,7 @@ class ExcerptPlayback:
             self.gate.pause()
             self._set_state(PlayerState.READY)
         elif self._state is PlayerState.LOADING:
+            self._apply_volume(self._volume)  # a no-op unless a lead-in played on silently
             self._set_state(PlayerState.PLAYING)
             self._announce_start()
 
