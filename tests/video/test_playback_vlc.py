@@ -12,7 +12,7 @@ from runner import Runner, Seen
 
 from kiosk.video import vlc_engine
 from kiosk.video.engine import Excerpt
-from kiosk.video.playback import LEAD_IN_MS, LEAD_IN_WAIT_MS, PlayerState
+from kiosk.video.playback import LEAD_IN_MS, PlayerState
 
 pytestmark = pytest.mark.vlc
 
@@ -139,55 +139,6 @@ def test_play_during_the_lead_in_opens_at_the_excerpt_at_once(
     assert runner.playback.state is PlayerState.ENDED, seen.failures
     numbers = [number for _, number in seen.frames]
     assert 0 <= numbers[0] - int(start * clip.fps / 1000) <= 3
-
-
-class SteppedClock:
-    """The playback's clock for "how much lead-in is left": it moves only when told to."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_play_near_the_end_of_the_lead_in_waits_for_the_exact_frame(
-    engine: vlc_engine.VlcEngine, clip: Clip
-) -> None:
-    start = 3517  # a few frames before a key frame: a start straight there is often late
-    clock = SteppedClock()
-    seen = Seen(clip)
-    opens = OpenLog(engine)
-    runner = Runner(opens, Excerpt(clip.path, start, start + 800), seen, now=clock)
-    runner.playback.prepare()
-    clock.now += (LEAD_IN_MS - LEAD_IN_WAIT_MS + 10) / 1000  # the tap comes late in the lead-in
-    runner.playback.play()
-    assert runner.playback.state is PlayerState.LOADING
-    assert runner.run_until(runner.settled, timeout=10)
-    assert runner.playback.state is PlayerState.ENDED, seen.failures
-    assert opens.opened == [start - LEAD_IN_MS]  # no second opening
-    numbers = [number for _, number in seen.frames]
-    assert numbers[0] == int(start * clip.fps / 1000) and numbers == sorted(numbers)
-    assert len(numbers) > 15  # it played on from the first frame, not held it
-
-
-def test_a_waiting_tap_whose_lead_in_misses_the_clock_opens_at_the_excerpt(
-    engine: vlc_engine.VlcEngine, clip: Clip
-) -> None:
-    start = 3517
-    clock = SteppedClock()
-    seen = Seen(clip)
-    opens = OpenLog(engine)
-    # libVLC's first time report comes ~0.3 s after opening: a 150 ms lead-in always misses.
-    runner = Runner(opens, Excerpt(clip.path, start, start + 800), seen, now=clock, lead_in_ms=150)
-    runner.playback.prepare()
-    clock.now += 0.1
-    runner.playback.play()
-    assert runner.run_until(runner.settled, timeout=10)
-    assert runner.playback.state is PlayerState.ENDED, seen.failures
-    assert opens.opened == [start - 150, start]
-    numbers = [number for _, number in seen.frames]
-    assert 0 <= numbers[0] - int(start * clip.fps / 1000) <= 3 and len(numbers) > 15
 
 
 def test_corrupt_file_fails_and_the_engine_goes_on(
