@@ -39,9 +39,14 @@ def make_clip(
     seconds: float = 8.0,
     gop: int = 30,
     audio: bool = True,
+    bframes: int | None = None,
 ) -> Clip:
-    """An H.264/AAC MP4 with the frame number drawn in; cached by its parameters."""
-    key = hashlib.sha1(f"{width}x{height}@{fps}/{seconds}/{gop}/{audio}/v2".encode()).hexdigest()[:10]
+    """An H.264/AAC MP4 with the frame number drawn in; cached by its parameters.
+
+    ``bframes``: x264's B-frames between references (None: x264's default, 3 with pyramid).
+    """
+    recipe = f"{width}x{height}@{fps}/{seconds}/{gop}/{audio}/v2" + ("" if bframes is None else f"/bf{bframes}")
+    key = hashlib.sha1(recipe.encode()).hexdigest()[:10]
     path = folder / f"clip-{width}x{height}-{fps}-{key}.mp4"
     clip = Clip(path, width, height, fps, seconds)
     if path.exists():
@@ -63,6 +68,7 @@ def make_clip(
     if audio:
         command += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
     command += ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", str(gop)]
+    command += [] if bframes is None else ["-bf", str(bframes)]
     command += ["-c:a", "aac", "-b:a", "64k"] if audio else []
     command += ["-movflags", "+faststart", str(path.with_suffix(".part.mp4"))]
     subprocess.run(command, check=True)

@@ -1,0 +1,59 @@
+"""Where a start straight at a target lands, just before key frames (the unprepared path).
+
+    .venv/bin/python bench/probe_keyframe_starts.py
+
+Not a benchmark with a target (run_all does not run it): the measurement behind the
+tap-started row of bench_video and decision 3 of docs/video.md. For targets 0-5 frames
+before key frames 60, 90, 120 and 150 of a 30-frame-GOP clip, it plays an excerpt the way a
+tap on an unprepared panel does and prints how many frames late the first picture shown
+was, once for x264's default encoding (B-frames, pyramid) and once without B-frames.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
+
+from clips import make_clip  # noqa: E402
+from runner import Runner, Seen  # noqa: E402
+
+from kiosk.video import vlc_engine  # noqa: E402
+from kiosk.video.engine import Excerpt  # noqa: E402
+
+KEY_FRAMES = (60, 90, 120, 150)
+
+
+def main() -> int:
+    vlc_engine.configure(["--aout=adummy"])
+    if not vlc_engine.probe().available:
+        print(vlc_engine.probe().summary())
+        return 2
+    media = Path(tempfile.gettempdir()) / "kiosk-bench-video"
+    media.mkdir(exist_ok=True)
+    engine = vlc_engine.VlcEngine()
+    for label, bframes in (("x264 default (B-frames)", None), ("no B-frames", 0)):
+        clip = make_clip(media, seconds=8.0, gop=30, bframes=bframes)
+        print(f"{label}: frames late per target, at key frames {KEY_FRAMES}")
+        for before in range(5, -1, -1):
+            late = []
+            for key in KEY_FRAMES:
+                target = key - before
+                start = int((target + 0.5) * 1000 / clip.fps)  # the middle of the target frame
+                seen = Seen(clip)
+                runner = Runner(engine, Excerpt(clip.path, start, start + 800), seen)
+                runner.playback.play()
+                runner.run_until(runner.settled, 15)
+                late.append(seen.frames[0][1] - target if seen.frames else None)
+            print(f"  {before} frame(s) before a key frame: {late}")
+    engine.release()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
