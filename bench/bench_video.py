@@ -15,7 +15,9 @@ Prints a table, then one JSON line for bench/run_all.py.
   hidden, switch when it is ready); counts swapped window frames in which the visible
   player had no picture (black/poster: target 0) and the longest time the picture stood
   still across a switch;
-* 1080p30 in a 1920x1080 window: CPU (% of one core) and RSS while playing.
+* 1080p30 in a 1920x1080 window: CPU (% of one core) and RSS while playing;
+* prepare time (open to the exact first frame held) and how long a stop while preparing
+  holds the UI thread.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
     engine = vlc_engine.VlcEngine()
     start_err: list[float] = []
     end_err: list[float] = []
+    prepare_ms: list[float] = []
     clips = [make_clip(media, seconds=8.0, gop=30), make_clip(media, seconds=8.0, gop=250)]
     chooser = random.Random(7)
     for index in range(starts):
@@ -89,8 +92,10 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
         seen = Seen(clip)
         runner = Runner(engine, Excerpt(clip.path, start, end), seen)
         if prepared:
+            began = time.monotonic()
             runner.playback.prepare()
             runner.run_until(lambda r=runner: r.playback.state is not PlayerState.PREPARING, 15)
+            prepare_ms.append((time.monotonic() - began) * 1000)
         runner.playback.play()
         runner.run_until(runner.settled, 15)
         numbers = [n for _, n in seen.frames]
@@ -101,7 +106,31 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
         start_err.append(numbers[0] - int(start / frame_ms + 1e-6))
         end_err.append((numbers[-1] + 1) - round(end / frame_ms + 1e-6))
     engine.release()
-    return {"start": start_err, "end": end_err}
+    return {"start": start_err, "end": end_err, "prepare": prepare_ms}
+
+
+def bench_stop_while_preparing(clip: Any, runs: int) -> list[float]:
+    """How long ``stop()`` holds the UI thread when the visitor leaves a panel that is preparing
+    (libVLC joins its threads), on a 1080p film, at seeded moments of the lead-in (ms)."""
+    import random
+
+    from runner import Runner, Seen
+
+    from kiosk.video.engine import Excerpt
+
+    engine = vlc_engine.VlcEngine()
+    chooser = random.Random(3)
+    stops = []
+    for _ in range(runs):
+        start = chooser.randrange(1500, 5000)
+        runner = Runner(engine, Excerpt(clip.path, start, start + 1000), Seen(clip))
+        runner.playback.prepare()
+        runner.run_until(lambda: False, chooser.uniform(0.1, 0.6))
+        began = time.monotonic()
+        runner.playback.stop()
+        stops.append((time.monotonic() - began) * 1000)
+    engine.release()
+    return stops
 
 
 def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False) -> list[float]:
@@ -264,6 +293,7 @@ def main() -> int:
     taps = bench_tap(clip720.path, media, 8 if args.quick else 20)
     taps_prepared = bench_tap(clip720.path, media, 8 if args.quick else 20, prepared=True)
     attract = bench_attract(clip720.path, media, 4 if args.quick else 8)
+    stops = bench_stop_while_preparing(clip1080, 8 if args.quick else 20)
     play = bench_1080p(clip1080.path, media, 4.0 if args.quick else 10.0)
     app.processEvents()
     def share(values: list[float], ok: Any) -> float:
@@ -293,6 +323,13 @@ def main() -> int:
          "median": statistics.median(taps_prepared), "p95": percentile(taps_prepared, 0.95), "target": 150,
          "n": len(taps_prepared),
          "note": f"after {SETTLE_MS / 1000:g} s on a panel its excerpt waits prepared behind the poster"},
+        {"name": "prepare: open to the exact first frame held", "unit": "ms",
+         "median": statistics.median(prepared["prepare"]), "p95": percentile(prepared["prepare"], 0.95),
+         "target": None, "n": len(prepared["prepare"]),
+         "note": "the lead-in: a tap before this (and the settle time) starts straight at the excerpt"},
+        {"name": "stop while preparing (UI thread held), 1080p", "unit": "ms", "median": statistics.median(stops),
+         "p95": percentile(stops, 0.95), "target": 33, "n": len(stops),
+         "note": "leaving a panel whose excerpt is preparing; libVLC joins its threads"},
         {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
          "p95": attract["black"], "target": 0, "n": 1,
          "note": "sum over all switches; target zero black frames"},

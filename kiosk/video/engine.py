@@ -76,7 +76,8 @@ class VideoEngine(Protocol):
         """0..100."""
 
     def stop(self) -> None:
-        """Stop decoding; no listener call happens after this returns."""
+        """Stop decoding; no listener call happens after this returns (the decoder may still
+        be winding down: the next open waits for it)."""
 
     def release(self) -> None: ...
 

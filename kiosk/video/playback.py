@@ -361,7 +361,7 @@ class ExcerptPlayback:
         if self._open:
             self._open = False
             self.gate.end()
-            self.engine.stop()  # joins libVLC's threads: no frame comes after this
+            self.engine.stop()  # no frame or event reaches us after this
             self._kept = None
         if self._state is PlayerState.PLAYING and self._playing_since is not None:
             self._watched_ms += (self._now() - self._playing_since) * 1000

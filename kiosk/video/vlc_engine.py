@@ -231,7 +231,9 @@ class VlcEngine:
         self._max_size = max_size
         self._player = instance.media_player_new()
         self._listener: EngineListener | None = None
+        # Held while a callback calls the listener: once stop() has taken it, no call is under way.
         self._listener_lock = threading.Lock()
+        self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
         self._buffer: ctypes.Array[ctypes.c_char] | None = None
         self._geometry = (0, 0, 0)  # width, height, pitch
         self._released = False
@@ -266,6 +268,7 @@ class VlcEngine:
 
     # --- VideoEngine ------------------------------------------------------------------
     def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
+        self.wait_stopped()
         self._player.stop()
         with self._listener_lock:
             self._listener = listener
@@ -313,16 +316,31 @@ class VlcEngine:
         return (int(width), int(height)) if width and height else None
 
     def stop(self) -> None:
-        # stop() joins libVLC's threads: no callback runs once it returns.
-        self._player.stop()
-        with self._listener_lock:
+        """Stop decoding. No frame or event reaches the listener once this returns, and it
+        returns at once: libVLC's own stop joins its threads, 12-40 ms (bench_video) that the UI
+        thread would otherwise wait as the visitor leaves a panel or the attract loop moves on.
+        It runs on a thread of its own; the next open() or release() waits for it."""
+        with self._listener_lock:  # waits for a callback under way
             self._listener = None
+        self.wait_stopped()
+        stopper = threading.Thread(target=self._player.stop, name="libvlc-stop", daemon=True)
+        self._stopper = stopper
+        stopper.start()
+
+    def wait_stopped(self) -> None:
+        """Until libVLC has stopped after :meth:`stop` (its threads joined)."""
+        stopper, self._stopper = self._stopper, None
+        if stopper is not None:
+            stopper.join()
 
     def release(self) -> None:
         if self._released:
             return
         self._released = True
-        self.stop()
+        with self._listener_lock:
+            self._listener = None
+        self.wait_stopped()
+        self._player.stop()  # here, not on a thread: the callbacks cut below must outlive it
         for event_type in (*self._event_map, self._time_changed):
             self._events.event_detach(event_type)
         # python-vlc's dispatcher is a closure over its event manager: a cycle through a ctypes
@@ -368,22 +386,27 @@ class VlcEngine:
 
     def _on_display(self, _opaque: Any, _picture: Any) -> None:
         at = time.monotonic()
-        listener = self._listener
-        buffer = self._buffer
-        if listener is None or buffer is None:
-            return
-        width, height, pitch = self._geometry
+        with self._listener_lock:
+            listener = self._listener
+            buffer = self._buffer
+            if listener is None or buffer is None:
+                return
+            width, height, pitch = self._geometry
 
-        def read() -> Frame:
-            return Frame(ctypes.string_at(buffer, pitch * height), width, height, pitch)
+            def read() -> Frame:
+                return Frame(ctypes.string_at(buffer, pitch * height), width, height, pitch)
 
-        try:
-            listener.frame_displayed(at, read)
-        except Exception:
-            log.exception("video frame listener")
+            try:
+                listener.frame_displayed(at, read)
+            except Exception:
+                log.exception("video frame listener")
 
     def _on_event(self, event: Any) -> None:
         at = time.monotonic()
+        with self._listener_lock:
+            self._dispatch_event(event, at)
+
+    def _dispatch_event(self, event: Any, at: float) -> None:
         listener = self._listener
         if listener is None:
             return

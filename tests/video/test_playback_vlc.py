@@ -141,6 +141,47 @@ def test_play_during_the_lead_in_opens_at_the_excerpt_at_once(
     assert 0 <= numbers[0] - int(start * clip.fps / 1000) <= 3
 
 
+class Counting:
+    """An engine listener that counts what reaches it, and can signal the first frame."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.frames = 0
+        self.events = 0
+        self.first_frame = threading.Event()
+
+    def frame_displayed(self, at: float, read: object) -> None:
+        self.frames += 1
+        self.first_frame.set()
+
+    def time_reported(self, film_ms: int, at: float) -> None:
+        self.events += 1
+
+    def engine_event(self, event: object, detail: str) -> None:
+        self.events += 1
+
+
+def test_nothing_reaches_the_listener_once_stop_returns_and_open_waits_for_the_stop(
+    engine: vlc_engine.VlcEngine, clip: Clip
+) -> None:
+    # The UI thread does not wait for libVLC to join its threads (12-40 ms) when a visitor
+    # leaves a panel; nothing of the stopped film may reach the playback after stop() returns.
+    for _ in range(5):
+        listener = Counting()
+        engine.open(Excerpt(clip.path, 2000, 4000), listener, 2000)  # type: ignore[arg-type]
+        assert listener.first_frame.wait(5)
+        engine.stop()
+        seen = (listener.frames, listener.events)
+        engine.wait_stopped()  # libVLC's threads are joined: no callback can come any more
+        assert (listener.frames, listener.events) == seen
+    # The next open waits for a stop still under way, and plays.
+    listener = Counting()
+    engine.stop()
+    engine.open(Excerpt(clip.path, 1000, 3000), listener, 1000)  # type: ignore[arg-type]
+    assert listener.first_frame.wait(5)
+
+
 def test_corrupt_file_fails_and_the_engine_goes_on(
     engine: vlc_engine.VlcEngine, media_dir: Path, clip: Clip
 ) -> None:
