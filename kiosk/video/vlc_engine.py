@@ -182,6 +182,14 @@ def shutdown() -> None:
     """Stop every player (on quit): no libVLC thread may call Python after this."""
     for engine in list(_engines):
         engine.release()
+    wait_for_releases()
+
+
+def wait_for_releases() -> None:
+    """Until every player released so far is freed (each release finishes on a thread)."""
+    for engine in list(_engines):
+        if engine.released:
+            engine.wait_stopped()
 
 
 atexit.register(shutdown)
@@ -333,14 +341,28 @@ class VlcEngine:
         if stopper is not None:
             stopper.join()
 
+    @property
+    def released(self) -> bool:
+        return self._released
+
     def release(self) -> None:
+        """Stop and free the player. Like :meth:`stop` it returns at once (nothing reaches the
+        listener after it) and libVLC winds down on a thread of its own; :meth:`wait_stopped`
+        and :func:`shutdown` wait for it."""
         if self._released:
             return
         self._released = True
         with self._listener_lock:
             self._listener = None
-        self.wait_stopped()
-        self._player.stop()  # here, not on a thread: the callbacks cut below must outlive it
+        stopping = self._stopper
+        self._stopper = threading.Thread(target=self._release_now, args=(stopping,), name="libvlc-release",
+                                         daemon=True)
+        self._stopper.start()
+
+    def _release_now(self, stopping: threading.Thread | None) -> None:
+        if stopping is not None:
+            stopping.join()
+        self._player.stop()  # before the callbacks are cut below: they must outlive it
         for event_type in (*self._event_map, self._time_changed):
             self._events.event_detach(event_type)
         # python-vlc's dispatcher is a closure over its event manager: a cycle through a ctypes

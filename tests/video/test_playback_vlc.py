@@ -22,6 +22,7 @@ def engine(vlc_ready: None) -> vlc_engine.VlcEngine:
     engine = vlc_engine.VlcEngine()
     yield engine
     engine.release()
+    engine.wait_stopped()
 
 
 @pytest.mark.parametrize("gop", [30, 250])
@@ -251,6 +252,7 @@ def test_a_released_engine_leaves_nothing_of_python_vlc_behind(vlc_ready: None, 
         return sum(1 for o in gc.get_objects()
                    if type(o).__module__ == "vlc" and type(o).__name__ in ("MediaPlayer", "EventManager"))
 
+    vlc_engine.wait_for_releases()  # earlier tests' players, still winding down
     before = python_vlc_objects()
     for _ in range(5):
         engine = vlc_engine.VlcEngine()
@@ -259,7 +261,8 @@ def test_a_released_engine_leaves_nothing_of_python_vlc_behind(vlc_ready: None, 
         runner.playback.play()
         assert runner.run_until(lambda s=seen: len(s.frames) >= 2, timeout=10)
         runner.playback.stop()
-        engine.release()
+        engine.release()  # returns at once; libVLC winds down on a thread of its own
+        engine.wait_stopped()
         del engine, runner
     assert python_vlc_objects() == before
 
