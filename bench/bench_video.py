@@ -110,8 +110,9 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
 
 
 def bench_stop_while_preparing(clip: Any, runs: int) -> list[float]:
-    """How long ``stop()`` holds the UI thread when the visitor leaves a panel that is preparing
-    (libVLC joins its threads), on a 1080p film, at seeded moments of the lead-in (ms)."""
+    """How long ``stop()`` holds the UI thread when the visitor leaves a panel that is preparing,
+    on a 1080p film, at seeded moments of the lead-in (ms). libVLC's own stop joins its threads
+    (12-40 ms); the engine leaves that to a thread of its own (docs/video.md, decision 13)."""
     import random
 
     from runner import Runner, Seen
@@ -329,7 +330,7 @@ def main() -> int:
          "note": "the lead-in: a tap before this (and the settle time) starts straight at the excerpt"},
         {"name": "stop while preparing (UI thread held), 1080p", "unit": "ms", "median": statistics.median(stops),
          "p95": percentile(stops, 0.95), "target": 33, "n": len(stops),
-         "note": "leaving a panel whose excerpt is preparing; libVLC joins its threads"},
+         "note": "leaving a panel whose excerpt is preparing; libVLC winds down on a thread of its own"},
         {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
          "p95": attract["black"], "target": 0, "n": 1,
          "note": "sum over all switches; target zero black frames"},

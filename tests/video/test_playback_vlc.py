@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 import psutil
@@ -146,8 +147,6 @@ class Counting:
     """An engine listener that counts what reaches it, and can signal the first frame."""
 
     def __init__(self) -> None:
-        import threading
-
         self.frames = 0
         self.events = 0
         self.first_frame = threading.Event()
