@@ -27,7 +27,6 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -46,6 +45,7 @@ from PySide6.QtQml import QQmlComponent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from bench.stats import percentile  # noqa: E402
+from bench.video_rig import libvlc_and_clip_folder, play_excerpt  # noqa: E402
 from kiosk import paths  # noqa: E402
 from kiosk.ui.video.excerpt_player import SETTLE_MS  # noqa: E402
 from kiosk.video import vlc_engine  # noqa: E402
@@ -74,11 +74,6 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
     """
     import random
 
-    from runner import Runner, Seen
-
-    from kiosk.video.engine import Excerpt
-    from kiosk.video.playback import PlayerState
-
     engine = vlc_engine.VlcEngine()
     start_err: list[float] = []
     end_err: list[float] = []
@@ -89,16 +84,10 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
         clip = clips[index % len(clips)]
         start = chooser.randrange(1000, 6000)
         end = start + chooser.randrange(700, 1500)
-        seen = Seen(clip)
-        runner = Runner(engine, Excerpt(clip.path, start, end), seen)
-        if prepared:
-            began = time.monotonic()
-            runner.playback.prepare()
-            runner.run_until(lambda r=runner: r.playback.state is not PlayerState.PREPARING, 15)
-            prepare_ms.append((time.monotonic() - began) * 1000)
-        runner.playback.play()
-        runner.run_until(runner.settled, 15)
-        numbers = [n for _, n in seen.frames]
+        shown = play_excerpt(engine, clip, start, end, prepared=prepared)
+        if shown.prepare_ms is not None:
+            prepare_ms.append(shown.prepare_ms)
+        numbers = shown.numbers
         if not numbers:
             raise RuntimeError("no frame shown")
         frame_ms = 1000 / clip.fps
@@ -281,12 +270,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     app = QGuiApplication(sys.argv)
-    vlc_engine.configure(["--aout=adummy"])
-    if not vlc_engine.probe().available:
-        print(vlc_engine.probe().summary())
+    media = libvlc_and_clip_folder()
+    if media is None:
         return 2
-    media = Path(tempfile.gettempdir()) / "kiosk-bench-video"
-    media.mkdir(exist_ok=True)
     clip720 = make_clip(media, width=1280, height=720, seconds=12.0, gop=60)
     clip1080 = make_clip(media, width=1920, height=1080, seconds=14.0 if not args.quick else 9.0, gop=60)
     bounds = bench_boundaries(media, 16 if args.quick else 48, prepared=False)

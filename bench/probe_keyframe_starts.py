@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,21 +20,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
 
 from clips import make_clip  # noqa: E402
-from runner import Runner, Seen  # noqa: E402
 
+from bench.video_rig import libvlc_and_clip_folder, play_excerpt  # noqa: E402
 from kiosk.video import vlc_engine  # noqa: E402
-from kiosk.video.engine import Excerpt  # noqa: E402
 
 KEY_FRAMES = (60, 90, 120, 150)
 
 
 def main() -> int:
-    vlc_engine.configure(["--aout=adummy"])
-    if not vlc_engine.probe().available:
-        print(vlc_engine.probe().summary())
+    media = libvlc_and_clip_folder()
+    if media is None:
         return 2
-    media = Path(tempfile.gettempdir()) / "kiosk-bench-video"
-    media.mkdir(exist_ok=True)
     engine = vlc_engine.VlcEngine()
     for label, bframes in (("x264 default (B-frames)", None), ("no B-frames", 0)):
         clip = make_clip(media, seconds=8.0, gop=30, bframes=bframes)
@@ -45,11 +40,8 @@ def main() -> int:
             for key in KEY_FRAMES:
                 target = key - before
                 start = int((target + 0.5) * 1000 / clip.fps)  # the middle of the target frame
-                seen = Seen(clip)
-                runner = Runner(engine, Excerpt(clip.path, start, start + 800), seen)
-                runner.playback.play()
-                runner.run_until(runner.settled, 15)
-                late.append(seen.frames[0][1] - target if seen.frames else None)
+                numbers = play_excerpt(engine, clip, start, start + 800, prepared=False).numbers
+                late.append(numbers[0] - target if numbers else None)
             print(f"  {before} frame(s) before a key frame: {late}")
     engine.release()
     return 0
