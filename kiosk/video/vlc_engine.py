@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -327,13 +328,8 @@ class VlcEngine:
         """Stop decoding. No frame or event reaches the listener once this returns, and it
         returns at once: libVLC's own stop joins its threads, 12-40 ms (bench_video) that the UI
         thread would otherwise wait as the visitor leaves a panel or the attract loop moves on.
-        It runs on a thread of its own; the next open() or release() waits for it."""
-        with self._listener_lock:  # waits for a callback under way
-            self._listener = None
-        self.wait_stopped()
-        stopper = threading.Thread(target=self._player.stop, name="libvlc-stop", daemon=True)
-        self._stopper = stopper
-        stopper.start()
+        It runs on a thread of its own, which the next open() waits for."""
+        self._wind_down(self._player.stop, "libvlc-stop")
 
     def wait_stopped(self) -> None:
         """Until libVLC has stopped after :meth:`stop` (its threads joined)."""
@@ -352,16 +348,24 @@ class VlcEngine:
         if self._released:
             return
         self._released = True
-        with self._listener_lock:
+        self._wind_down(self._release_now, "libvlc-release")
+
+    def _wind_down(self, work: Callable[[], None], name: str) -> None:
+        """Detach the listener, then do ``work`` (libVLC calls that join its threads) on a thread
+        of its own, after any earlier one: :meth:`wait_stopped` joins the last, and so all."""
+        with self._listener_lock:  # waits for a callback under way
             self._listener = None
-        stopping = self._stopper
-        self._stopper = threading.Thread(target=self._release_now, args=(stopping,), name="libvlc-release",
-                                         daemon=True)
+        earlier = self._stopper
+
+        def run() -> None:
+            if earlier is not None:
+                earlier.join()
+            work()
+
+        self._stopper = threading.Thread(target=run, name=name, daemon=True)
         self._stopper.start()
 
-    def _release_now(self, stopping: threading.Thread | None) -> None:
-        if stopping is not None:
-            stopping.join()
+    def _release_now(self) -> None:
         self._player.stop()  # before the callbacks are cut below: they must outlive it
         for event_type in (*self._event_map, self._time_changed):
             self._events.event_detach(event_type)
