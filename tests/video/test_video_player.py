@@ -198,6 +198,66 @@ def test_a_panel_passed_by_prepares_nothing(qtbot: Any, scene: Any) -> None:
     assert player.property("state") == "idle"
 
 
+def test_a_neighbour_prepares_and_a_tap_on_arrival_starts_exactly(qtbot: Any, scene: Any) -> None:
+    view = scene(3966, 5000)  # frame 118, a few frames before a key frame: a tap-started open is late
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    player.setProperty("settleMs", 50)
+    root.setProperty("neighbour", True)  # the visitor rests on the panel next to this one
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    assert frame_number(player) == 118 and not player.property("showsFrame")
+    # The visitor arrives and taps at once, before any settle time on this panel.
+    root.setProperty("neighbour", False)
+    root.setProperty("current", True)
+    shown: list[int | None] = []
+    player.showsFrameChanged.connect(lambda: shown.append(frame_number(player)))
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    assert shown == [118] and player.property("state") == "playing"
+
+
+def test_leaving_keeps_a_prepared_excerpt_and_stops_a_started_one(qtbot: Any, scene: Any) -> None:
+    view = scene(2000, 6000)
+    player = find(view, "excerptPlayer")
+    root = view.rootObject()
+    player.setProperty("settleMs", 50)
+    root.setProperty("current", True)
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    root.setProperty("current", False)
+    root.leave()  # as VideoPanelView does when the visitor swipes on, unplayed
+    root.setProperty("neighbour", True)
+    with qtbot.assertNotEmitted(player.stateChanged, wait=300):
+        pass
+    assert player.property("state") == "ready"
+    root.setProperty("neighbour", False)
+    root.setProperty("current", True)
+    with qtbot.waitSignal(root.started, timeout=5000):
+        root.start()
+    root.setProperty("current", False)
+    root.leave()  # the visitor walks on from a film they started: it stops, back to the poster
+    assert player.property("state") == "idle" and not player.property("engaged")
+    # Next to the panel they went to, it prepares again for their return.
+    root.setProperty("neighbour", True)
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    assert not player.property("showsFrame")
+
+
+def test_a_neighbour_waits_while_the_panel_on_screen_decodes(qtbot: Any, scene: Any) -> None:
+    watched = scene(2000, 7000)
+    watching = find(watched, "excerptPlayer")
+    watched.rootObject().setProperty("current", True)
+    with qtbot.waitSignal(watched.rootObject().started, timeout=5000):
+        watched.rootObject().start()
+    beside = scene(3000, 4000)
+    neighbour = find(beside, "excerptPlayer")
+    neighbour.setProperty("settleMs", 50)
+    beside.rootObject().setProperty("neighbour", True)
+    with qtbot.assertNotEmitted(neighbour.stateChanged, wait=400):
+        pass  # a film plays on screen: nothing decodes beside it
+    assert neighbour.property("state") == "idle"
+    watching.pause()
+    qtbot.waitUntil(lambda: neighbour.property("state") == "ready", timeout=5000)
+
+
 def test_unavailable_libvlc_shows_poster_and_a_note(
     qtbot: Any, scene: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -93,6 +93,9 @@ Item {
                 panel: model
                 near: index === strip.current || Math.abs(index - strip.settled) <= 1
                 isCurrent: index === strip.current
+                // Next to the panel the strip rests on: a film there prepares its excerpt, so
+                // that a tap the moment the visitor arrives starts it on its exact first frame.
+                neighbour: index !== strip.current && Math.abs(index - strip.settled) === 1
                 store: strip.store
                 navigator: strip.navigator
                 components: strip.components

@@ -9,6 +9,7 @@ Item {
     property var panel
     property bool near: false
     property bool isCurrent: false
+    property bool neighbour: false
     property ExhibitionStore store
     property Navigator navigator
     property var components: ({})
@@ -86,6 +87,7 @@ Item {
             navigator: view.navigator
             language: view.navigator.language
             isCurrent: view.isCurrent
+            neighbour: view.neighbour
             hasPlayer: view.components.VideoPlayer === true
         }
     }

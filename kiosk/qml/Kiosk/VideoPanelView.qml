@@ -12,6 +12,8 @@ Item {
     property Navigator navigator
     property string language
     property bool isCurrent: false
+    // Next to the panel on screen: the player prepares its excerpt behind the poster.
+    property bool neighbour: false
     property bool hasPlayer: false
     // Only the panel on screen holds the idle timer: a neighbour's player that a late libVLC
     // event set going again must not hold it for the panel the visitor is looking at.
@@ -19,8 +21,9 @@ Item {
 
     objectName: "videoPanel"
 
+    // Leaving stops a film the visitor started; an excerpt only prepared stays ready for a return.
     onIsCurrentChanged: if (!isCurrent && player.item)
-        player.item.stop()
+        player.item.leave()
     // The navigator keeps the hold for the excerpt's length and a margin at most, and drops it
     // when the visitor leaves this panel: a player that never reports its end cannot keep
     // the kiosk from going back to its loop.
@@ -82,11 +85,13 @@ Item {
                     store: root.store,
                     panelId: root.panel.panelId,
                     language: root.language,
-                    current: root.isCurrent
+                    current: root.isCurrent,
+                    neighbour: root.neighbour
                 })
             onLoaded: {
                 item.language = Qt.binding(() => root.language);
                 item.current = Qt.binding(() => root.isCurrent);
+                item.neighbour = Qt.binding(() => root.neighbour);
             }
         }
 

@@ -22,6 +22,9 @@ Item {
     // The panel is the one on screen: after a moment there, the excerpt prepares itself
     // behind the poster (ExcerptPlayer.settleMs), so that a tap starts it at once.
     property bool current: false
+    // The panel is next to the one on screen: it prepares too, once the panel on screen decodes
+    // nothing, so that a tap the moment the visitor arrives starts on the exact first frame.
+    property bool neighbour: false
     // Room the host keeps at the bottom for its own overlay (the attract loop's invitation):
     // captions sit above it.
     property real captionMargin: attract ? Theme.px(230) : 0
@@ -46,6 +49,10 @@ Item {
     }
     function stop() {
         excerpt.stop();
+    }
+    // The visitor left the panel: stop what they started, keep a prepared excerpt prepared.
+    function leave() {
+        excerpt.leave();
     }
 
     objectName: "videoPlayer"
@@ -79,6 +86,12 @@ Item {
         target: root.excerpt
         property: "current"
         value: root.current
+        restoreMode: Binding.RestoreNone
+    }
+    Binding {
+        target: root.excerpt
+        property: "neighbour"
+        value: root.neighbour
         restoreMode: Binding.RestoreNone
     }
     Connections {

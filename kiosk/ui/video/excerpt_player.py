@@ -45,15 +45,22 @@ def default_engine_factory(max_size: tuple[int, int]) -> VideoEngine:
 
 engine_factory: EngineFactory = default_engine_factory
 
-#: A video panel the visitor has stayed on this long (ms) prepares its excerpt: the first frame
-#: waits, exact and paused, behind the poster, and a tap starts it at once. The slide to a panel
-#: takes 240 ms (Theme.transitionMs), so swiping on through panels starts no decoder (a panel
-#: left while preparing stops it off the UI thread). Shorter means fewer taps that come before
-#: the exact start.
+#: A video panel the visitor has stayed on this long (ms), or one next to the panel they rest on,
+#: prepares its excerpt: the first frame waits, exact and paused, behind the poster, and a tap
+#: starts it at once. The slide to a panel takes 240 ms (Theme.transitionMs), so swiping on
+#: through panels starts no decoder (a panel left while preparing stops it off the UI thread).
+#: Shorter means fewer taps that come before the exact start.
 SETTLE_MS = 400
 
 _reported: set[str] = set()
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
+_DECODING = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
+
+#: The players of the panel on screen that are decoding now (preparing or playing), by token.
+#: A neighbour waits for them before it prepares: its burst of decoding (up to a whole group of
+#: pictures, about 0.7 s of a core) must not take the CPU from the film a visitor is watching, on
+#: a kiosk with two cores, nor delay the exact start of the panel they are on.
+_decoding_on_screen: set[object] = set()
 
 
 class _Relay(QObject):
@@ -115,6 +122,7 @@ class ExcerptPlayer(QObject):
     hasFrameChanged = Signal()
     showsFrameChanged = Signal()
     currentChanged = Signal()
+    neighbourChanged = Signal()
     settleMsChanged = Signal()
     started = Signal()
     stopped = Signal(int)  # watched milliseconds, for analytics
@@ -140,6 +148,8 @@ class ExcerptPlayer(QObject):
         self._has_frame = False
         self._shows_frame = False
         self._current = False
+        self._neighbour = False
+        self._token = object()  # this player in _decoding_on_screen
         self._after_end = False  # ended, and maybe prepared again since, but not replayed yet
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -213,12 +223,31 @@ class ExcerptPlayer(QObject):
         if current != self._current:
             self._current = current
             self.currentChanged.emit()
-            if current:
+            self._update_decoding_on_screen()
+            if current or self._neighbour:
                 self._arm_settle()
             else:
                 self._settle.stop()
 
     current = Property(bool, _get_current, _set_current, notify=currentChanged)
+
+    def _get_neighbour(self) -> bool:
+        return self._neighbour
+
+    def _set_neighbour(self, neighbour: bool) -> None:
+        """The panel is next to the one the visitor rests on: prepare too (after ``settleMs``,
+        and once the panel on screen decodes nothing), so that a tap the moment the visitor
+        arrives starts the excerpt on its exact first frame. The strip only builds the panels
+        next to the one it rests on, so this costs at most two paused decoders."""
+        if neighbour != self._neighbour:
+            self._neighbour = neighbour
+            self.neighbourChanged.emit()
+            if neighbour or self._current:
+                self._arm_settle()
+            else:
+                self._settle.stop()
+
+    neighbour = Property(bool, _get_neighbour, _set_neighbour, notify=neighbourChanged)
 
     def _get_settle_ms(self) -> int:
         return self._settle.interval()
@@ -385,6 +414,14 @@ class ExcerptPlayer(QObject):
             self._playback.stop()
 
     @Slot()
+    def leave(self) -> None:
+        """The visitor left this panel. A film they started (or saw to its end) stops and goes
+        back to its poster; an excerpt only prepared stays so, for their return."""
+        untouched = self._state in (PlayerState.PREPARING, PlayerState.READY) and not self._after_end
+        if not untouched:
+            self.stop()
+
+    @Slot()
     def release(self) -> None:
         """Stop and free the engine (the item is going away, or the app quits)."""
         if self._playback is not None:
@@ -395,6 +432,7 @@ class ExcerptPlayer(QObject):
         self._playback = None
         self._timer.stop()
         self._settle.stop()
+        _decoding_on_screen.discard(self._token)
 
     def current_frame(self) -> Frame | None:
         return self._frame
@@ -512,6 +550,7 @@ class ExcerptPlayer(QObject):
             elif state not in (PlayerState.PREPARING, PlayerState.READY):
                 self._after_end = False
             self._state = state
+            self._update_decoding_on_screen()
             self.stateChanged.emit()
             self._update_shows_frame()
             if state is PlayerState.ENDED:
@@ -525,13 +564,25 @@ class ExcerptPlayer(QObject):
             self.showsFrameChanged.emit()
 
     def _arm_settle(self) -> None:
-        """A panel on screen prepares its excerpt once it has stayed there ``settleMs``."""
-        if self._current and not self._attract:
+        """A panel on screen, or next to it, prepares its excerpt once it has stayed so ``settleMs``."""
+        if (self._current or self._neighbour) and not self._attract:
             self._settle.start()
 
     def _prepare_settled(self) -> None:
-        if self._current and self._state in (PlayerState.IDLE, PlayerState.ENDED) and self._panel is not None:
-            self.prepare()
+        if not (self._current or self._neighbour) or self._panel is None:
+            return
+        if self._state not in (PlayerState.IDLE, PlayerState.ENDED):
+            return
+        if not self._current and _decoding_on_screen:
+            self._settle.start()  # after the panel on screen, not beside it: look again later
+            return
+        self.prepare()
+
+    def _update_decoding_on_screen(self) -> None:
+        if self._current and not self._attract and self._state in _DECODING:
+            _decoding_on_screen.add(self._token)
+        else:
+            _decoding_on_screen.discard(self._token)
 
     def _set_note(self, note: str) -> None:
         if note != self._note:
@@ -577,6 +628,7 @@ def _release_state(state: dict[str, Any]) -> None:
     the safety net. It releases the engine without stopping the playback, because stopping would
     report to observers through signals of a QObject that no longer exists.
     """
+    _decoding_on_screen.discard(state.get("_token"))
     engine = state.get("_engine")
     if engine is not None:
         engine.release()

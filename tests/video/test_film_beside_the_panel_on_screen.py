@@ -1,0 +1,78 @@
+"""The whole kiosk on real libVLC: a film next to the panel a visitor rests on prepares its
+excerpt, so that a tap the moment they arrive starts it on its exact first frame."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clips import Clip, read_frame_number
+from harness import exhibition_with, make_poster, video_panel
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QInputDevice, QPointingDevice
+from PySide6.QtTest import QTest
+
+from kiosk.model import Localized, TextPanel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the presentation's driver, tests/ui
+
+from ui.driver import KioskDriver, make_kiosk
+
+pytestmark = pytest.mark.vlc
+
+_DEVICE: list[QPointingDevice] = []
+
+
+@pytest.fixture
+def kiosk(qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip) -> Iterator[KioskDriver]:
+    if not _DEVICE:  # Qt keeps registered devices until exit: one for the session
+        _DEVICE.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
+    reading = TextPanel(id="reading", title=Localized.of("Before the film"), body=Localized.of("Read me first."))
+    # 3966 ms: frame 118, a few frames before a key frame, where a start straight from a tap is late.
+    film = video_panel(clip.path, make_poster(media_dir, "#C03030"), 3966, 6000, panel_id="film")
+    driver = make_kiosk(qtbot, _DEVICE[0], exhibition_with(reading, film))
+    yield driver
+    driver.app.close()
+
+
+def film_player(driver: KioskDriver) -> Any:
+    player = driver.find("videoPlayer", visible=False).findChild(QObject, "excerptPlayer")
+    assert player is not None
+    return player
+
+
+def frame_number(player: Any) -> int | None:
+    frame = player.current_frame()
+    return None if frame is None else read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+
+
+def test_a_tap_on_arrival_at_a_film_starts_on_its_exact_first_frame(qtbot: Any, kiosk: KioskDriver) -> None:
+    kiosk.navigator.wake()
+    qtbot.waitUntil(lambda: kiosk.navigator.openChapter(0), timeout=3000)  # once taps count again
+    qtbot.waitUntil(lambda: bool(kiosk.find_all("videoPlayer")), timeout=5000)
+    player = film_player(kiosk)
+    qtbot.waitUntil(lambda: player.property("neighbour"), timeout=2000)
+    assert not player.property("current")
+    # The visitor reads the first panel; the film next to it waits, exact and paused.
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=8000)
+    assert frame_number(player) == 118
+    kiosk.swipe(-700)
+    assert kiosk.navigator.panelIndex == 1
+    strip = kiosk.find("panelStrip")
+    qtbot.waitUntil(lambda: not strip.property("moving"), timeout=2000)
+    assert player.property("current") and player.property("state") == "ready"
+    shown: list[int | None] = []
+    player.showsFrameChanged.connect(lambda: shown.append(frame_number(player)))
+    kiosk.tap("videoTapArea")  # well inside the film panel's own settle time
+    assert shown == [118] and player.property("state") == "playing"
+    qtbot.waitUntil(lambda: (frame_number(player) or 0) >= 130, timeout=3000)  # it plays on
+    # Back to the first panel: the started film stops and goes back to its poster...
+    kiosk.swipe(700)
+    assert kiosk.navigator.panelIndex == 0
+    qtbot.waitUntil(lambda: player.property("state") == "idle", timeout=2000)
+    # ...and, next to the panel on screen, prepares again for the visitor's return.
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=8000)
+    assert not player.property("showsFrame")
