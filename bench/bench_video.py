@@ -434,7 +434,7 @@ def main() -> int:
          "note": "the lead-in: a tap before this (and the settle time) starts straight at the excerpt"},
         {"name": "stop while preparing (UI thread held), 1080p", "unit": "ms", "median": statistics.median(stops),
          "p95": percentile(stops, 0.95), "target": 33, "n": len(stops),
-         "note": "leaving a panel whose excerpt is preparing; libVLC winds down on a thread of its own"},
+         "note": "a panel dropped while its excerpt prepares; libVLC winds down on a thread of its own"},
         {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
          "p95": attract["black"], "target": 0, "n": 1,
          "note": "sum over all switches; target zero black frames"},

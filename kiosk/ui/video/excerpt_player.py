@@ -48,8 +48,8 @@ engine_factory: EngineFactory = default_engine_factory
 #: A video panel the visitor has stayed on this long (ms), or one next to the panel they rest on,
 #: prepares its excerpt: the first frame waits, exact and paused, behind the poster, and a tap
 #: starts it at once. The slide to a panel takes 240 ms (Theme.transitionMs), so swiping on
-#: through panels starts no decoder (a panel left while preparing stops it off the UI thread).
-#: Shorter means fewer taps that come before the exact start.
+#: through panels starts no decoder (a panel the strip drops while it prepares stops it off the
+#: UI thread). Shorter means fewer taps that come before the exact start.
 SETTLE_MS = 400
 
 _reported: set[str] = set()
