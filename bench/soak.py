@@ -843,9 +843,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.films_per_visit is not None:
         plan = dataclasses.replace(plan, films_per_visit=args.films_per_visit)
     exhibition = args.exhibition or soak_exhibition_path()
-    from kiosk.malloc import limit_arenas
+    from kiosk.malloc import tune_for_long_runs
 
-    limit_arenas()  # as kiosk run does, before Qt and libVLC start threads
+    tune_for_long_runs()  # as kiosk run does, before Qt and libVLC start threads
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     print(f"soak: {plan.navigations} navigations, {plan.excerpts} excerpts on {exhibition}", file=sys.stderr)
     started = time.monotonic()

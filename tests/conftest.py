@@ -22,3 +22,8 @@ def pytest_configure(config: object) -> None:
     from kiosk.video import vlc_engine
 
     vlc_engine.configure(["--aout=adummy"])
+    # The allocator as `kiosk run` sets it (kiosk/malloc.py): the kiosks that tests start in this
+    # process measure their memory the way it behaves on a booth.
+    from kiosk.malloc import tune_for_long_runs
+
+    tune_for_long_runs()

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kiosk.malloc import is_glibc, limit_arenas
+from kiosk.malloc import is_glibc, limit_arenas, pin_mmap_threshold
 
 pytestmark = pytest.mark.skipif(not is_glibc(), reason="no glibc allocator here")
 
@@ -46,9 +46,30 @@ for thread in threads: thread.join()
 ctypes.CDLL(None).malloc_stats()
 """
 
+# A big block freed (as a film's picture buffers are), then a smaller big one held: is it mapped on
+# its own (back to the system when freed) or carved from the heap? mallinfo2's hblkhd counts the
+# bytes of blocks mapped on their own.
+BIG_BLOCKS = r"""
+import ctypes, json, sys
+from kiosk.malloc import pin_mmap_threshold
+if len(sys.argv) > 1:
+    assert pin_mmap_threshold()
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+first = bytearray(8 << 20)
+del first  # unpinned, glibc now raises its threshold past 8 MB
+block = bytearray(4 << 20)
+print(json.dumps({"mapped_mb": libc.mallinfo2().hblkhd / 2**20}))
+"""
+
 
 def _python(script: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key != "MALLOC_ARENA_MAX"}
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES")}
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     return done
@@ -72,3 +93,13 @@ def test_the_arena_limit_holds_with_many_threads() -> None:
 def test_a_technicians_malloc_arena_max_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     assert not limit_arenas()
+
+
+def test_a_pinned_threshold_maps_big_blocks_on_their_own_even_after_a_big_free() -> None:
+    assert json.loads(_python(BIG_BLOCKS, "pin").stdout)["mapped_mb"] >= 4
+    assert json.loads(_python(BIG_BLOCKS).stdout)["mapped_mb"] < 4, "unpinned, glibc raises its threshold"
+
+
+def test_a_technicians_mmap_threshold_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=262144")
+    assert not pin_mmap_threshold()

@@ -48,9 +48,9 @@ def run(args: argparse.Namespace) -> int:
 
         return run_supervised()
     from kiosk.logs import setup_logging
-    from kiosk.malloc import limit_arenas
+    from kiosk.malloc import tune_for_long_runs
 
-    limit_arenas()  # before Qt and libVLC start their threads (kiosk/malloc.py says why)
+    tune_for_long_runs()  # before Qt and libVLC start their threads (kiosk/malloc.py says why)
     setup_logging()
     # Qt is imported here, not at module level: `kiosk validate` never pays for it.
     from PySide6.QtCore import QSize

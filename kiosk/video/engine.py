@@ -29,9 +29,10 @@ class Excerpt:
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """One picture in RGB32 (bytes B,G,R,X: ``QImage.Format_RGB32``)."""
+    """One picture in RGB32 (bytes B,G,R,X: ``QImage.Format_RGB32``). ``data`` may be a
+    pooled buffer (frame_pool.py): hold it (or the frame) for as long as the pixels are needed."""
 
-    data: bytes
+    data: bytes | bytearray
     width: int
     height: int
     stride: int

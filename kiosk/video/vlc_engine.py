@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
+from kiosk.video.frame_pool import FramePool
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +246,7 @@ class VlcEngine:
         self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
         self._buffer: ctypes.Array[ctypes.c_char] | None = None
         self._geometry = (0, 0, 0)  # width, height, pitch
+        self._pool: FramePool | None = None  # where shown frames are copied (frame_pool.py says why)
         self._released = False
         # Keep every ctypes callback referenced for the player's life.
         self._callbacks: tuple[Any, ...] = (
@@ -381,6 +383,7 @@ class VlcEngine:
         # libVLC calls none of them once the player is released, so cut them here.
         self._callbacks = ()
         self._buffer = None
+        self._pool = None
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
     def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:
@@ -391,8 +394,12 @@ class VlcEngine:
             ctypes.memmove(chroma, b"RV32", 4)
             width[0], height[0] = w, h
             pitches[0], lines[0] = w * 4, h
-            # A few spare lines: converters may write past the last one.
-            self._buffer = ctypes.create_string_buffer(w * 4 * (h + 4))
+            # A few spare lines: converters may write past the last one. The buffers are kept
+            # from one opening to the next of the same size: no big allocation for each excerpt.
+            if self._buffer is None or len(self._buffer) != w * 4 * (h + 4):
+                self._buffer = ctypes.create_string_buffer(w * 4 * (h + 4))
+            if self._pool is None or self._pool.size != w * 4 * h:
+                self._pool = FramePool(w * 4 * h)
             self._geometry = (w, h, w * 4)
             return 1
         except Exception:
@@ -414,13 +421,13 @@ class VlcEngine:
         at = time.monotonic()
         with self._listener_lock:
             listener = self._listener
-            buffer = self._buffer
-            if listener is None or buffer is None:
+            buffer, pool = self._buffer, self._pool
+            if listener is None or buffer is None or pool is None:
                 return
             width, height, pitch = self._geometry
 
             def read() -> Frame:
-                return Frame(ctypes.string_at(buffer, pitch * height), width, height, pitch)
+                return Frame(pool.copy_from(ctypes.addressof(buffer)), width, height, pitch)
 
             try:
                 listener.frame_displayed(at, read)

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def main(plan_path: str, result_path: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("KIOSK_VLC_OPTIONS", "--aout=adummy")
-    from kiosk.malloc import limit_arenas
+    from kiosk.malloc import tune_for_long_runs
 
-    limit_arenas()  # as kiosk run does, before Qt and libVLC start threads
+    tune_for_long_runs()  # as kiosk run does, before Qt and libVLC start threads
     logging.basicConfig(level=logging.WARNING)
     spec = importlib.util.spec_from_file_location("kiosk_bench_soak", ROOT / "bench" / "soak.py")
     assert spec is not None and spec.loader is not None

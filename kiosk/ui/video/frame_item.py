@@ -69,10 +69,11 @@ class VideoFrame(QQuickPaintedItem):
         frame = self._player.current_frame() if self._player is not None else None  # type: ignore[attr-defined]
         if frame is None or frame is self._frame:
             return
-        # The QImage borrows the frame's bytes: keep the frame referenced with it.
-        self._frame = frame
+        # The QImage borrows the frame's bytes: keep the frame referenced with it (a pooled buffer
+        # is written again once nothing holds it). The old image goes before the old frame.
+        image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
+        self._image, self._frame = image, frame
         self._aspect = self._player.aspect() or frame.width / frame.height  # type: ignore[union-attr]
-        self._image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
         self.update()
 
     def current_film_ms(self) -> float | None:
