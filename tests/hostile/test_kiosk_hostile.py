@@ -316,8 +316,10 @@ def test_memory_stays_bounded(visit: Visit) -> None:
     # 100-150 MB here); one decoded bomb would add 900 MB (grey) to 3.6 GB (32-bit) on its own.
     # (The 49 MP picture decoded whole, 196 MB, is caught by the display-size test instead.)
     assert visit.peak_mb - visit.start_mb < 300, (visit.start_mb, visit.peak_mb)
-    # Visiting everything a second time costs nothing more (nothing piles up per visit).
-    assert visit.rss_mb[1] - visit.rss_mb[0] < 20, visit.rss_mb
+    # Visiting everything a second time costs nothing more (nothing piles up per visit). Before
+    # glibc's mmap threshold was pinned (kiosk/malloc.py), each round added 5-22 MB; after, -1.4
+    # to +2.2 MB (docs/reliability.md).
+    assert visit.rss_mb[1] - visit.rss_mb[0] < 10, visit.rss_mb
 
 
 def _mentions(messages: list[str], corpus: Any) -> Counter[str]:
