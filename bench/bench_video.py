@@ -373,6 +373,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
+    from kiosk.malloc import tune_for_long_runs
+
+    tune_for_long_runs()  # as kiosk run does: its CPU and memory, not the allocator's defaults
     app = QGuiApplication(sys.argv)
     media = libvlc_and_clip_folder()
     if media is None:
