@@ -53,8 +53,8 @@ engine_factory: EngineFactory = default_engine_factory
 SETTLE_MS = 400
 
 _reported: set[str] = set()
+#: The states in which libVLC decodes (and the position timer runs).
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
-_DECODING = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
 
 #: The players of the panel on screen that are decoding now (preparing or playing), by token.
 #: A neighbour waits for them before it prepares: its burst of decoding (up to a whole group of
@@ -579,7 +579,7 @@ class ExcerptPlayer(QObject):
         self.prepare()
 
     def _update_decoding_on_screen(self) -> None:
-        if self._current and not self._attract and self._state in _DECODING:
+        if self._current and not self._attract and self._state in _ACTIVE:
             _decoding_on_screen.add(self._token)
         else:
             _decoding_on_screen.discard(self._token)
