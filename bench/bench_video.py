@@ -156,15 +156,6 @@ def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False
     return times
 
 
-def _items(root: Any) -> list[Any]:
-    found, pending = [], list(root.childItems())
-    while pending:
-        item = pending.pop()
-        found.append(item)
-        pending.extend(item.childItems())
-    return found
-
-
 def bench_arrival(clip: Any, media: Path, chapters: int) -> dict[str, list[float]]:
     """The whole kiosk: a visitor opens a chapter on a text panel, a film next to it. How long
     until the film next door waits prepared (ms); then they swipe to it and tap the moment the
@@ -209,11 +200,20 @@ def bench_arrival(clip: Any, media: Path, chapters: int) -> dict[str, list[float
     return {"ready": ready_ms, "start": start_err, "tap": tap_ms}
 
 
+def _named(root: Any, name: str) -> Any:
+    """The first item called ``name`` under ``root``."""
+    from bench.soak import walk_items  # here: importing it sets Qt's and libVLC's environment defaults
+
+    return next(item for item in walk_items(root) if item.objectName() == name)
+
+
 def _film_player(window: Any, panel_id: str) -> tuple[Any, Any] | None:
     """The VideoPlayer item of ``panel_id`` in the kiosk's window, and its ExcerptPlayer."""
     from PySide6.QtCore import QObject
 
-    for item in _items(window.contentItem()):
+    from bench.soak import walk_items
+
+    for item in walk_items(window.contentItem()):
         if item.objectName() == "videoPlayer":
             player = item.findChild(QObject, "excerptPlayer")
             if player is not None and player.property("panelId") == panel_id:
@@ -244,9 +244,9 @@ def _arrive_and_tap(window: Any, nav: Any, index: int, swapped: list[float]) -> 
     assert found is not None
     host, player = found
     nav.next()
-    strip = next(i for i in _items(window.contentItem()) if i.objectName() == "panelStrip")
+    strip = _named(window.contentItem(), "panelStrip")
     wait(lambda: not strip.property("moving"), 3)
-    area = next(i for i in _items(host) if i.objectName() == "videoTapArea")
+    area = _named(host, "videoTapArea")
     centre = area.mapToScene(area.boundingRect().center()).toPoint()
     first: list[int] = []
     player.showsFrameChanged.connect(
@@ -369,6 +369,23 @@ def bench_1080p(clip_path: Path, media: Path, seconds: float) -> dict[str, float
     return {"cpu": cpu, "rss": rss, "fps": fps, "rss_growth": rss - rss_before}
 
 
+def frames_row(name: str, unit: str, errors: list[float], ok: Any, note: str, after: str = "") -> dict[str, Any]:
+    """Starts or ends read from the pixels, in frames: the share that is ``ok``; the worst in the p95
+    column; the histogram between ``note`` and ``after``."""
+    return {"name": name, "unit": unit, "median": 100.0 * sum(1 for v in errors if ok(v)) / len(errors),
+            "p95": max(errors, key=abs), "target": 100, "better": "higher", "n": len(errors),
+            "note": f"{note}histogram {dict(sorted(Counter(errors).items()))}; p95 column holds the worst{after}"}
+
+
+def ms_row(name: str, values: list[float], target: float | None, note: str = "") -> dict[str, Any]:
+    """Median and p95 of ``values`` in ms."""
+    row: dict[str, Any] = {"name": name, "unit": "ms", "median": statistics.median(values),
+                           "p95": percentile(values, 0.95), "target": target, "n": len(values)}
+    if note:
+        row["note"] = note
+    return row
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -391,53 +408,27 @@ def main() -> int:
     stops = bench_stop_while_preparing(clip1080, 8 if args.quick else 20)
     play = bench_1080p(clip1080.path, media, 4.0 if args.quick else 10.0)
     app.processEvents()
-    def share(values: list[float], ok: Any) -> float:
-        return 100.0 * sum(1 for v in values if ok(v)) / len(values)
-
     ends = bounds["end"] + prepared["end"]
     results = [
-        {"name": "prepared excerpt start on its exact frame", "unit": "% of starts",
-         "median": share(prepared["start"], lambda v: v == 0), "p95": max(prepared["start"], key=abs),
-         "target": 100, "better": "higher", "n": len(prepared["start"]),
-         "note": f"attract loop, settled panels; error in frames, histogram "
-                 f"{dict(sorted(Counter(prepared['start']).items()))}; p95 column holds the worst"},
-        {"name": "tap-started excerpt start within one frame", "unit": "% of starts",
-         "median": share(bounds["start"], lambda v: abs(v) <= 1), "p95": max(bounds["start"], key=abs),
-         "target": 100, "better": "higher", "n": len(bounds["start"]),
-         "note": f"no time to prepare; error in frames, histogram "
-                 f"{dict(sorted(Counter(bounds['start']).items()))}; p95 column holds the worst "
-                 "(negative = before the start)"},
-        {"name": "excerpt end within one frame", "unit": "% of ends",
-         "median": share(ends, lambda v: abs(v) <= 1), "p95": max(ends, key=abs),
-         "target": 100, "better": "higher", "n": len(ends),
-         "note": f"end error in frames, histogram {dict(sorted(Counter(ends).items()))}; "
-                 "p95 column holds the worst"},
-        {"name": "tap to first excerpt frame, at once", "unit": "ms", "median": statistics.median(taps),
-         "p95": percentile(taps, 0.95), "target": 150, "n": len(taps)},
-        {"name": "tap to first excerpt frame, panel settled", "unit": "ms",
-         "median": statistics.median(taps_prepared), "p95": percentile(taps_prepared, 0.95), "target": 150,
-         "n": len(taps_prepared),
-         "note": f"after {SETTLE_MS / 1000:g} s on a panel its excerpt waits prepared behind the poster"},
-        {"name": "tap on arrival at a film: exact first frame", "unit": "% of starts",
-         "median": share(arrival["start"], lambda v: v == 0), "p95": max(arrival["start"], key=abs),
-         "target": 100, "better": "higher", "n": len(arrival["start"]),
-         "note": f"whole kiosk: swipe from the panel before it, tap as the slide ends; error in frames, "
-                 f"histogram {dict(sorted(Counter(arrival['start']).items()))}; p95 column holds the worst"},
-        {"name": "tap on arrival at a film: tap to first frame", "unit": "ms",
-         "median": statistics.median(arrival["tap"]), "p95": percentile(arrival["tap"], 0.95), "target": 150,
-         "n": len(arrival["tap"]), "note": "1920x1080 window, 720p film prepared next door"},
-        {"name": "film next door ready after coming to rest", "unit": "ms",
-         "median": statistics.median(arrival["ready"]), "p95": percentile(arrival["ready"], 0.95),
-         "target": None, "n": len(arrival["ready"]),
-         "note": "chapter opened on the panel before the film: how long a visitor must stay there "
-                 "for a tap on arrival to be exact"},
-        {"name": "prepare: open to the exact first frame held", "unit": "ms",
-         "median": statistics.median(prepared["prepare"]), "p95": percentile(prepared["prepare"], 0.95),
-         "target": None, "n": len(prepared["prepare"]),
-         "note": "the lead-in: a tap before this (and the settle time) starts straight at the excerpt"},
-        {"name": "stop while preparing (UI thread held), 1080p", "unit": "ms", "median": statistics.median(stops),
-         "p95": percentile(stops, 0.95), "target": 33, "n": len(stops),
-         "note": "a panel dropped while its excerpt prepares; libVLC winds down on a thread of its own"},
+        frames_row("prepared excerpt start on its exact frame", "% of starts", prepared["start"], lambda v: v == 0,
+                   "attract loop, settled panels; error in frames, "),
+        frames_row("tap-started excerpt start within one frame", "% of starts", bounds["start"],
+                   lambda v: abs(v) <= 1, "no time to prepare; error in frames, ", " (negative = before the start)"),
+        frames_row("excerpt end within one frame", "% of ends", ends, lambda v: abs(v) <= 1, "end error in frames, "),
+        ms_row("tap to first excerpt frame, at once", taps, 150),
+        ms_row("tap to first excerpt frame, panel settled", taps_prepared, 150,
+               f"after {SETTLE_MS / 1000:g} s on a panel its excerpt waits prepared behind the poster"),
+        frames_row("tap on arrival at a film: exact first frame", "% of starts", arrival["start"], lambda v: v == 0,
+                   "whole kiosk: swipe from the panel before it, tap as the slide ends; error in frames, "),
+        ms_row("tap on arrival at a film: tap to first frame", arrival["tap"], 150,
+               "1920x1080 window, 720p film prepared next door"),
+        ms_row("film next door ready after coming to rest", arrival["ready"], None,
+               "chapter opened on the panel before the film: how long a visitor must stay there "
+               "for a tap on arrival to be exact"),
+        ms_row("prepare: open to the exact first frame held", prepared["prepare"], None,
+               "the lead-in: a tap before this (and the settle time) starts straight at the excerpt"),
+        ms_row("stop while preparing (UI thread held), 1080p", stops, 33,
+               "a panel dropped while its excerpt prepares; libVLC winds down on a thread of its own"),
         {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
          "p95": attract["black"], "target": 0, "n": 1,
          "note": "sum over all switches; target zero black frames"},
