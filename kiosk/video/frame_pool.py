@@ -26,6 +26,7 @@ class FramePool:
 
     def __init__(self, size: int, keep: int = 4) -> None:
         self.size = size
+        self._array = ctypes.c_char * size  # the buffer's shape for memmove, made once
         self._keep = keep
         self._buffers: list[bytearray] = []
         self.overflows = 0  # copies that found every pooled buffer in use (a new one, not kept)
@@ -33,7 +34,7 @@ class FramePool:
     def copy_from(self, address: int) -> bytearray:
         """The ``size`` bytes at ``address``, in a buffer nobody else holds."""
         buffer = self._free_buffer()
-        ctypes.memmove((ctypes.c_char * self.size).from_buffer(buffer), address, self.size)
+        ctypes.memmove(self._array.from_buffer(buffer), address, self.size)
         return buffer
 
     def _free_buffer(self) -> bytearray:

@@ -391,16 +391,17 @@ class VlcEngine:
             # libVLC offers the decoder's padded size (180 lines come as 194): the shape
             # is corrected when painting, from video_size().
             w, h = fit_size(width[0], height[0], *self._max_size)
+            pitch = w * 4
             ctypes.memmove(chroma, b"RV32", 4)
             width[0], height[0] = w, h
-            pitches[0], lines[0] = w * 4, h
+            pitches[0], lines[0] = pitch, h
             # A few spare lines: converters may write past the last one. The buffers are kept
             # from one opening to the next of the same size: no big allocation for each excerpt.
-            if self._buffer is None or len(self._buffer) != w * 4 * (h + 4):
-                self._buffer = ctypes.create_string_buffer(w * 4 * (h + 4))
-            if self._pool is None or self._pool.size != w * 4 * h:
-                self._pool = FramePool(w * 4 * h)
-            self._geometry = (w, h, w * 4)
+            if self._buffer is None or len(self._buffer) != pitch * (h + 4):
+                self._buffer = ctypes.create_string_buffer(pitch * (h + 4))
+            if self._pool is None or self._pool.size != pitch * h:
+                self._pool = FramePool(pitch * h)
+            self._geometry = (w, h, pitch)
             return 1
         except Exception:
             log.exception("libVLC format callback")

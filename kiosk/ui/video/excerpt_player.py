@@ -224,10 +224,7 @@ class ExcerptPlayer(QObject):
             self._current = current
             self.currentChanged.emit()
             self._update_decoding_on_screen()
-            if current or self._neighbour:
-                self._arm_settle()
-            else:
-                self._settle.stop()
+            self._arm_settle()
 
     current = Property(bool, _get_current, _set_current, notify=currentChanged)
 
@@ -242,10 +239,7 @@ class ExcerptPlayer(QObject):
         if neighbour != self._neighbour:
             self._neighbour = neighbour
             self.neighbourChanged.emit()
-            if neighbour or self._current:
-                self._arm_settle()
-            else:
-                self._settle.stop()
+            self._arm_settle()
 
     neighbour = Property(bool, _get_neighbour, _set_neighbour, notify=neighbourChanged)
 
@@ -564,9 +558,12 @@ class ExcerptPlayer(QObject):
             self.showsFrameChanged.emit()
 
     def _arm_settle(self) -> None:
-        """A panel on screen, or next to it, prepares its excerpt once it has stayed so ``settleMs``."""
+        """A panel on screen, or next to it, prepares its excerpt once it has stayed so ``settleMs``;
+        any other forgets a settle under way."""
         if (self._current or self._neighbour) and not self._attract:
             self._settle.start()
+        else:
+            self._settle.stop()
 
     def _prepare_settled(self) -> None:
         if not (self._current or self._neighbour) or self._panel is None:
