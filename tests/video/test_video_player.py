@@ -34,6 +34,14 @@ def frame_number(player: Any) -> int | None:
     return None if frame is None else read_frame_number(frame.data, frame.width, frame.height, frame.stride)
 
 
+def settling(view: Any, settle_ms: int) -> tuple[Any, Any]:
+    """The excerpt player of ``view``, preparing ``settle_ms`` after its panel settles, and the
+    VideoPlayer item (the root)."""
+    player = find(view, "excerptPlayer")
+    player.setProperty("settleMs", settle_ms)
+    return player, view.rootObject()
+
+
 @pytest.fixture
 def scene(qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip) -> Any:
     views: list[Any] = []
@@ -140,9 +148,7 @@ def test_a_settled_panel_prepares_behind_its_poster_and_a_tap_starts_exactly(
     qtbot: Any, scene: Any, clip: Clip
 ) -> None:
     view = scene(3966, 5000)  # 3966 ms: a few frames before a key frame, where taps start late
-    player = find(view, "excerptPlayer")
-    root = view.rootObject()
-    player.setProperty("settleMs", 50)
+    player, root = settling(view, 50)
     root.setProperty("current", True)
     qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
     assert player.property("hasFrame") and not player.property("showsFrame")
@@ -164,9 +170,7 @@ def test_a_settled_panel_prepares_behind_its_poster_and_a_tap_starts_exactly(
 
 def test_after_the_end_the_replay_waits_prepared_and_starts_exactly(qtbot: Any, scene: Any) -> None:
     view = scene(2950, 3500)  # 2950 ms: frame 88, two before a key frame
-    player = find(view, "excerptPlayer")
-    root = view.rootObject()
-    player.setProperty("settleMs", 50)
+    player, root = settling(view, 50)
     root.setProperty("current", True)
     qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
     with qtbot.waitSignal(root.finished, timeout=8000):
@@ -188,9 +192,7 @@ def test_after_the_end_the_replay_waits_prepared_and_starts_exactly(qtbot: Any, 
 
 def test_a_panel_passed_by_prepares_nothing(qtbot: Any, scene: Any) -> None:
     view = scene(2000, 3000)
-    player = find(view, "excerptPlayer")
-    root = view.rootObject()
-    player.setProperty("settleMs", 300)
+    player, root = settling(view, 300)
     root.setProperty("current", True)
     root.setProperty("current", False)  # swiped on before it settled
     with qtbot.assertNotEmitted(player.stateChanged, wait=500):
@@ -200,9 +202,7 @@ def test_a_panel_passed_by_prepares_nothing(qtbot: Any, scene: Any) -> None:
 
 def test_a_neighbour_prepares_and_a_tap_on_arrival_starts_exactly(qtbot: Any, scene: Any) -> None:
     view = scene(3966, 5000)  # frame 118, a few frames before a key frame: a tap-started open is late
-    player = find(view, "excerptPlayer")
-    root = view.rootObject()
-    player.setProperty("settleMs", 50)
+    player, root = settling(view, 50)
     root.setProperty("neighbour", True)  # the visitor rests on the panel next to this one
     qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
     assert frame_number(player) == 118 and not player.property("showsFrame")
@@ -217,9 +217,7 @@ def test_a_neighbour_prepares_and_a_tap_on_arrival_starts_exactly(qtbot: Any, sc
 
 def test_leaving_keeps_a_prepared_excerpt_and_stops_a_started_one(qtbot: Any, scene: Any) -> None:
     view = scene(2000, 6000)
-    player = find(view, "excerptPlayer")
-    root = view.rootObject()
-    player.setProperty("settleMs", 50)
+    player, root = settling(view, 50)
     root.setProperty("current", True)
     qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
     root.setProperty("current", False)
