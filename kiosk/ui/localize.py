@@ -11,30 +11,7 @@ import re
 from typing import TypedDict
 
 from kiosk.model import Localized
-
-#: Languages written right to left; the whole layout mirrors for them.
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
-
-#: Each language named in its own script, for the language switch.
-NATIVE_NAMES = {
-    "ar": "العربية",
-    "de": "Deutsch",
-    "en": "English",
-    "es": "Español",
-    "fa": "فارسی",
-    "fr": "Français",
-    "he": "עברית",
-    "it": "Italiano",
-    "ja": "日本語",
-    "nl": "Nederlands",
-    "pl": "Polski",
-    "pt": "Português",
-    "ru": "Русский",
-    "tr": "Türkçe",
-    "uk": "Українська",
-    "ur": "اردو",
-    "zh": "中文",
-}
+from kiosk.model.languages import endonym, is_right_to_left
 
 
 class Text(TypedDict):
@@ -48,12 +25,9 @@ def base_language(code: str) -> str:
     return code.split("-")[0].lower()
 
 
-def is_rtl(code: str) -> bool:
-    return base_language(code) in RTL_LANGUAGES
-
-
-def native_name(code: str) -> str:
-    return NATIVE_NAMES.get(base_language(code), code.upper())
+#: The model's table of languages, under the names QML's view models use.
+is_rtl = is_right_to_left
+native_name = endonym
 
 
 def fallbacks(language: str, languages: tuple[str, ...]) -> tuple[str, ...]:

@@ -12,14 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.model.captions import Cue
+from kiosk.model.languages import is_right_to_left
 
-#: Languages written right to left (ISO 639-1/-3 codes; a region subtag does not matter).
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd", "ug", "ur", "yi"})
-
-
-def is_rtl(language: str) -> bool:
-    base = language.lower()
-    return base in RTL_LANGUAGES or base.split("-")[0] in RTL_LANGUAGES
+#: Whether a caption reads right to left: the model's one table of languages.
+is_rtl = is_right_to_left
 
 
 @dataclass(frozen=True, slots=True)
