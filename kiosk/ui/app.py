@@ -166,8 +166,7 @@ class KioskApp(QObject):
         # Staff may have replaced a broken file: the new exhibition's files are tried (and a file
         # still broken is logged) once more.
         seen_problems.forget()
-        self.visit.timeouts = self._timeouts(exhibition)
-        self.navigator.reschedule()
+        self.navigator.set_timeouts(self._timeouts(exhibition))
         self.visit.replace_shape(self._shape(exhibition))
         self._set(exhibition, problems)
         return True
@@ -175,9 +174,8 @@ class KioskApp(QObject):
     def set_timeouts(self, timeouts: Timeouts) -> None:
         """Idle timeout, countdown and tap gap from now on (instead of the exhibition's)."""
         self._fixed_timeouts = timeouts
-        self.visit.timeouts = timeouts
+        self.navigator.set_timeouts(timeouts)
         self.navigator.touch()
-        self.navigator.reschedule()
 
     def close(self) -> None:
         """Close the window and drop the QML scene before the view models it binds to."""

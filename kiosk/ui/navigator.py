@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.navigation import Screen, Visit, VisitState
+from kiosk.navigation import Screen, Timeouts, Visit, VisitState
 from kiosk.navigation.events import ExcerptStarted, ExcerptStopped
 from kiosk.navigation.visit import FILM_HOLD_MARGIN_S
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
@@ -25,6 +25,7 @@ class Navigator(QObject):
     stateChanged = Signal()
     languageChanged = Signal()
     chapterChanged = Signal()
+    timeoutsChanged = Signal()
 
     def __init__(self, visit: Visit, store: ExhibitionStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,14 @@ class Navigator(QObject):
         if state.chapter != old.chapter:
             self.chapterChanged.emit()
         self.stateChanged.emit()
+        self.reschedule()
+
+    def set_timeouts(self, timeouts: Timeouts) -> None:
+        """New timeouts (a reloaded exhibition, a test): the countdown QML shows and the idle timer follow."""
+        old = self.visit.timeouts
+        self.visit.timeouts = timeouts
+        if timeouts.countdown != old.countdown:
+            self.timeoutsChanged.emit()
         self.reschedule()
 
     def reschedule(self) -> None:
@@ -188,5 +197,5 @@ class Navigator(QObject):
     exhibitionTitle = Property(dict, _exhibition_title, notify=stateChanged)
     exhibitionSubtitle = Property(dict, _exhibition_subtitle, notify=stateChanged)
     countingDown = Property(bool, _counting_down, notify=stateChanged)
-    countdownMs = Property(int, _countdown_ms, constant=True)
+    countdownMs = Property(int, _countdown_ms, notify=timeoutsChanged)
     largeText = Property(bool, _large_text, notify=stateChanged)

@@ -236,3 +236,31 @@ def test_a_missing_translation_is_marked_on_screen(kiosk: KioskDriver) -> None:
     caption = kiosk.wait_for("imageCaption")
     tags = [item for item in kiosk.find_all("fallbackTag") if shown(item) and caption.isAncestorOf(item)]
     assert tags, "the French caption shown to an Arabic reader carries its tag"
+
+
+def test_a_reload_that_changes_the_countdown_reaches_qml(qtbot: Any, ui_exhibition: Exhibition) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlComponent
+
+    from kiosk.model.timecode import Duration
+    from kiosk.ui.app import KioskApp
+
+    app = KioskApp(ui_exhibition)  # the exhibition's own timeouts, as `kiosk run` has them
+    try:
+        component = QQmlComponent(app.engine)
+        component.setData(
+            b"import QtQuick\nQtObject { required property QtObject navigator\n"
+            b"readonly property int ms: navigator.countdownMs }",
+            QUrl(),
+        )
+        binding = component.createWithInitialProperties({"navigator": app.navigator})
+        assert binding is not None, component.errorString()
+        before = ui_exhibition.attract.countdown.ms
+        assert binding.property("ms") == before
+        attract = dataclasses.replace(ui_exhibition.attract, countdown=Duration(before + 7000))
+        assert app.apply_exhibition(dataclasses.replace(ui_exhibition, attract=attract))
+        assert app.navigator.countdownMs == before + 7000
+        assert binding.property("ms") == before + 7000, "QML still counts down the old countdown"
+        binding.deleteLater()
+    finally:
+        app.close()
