@@ -1,9 +1,16 @@
-"""Settings every test shares: an offscreen Qt, and no writes outside temporary folders."""
+"""Settings every test shares: an offscreen Qt, no writes outside temporary folders, one touchscreen.
+
+- ``touch_device``: a QTest touchscreen, one for the whole session (Qt keeps registered devices
+  until exit), for every test that touches a real window.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from typing import Any
+
+import pytest
 
 # Before anything imports Qt: tests render offscreen with the software scene graph,
 # unless a test starts its own Xvfb and says otherwise.
@@ -27,3 +34,17 @@ def pytest_configure(config: object) -> None:
     from kiosk.malloc import tune_for_long_runs
 
     tune_for_long_runs()
+
+
+_TOUCH_DEVICE: list[Any] = []
+
+
+@pytest.fixture
+def touch_device(qapp: Any) -> Any:
+    """The session's QTest touchscreen (a QPointingDevice)."""
+    if not _TOUCH_DEVICE:
+        from PySide6.QtGui import QInputDevice
+        from PySide6.QtTest import QTest
+
+        _TOUCH_DEVICE.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
+    return _TOUCH_DEVICE[0]

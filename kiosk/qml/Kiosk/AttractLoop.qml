@@ -117,8 +117,15 @@ Rectangle {
             components: loop.components
             filmWord: loop.filmWord
             captionSpace: invitation.height
+            // Later, not inside the change: starting the slide plays its film, whose state
+            // feeds this very `ready` (a binding loop when the loop's first item is a film).
+            // One function per slide: Qt.callLater runs a function once per turn, whatever its
+            // arguments, and two slides may become ready in the same turn.
+            function announceReady() {
+                loop.slideReady(index);
+            }
             onReadyChanged: if (ready)
-                loop.slideReady(index)
+                Qt.callLater(announceReady)
             onFinished: if (index === loop.current)
                 loop.advance()
         }
