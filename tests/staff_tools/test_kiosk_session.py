@@ -24,11 +24,6 @@ from staff_tools.exhibitions import MINIMAL, write_exhibition
 
 # The presentation's panel views warn while their model is reset when a chapter opens;
 # reported to the presentation helper. Any other QML warning still fails these tests.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"kiosk/qml/Kiosk/\w+PanelView\.qml:\d+",
-    # The same reset seen from the player VideoPanelView creates with an undefined panel.
-    r"VideoPlayer\.qml:\d+:\d+: Required property panelId was not initialized",
-)
 
 _DEVICE: list[QPointingDevice] = []
 

@@ -23,11 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # ("Unable to assign [undefined] to QString", "Cannot read property 'text' of undefined");
 # reported to the presentation helper. Only warnings from those views are let through:
 # any other QML warning still fails these tests.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"kiosk/qml/Kiosk/\w+PanelView\.qml:\d+",
-    # The same reset seen from the player VideoPanelView creates with an undefined panel.
-    r"VideoPlayer\.qml:\d+:\d+: Required property panelId was not initialized",
-)
 
 FLAWED = """\
 exhibition:
