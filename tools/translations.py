@@ -4,7 +4,7 @@
                                                     # files, translate (Qt Linguist or any editor),
                                                     # then run it again to compile the .qm files
 
-Visitors' words come from the exhibition and kiosk/ui/localize.py; only what staff and technicians
+Visitors' words come from the exhibition and kiosk/text/localize.py; only what staff and technicians
 read is here: the PIN pad, the staff panel, the reload banner and the error screen (QML ``qsTr``)
 and the messages of kiosk/ui/lockdown/staff.py (``translate("StaffViewModel", ...)``).
 Locations are left out of the .ts files: a line moved in a QML file changes nothing to translate.

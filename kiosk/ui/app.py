@@ -15,21 +15,20 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk import paths
+from kiosk import broken_media, paths
 from kiosk.model import Exhibition
 from kiosk.navigation import Clock, Timeouts, TouchJudge, Visit, VisitShape
 from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
-from kiosk.ui import problems as seen_problems
-from kiosk.ui import register_qml_types
 from kiosk.ui.free_memory import MemoryTrimmer
-from kiosk.ui.models.attract import AttractModel, InvitationModel, attract_panels
-from kiosk.ui.models.chapters import ChapterModel
-from kiosk.ui.models.languages import LanguageModel
-from kiosk.ui.models.panels import PanelModel
-from kiosk.ui.navigator import Navigator
-from kiosk.ui.store import ExhibitionStore
+from kiosk.ui.registry import register_qml_types
 from kiosk.ui.touch_guard import TouchGuard
+from kiosk.ui.viewmodels.attract import AttractModel, InvitationModel, attract_panels
+from kiosk.ui.viewmodels.chapters import ChapterModel
+from kiosk.ui.viewmodels.languages import LanguageModel
+from kiosk.ui.viewmodels.navigator import Navigator
+from kiosk.ui.viewmodels.panels import PanelModel
+from kiosk.ui.viewmodels.store import ExhibitionStore
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +164,7 @@ class KioskApp(QObject):
             return False
         # Staff may have replaced a broken file: the new exhibition's files are tried (and a file
         # still broken is logged) once more.
-        seen_problems.forget()
+        broken_media.forget()
         self.navigator.set_timeouts(self._timeouts(exhibition))
         self.visit.replace_shape(self._shape(exhibition))
         self._set(exhibition, problems)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent, QWindow
 
 from kiosk.navigation import TouchJudge, TouchVerdict
-from kiosk.ui.navigator import Navigator
+from kiosk.ui.viewmodels.navigator import Navigator
 
 _TOUCH = {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd}
 _MOUSE = {

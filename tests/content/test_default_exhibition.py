@@ -150,7 +150,7 @@ def test_credits_say_plainly_what_is_a_stand_in(default_result: LoadResult) -> N
 
 def test_markup_leaves_no_stray_asterisks(default_result: LoadResult) -> None:
     """Emphasis glued to a letter (Arabic 'و*كلمة*') is not markup: it would show the asterisks."""
-    from kiosk.ui.markup import to_styled_text  # pure Python: the renderer the kiosk uses
+    from kiosk.text.markup import to_styled_text  # pure Python: the renderer the kiosk uses
 
     stray = []
     for _, panel in loaded(default_result).panels():

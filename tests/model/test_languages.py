@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.doctor.exhibition import font_request
 from kiosk.model.languages import endonym, is_right_to_left
-from kiosk.ui import localize
+from kiosk.text import localize
 from kiosk.video import captions
 
 RIGHT_TO_LEFT = ["ar", "ar-EG", "arc", "ckb", "dv", "fa", "fa-IR", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kiosk.model import Chapter, Localized, QuotePanel, TextPanel
-from kiosk.ui.markup import to_blocks
+from kiosk.text.markup import to_blocks
 from ui.driver import KioskDriver, make_kiosk, shown
 from ui.exhibition_factory import build_exhibition
 

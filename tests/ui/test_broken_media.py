@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from kiosk import broken_media
 from kiosk.model import Attract, Chapter, ImagePanel, Localized, MediaFile, TextPanel
 from kiosk.model.timecode import Duration
-from kiosk.ui import problems
 from ui.driver import make_kiosk, shown
 from ui.exhibition_factory import build_exhibition
 
@@ -37,7 +37,7 @@ def _bad_png(path: Path) -> None:
 @pytest.mark.qt_log_level_fail("CRITICAL")  # Qt's one warning about the file is expected: counted below
 def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, touch_device: Any,
                                                        tmp_path: Path) -> None:
-    problems.forget()
+    broken_media.forget()
     base = build_exhibition(tmp_path)
     bad = tmp_path / "images" / "bad-pixels.png"
     _bad_png(bad)
@@ -79,7 +79,7 @@ def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, t
         kiosk.app.close()
     mentions = [record.message for record in qtlog.records if "bad-pixels.png" in record.message]
     assert len(mentions) <= 1, mentions
-    assert problems.is_known(bad)
+    assert broken_media.is_known(bad)
 
 
 def _walk(item: Any) -> Any:

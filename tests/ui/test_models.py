@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.model import Exhibition
-from kiosk.ui.models.attract import AttractModel, InvitationModel, attract_panels
-from kiosk.ui.models.chapters import ChapterModel
-from kiosk.ui.models.languages import LanguageModel
-from kiosk.ui.models.panels import PanelModel
-from kiosk.ui.models.timeline import TimelineModel
-from kiosk.ui.store import ExhibitionStore
+from kiosk.ui.viewmodels.attract import AttractModel, InvitationModel, attract_panels
+from kiosk.ui.viewmodels.chapters import ChapterModel
+from kiosk.ui.viewmodels.languages import LanguageModel
+from kiosk.ui.viewmodels.panels import PanelModel
+from kiosk.ui.viewmodels.store import ExhibitionStore
+from kiosk.ui.viewmodels.timeline import TimelineModel
 
 
 def _role(model: Any, row: int, name: str) -> Any:

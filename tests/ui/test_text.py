@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.model import Localized, Theme
-from kiosk.ui import localize
-from kiosk.ui.markup import to_styled_text
+from kiosk.text import localize
+from kiosk.text.markup import to_styled_text
 
 
 def test_markup() -> None:

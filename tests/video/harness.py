@@ -78,7 +78,7 @@ def exhibition_with(*panels: Any) -> Exhibition:
 def open_player(store: Store, panel_id: str, language: str = "en", *, attract: bool = False,
                 size: tuple[int, int] = (640, 360)) -> QQuickView:
     """VideoPlayer.qml as the root of a view (loaded by file: the qmldir is the presentation's)."""
-    from kiosk.ui.video import register_qml_types
+    from kiosk.ui.registry import register_qml_types
 
     register_qml_types()
     view = QQuickView()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 
+from kiosk.ui.lockdown import staff_exit
 from kiosk.ui.lockdown.blanking import BlankingInhibitor
 from kiosk.ui.lockdown.cursor import DEFAULT_TIMEOUT_MS, CursorAutoHide
 from kiosk.ui.lockdown.keys import ExitGuard
@@ -23,19 +24,6 @@ if TYPE_CHECKING:
     from kiosk.ui.lockdown.staff import StaffViewModel
 
 log = logging.getLogger(__name__)
-
-
-#: Lock-downs in force, so that the staff exit can open every one of them (see authorise_staff_exit).
-_active: set[LockDown] = set()
-
-
-def authorise_staff_exit() -> None:
-    """Let every lock-down in force close: called by the staff panel's exit, behind the PIN.
-
-    So the staff exit works however ``kiosk run`` connects ``exitRequested`` to quitting.
-    """
-    for lock in list(_active):
-        lock.authorise_exit()
 
 
 def choose_screen(screen_index: int) -> QScreen:
@@ -79,7 +67,7 @@ class LockDown(QObject):
         if self._active:
             return
         self._active = True
-        _active.add(self)
+        staff_exit.register(self)
         self.app.installEventFilter(self.guard)
         self.place()
         self.cursor.start()
@@ -132,7 +120,7 @@ class LockDown(QObject):
         if not self._active:
             return
         self._active = False
-        _active.discard(self)
+        staff_exit.unregister(self)
         self.app.removeEventFilter(self.guard)
         self.cursor.stop()
         if self.blanking is not None:

@@ -35,10 +35,8 @@ from PySide6.QtQml import QmlElement
 
 from kiosk import __version__
 from kiosk.staff.pin import PinOutcome, PinResult, StaffPin
-from kiosk.ui.qmltypes import QmlUncreatable
-
-QML_IMPORT_NAME = "KioskBackend"
-QML_IMPORT_MAJOR_VERSION = 1
+from kiosk.ui.lockdown import staff_exit
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 
 CLOSED, PIN, PANEL = "closed", "pin", "panel"
 DEFAULT_SESSION_TIMEOUT_MS = 90_000
@@ -341,9 +339,7 @@ class StaffViewModel(QObject):
             return False
         # Open the lock-down before anyone quits: Qt 6 quits by closing windows, and the
         # lock-down refuses closes until then (whatever kiosk run connected to exitRequested).
-        from kiosk.ui.lockdown.lockdown import authorise_staff_exit
-
-        authorise_staff_exit()
+        staff_exit.authorise_staff_exit()
         self.exitRequested.emit()
         return True
 

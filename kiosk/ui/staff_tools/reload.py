@@ -25,8 +25,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
 from kiosk.ui.staff_tools.fingerprint import fingerprint
 from kiosk.ui.staff_tools.watcher import ExhibitionWatcher
 

@@ -36,9 +36,8 @@ from kiosk.model.localized import Localized
 from kiosk.model.schedule import Schedule
 from kiosk.schedule import is_open, next_change, next_restart
 from kiosk.schedule.closed_text import ClosedLine, closed_lines
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.ui.localize import is_rtl
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.text.localize import is_rtl
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ClosedLinesModel", "ScheduleController"]
 

@@ -17,16 +17,13 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui import problems
+from kiosk import broken_media
 from kiosk.ui.lifetime import free_state_when_destroyed
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.video.captions import CaptionTimeline, is_rtl
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
-
-QML_IMPORT_NAME = "KioskBackend"
-QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +96,7 @@ class _Observer(PlaybackObserver):
     def failed(self, message: str) -> None:
         panel = self._owner._panel
         if panel is not None:
-            problems.report(log, panel.src.path, "video panel %s (%s): %s", panel.id, panel.src.path, message)
+            broken_media.report(log, panel.src.path, "video panel %s (%s): %s", panel.id, panel.src.path, message)
         self._owner._set_note(message)
 
 
@@ -476,7 +473,7 @@ class ExcerptPlayer(QObject):
         if panel is None:
             return False
         if not panel.src.usable:
-            problems.report(log, panel.src.path, "video panel %s: %s", panel.id, panel.src.problem)
+            broken_media.report(log, panel.src.path, "video panel %s: %s", panel.id, panel.src.problem)
             self._set_note(f"This film cannot be shown: {panel.src.problem}")
             self._set_state(PlayerState.ERROR)
             if announce:

@@ -15,11 +15,8 @@ from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from kiosk.ui.lifetime import free_state_when_destroyed
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 from kiosk.video.engine import Frame
-
-QML_IMPORT_NAME = "KioskBackend"
-QML_IMPORT_MAJOR_VERSION = 1
 
 
 def fitted(aspect: float, box: QRectF) -> QRectF:

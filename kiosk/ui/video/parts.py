@@ -15,11 +15,9 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401  (read by @QmlElement)
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
 from kiosk.ui.video.frame_item import VideoFrame
-
-QML_IMPORT_NAME = "KioskBackend"
-QML_IMPORT_MAJOR_VERSION = 1
 
 
 @QmlElement

@@ -15,11 +15,12 @@ from kiosk.model import (
     TimelinePanel,
     VideoPanel,
 )
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize, media
-from kiosk.ui.localize import Text
-from kiosk.ui.markup import to_blocks, to_styled_text
-from kiosk.ui.models.base import LocalizedListModel
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.text import localize
+from kiosk.text.localize import Text
+from kiosk.text.markup import to_blocks, to_styled_text
+from kiosk.ui import media
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
+from kiosk.ui.viewmodels.base import LocalizedListModel
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PanelModel", "panel_value"]
 

@@ -8,10 +8,11 @@ from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement
 
 from kiosk.model import TimelineEvent, TimelinePanel
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
+from kiosk.text import localize
 from kiosk.ui.lifetime import free_state_when_destroyed
-from kiosk.ui.models.base import LocalizedListModel
-from kiosk.ui.store import ExhibitionStore
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.ui.viewmodels.base import LocalizedListModel
+from kiosk.ui.viewmodels.store import ExhibitionStore
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "TimelineModel"]
 

@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QmlElement
 
 from kiosk.model import Exhibition, Localized, Panel
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
-from kiosk.ui.models.base import LocalizedListModel
-from kiosk.ui.models.panels import PANEL_ROLES, panel_value
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.text import localize
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
+from kiosk.ui.viewmodels.base import LocalizedListModel
+from kiosk.ui.viewmodels.panels import PANEL_ROLES, panel_value
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "AttractModel", "InvitationModel"]
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
-from kiosk.ui.models.base import LocalizedListModel
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.text import localize
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
+from kiosk.ui.viewmodels.base import LocalizedListModel
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "LanguageModel"]
 

@@ -14,7 +14,8 @@ import logging
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, problems
+from kiosk import broken_media
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "MediaProblems"]
 
@@ -39,14 +40,14 @@ class MediaProblems(QObject):
 
     @Slot(str, int, result=bool)
     def isBroken(self, url: str, revision: int = 0) -> bool:  # revision: only for bindings to follow
-        return bool(url) and problems.is_known(problems.url_path(url))
+        return bool(url) and broken_media.is_known(broken_media.url_path(url))
 
     @Slot(str)
     def report(self, url: str) -> None:
         """An Image failed to decode ``url``: Qt has just logged why; remember it, silently."""
-        path = problems.url_path(url)
-        if not path or problems.is_known(path):
+        path = broken_media.url_path(url)
+        if not path or broken_media.is_known(path):
             return
-        problems.mark(path)
+        broken_media.mark(path)
         self._revision += 1
         self.revisionChanged.emit()

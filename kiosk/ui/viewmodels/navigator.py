@@ -10,9 +10,9 @@ from PySide6.QtQml import QmlElement
 from kiosk.navigation import Screen, Timeouts, Visit, VisitState
 from kiosk.navigation.events import ExcerptStarted, ExcerptStopped
 from kiosk.navigation.visit import FILM_HOLD_MARGIN_S
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, localize
-from kiosk.ui.qmltypes import QmlUncreatable
-from kiosk.ui.store import ExhibitionStore
+from kiosk.text import localize
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
+from kiosk.ui.viewmodels.store import ExhibitionStore
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Navigator"]
 

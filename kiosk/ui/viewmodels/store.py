@@ -8,8 +8,7 @@ from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement
 
 from kiosk.model import Exhibition, Theme
-from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.ui.qmltypes import QmlUncreatable
+from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ExhibitionStore"]
 
