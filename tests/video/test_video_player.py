@@ -384,9 +384,9 @@ def test_dragging_the_scrubber_lands_where_the_finger_stops(qtbot: Any, scene: A
 
 def test_a_film_that_cannot_play_is_logged_once(qtbot: Any, scene: Any, media_dir: Path, caplog: Any) -> None:
     # The attract loop meets a broken film every few minutes all day: one log line, not thousands.
-    from kiosk.ui import problems
+    from kiosk import broken_media
 
-    problems.forget()
+    broken_media.forget()
     corrupt = media_dir / "corrupt-twice.mp4"
     corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(50_000))
     caplog.set_level("WARNING")
