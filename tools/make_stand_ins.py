@@ -78,9 +78,87 @@ SKY = QColor("#2A3A4A")
 SAND = QColor("#3A3328")
 OLIVE = QColor("#4E5A3A")
 
-#: Every stand-in says so in the picture, in the three languages of the exhibition.
+#: The starter's sample pictures (for staff, not visitors) carry this badge.
 STAND_IN_BADGE = "STAND-IN  ·  PROVISOIRE  ·  عنصر مؤقت"
+#: The manifest's label for the stand-in film (staff read it in media/stand-ins.json, visitors never).
 FILM_LABEL = "STAND-IN — replace with The Cave (Feras Fayyad, 2019), licensed"
+
+# ----------------------------------------------------------------- what visitors read
+# Every word drawn into the exhibition's pictures and film is written here, as data, so that
+# tests/content can check it (no path, tool name, panel id or timecode; all three languages;
+# the same years and titles as config/exhibition.yaml). visitor_words() lists them by file.
+# Tuples are (French, English, Arabic).
+
+#: On every picture or clip that holds the place of a licensed one, and on nothing else.
+PHOTO_BADGE = ("Image provisoire", "Photo to come", "صورة مؤقتة")
+CLIP_BADGE = ("Extrait provisoire", "Stand-in clip", "مقطع مؤقت")
+BADGE_SEPARATOR = "  ·  "
+
+TITLE_CARD_NAME = "Amani Ballour"
+TITLE_CARD_ROLES = ("Médecin, directrice d\u2019hôpital, témoin", "Doctor, hospital director, witness")
+TITLE_CARD_ARABIC = "أماني بلّور — طبيبة، مديرة مستشفى، شاهدة"
+TITLE_CARD_FORUM = "Forum mondial Normandie pour la Paix · Normandy World Peace Forum · Caen"
+
+#: (year, French, English, Arabic): the years and titles of the timeline panel `life-timeline`.
+TIMELINE: tuple[tuple[str, str, str, str], ...] = (
+    ("2011", "Le soulèvement", "The uprising", "الانتفاضة"),
+    ("2013", "Attaque au sarin", "Sarin attack", "الهجوم بالسارين"),
+    ("2016", "Directrice", "Director", "مديرة"),
+    ("2018", "L\u2019exil", "Exile", "المنفى"),
+    ("2019", "Le film", "The film", "الفيلم"),
+    ("2020", "Le prix", "The prize", "الجائزة"),
+)
+
+#: The map's words: the country, its neighbours, the places of the route, the note on scale.
+MAP_COUNTRY = ("SYRIE · SYRIA", "سوريا")
+MAP_NEIGHBOURS: tuple[tuple[tuple[str, ...], float, float], ...] = (
+    (("LIBAN · LEBANON", "لبنان"), 34.35, 34.15),
+    (("JORDANIE · JORDAN", "الأردن"), 37.2, 32.3),
+    (("IRAK · IRAQ", "العراق"), 40.3, 33.5),
+    (("Méditerranée", "Mediterranean", "البحر المتوسط"), 33.7, 35.6),
+)
+#: (place, lines, dx, dy, label to the left of the dot)
+MAP_PLACES: tuple[tuple[str, tuple[str, ...], int, int, bool], ...] = (
+    ("damascus", ("Damas · Damascus", "دمشق"), -24, 10, True),
+    ("ghouta", ("Ghouta", "الغوطة"), 30, -30, False),
+    ("idlib", ("Idlib · إدلب", "2018"), 30, -24, False),
+    ("turkey", ("Turquie · Turkey · تركيا",), 30, -20, False),
+)
+MAP_BERLIN = ("Berlin",)
+MAP_OFF_THE_MAP = ("Allemagne · Germany · ألمانيا", "hors carte · off the map", "خارج حدود الخريطة")
+MAP_SCALE = ("Schéma sans échelle · Schematic, not to scale", "رسم تخطيطي بلا مقياس رسم")
+
+#: Photographs to come: (file, size, what the photograph will show, figure drawn).
+PHOTOS: tuple[tuple[str, tuple[int, int], tuple[str, str, str], str], ...] = (
+    (
+        "images/portrait-amani.png",
+        (1080, 1350),
+        ("Portrait du Dr Amani Ballour", "Portrait of Dr Amani Ballour", "صورة للدكتورة أماني بلّور"),
+        "portrait",
+    ),
+    (
+        "images/photo-ghouta.png",
+        (1620, 1080),
+        ("La Ghouta sous le blocus", "Ghouta under blockade", "الغوطة تحت الحصار"),
+        "town",
+    ),
+    (
+        "images/photo-prize.png",
+        (1620, 1080),
+        ("Le prix Raoul Wallenberg, 2020", "The Raoul Wallenberg Prize, 2020", "جائزة راؤول والنبرغ، 2020"),
+        "stage",
+    ),
+)
+
+#: The film's scenes: each excerpt's title, the same as its video panel's title in the YAML.
+SCENE_TEXT: dict[str, tuple[str, str, str]] = {
+    "hospital": ("Dans l\u2019hôpital", "Inside the hospital", "داخل المستشفى"),
+    "in-charge": ("À la tête de l\u2019hôpital", "Running the hospital", "على رأس المستشفى"),
+    "leaving": ("Le départ", "Leaving", "الرحيل"),
+}
+SCENE_HEADING = "Extrait · Excerpt · مقطع"
+OPENING_CARD = ("Film provisoire", "Stand-in film", "فيلم مؤقت")
+CLOSING_CARD = "Fin · End · النهاية"
 
 # The stand-in film: scenes (start s, end s, card) and the excerpts the YAML plays from it.
 FILM_FILE = "video/the-cave-stand-in.mp4"
@@ -212,16 +290,24 @@ def trilingual(
     return y - rect.top()
 
 
-def badge(p: QPainter, width: float, height: float, detail: str, centre_y: float | None = None) -> None:
-    """The stand-in marks: a hatched pill (near the top unless ``centre_y``) and a strip along the bottom.
+def badge(
+    p: QPainter,
+    width: float,
+    height: float,
+    detail: str,
+    centre_y: float | None = None,
+    *,
+    label: str = STAND_IN_BADGE,
+) -> None:
+    """The stand-in marks: a hatched pill (near the top unless ``centre_y``) and, with a
+    ``detail``, a strip along the bottom (the starter's samples only: visitors get the pill).
 
-    The pill sits in the middle third horizontally so that the attract loop's crop keeps
-    it; covers put it lower, inside the band a chapter tile's wide crop keeps.
+    The pill sits in the middle third horizontally so that the attract loop's crop keeps it.
     """
     scale = min(width, height) / 1080
     p.save()
     p.setFont(font(ARABIC_SANS, 34 * scale, bold=True))
-    metrics_width = p.fontMetrics().horizontalAdvance(STAND_IN_BADGE)
+    metrics_width = p.fontMetrics().horizontalAdvance(label)
     pill = QRectF(0, 0, metrics_width + 175 * scale, 64 * scale)
     pill.moveCenter(QPointF(width / 2, 84 * scale if centre_y is None else centre_y))
     path = QPainterPath()
@@ -234,7 +320,7 @@ def badge(p: QPainter, width: float, height: float, detail: str, centre_y: float
         p.drawLine(QPointF(x, pill.bottom()), QPointF(x + 30 * scale, pill.top()))
     p.setClipping(False)
     p.setPen(QColor("#15120C"))
-    p.drawText(pill.adjusted(125 * scale, 0, -25 * scale, 0), Qt.AlignmentFlag.AlignCenter, STAND_IN_BADGE)
+    p.drawText(pill.adjusted(125 * scale, 0, -25 * scale, 0), Qt.AlignmentFlag.AlignCenter, label)
     if detail:
         strip = QRectF(0, height - 64 * scale, width, 64 * scale)
         p.fillRect(strip, QColor(0, 0, 0, 200))
@@ -397,21 +483,12 @@ def title_card(root: Path) -> None:
     for x in (150, 420, 1540, 1760):
         draw_tree(p, x, 930, 70, OLIVE)
     p.fillRect(QRectF(0, 930, 1920, 150), QColor("#1B1D21"))
-    badge(p, 1920, 1080, "", centre_y=140)
-    text(
-        p,
-        QRectF(200, 180, 1520, 40),
-        "Stand-in title card drawn by tools/make_stand_ins.py — may stay, or be replaced by the forum's design",
-        px=22,
-        color=MUTED,
-        align=Qt.AlignmentFlag.AlignHCenter,
-    )
     p.fillRect(QRectF(300, 320, 8, 330), ACCENT)
-    text(p, QRectF(340, 300, 1400, 150), "Amani Ballour", px=120, family=SERIF, bold=True)
+    text(p, QRectF(340, 300, 1400, 150), TITLE_CARD_NAME, px=120, family=SERIF, bold=True)
     trilingual(
         p,
         QRectF(344, 460, 1400, 200),
-        ("Médecin, directrice d'hôpital, témoin", "Doctor, hospital director, witness"),
+        TITLE_CARD_ROLES,
         px=44,
         family=SERIF,
         italic=True,
@@ -421,7 +498,7 @@ def title_card(root: Path) -> None:
     text(
         p,
         QRectF(344, 594, 1400, 80),
-        "أماني بلّور — طبيبة، مديرة مستشفى، شاهدة",
+        TITLE_CARD_ARABIC,
         px=48,
         color=MUTED,
         align=Qt.AlignmentFlag.AlignLeft,
@@ -429,23 +506,22 @@ def title_card(root: Path) -> None:
     text(
         p,
         QRectF(200, 232, 1520, 50),
-        "Forum mondial Normandie pour la Paix · Normandy World Peace Forum · Caen",
+        TITLE_CARD_FORUM,
         px=30,
         color=MUTED,
         align=Qt.AlignmentFlag.AlignHCenter,
     )
+    # No stand-in badge: the drawing may stay (docs/content.md); the manifest still lists it.
     save(image, p, root, "images/title-card.png", "Stand-in title card", "the forum's own title design (optional)")
 
 
-def cover(root: Path, name: str, draw: Callable[[QPainter], None], replace_with: str, badge_at: float = 0.66) -> None:
+def cover(root: Path, name: str, draw: Callable[[QPainter], None], replace_with: str) -> None:
     image, p = new_image(1280, 720)
     p.save()
     logical(p, 1280, 720)
     draw(p)  # no chapter number: the home screen numbers the tiles itself
     p.restore()
-    # Tiles crop covers to a wide band around the middle (about 26 % to 74 % of the height):
-    # the badge stays inside it, and off the drawing's subject.
-    badge(p, 1280, 720, f"Stand-in chapter cover — replace with {replace_with}", centre_y=720 * badge_at)
+    # No badge: a cover is a drawing that may stay, not a photograph held in place.
     save(image, p, root, f"images/cover-{name}.png", "Stand-in chapter cover", replace_with)
 
 
@@ -494,13 +570,6 @@ def cover_caen(p: QPainter) -> None:
 
 def timeline_graphic(root: Path) -> None:
     image, p = new_image(1920, 1080)
-    years = (
-        ("2011", "Étudiante", "Student", "طالبة"),
-        ("2016", "Directrice", "Director", "مديرة"),
-        ("2018", "Exil", "Exile", "المنفى"),
-        ("2019", "Le film", "The film", "الفيلم"),
-        ("2020", "Prix Wallenberg", "Wallenberg Prize", "جائزة والنبرغ"),
-    )
     p.fillRect(QRectF(0, 0, 1920, 1080), BACKGROUND)
     left, right, axis = 200.0, 1720.0, 560.0
     p.setPen(QPen(MUTED, 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -510,13 +579,13 @@ def timeline_graphic(root: Path) -> None:
         x = left + (right - left) * (tick - first) / (last - first)
         p.setPen(QPen(MUTED, 3))
         p.drawLine(QPointF(x, axis - 14), QPointF(x, axis + 14))
-    for i, (year, fr, en, ar) in enumerate(years):
+    for i, (year, fr, en, ar) in enumerate(TIMELINE):
         x = left + (right - left) * (int(year) - first) / (last - first)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(ACCENT)
         p.drawEllipse(QPointF(x, axis), 26, 26)
         up = i % 2 == 0
-        box = QRectF(x - 170, axis - 330 if up else axis + 70, 340, 260)
+        box = QRectF(x - 160, axis - 330 if up else axis + 70, 320, 260)
         text(
             p,
             QRectF(box.left(), box.top(), box.width(), 90),
@@ -528,7 +597,7 @@ def timeline_graphic(root: Path) -> None:
             align=Qt.AlignmentFlag.AlignHCenter,
         )
         trilingual(p, QRectF(box.left(), box.top() + 100, box.width(), 170), (fr, en, ar), px=30, center=True, gap=0.15)
-    badge(p, 1920, 1080, "Stand-in graphic drawn by tools/make_stand_ins.py — may stay, or be redrawn by a designer")
+    # No stand-in badge: the drawing may stay (docs/content.md).
     save(image, p, root, "images/timeline-2011-2020.png", "Stand-in timeline graphic", "a designed timeline (optional)")
 
 
@@ -604,45 +673,22 @@ def map_route(root: Path) -> None:
     p.setPen(QPen(QColor("#8A94A0"), 4))
     p.setBrush(QColor("#26313C"))
     p.drawPolygon(outline)
-    label(at(38.0, 35.3), ("SYRIE · SYRIA", "سوريا"), 40, QColor("#6E7985"), bold=True)
-    neighbours: tuple[tuple[tuple[str, ...], float, float], ...] = (
-        (("LIBAN · LEBANON", "لبنان"), 34.35, 34.15),
-        (("JORDANIE · JORDAN", "الأردن"), 37.2, 32.3),
-        (("IRAK · IRAQ", "العراق"), 40.3, 33.5),
-        (("Méditerranée", "Mediterranean", "البحر المتوسط"), 33.7, 35.6),
-    )
-    for lines, lon, lat in neighbours:
+    label(at(38.0, 35.3), MAP_COUNTRY, 40, QColor("#6E7985"), bold=True)
+    for lines, lon, lat in MAP_NEIGHBOURS:
         label(at(lon, lat), lines, 26, QColor("#6E7985"))
     berlin = QPointF(140, 200)
     route = [at(*PLACES["ghouta"]), at(*PLACES["idlib"]), at(*PLACES["turkey"]), berlin]
     draw_route(p, route, ACCENT, 6)
-    places: tuple[tuple[str, tuple[str, ...], int, int, bool], ...] = (
-        ("damascus", ("Damas · Damascus", "دمشق"), -24, 10, True),
-        ("ghouta", ("Ghouta orientale · Eastern Ghouta", "الغوطة الشرقية", "2011 – 2018"), 30, -30, False),
-        ("idlib", ("Idlib · إدلب", "2018"), 30, -24, False),
-        ("turkey", ("Turquie · Turkey · تركيا",), 30, -20, False),
-    )
-    for key, lines, dx, dy, right in places:
+    for key, lines, dx, dy, right in MAP_PLACES:
         point = at(*PLACES[key])
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(TEXT)
         p.drawEllipse(point, 9, 9)
         label(point + QPointF(dx, dy), lines, 28, bold=key == "ghouta", right=right)
-    label(berlin + QPointF(-40, 30), ("Berlin",), 34, ACCENT, bold=True)
-    label(
-        berlin + QPointF(-40, 80),
-        ("Allemagne · Germany · ألمانيا", "hors carte · off the map", "خارج الخريطة"),
-        24,
-        MUTED,
-    )
-    label(
-        QPointF(width - 50, height - 250),
-        ("Schéma, pas à l'échelle · Schematic, not to scale", "مخطط تقريبي، ليس وفق مقياس"),
-        26,
-        MUTED,
-        right=True,
-    )
-    badge(p, width, height, "Schematic stand-in map — replace with a cartographer's map if the forum licenses one")
+    label(berlin + QPointF(-40, 30), MAP_BERLIN, 34, ACCENT, bold=True)
+    label(berlin + QPointF(-40, 80), MAP_OFF_THE_MAP, 24, MUTED)
+    label(QPointF(width - 50, height - 180), MAP_SCALE, 26, MUTED, right=True)
+    # No stand-in badge: the schematic may stay (docs/content.md).
     save(image, p, root, "images/map-route.png", "Schematic stand-in map", "a licensed or designed map (optional)")
 
 
@@ -686,11 +732,11 @@ def photo_placeholder(
     trilingual(
         p,
         panel.adjusted(30 * scale, 24 * scale, -30 * scale, 0),
-        (f"Photo à venir : {what[0]}", f"Photo to come: {what[1]}", f"صورة قادمة: {what[2]}"),
+        what,
         px=36 * scale,
         gap=0.25,
     )
-    badge(p, width, height, f"Stand-in — replace with the licensed photograph: {what[1]}")
+    badge(p, width, height, "", label=BADGE_SEPARATOR.join(PHOTO_BADGE))
     save(
         image,
         p,
@@ -703,12 +749,6 @@ def photo_placeholder(
 
 # --------------------------------------------------------------------------- film cards and posters
 
-SCENE_TEXT: dict[str, tuple[str, str, str, str]] = {
-    # key: (number, fr, en, ar)
-    "hospital": ("1", "L'hôpital sous la terre", "The hospital underground", "المستشفى تحت الأرض"),
-    "in-charge": ("2", "Une femme à la tête de l'hôpital", "A woman in charge", "امرأة على رأس المستشفى"),
-    "leaving": ("3", "Quitter la Ghouta", "Leaving Ghouta", "مغادرة الغوطة"),
-}
 SCENE_ART: dict[str, Callable[[QPainter], None]] = {
     "hospital": cover_cave,
     "in-charge": cover_in_charge,
@@ -721,42 +761,38 @@ def excerpt_for(scene: str) -> tuple[str, int, int]:
     return EXCERPTS[index]
 
 
-def clock(seconds: int) -> str:
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
 def film_card(scene: str, width: int, height: int) -> QImage:
-    """One scene of the stand-in film (and its poster): art, title, the excerpt's range, the label."""
+    """One scene of the stand-in film (and its poster): art, the excerpt's title, the stand-in label.
+
+    Only words for visitors: no panel id, no timecode (staff find those in docs/content.md).
+    """
     image, p = new_image(width, height)
     p.save()
     logical(p, width, height)
     if scene in SCENE_TEXT:
         SCENE_ART[scene](p)
         # The scene's words sit high in the frame: the lower third is left to the kiosk's captions.
-        p.fillRect(QRectF(60, 150, 780, 400), QColor(0, 0, 0, 200))
-        number, fr, en, ar = SCENE_TEXT[scene]
-        panel_id, start, end = excerpt_for(scene)
-        text(p, QRectF(100, 180, 700, 60), f"{number} · Extrait · Excerpt · مقطع", px=34, color=ACCENT, bold=True)
-        trilingual(p, QRectF(100, 240, 700, 230), (fr, en, ar), px=44, family=SERIF, gap=0.1)
-        text(p, QRectF(100, 480, 700, 50), f"{panel_id}: {clock(start)} → {clock(end)}", px=28, color=MUTED)
+        p.fillRect(QRectF(60, 150, 780, 370), QColor(0, 0, 0, 200))
+        text(p, QRectF(100, 190, 700, 60), SCENE_HEADING, px=34, color=ACCENT, bold=True)
+        trilingual(p, QRectF(100, 260, 700, 270), SCENE_TEXT[scene], px=48, family=SERIF, gap=0.15)
+    elif scene == "opening":
+        p.fillRect(QRectF(0, 0, 1920, 1080), BACKGROUND)
+        trilingual(p, QRectF(200, 300, 1520, 500), OPENING_CARD, px=96, family=SERIF, bold=True, center=True)
     else:
         p.fillRect(QRectF(0, 0, 1920, 1080), BACKGROUND)
-        title = "The Cave" if scene == "opening" else "Fin · End · النهاية"
-        text(p, QRectF(0, 260, 1920, 200), title, px=120, family=SERIF, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
-        trilingual(
+        text(
             p,
-            QRectF(200, 480, 1520, 300),
-            ("Film provisoire, sans image réelle", "Stand-in film, no real footage", "فيلم مؤقت، بلا لقطات حقيقية"),
-            px=44,
-            color=MUTED,
-            center=True,
-            gap=0.15,
+            QRectF(0, 400, 1920, 200),
+            CLOSING_CARD,
+            px=96,
+            family=SERIF,
+            bold=True,
+            align=Qt.AlignmentFlag.AlignHCenter,
         )
-    # The label the brief asks for, on every frame, in a band along the top (the running
-    # timecode goes at its right end): never under the captions.
+    # On every frame, in a band along the top (never under the captions): this is a stand-in.
     p.fillRect(QRectF(0, 0, 1920, 110), QColor(0, 0, 0, 230))
     p.fillRect(QRectF(0, 110, 1920, 5), ACCENT)
-    text(p, QRectF(50, 30, 1400, 60), FILM_LABEL, px=36, bold=True, color=ACCENT)
+    text(p, QRectF(50, 30, 1820, 60), BADGE_SEPARATOR.join(CLIP_BADGE), px=40, bold=True, color=ACCENT)
     p.restore()
     p.end()
     return image
@@ -783,122 +819,137 @@ def posters(root: Path) -> None:
 # They describe what the licensed excerpt will show; they put no words in anyone's mouth.
 # Replace them with the film's own subtitles for the chosen excerpts.
 CUES: tuple[tuple[float, float, str, str, str], ...] = (
+    # Inside the hospital (20 s to 70 s)
     (
         20.5,
         25.5,
-        "[Extrait provisoire] Le film autorisé remplacera ces images.",
-        "[Stand-in clip] The licensed film will replace these images.",
-        "[مقطع مؤقت] ستحلّ محلّ هذه الصور لقطاتُ الفيلم المرخّص.",
+        "[Extrait provisoire] Les images du film viendront ici.",
+        "[Stand-in clip] The film\u2019s images will come here.",
+        "[مقطع مؤقت] هنا ستُعرض لقطات الفيلم.",
     ),
     (
         26.0,
         32.0,
-        "On y verra l'hôpital de la Grotte, creusé sous la ville.",
-        "It will show the Cave, a hospital dug beneath the town.",
-        "سيُظهر المقطع مستشفى الكهف المحفور تحت البلدة.",
+        "L\u2019hôpital\u00a0: le sous-sol d\u2019un immeuble.",
+        "The hospital: the basement of a building.",
+        "المستشفى: قبو أحد المباني.",
     ),
     (
         32.5,
         39.0,
-        "Des couloirs souterrains relient les salles de soins.",
-        "Underground corridors link the wards.",
-        "ممرّات تحت الأرض تصل بين غرف العلاج.",
+        "Cinq salles d\u2019opération y ont été aménagées.",
+        "Five operating rooms have been set up there.",
+        "جُهّزت فيه خمس غرف للعمليات.",
     ),
     (
         39.5,
         46.0,
-        "Médecins et infirmières travaillent sous la lumière des lampes.",
-        "Doctors and nurses work by lamplight.",
-        "أطباء وممرّضات يعملون على ضوء المصابيح.",
+        "Les barils d\u2019explosifs amènent des afflux de blessés.",
+        "Barrels of explosives bring in waves of wounded.",
+        "البراميل المتفجرة تجلب موجات من الجرحى.",
     ),
     (
         46.5,
         53.0,
-        "Au-dessus, les bombardements ; en bas, on soigne.",
-        "Above, the bombing; below, the care goes on.",
-        "في الأعلى قصف، وفي الأسفل يستمر العلاج.",
+        "Le blocus\u00a0: les médicaments manquent.",
+        "The blockade: medicines run short.",
+        "الحصار: الأدوية تنفد.",
     ),
-    (
-        53.5,
-        60.0,
-        "La règle : soigner chaque blessé, quel qu'il soit.",
-        "The rule: care for every wounded person, whoever they are.",
-        "القاعدة: علاج كل جريح، أيًّا كان.",
-    ),
-    (60.5, 69.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (53.5, 60.0, "Une équipe rongée par le stress.", "A team worn down by stress.", "فريق أنهكه الضغط."),
+    (60.5, 69.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    # Running the hospital (80 s to 125 s)
     (
         80.5,
         85.5,
-        "[Extrait provisoire] Le film autorisé remplacera ces images.",
-        "[Stand-in clip] The licensed film will replace these images.",
-        "[مقطع مؤقت] ستحلّ محلّ هذه الصور لقطاتُ الفيلم المرخّص.",
+        "[Extrait provisoire] Les images du film viendront ici.",
+        "[Stand-in clip] The film\u2019s images will come here.",
+        "[مقطع مؤقت] هنا ستُعرض لقطات الفيلم.",
     ),
     (
         86.0,
         92.0,
-        "On y verra Amani Ballour diriger l'hôpital.",
-        "It will show Amani Ballour running the hospital.",
-        "سيُظهر المقطع أماني بلّور وهي تدير المستشفى.",
+        "En 2016, ses collègues la choisissent pour diriger l\u2019hôpital.",
+        "In 2016, her colleagues chose her to run the hospital.",
+        "في عام 2016، اختارها زملاؤها لإدارة المستشفى.",
     ),
-    (
-        92.5,
-        99.0,
-        "Ses collègues l'ont choisie pour cette tâche.",
-        "Her colleagues chose her for the task.",
-        "اختارها زملاؤها لهذه المهمة.",
-    ),
-    (
-        99.5,
-        106.0,
-        "Certains refusent d'être dirigés par une femme.",
-        "Some refuse to be led by a woman.",
-        "بعضهم يرفض أن تقوده امرأة.",
-    ),
-    (
-        106.5,
-        113.0,
-        "Elle tient bon, et l'hôpital continue.",
-        "She holds firm, and the hospital goes on.",
-        "تصمد، ويستمر المستشفى في عمله.",
-    ),
-    (113.5, 124.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (92.5, 99.0, "Elle a 28 ans.", "She was 28.", "وكانت في الثامنة والعشرين."),
+    (99.5, 106.0, "Des hommes refusent de lui parler.", "Some men refused to speak to her.", "ورفض رجالٌ أن يكلّموها."),
+    (106.5, 113.0, "Elle continue.", "She kept going.", "لكنها واصلت."),
+    (113.5, 124.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    # Leaving (140 s to 185 s)
     (
         140.5,
         145.5,
-        "[Extrait provisoire] Le film autorisé remplacera ces images.",
-        "[Stand-in clip] The licensed film will replace these images.",
-        "[مقطع مؤقت] ستحلّ محلّ هذه الصور لقطاتُ الفيلم المرخّص.",
+        "[Extrait provisoire] Les images du film viendront ici.",
+        "[Stand-in clip] The film\u2019s images will come here.",
+        "[مقطع مؤقت] هنا ستُعرض لقطات الفيلم.",
     ),
     (
         146.0,
         152.0,
-        "On y verra la fin du siège de la Ghouta orientale.",
-        "It will show the end of the siege of Eastern Ghouta.",
-        "سيُظهر المقطع نهاية حصار الغوطة الشرقية.",
+        "Printemps 2018\u00a0: le combat prend fin.",
+        "Spring 2018: the fight ends.",
+        "ربيع 2018: تنتهي المعركة.",
     ),
     (
         152.5,
         159.0,
-        "L'équipe doit quitter l'hôpital et la ville.",
-        "The team must leave the hospital and the town.",
-        "على الفريق أن يغادر المستشفى والبلدة.",
+        "Par peur d\u2019être arrêtés, la directrice et la plupart de ses collègues fuient.",
+        "Fearing arrest, the director and most of her colleagues flee.",
+        "خوفًا من الاعتقال، تفرّ المديرة ومعظم زملائها.",
     ),
     (
         159.5,
         166.0,
-        "Le départ, vers le nord de la Syrie.",
-        "The departure, towards northern Syria.",
-        "الرحيل نحو شمال سوريا.",
+        "Direction Idlib, dans le nord-ouest de la Syrie.",
+        "They head for Idlib, in north-western Syria.",
+        "وجهتهم إدلب، في شمال غرب سوريا.",
     ),
     (
         166.5,
         173.0,
-        "Derrière eux, la Grotte et ceux qu'ils ont soignés.",
-        "Behind them, the Cave and those they cared for.",
-        "خلفهم الكهف ومن عالجوهم.",
+        "Deux de ses médecins refusent de partir.",
+        "Two of her doctors refuse to leave.",
+        "اثنان من أطبائها يرفضان الرحيل.",
     ),
-    (173.5, 184.5, "[Fin de l'extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (173.5, 184.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
 )
+
+
+def visitor_words() -> dict[str, tuple[str, ...]]:
+    """Every word a visitor can read in the exhibition's generated media, by file in media/.
+
+    The drawing code draws these constants and nothing else, so a test that reads them
+    reads what is on screen.
+    """
+    badge_photo = BADGE_SEPARATOR.join(PHOTO_BADGE)
+    badge_clip = BADGE_SEPARATOR.join(CLIP_BADGE)
+    words: dict[str, tuple[str, ...]] = {
+        "images/title-card.png": (TITLE_CARD_NAME, *TITLE_CARD_ROLES, TITLE_CARD_ARABIC, TITLE_CARD_FORUM),
+        "images/timeline-2011-2020.png": tuple(word for event in TIMELINE for word in event),
+        "images/map-route.png": (
+            *MAP_COUNTRY,
+            *(line for lines, _, _ in MAP_NEIGHBOURS for line in lines),
+            *(line for _, lines, _, _, _ in MAP_PLACES for line in lines),
+            *MAP_BERLIN,
+            *MAP_OFF_THE_MAP,
+            *MAP_SCALE,
+        ),
+    }
+    for relative, _, what, _ in PHOTOS:
+        words[relative] = (badge_photo, *what)
+    for scene, title in SCENE_TEXT.items():
+        words[f"images/poster-{scene}.png"] = (badge_clip, SCENE_HEADING, *title)
+    words[FILM_FILE] = (
+        badge_clip,
+        SCENE_HEADING,
+        *OPENING_CARD,
+        CLOSING_CARD,
+        *(w for t in SCENE_TEXT.values() for w in t),
+    )
+    for column, language in enumerate(("fr", "en", "ar")):
+        words[f"captions/the-cave.{language}.srt"] = tuple(cue[2 + column] for cue in CUES)
+    return words
 
 
 def srt_time(seconds: float) -> str:
@@ -947,8 +998,12 @@ def encode(
     tone: str,
     key_frames: Sequence[int] = (),
     crf: int = 27,
+    timecode: bool = True,
 ) -> None:
-    """Still cards + a running timecode + a moving marker, H.264/AAC in MP4, reproducibly.
+    """Still cards + a running timecode (unless not wanted) + a moving marker, H.264/AAC in MP4, reproducibly.
+
+    The exhibition's film has no timecode: visitors see its frames. The moving marker
+    shows that it plays.
 
     A keyframe every 2 s (and at each excerpt's start) lets the player seek to an
     excerpt quickly; -threads 1 and bitexact flags keep the bytes the same run to run.
@@ -963,10 +1018,12 @@ def encode(
         lines.append(f"file '{cards[-1][0]}'")  # the concat demuxer needs the last file twice
         listing.write_text("\n".join(lines) + "\n")
         px = max(14, height // 22)
+        stamp = (
+            f",drawtext=fontfile={MONO_FONT}:fontsize={px}:fontcolor=white:box=1:boxcolor=black@0.75:"
+            f"boxborderw={px // 3}:x=w-tw-{px}:y={px // 2}:text='%{{pts\\:hms}}  f%{{n}}'"
+        )
         video_filter = (
-            f"[0:v]fps={FPS},format=yuv420p,"
-            f"drawtext=fontfile={MONO_FONT}:fontsize={px}:fontcolor=white:box=1:boxcolor=black@0.75:"
-            f"boxborderw={px // 3}:x=w-tw-{px}:y={px // 2}:text='%{{pts\\:hms}}  f%{{n}}'[v0];"
+            f"[0:v]fps={FPS},format=yuv420p{stamp if timecode else ''}[v0];"
             f"color=c=0xE2A740:s={max(6, width // 80)}x{max(4, height // 90)}:r={FPS}[dot];"
             f"[v0][dot]overlay=x='(W-w)*t/{total}':y=H-h:eval=frame:shortest=1[v]"
         )
@@ -1046,6 +1103,7 @@ def film(root: Path) -> None:
             size=FILM_SIZE,
             tone=f"0.08*({ramp_in}+{ramp_out})",
             key_frames=[start for _, start, _ in EXCERPTS],
+            timecode=False,
         )
     MANIFEST.append(
         StandIn(
@@ -1153,36 +1211,13 @@ def exhibition_media(root: Path, with_video: bool) -> None:
     title_card(root)
     cover(root, "ghouta", cover_ghouta, "a licensed photograph of Eastern Ghouta")
     cover(root, "cave", cover_cave, "a still from The Cave (Feras Fayyad, 2019)")
-    cover(root, "in-charge", cover_in_charge, "a licensed photograph of Dr Amani Ballour at work", badge_at=0.34)
+    cover(root, "in-charge", cover_in_charge, "a licensed photograph of Dr Amani Ballour at work")
     cover(root, "exile", cover_exile, "a licensed photograph of Dr Amani Ballour in exile")
     cover(root, "caen", cover_caen, "a photograph of the forum in Caen")
     timeline_graphic(root)
     map_route(root)
-    photo_placeholder(
-        root,
-        "images/portrait-amani.png",
-        (1080, 1350),
-        ("portrait du Dr Amani Ballour", "portrait of Dr Amani Ballour", "صورة شخصية للدكتورة أماني بلّور"),
-        "portrait",
-    )
-    photo_placeholder(
-        root,
-        "images/photo-ghouta.png",
-        (1620, 1080),
-        ("la Ghouta orientale pendant le siège", "Eastern Ghouta under siege", "الغوطة الشرقية تحت الحصار"),
-        "town",
-    )
-    photo_placeholder(
-        root,
-        "images/photo-prize.png",
-        (1620, 1080),
-        (
-            "la remise du prix Raoul Wallenberg, 2020",
-            "the Raoul Wallenberg Prize award, 2020",
-            "تسليم جائزة راؤول والنبرغ، 2020",
-        ),
-        "stage",
-    )
+    for relative, size, what, figure in PHOTOS:
+        photo_placeholder(root, relative, size, what, figure)
     posters(root)
     captions(root)
     if with_video:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
 
 from kiosk.loader import LoadResult
 from kiosk.model.exhibition import (
@@ -18,9 +15,8 @@ from kiosk.model.exhibition import (
     TimelinePanel,
     VideoPanel,
 )
-from kiosk.model.localized import Localized
 
-from .helpers import DEFAULT_CONFIG, problems_text
+from .helpers import DEFAULT_CONFIG, localized_texts, problems_text
 
 LANGUAGES = ("fr", "en", "ar")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -30,21 +26,6 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 def loaded(result: LoadResult) -> Exhibition:
     assert result.exhibition is not None, problems_text(result)
     return result.exhibition
-
-
-def localized_texts(value: Any, path: str = "") -> Iterator[tuple[str, Localized]]:
-    """Every visitor-facing text in the model, with where it sits."""
-    if isinstance(value, Localized):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from localized_texts(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from localized_texts(item, f"{path}[{index}]")
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from localized_texts(item, f"{path}.{key}")
 
 
 def test_loads_without_errors_or_warnings(default_result: LoadResult) -> None:
@@ -125,27 +106,13 @@ def test_attract_loop_mixes_pictures_words_dates_and_film(default_result: LoadRe
     assert {ImagePanel, QuotePanel, TimelinePanel, VideoPanel} <= kinds
 
 
-def test_no_words_are_put_in_a_real_persons_mouth(default_result: LoadResult) -> None:
-    """Quotes come from public texts (conventions, declarations), never invented for a person."""
-    for _, panel in loaded(default_result).panels():
-        if isinstance(panel, QuotePanel):
-            who = panel.who.get("en") or ""
-            assert "Ballour" not in who and "Fayyad" not in who, panel.id
-            assert re.search(r"Convention|Declaration", who), f"{panel.id}: attribute a public text: {who}"
-
-
-def test_credits_say_plainly_what_is_a_stand_in(default_result: LoadResult) -> None:
+def test_the_credits_panel_says_plainly_what_is_a_stand_in(default_result: LoadResult) -> None:
     exhibition = loaded(default_result)
     about = exhibition.panel("about")
     assert isinstance(about, TextPanel)
     assert about is exhibition.chapters[-1].panels[-1], "the credits close the visit"
     for language, word in (("fr", "provisoire"), ("en", "stand-in"), ("ar", "مؤقت")):
-        assert word in (about.body.get(language) or ""), language
-    for _, panel in exhibition.panels():
-        if isinstance(panel, ImagePanel | VideoPanel):
-            assert panel.credit is not None, panel.id
-            credit = (panel.credit.get("en") or "").lower()
-            assert "stand-in" in credit, f"{panel.id}: its credit should say it is a stand-in"
+        assert word in (about.body.get(language) or "").lower(), language
 
 
 def test_markup_leaves_no_stray_asterisks(default_result: LoadResult) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PIL import Image
@@ -16,7 +13,7 @@ from PIL import Image
 from kiosk.loader import LoadResult
 from kiosk.model.exhibition import VideoPanel
 
-from .helpers import MEDIA, ROOT, STARTER, files_under
+from .helpers import MEDIA, ROOT, STARTER, files_under, generator
 
 MEDIA_LIMIT = 20 * 1024 * 1024
 #: What tools/make_stand_ins.py writes into every PNG it draws.
@@ -26,15 +23,6 @@ GENERATOR_TAG = "kiosk tools/make_stand_ins.py"
 def manifest() -> dict[str, dict[str, str]]:
     data = json.loads((MEDIA / "stand-ins.json").read_text(encoding="utf-8"))
     return {entry["path"]: entry for entry in data["files"]}
-
-
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_stand_ins", ROOT / "tools" / "make_stand_ins.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_media_folder_stays_under_20_mb() -> None:
