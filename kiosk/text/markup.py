@@ -13,8 +13,15 @@ _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])")
 
 
+#: StyledText folds every space-like character into an ordinary, breakable space: the no-break
+#: spaces of French typography ("«\u00a0mot\u00a0»", "mot\u202f?") must reach it as entities.
+_NO_BREAK = {"\u00a0": "&nbsp;", "\u202f": "&#8239;"}
+
+
 def _inline(line: str) -> str:
     line = html.escape(line, quote=False)
+    for char, entity in _NO_BREAK.items():
+        line = line.replace(char, entity)
     line = _STRONG.sub(r"<b>\1</b>", line)
     return _EMPHASIS.sub(r"<i>\1</i>", line)
 
