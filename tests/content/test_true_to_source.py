@@ -17,7 +17,7 @@ import pytest
 
 from kiosk.loader import LoadResult
 from kiosk.model.captions import parse_captions
-from kiosk.model.exhibition import Exhibition, ImagePanel, QuotePanel, TimelinePanel, VideoPanel
+from kiosk.model.exhibition import Exhibition, ImagePanel, QuotePanel, TextPanel, TimelinePanel, VideoPanel
 
 from .helpers import MEDIA, ROOT, generator, localized_texts, problems_text
 
@@ -329,3 +329,19 @@ def test_her_words_here_are_the_words_of_the_source() -> None:
         line = plain(lines[number - 1])
         for sentence in re.split(r"(?<=\.) ", words):
             assert plain(sentence).rstrip(".") in line, f"line {number}: {sentence!r}"
+
+
+def test_french_no_break_spaces_reach_the_screen(default_result: LoadResult) -> None:
+    """StyledText folds U+00A0 and U+202F into breakable spaces: bodies must hand them over as entities,
+    or a line starts with « : » or « ? » and « ends one (measured: four U+00A0 render as wide as one space)."""
+    from kiosk.ui.markup import to_blocks  # pure Python: the renderer the kiosk uses
+
+    checked = 0
+    for _, panel in exhibition_of(default_result).panels():
+        if isinstance(panel, TextPanel):
+            body = panel.body.get("fr") or ""
+            styled = "".join(block["text"] for block in to_blocks(body))
+            assert "\u00a0" not in styled and "\u202f" not in styled, panel.id
+            checked += body.count("\u00a0") + body.count("\u202f")
+            assert styled.count("&nbsp;") + styled.count("&#8239;") == body.count("\u00a0") + body.count("\u202f")
+    assert checked
