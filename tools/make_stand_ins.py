@@ -727,7 +727,9 @@ def photo_placeholder(
     p.setBrush(SURFACE)
     p.drawEllipse(cam.center(), 32 * scale, 32 * scale)
     p.fillRect(QRectF(cam.left() + 20 * scale, cam.top() - 16 * scale, 40 * scale, 18 * scale), MUTED)
-    panel = QRectF(60 * scale, height - 360 * scale, width - 120 * scale, 270 * scale)
+    # The words sit above the lower quarter: the kiosk lays its full-screen button and, in the
+    # attract loop, the caption over the bottom of a picture.
+    panel = QRectF(60 * scale, height * 0.55, width - 120 * scale, 225 * scale)
     p.fillRect(panel, QColor(0, 0, 0, 170))
     trilingual(
         p,
