@@ -18,8 +18,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.loader import load_exhibition  # noqa: E402
 from kiosk.ui.app import KioskApp  # noqa: E402
+from kiosk.video import vlc_engine  # noqa: E402
 
 #: (file, window size, language, chapter id or "" for home / "attract", panel id, large text)
 SHOTS: tuple[tuple[str, tuple[int, int], str, str, str, bool], ...] = (
@@ -39,7 +41,20 @@ SHOTS: tuple[tuple[str, tuple[int, int], str, str, str, bool], ...] = (
     ("arabic.png", (1920, 1080), "ar", "in-charge", "chosen", False),
     ("quote-arabic.png", (1920, 1080), "ar", "exile", "quote-two-doctors", False),
     ("home-portrait-large-text.png", (1080, 1920), "en", "", "", True),
+    ("video-controls.png", (1920, 1080), "en", "the-cave", "excerpt-hospital", False),
 )
+#: Shots of a film panel: its big play button is tapped, and the film plays a few seconds.
+PLAYING = {"video-controls.png"}
+
+
+def visible_item(root: QQuickItem, name: str) -> QQuickItem:
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name and item.isVisible() and item.opacity() > 0:
+            return item
+        stack.extend(item.childItems())
+    raise LookupError(name)
 
 
 def settle(ms: int = 1500) -> None:
@@ -69,6 +84,11 @@ def shoot(out: Path, name: str, size: tuple[int, int], language: str, chapter: s
         step()
         settle(700)
     settle(2500 if chapter == "attract" else 1500)
+    if name in PLAYING:
+        button = visible_item(kiosk.window.contentItem(), "videoBigButton")
+        centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()
+        QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+        settle(4500)  # past the first caption, with the controls still shown
     image = kiosk.window.grabWindow()
     target = out / name
     image.save(str(target))
@@ -83,6 +103,7 @@ def main() -> int:
     parser.add_argument("names", nargs="*", help="only these files (default: all)")
     args = parser.parse_args()
     app = QGuiApplication(sys.argv[:1])
+    vlc_engine.configure(["--aout=adummy"])
     args.out.mkdir(parents=True, exist_ok=True)
     for name, size, language, chapter, panel, large in SHOTS:
         if not args.names or name in args.names:
