@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,9 @@ def test_a_touch_visit_is_recorded_and_reported(qtbot, open_kiosk, tmp_path: Pat
     out = tmp_path / "report"
     assert main(["report", "--db", str(db_path), "--out", str(out)]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "La Grotte" in page or "the-cave" in page  # chapters named by title from the exhibition
+    # Chapters are named by their title in the exhibition's first language, not by their id.
+    title = result.exhibition.chapters[1].title.resolve(result.exhibition.default_language).text
+    assert html.escape(title, quote=False) in page or "the-cave" in page
 
 
 def test_reload_on_the_real_kiosk_waits_for_the_visit_to_end(qtbot, open_kiosk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
