@@ -345,3 +345,27 @@ def test_french_no_break_spaces_reach_the_screen(default_result: LoadResult) -> 
             checked += body.count("\u00a0") + body.count("\u202f")
             assert styled.count("&nbsp;") + styled.count("&#8239;") == body.count("\u00a0") + body.count("\u202f")
     assert checked
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_every_text_has_its_row_in_the_sources_table(default_result: LoadResult) -> None:
+    """docs/content.md gives each text, in each language, the line of the source it rests on:
+    a text changed in the YAML and not in the table (or not given a ground) fails here."""
+    table = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in (ROOT / "docs" / "content.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    missing = []
+    for where, language, text in yaml_texts(exhibition_of(default_result)):
+        if re.search(r"\.(alt|credit)$", where) or language == "*":
+            continue  # descriptions of the pictures and credits state no fact
+        for paragraph in paragraphs(text):
+            cell = paragraph.replace("|", "\\|")
+            row = next((line for line in table.values() if f" {cell} |" in line), None)
+            if row is None or not row.rstrip(" |").rsplit("|", 1)[-1].strip():
+                missing.append(f"{where} [{language}]: {paragraph[:60]}")
+    assert not missing, "texts without a row (and a ground) in docs/content.md:\n" + "\n".join(missing)
