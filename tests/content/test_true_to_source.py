@@ -334,7 +334,7 @@ def test_her_words_here_are_the_words_of_the_source() -> None:
 def test_french_no_break_spaces_reach_the_screen(default_result: LoadResult) -> None:
     """StyledText folds U+00A0 and U+202F into breakable spaces: bodies must hand them over as entities,
     or a line starts with « : » or « ? » and « ends one (measured: four U+00A0 render as wide as one space)."""
-    from kiosk.ui.markup import to_blocks  # pure Python: the renderer the kiosk uses
+    from kiosk.text.markup import to_blocks  # pure Python: the renderer the kiosk uses
 
     checked = 0
     for _, panel in exhibition_of(default_result).panels():
