@@ -388,8 +388,8 @@ class Soak:
         if panel is None:
             return None
         for item in walk_items(panel):
-            if item.objectName() == "videoPlayerLoader":
-                return item.property("item")
+            if item.objectName() == "videoPlayer":
+                return item
         return None
 
     def _current_panel_id(self) -> str:

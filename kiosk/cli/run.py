@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     staff = _staff(result, preview=args.windowed)
     tools = _staff_tools(config, result, preview=args.windowed, watch=args.watch or not args.windowed)
     size = args.size or (1920, 1080)
-    kiosk = KioskApp(result, size=size, staff=staff, extra=tools.qml_properties())
+    kiosk = KioskApp(result, size=size, staff=staff, schedule=tools.schedule, reload=tools.reload)
     from kiosk.ui.staff_tools.attach import RESTART_EXIT_CODE
 
     tools.attach(kiosk, staff)

@@ -40,8 +40,8 @@ def open_kiosk(qtbot, device):  # type: ignore[no-untyped-def]
     """make_kiosk (tests/ui/driver.py), closed properly: the QML scene goes before its view models."""
     drivers: list[KioskDriver] = []
 
-    def open_(result: Any, timeouts: Timeouts) -> KioskDriver:
-        driver = make_kiosk(qtbot, device, result, timeouts=timeouts)
+    def open_(result: Any, timeouts: Timeouts, tools: Any = None) -> KioskDriver:
+        driver = make_kiosk(qtbot, device, result, timeouts=timeouts, tools=tools)
         drivers.append(driver)
         return driver
 
@@ -160,8 +160,7 @@ def test_staff_tools_attached_to_the_kiosk(qtbot, open_kiosk, tmp_path: Path, mo
     config = write_exhibition(tmp_path)
     result = load_exhibition(config)
     tools = StaffTools(config, result, preview=False)
-    driver = open_kiosk(result, Timeouts(idle=1.5, countdown=0.3, tap_gap=0.05))
-    tools.attach(driver.app)
+    driver = open_kiosk(result, Timeouts(idle=1.5, countdown=0.3, tap_gap=0.05), tools)
     try:
         assert tools.schedule.isOpen  # no schedule: always open
         driver.tap_at(middle(driver))
@@ -186,7 +185,7 @@ def test_staff_tools_attached_to_the_kiosk(qtbot, open_kiosk, tmp_path: Path, mo
 
 
 def test_closed_screen_and_errors_show_in_the_real_window(qtbot, open_kiosk, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Hosted by StaffTools until Main.qml places them: a preview with errors, then closed hours."""
+    """Main.qml shows the reload errors and the closed screen: a preview with errors, then closed hours."""
     import os
 
     from kiosk.ui.staff_tools.attach import StaffTools
@@ -196,8 +195,7 @@ def test_closed_screen_and_errors_show_in_the_real_window(qtbot, open_kiosk, tmp
     config = write_exhibition(tmp_path)
     result = load_exhibition(config)
     tools = StaffTools(config, result, preview=True, analytics=False)
-    driver = open_kiosk(result, Timeouts(idle=60, countdown=10, tap_gap=0.05))
-    tools.attach(driver.app)
+    driver = open_kiosk(result, Timeouts(idle=60, countdown=10, tap_gap=0.05), tools)
     root = driver.window.contentItem()
     closed, errors = find_item(root, "closedScreen"), find_item(root, "reloadErrors")
     assert closed is not None and errors is not None

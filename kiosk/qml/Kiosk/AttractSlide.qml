@@ -13,7 +13,6 @@ Item {
     property bool leaving: false
     property int durationMs: 9000
     property ExhibitionStore store
-    property var components: ({})
     property string filmWord: ""
     // Room kept free at the bottom for the invitation to touch.
     property real captionSpace: Theme.px(230)
@@ -101,7 +100,6 @@ Item {
             captionSpace: slide.captionSpace
             durationMs: slide.durationMs
             store: slide.store
-            hasPlayer: slide.components.VideoPlayer === true
             filmWord: slide.filmWord
         }
     }

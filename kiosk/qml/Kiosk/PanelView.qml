@@ -12,7 +12,6 @@ Item {
     property bool neighbour: false
     property ExhibitionStore store
     property Navigator navigator
-    property var components: ({})
     signal openImage(string source, var alt)
 
     objectName: "panel_" + (panel ? panel.panelId : "")
@@ -88,7 +87,6 @@ Item {
             language: view.navigator.language
             isCurrent: view.isCurrent
             neighbour: view.neighbour
-            hasPlayer: view.components.VideoPlayer === true
         }
     }
     Component {
