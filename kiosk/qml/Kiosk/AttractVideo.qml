@@ -6,10 +6,10 @@ import KioskBackend
 Item {
     id: root
 
-    property var item
+    required property var item
     property int durationMs: 9000
     property real captionSpace: Theme.px(230)
-    property ExhibitionStore store
+    required property ExhibitionStore store
     property string filmWord: ""
     readonly property bool ready: player.ready
     // The excerpt's end (finished) ends the item, not the loop's timer; a film that cannot

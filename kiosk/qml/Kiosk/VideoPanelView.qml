@@ -6,11 +6,11 @@ import KioskBackend
 Item {
     id: root
 
-    property var panel
-    property var words
-    property ExhibitionStore store
-    property Navigator navigator
-    property string language
+    required property var panel
+    required property var words
+    required property ExhibitionStore store
+    required property Navigator navigator
+    required property string language
     property bool isCurrent: false
     // Next to the panel on screen: the player prepares its excerpt behind the poster.
     property bool neighbour: false
