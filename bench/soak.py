@@ -86,11 +86,9 @@ SAMPLE_FIELDS = [f.name for f in dataclasses.fields(Sample)]
 
 def walk_items(root: Any) -> Iterator[Any]:
     """Every QQuickItem under ``root`` (delegates of views included: they are child items)."""
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.childItems())
+    from kiosk.ui.items import walk
+
+    return walk(root)
 
 
 def count_items(window: Any) -> tuple[int, int]:

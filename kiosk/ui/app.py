@@ -21,11 +21,14 @@ from kiosk.navigation import Clock, Timeouts, TouchJudge, Visit, VisitShape
 from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
 from kiosk.ui.free_memory import MemoryTrimmer
+from kiosk.ui.items import find_item
 from kiosk.ui.lockdown.staff import StaffViewModel
 from kiosk.ui.registry import register_qml_types
 from kiosk.ui.staff_tools.reload import ReloadController
 from kiosk.ui.staff_tools.schedule import ScheduleController
 from kiosk.ui.touch_guard import TouchGuard
+from kiosk.ui.video.coordinator import FilmCoordinator
+from kiosk.ui.video.parts import FilmParts
 from kiosk.ui.viewmodels.attract import AttractModel, InvitationModel, attract_panels
 from kiosk.ui.viewmodels.chapters import ChapterModel
 from kiosk.ui.viewmodels.languages import LanguageModel
@@ -53,7 +56,8 @@ class KioskApp(QObject):
     """Everything on the kiosk's screen. Needs a QGuiApplication to exist already.
 
     ``timeouts`` overrides the exhibition's idle timeout and countdown (tests use
-    milliseconds); ``clock`` and ``touch_clock_ms`` make time injectable. ``staff``,
+    milliseconds); ``clock`` and ``touch_clock_ms`` make time injectable; ``films`` gives the
+    film players another engine (the benchmark, tests). ``staff``,
     ``schedule`` and ``reload`` are the staff view model and the staff tools' controllers:
     `kiosk run` gives all three (kiosk/cli/run.py); without them the window shows no staff
     screens (proof sheets, the smoke test, most tests).
@@ -71,6 +75,7 @@ class KioskApp(QObject):
         staff: StaffViewModel | None = None,
         schedule: ScheduleController | None = None,
         reload: ReloadController | None = None,
+        films: FilmCoordinator | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,6 +84,11 @@ class KioskApp(QObject):
         # QML binds to when the app is destroyed: no "cannot read property of null" at exit.
         self.engine = QQmlApplicationEngine(self)
         self.engine.addImportPath(str(paths.qml_import_dir()))
+        # What the film players share (engines, the panel on screen's decoding): one per kiosk.
+        self.films = films or FilmCoordinator()
+        film_parts = self.engine.singletonInstance("KioskBackend", "FilmParts")
+        assert isinstance(film_parts, FilmParts)
+        film_parts.films = self.films
         self.staff = staff
         self._fixed_timeouts = timeouts
         exhibition, problems = _split(result)
@@ -130,13 +140,7 @@ class KioskApp(QObject):
         return zone.contains(zone.mapFromScene(QPointF(x, y)))
 
     def _find_item(self, name: str) -> QQuickItem | None:
-        pending = list(self.window.contentItem().childItems())
-        while pending:
-            item = pending.pop()
-            if item.objectName() == name:
-                return item
-            pending.extend(item.childItems())
-        return None
+        return find_item(self.window.contentItem(), name)
 
     # --- public API ------------------------------------------------------------------------
     def add_listener(self, listener: VisitListener) -> Any:

@@ -22,9 +22,6 @@ from kiosk.report import read_report
 from kiosk.ui.staff_tools.reload import ReloadController
 from staff_tools.exhibitions import MINIMAL, write_exhibition
 
-# The presentation's panel views warn while their model is reset when a chapter opens;
-# reported to the presentation helper. Any other QML warning still fails these tests.
-
 _DEVICE: list[QPointingDevice] = []
 
 
@@ -188,8 +185,8 @@ def test_closed_screen_and_errors_show_in_the_real_window(qtbot, open_kiosk, tmp
     """Main.qml shows the reload errors and the closed screen: a preview with errors, then closed hours."""
     import os
 
+    from kiosk.ui.items import find_item
     from kiosk.ui.staff_tools.attach import StaffTools
-    from kiosk.ui.staff_tools.closed_guard import find_item
 
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     config = write_exhibition(tmp_path)

@@ -12,6 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.navigation import Timeouts
+from kiosk.ui.items import walk
 
 
 class TouchClock:
@@ -29,9 +30,7 @@ class TouchClock:
 
 def items(root: QQuickItem) -> Iterator[QQuickItem]:
     """Every item under ``root``, delegates included (findChild misses those)."""
-    for child in root.childItems():
-        yield child
-        yield from items(child)
+    return walk(root)
 
 
 def shown(item: QQuickItem) -> bool:

@@ -168,7 +168,7 @@ def test_staff_parts_load_over_the_presentation(tmp_path: Any) -> None:
     """With kiosk run's staff view model, the lock-down's ErrorScreen and StaffOverlay load cleanly.
 
     In its own process: in the shared test process, a later engine crashed in loadFromModule after
-    this scene had existed (PySide6 6.11; reported to the lock-down side, under study).
+    this scene had existed (PySide6 6.11).
     """
     import os
     import subprocess
