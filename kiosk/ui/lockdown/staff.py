@@ -51,12 +51,18 @@ translate = QCoreApplication.translate
 class ProblemLike(Protocol):
     """A loader problem (kiosk.loader.Problem): ``str()`` gives FILE:LINE:COL: key.path: message."""
 
-    severity: str
-    file: str
-    line: int
-    column: int
-    path: str
-    message: str
+    @property
+    def severity(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
 
 
 class LoadResultLike(Protocol):
