@@ -94,13 +94,9 @@ def startup_child(args: argparse.Namespace) -> None:
 
 
 def _find(kiosk: Any, name: str) -> Any:
-    pending = list(kiosk.window.contentItem().childItems())
-    while pending:
-        item = pending.pop()
-        if item.objectName() == name:
-            return item
-        pending.extend(item.childItems())
-    return None
+    from kiosk.ui.items import find_item
+
+    return find_item(kiosk.window.contentItem(), name)
 
 
 def bench_startup(args: argparse.Namespace, runs: int) -> dict[str, list[float]]:

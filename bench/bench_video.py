@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
 
 import psutil  # noqa: E402
 from clips import make_clip, read_frame_number  # noqa: E402
-from harness import Store, exhibition_with, find, make_poster, open_player, video_panel  # noqa: E402
+from harness import exhibition_with, find, make_poster, make_store, open_player, video_panel  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlComponent  # noqa: E402
@@ -127,7 +127,7 @@ def bench_tap(clip_path: Path, media: Path, runs: int, *, prepared: bool = False
     """Tap on the poster -> first excerpt frame swapped to the window (ms); ``prepared``: a
     settled panel, its first frame held behind the poster."""
     poster = make_poster(media, "#304050", (1280, 720))
-    store = Store(exhibition_with(video_panel(clip_path, poster, 4000, 9000)))
+    store = make_store(exhibition_with(video_panel(clip_path, poster, 4000, 9000)))
     view = open_player(store, "excerpt", size=(1280, 720))
     view.show()
     player = find(view, "excerptPlayer")
@@ -271,7 +271,7 @@ def bench_attract(clip_path: Path, media: Path, excerpts: int) -> dict[str, floa
     poster = make_poster(media, "#000000", (1280, 720))
     ranges = [(1000, 3000), (5000, 7000), (2500, 4200), (8000, 9500)]
     panels = [video_panel(clip_path, poster, a, b, panel_id=f"clip{i}") for i, (a, b) in enumerate(ranges)]
-    store = Store(exhibition_with(*panels))
+    store = make_store(exhibition_with(*panels))
     view = open_player(store, "clip0", size=(1280, 720), attract=True)
     engine = view.engine()
     component = QQmlComponent(engine, QUrl.fromLocalFile(str(paths.qml_import_dir() / "Kiosk" / "VideoPlayer.qml")))
@@ -344,7 +344,7 @@ def bench_attract(clip_path: Path, media: Path, excerpts: int) -> dict[str, floa
 
 def bench_1080p(clip_path: Path, media: Path, seconds: float) -> dict[str, float]:
     poster = make_poster(media, "#203040", (1920, 1080))
-    store = Store(exhibition_with(video_panel(clip_path, poster, 500, 500 + int(seconds * 1000) + 2000)))
+    store = make_store(exhibition_with(video_panel(clip_path, poster, 500, 500 + int(seconds * 1000) + 2000)))
     view = open_player(store, "excerpt", size=(1920, 1080))
     view.show()
     frame = find(view, "videoFrame")

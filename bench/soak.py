@@ -86,11 +86,9 @@ SAMPLE_FIELDS = [f.name for f in dataclasses.fields(Sample)]
 
 def walk_items(root: Any) -> Iterator[Any]:
     """Every QQuickItem under ``root`` (delegates of views included: they are child items)."""
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.childItems())
+    from kiosk.ui.items import walk
+
+    return walk(root)
 
 
 def count_items(window: Any) -> tuple[int, int]:
@@ -388,8 +386,8 @@ class Soak:
         if panel is None:
             return None
         for item in walk_items(panel):
-            if item.objectName() == "videoPlayerLoader":
-                return item.property("item")
+            if item.objectName() == "videoPlayer":
+                return item
         return None
 
     def _current_panel_id(self) -> str:

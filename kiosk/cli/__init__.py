@@ -25,13 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        try:
-            module = importlib.import_module(f"kiosk.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"kiosk.cli.{name}":
-                continue  # not built yet in this version
-            raise
-        module.add_parser(subparsers)
+        importlib.import_module(f"kiosk.cli.{name}").add_parser(subparsers)
     return parser
 
 

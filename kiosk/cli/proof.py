@@ -8,15 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
-def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size; write it as 1920x1080") from None
-    if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise argparse.ArgumentTypeError(f"{text}: a size from 320x240 to 7680x4320, please")
-    return width, height
+from kiosk.cli.terminal import screen_size
 
 
 def add_parser(subparsers: Any) -> None:
@@ -32,7 +24,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("config", type=Path, metavar="CONFIG", help="the exhibition file")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNGs and the PDF")
     parser.add_argument(
-        "--size", type=_size, action="append", metavar="WxH", help="screen size, repeatable (default 1920x1080)"
+        "--size", type=screen_size, action="append", metavar="WxH", help="screen size, repeatable (default 1920x1080)"
     )
     parser.add_argument("--lang", action="append", metavar="LANG", help="only these languages (repeatable)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any page has a mark")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from kiosk.cli.terminal import reader_gone
 
 
 def add_parser(subparsers: Any) -> None:
@@ -35,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # ``kiosk schema | head``
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reader_gone()
     return 0

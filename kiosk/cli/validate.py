@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.terminal import reader_gone
 from kiosk.loader import LoadResult, load_exhibition
 
 
@@ -62,9 +62,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except BrokenPipeError:
-        # The reader went away (``kiosk validate ... | head``): not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        reader_gone()
         return 1
     except KeyboardInterrupt:
         return 130

@@ -15,20 +15,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.proof.marks import Mark
+from kiosk.ui.items import find_item
 
 SCROLLER = "textScroller"
 #: The presentation's tag on a text shown in another language than the visitor's.
 FALLBACK_TAG = "fallbackTag"
-
-
-def find_item(root: QQuickItem, name: str) -> QQuickItem | None:
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        if item.objectName() == name:
-            return item
-        stack.extend(item.childItems())
-    return None
 
 
 def _shown(item: QQuickItem) -> bool:

@@ -21,8 +21,14 @@ from kiosk.navigation import Clock, Timeouts, TouchJudge, Visit, VisitShape
 from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
 from kiosk.ui.free_memory import MemoryTrimmer
+from kiosk.ui.items import find_item
+from kiosk.ui.lockdown.staff import StaffViewModel
 from kiosk.ui.registry import register_qml_types
+from kiosk.ui.staff_tools.reload import ReloadController
+from kiosk.ui.staff_tools.schedule import ScheduleController
 from kiosk.ui.touch_guard import TouchGuard
+from kiosk.ui.video.coordinator import FilmCoordinator
+from kiosk.ui.video.parts import FilmParts
 from kiosk.ui.viewmodels.attract import AttractModel, InvitationModel, attract_panels
 from kiosk.ui.viewmodels.chapters import ChapterModel
 from kiosk.ui.viewmodels.languages import LanguageModel
@@ -31,10 +37,6 @@ from kiosk.ui.viewmodels.panels import PanelModel
 from kiosk.ui.viewmodels.store import ExhibitionStore
 
 log = logging.getLogger(__name__)
-
-#: QML files other parts of the kiosk provide; Main.qml loads each only once it exists.
-OPTIONAL_COMPONENTS = ("VideoPlayer", "StaffOverlay", "ErrorScreen")
-
 
 class LoadResultLike(Protocol):
     @property
@@ -50,16 +52,15 @@ def _split(result: LoadResultLike | Exhibition | None) -> tuple[Exhibition | Non
     return result.exhibition, [str(problem) for problem in result.problems]
 
 
-def optional_components() -> dict[str, bool]:
-    folder = paths.qml_import_dir() / "Kiosk"
-    return {name: (folder / f"{name}.qml").is_file() for name in OPTIONAL_COMPONENTS}
-
-
 class KioskApp(QObject):
     """Everything on the kiosk's screen. Needs a QGuiApplication to exist already.
 
     ``timeouts`` overrides the exhibition's idle timeout and countdown (tests use
-    milliseconds); ``clock`` and ``touch_clock_ms`` make time injectable.
+    milliseconds); ``clock`` and ``touch_clock_ms`` make time injectable; ``films`` gives the
+    film players another engine (the benchmark, tests). ``staff``,
+    ``schedule`` and ``reload`` are the staff view model and the staff tools' controllers:
+    `kiosk run` gives all three (kiosk/cli/run.py); without them the window shows no staff
+    screens (proof sheets, the smoke test, most tests).
     """
 
     def __init__(
@@ -71,8 +72,10 @@ class KioskApp(QObject):
         touch_limits: TouchLimits | None = None,
         touch_clock_ms: Any = None,
         size: tuple[int, int] = (1920, 1080),
-        staff: QObject | None = None,
-        extra: dict[str, QObject] | None = None,
+        staff: StaffViewModel | None = None,
+        schedule: ScheduleController | None = None,
+        reload: ReloadController | None = None,
+        films: FilmCoordinator | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,6 +84,11 @@ class KioskApp(QObject):
         # QML binds to when the app is destroyed: no "cannot read property of null" at exit.
         self.engine = QQmlApplicationEngine(self)
         self.engine.addImportPath(str(paths.qml_import_dir()))
+        # What the film players share (engines, the panel on screen's decoding): one per kiosk.
+        self.films = films or FilmCoordinator()
+        film_parts = self.engine.singletonInstance("KioskBackend", "FilmParts")
+        assert isinstance(film_parts, FilmParts)
+        film_parts.films = self.films
         self.staff = staff
         self._fixed_timeouts = timeouts
         exhibition, problems = _split(result)
@@ -96,11 +104,8 @@ class KioskApp(QObject):
         self.navigator.languageChanged.connect(self._language_changed)
         self.navigator.chapterChanged.connect(self._chapter_changed)
         self._set(exhibition, problems)
-
-        components = optional_components()
-        # The staff overlay and the error screen need the staff view model (kiosk run makes it).
-        components["StaffOverlay"] = components["StaffOverlay"] and staff is not None
-        components["ErrorScreen"] = components["ErrorScreen"] and staff is not None
+        # The staff parts are given only when there: QML cannot set a typed property to None.
+        staff_parts = {"staff": staff, "schedule": schedule, "reload": reload}
         self.engine.setInitialProperties(
             {
                 "store": self.store,
@@ -110,12 +115,9 @@ class KioskApp(QObject):
                 "languages": self.languages,
                 "attract": self.attract,
                 "invitations": self.invitations,
-                "components": components,
-                "staff": staff,
                 "width": size[0],
                 "height": size[1],
-                # The staff tools' controllers: {"reload": ..., "schedule": ...} (docs/staff-tools.md).
-                **(extra or {}),
+                **{name: part for name, part in staff_parts.items() if part is not None},
             }
         )
         self.engine.loadFromModule("Kiosk", "Main")
@@ -138,13 +140,7 @@ class KioskApp(QObject):
         return zone.contains(zone.mapFromScene(QPointF(x, y)))
 
     def _find_item(self, name: str) -> QQuickItem | None:
-        pending = list(self.window.contentItem().childItems())
-        while pending:
-            item = pending.pop()
-            if item.objectName() == name:
-                return item
-            pending.extend(item.childItems())
-        return None
+        return find_item(self.window.contentItem(), name)
 
     # --- public API ------------------------------------------------------------------------
     def add_listener(self, listener: VisitListener) -> Any:

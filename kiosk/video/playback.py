@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from kiosk.video.clock import ExcerptClock
 from kiosk.video.engine import EngineEvent, Excerpt, Frame, VideoEngine
 from kiosk.video.gate import FrameGate, Verdict
 
@@ -76,7 +77,7 @@ class ExcerptPlayback:
     ) -> None:
         self.engine = engine
         self.excerpt = excerpt
-        self.gate = FrameGate(excerpt.start_ms, excerpt.end_ms)
+        self.gate = FrameGate(excerpt.start_ms, excerpt.end_ms, ExcerptClock(now))
         self._observer = observer
         self._post = post
         self._now = now

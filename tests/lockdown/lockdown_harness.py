@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 
 from kiosk import paths
 from kiosk.staff.pin import LockoutPolicy, StaffPin
+from kiosk.ui.items import walk
 from kiosk.ui.lockdown.staff import StaffViewModel
 
 HARNESS = Path(__file__).with_name("harness.qml")
@@ -33,12 +34,6 @@ class FakeClock:
     def __call__(self) -> float:
         return self.now
 
-
-def walk(item: QQuickItem) -> Iterator[QQuickItem]:
-    # findChild does not see Repeater/ListView delegates; their visual parents do.
-    yield item
-    for child in item.childItems():
-        yield from walk(child)
 
 
 @dataclass

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from kiosk import paths  # noqa: E402
 from kiosk.loader import load_exhibition  # noqa: E402
 from kiosk.staff.pin import StaffPin  # noqa: E402
+from kiosk.ui.items import find_item  # noqa: E402
 from kiosk.ui.lockdown.staff import StaffViewModel  # noqa: E402
 
 HARNESS = Path(__file__).with_name("harness.qml")
@@ -63,13 +64,10 @@ PARTLY_BROKEN = textwrap.dedent("""\
 
 
 def find(window: QQuickWindow, name: str) -> QQuickItem:
-    stack = [window.contentItem()]
-    while stack:
-        item = stack.pop()
-        if item.objectName() == name:
-            return item
-        stack.extend(item.childItems())
-    raise LookupError(name)
+    item = find_item(window.contentItem(), name)
+    if item is None:
+        raise LookupError(name)
+    return item
 
 
 def click(window: QQuickWindow, name: str) -> None:

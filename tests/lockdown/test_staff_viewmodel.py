@@ -60,10 +60,10 @@ def test_problems_are_file_line_col_lines_errors_first(qapp: Any, tmp_path: Path
     lines = model.lines()
     assert lines[0].startswith(f"{tmp_path / 'exhibition.yaml'}:13:")
     assert "vidoe" in lines[0]
-    severities = [model.data(model.index(row), StaffProblemModel.SeverityRole) for row in range(model.rowCount())]
+    severities = [model.data(model.index(row), StaffProblemModel.role("severity")) for row in range(model.rowCount())]
     assert severities == sorted(severities, key=lambda s: s != "error")
-    assert model.data(model.index(0), StaffProblemModel.LineRole) == 13
-    assert model.data(QModelIndex(), StaffProblemModel.TextRole) is None
+    assert model.data(model.index(0), StaffProblemModel.role("line")) == 13
+    assert model.data(QModelIndex(), StaffProblemModel.role("problem")) is None
 
 
 def test_set_load_result(qapp: Any, tmp_path: Path) -> None:

@@ -48,15 +48,10 @@ def main(plan_path: str, result_path: str) -> int:
 
     qInstallMessageHandler(handler)
     app = QGuiApplication(sys.argv[:1])
-    from kiosk.ui.app import optional_components
-
-    has_player = optional_components().get("VideoPlayer", False)
     fields = json.loads(Path(plan_path).read_text())
-    if not has_player:
-        fields["excerpts"] = 0
     plan = soak.Plan(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
     exhibition = soak.soak_exhibition_path()
-    outcome: dict[str, object] = {"has_player": has_player, "warnings": warnings, "error": None}
+    outcome: dict[str, object] = {"warnings": warnings, "error": None}
     runner = None
     try:
         kiosk = soak.make_kiosk(soak.load_for_soak(exhibition), plan)

@@ -23,9 +23,6 @@ from kiosk.report import read_report
 from kiosk.ui.staff_tools.reload import ReloadController
 from staff_tools.exhibitions import MINIMAL, write_exhibition
 
-# The presentation's panel views warn while their model is reset when a chapter opens;
-# reported to the presentation helper. Any other QML warning still fails these tests.
-
 _DEVICE: list[QPointingDevice] = []
 
 
@@ -41,8 +38,8 @@ def open_kiosk(qtbot, device):  # type: ignore[no-untyped-def]
     """make_kiosk (tests/ui/driver.py), closed properly: the QML scene goes before its view models."""
     drivers: list[KioskDriver] = []
 
-    def open_(result: Any, timeouts: Timeouts) -> KioskDriver:
-        driver = make_kiosk(qtbot, device, result, timeouts=timeouts)
+    def open_(result: Any, timeouts: Timeouts, tools: Any = None) -> KioskDriver:
+        driver = make_kiosk(qtbot, device, result, timeouts=timeouts, tools=tools)
         drivers.append(driver)
         return driver
 
@@ -163,8 +160,7 @@ def test_staff_tools_attached_to_the_kiosk(qtbot, open_kiosk, tmp_path: Path, mo
     config = write_exhibition(tmp_path)
     result = load_exhibition(config)
     tools = StaffTools(config, result, preview=False)
-    driver = open_kiosk(result, Timeouts(idle=1.5, countdown=0.3, tap_gap=0.05))
-    tools.attach(driver.app)
+    driver = open_kiosk(result, Timeouts(idle=1.5, countdown=0.3, tap_gap=0.05), tools)
     try:
         assert tools.schedule.isOpen  # no schedule: always open
         driver.tap_at(middle(driver))
@@ -189,18 +185,17 @@ def test_staff_tools_attached_to_the_kiosk(qtbot, open_kiosk, tmp_path: Path, mo
 
 
 def test_closed_screen_and_errors_show_in_the_real_window(qtbot, open_kiosk, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Hosted by StaffTools until Main.qml places them: a preview with errors, then closed hours."""
+    """Main.qml shows the reload errors and the closed screen: a preview with errors, then closed hours."""
     import os
 
+    from kiosk.ui.items import find_item
     from kiosk.ui.staff_tools.attach import StaffTools
-    from kiosk.ui.staff_tools.closed_guard import find_item
 
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     config = write_exhibition(tmp_path)
     result = load_exhibition(config)
     tools = StaffTools(config, result, preview=True, analytics=False)
-    driver = open_kiosk(result, Timeouts(idle=60, countdown=10, tap_gap=0.05))
-    tools.attach(driver.app)
+    driver = open_kiosk(result, Timeouts(idle=60, countdown=10, tap_gap=0.05), tools)
     root = driver.window.contentItem()
     closed, errors = find_item(root, "closedScreen"), find_item(root, "reloadErrors")
     assert closed is not None and errors is not None

@@ -19,10 +19,6 @@ from kiosk.proof.marks import panel_marks
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The presentation's panel views warn while their model is reset when a chapter opens
-# ("Unable to assign [undefined] to QString", "Cannot read property 'text' of undefined");
-# reported to the presentation helper. Only warnings from those views are let through:
-# any other QML warning still fails these tests.
 
 FLAWED = """\
 exhibition:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtQuick import QQuickItem, QQuickView
 
 from kiosk.loader import load_exhibition
-from kiosk.ui.staff_tools.closed_guard import find_item
+from kiosk.ui.items import find_item
 from kiosk.ui.staff_tools.reload import ReloadController
 from staff_tools.exhibitions import MINIMAL, write_exhibition
 

@@ -12,6 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.navigation import Timeouts
+from kiosk.ui.items import walk
 
 
 class TouchClock:
@@ -29,9 +30,7 @@ class TouchClock:
 
 def items(root: QQuickItem) -> Iterator[QQuickItem]:
     """Every item under ``root``, delegates included (findChild misses those)."""
-    for child in root.childItems():
-        yield child
-        yield from items(child)
+    return walk(root)
 
 
 def shown(item: QQuickItem) -> bool:
@@ -129,7 +128,10 @@ def make_kiosk(
     *,
     timeouts: Timeouts | None = None,
     size: tuple[int, int] = (1920, 1080),
+    tools: Any = None,
 ) -> KioskDriver:
+    """The real KioskApp shown in a window; with ``tools`` (a StaffTools), its controllers are
+    handed to the window and attached to the app, as `kiosk run` does."""
     from kiosk.ui.app import KioskApp
 
     # Wrappers the previous test left in reference cycles are freed now, not at a random later
@@ -142,7 +144,11 @@ def make_kiosk(
         timeouts=timeouts or Timeouts(idle=60, countdown=10, tap_gap=0.05),
         touch_clock_ms=clock,
         size=size,
+        schedule=None if tools is None else tools.schedule,
+        reload=None if tools is None else tools.reload,
     )
+    if tools is not None:
+        tools.attach(app)
     app.show(fullscreen=False, size=QSize(*size))
     qtbot.waitExposed(app.window)
     driver = KioskDriver(app, qtbot, device, clock)

@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.model import Exhibition
 from kiosk.model.timecode import Duration
+from kiosk.ui.items import walk
 from ui.driver import make_kiosk
 
 
@@ -58,8 +59,8 @@ def test_attract_pictures_keep_clear_of_the_invitation(
             pictures = []
             for name in ("attractSlide_portrait", "attractSlide_intro"):
                 slide = kiosk.find(name, visible=False)
-                qtbot.waitUntil(lambda slide=slide: any(i.objectName() == "attractPicture" for i in _walk(slide)))
-                pictures += [i for i in _walk(slide) if i.objectName() == "attractPicture"]
+                qtbot.waitUntil(lambda slide=slide: any(i.objectName() == "attractPicture" for i in walk(slide)))
+                pictures += [i for i in walk(slide) if i.objectName() == "attractPicture"]
             for picture in pictures:
                 bottom = picture.mapToScene(picture.boundingRect().bottomLeft()).y()
                 assert picture.clip() and bottom <= band_top + 0.5, (size, bottom, band_top)
@@ -67,8 +68,3 @@ def test_attract_pictures_keep_clear_of_the_invitation(
         finally:
             kiosk.app.close()
 
-
-def _walk(item: Any) -> Any:
-    yield item
-    for child in item.childItems():
-        yield from _walk(child)

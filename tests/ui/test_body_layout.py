@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.model import Chapter, Localized, QuotePanel, TextPanel
 from kiosk.text.markup import to_blocks
+from kiosk.ui.items import walk
 from ui.driver import KioskDriver, make_kiosk, shown
 from ui.exhibition_factory import build_exhibition
 
@@ -57,14 +58,9 @@ def kiosk(qtbot: Any, touch_device: Any, tmp_path: Path) -> Iterator[KioskDriver
     driver.app.close()
 
 
-def _walk(item: Any) -> Iterator[Any]:
-    yield item
-    for child in item.childItems():
-        yield from _walk(child)
-
 
 def _named(root: Any, name: str) -> Any:
-    found = [item for item in _walk(root) if item.objectName() == name and shown(item)]
+    found = [item for item in walk(root) if item.objectName() == name and shown(item)]
     assert found, name
     return found[0]
 
@@ -84,7 +80,7 @@ def _open(kiosk: KioskDriver, language: str) -> Any:
     nav.openChapter(0)
     kiosk.qtbot.waitUntil(lambda: nav.screen == "chapter" and nav.language == language)
     body = kiosk.wait_for("bodyText")
-    kiosk.qtbot.waitUntil(lambda: any(i.objectName() == "bodyItem_3" for i in _walk(body)))
+    kiosk.qtbot.waitUntil(lambda: any(i.objectName() == "bodyItem_3" for i in walk(body)))
     kiosk.qtbot.wait(300)  # the slide in ends
     return kiosk.find("bodyText")
 

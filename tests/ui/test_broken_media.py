@@ -17,6 +17,7 @@ import pytest
 from kiosk import broken_media
 from kiosk.model import Attract, Chapter, ImagePanel, Localized, MediaFile, TextPanel
 from kiosk.model.timecode import Duration
+from kiosk.ui.items import walk
 from ui.driver import make_kiosk, shown
 from ui.exhibition_factory import build_exhibition
 
@@ -70,7 +71,7 @@ def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, t
             qtbot.waitUntil(lambda: kiosk.navigator.panelIndex == 1)
             panel = kiosk.wait_for("panel_bad")
             qtbot.waitUntil(lambda panel=panel: any(
-                item.objectName() == "mediaPlaceholder" and shown(item) for item in _walk(panel)))
+                item.objectName() == "mediaPlaceholder" and shown(item) for item in walk(panel)))
             qtbot.wait(200)
             kiosk.tap("homeButton")
             kiosk.wait_screen("home")
@@ -81,8 +82,3 @@ def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, t
     assert len(mentions) <= 1, mentions
     assert broken_media.is_known(bad)
 
-
-def _walk(item: Any) -> Any:
-    yield item
-    for child in item.childItems():
-        yield from _walk(child)

@@ -23,14 +23,15 @@ from kiosk.model import (
     Timecode,
     VideoPanel,
 )
+from kiosk.ui.video.coordinator import FilmCoordinator
+from kiosk.ui.viewmodels.store import ExhibitionStore
 
 
-class Store(QObject):
-    """The presentation's store, as far as video needs it: a Python attribute ``exhibition``."""
-
-    def __init__(self, exhibition: Exhibition) -> None:
-        super().__init__()
-        self.exhibition = exhibition
+def make_store(exhibition: Exhibition) -> ExhibitionStore:
+    """The presentation's store, holding ``exhibition``."""
+    store = ExhibitionStore()
+    store.set_exhibition(exhibition, [])
+    return store
 
 
 def make_poster(folder: Path, color: str = "#3060C0", size: tuple[int, int] = (320, 180)) -> Path:
@@ -75,14 +76,20 @@ def exhibition_with(*panels: Any) -> Exhibition:
     )
 
 
-def open_player(store: Store, panel_id: str, language: str = "en", *, attract: bool = False,
-                size: tuple[int, int] = (640, 360)) -> QQuickView:
-    """VideoPlayer.qml as the root of a view (loaded by file: the qmldir is the presentation's)."""
+def open_player(store: ExhibitionStore, panel_id: str, language: str = "en", *, attract: bool = False,
+                size: tuple[int, int] = (640, 360), films: FilmCoordinator | None = None) -> QQuickView:
+    """VideoPlayer.qml as the root of a view (loaded by file: the qmldir is the presentation's);
+    ``films`` gives its player another coordinator (another engine)."""
     from kiosk.ui.registry import register_qml_types
+    from kiosk.ui.video.parts import FilmParts
 
     register_qml_types()
     view = QQuickView()
     view.engine().addImportPath(str(paths.qml_import_dir()))
+    if films is not None:
+        parts = view.engine().singletonInstance("KioskBackend", "FilmParts")
+        assert isinstance(parts, FilmParts)
+        parts.films = films
     view.setInitialProperties({"store": store, "panelId": panel_id, "language": language, "attract": attract})
     view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
     view.resize(*size)

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(Path(__file__).parent)]
 
-from harness import Store, find, open_player  # noqa: E402
+from harness import find, make_store, open_player  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
@@ -28,7 +28,7 @@ def main() -> int:
     result = load_exhibition(ROOT / "config" / "exhibition.yaml")
     assert result.exhibition is not None, [str(p) for p in result.problems]
     panel_id = next(p.id for _, p in result.exhibition.panels() if p.kind == "video" and "ar" in p.captions)
-    store = Store(result.exhibition)
+    store = make_store(result.exhibition)
     view = open_player(store, panel_id, "ar", size=(1280, 720))
     view.setTitle("kiosk video")
     view.setPosition(0, 0)

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from clips import Clip, read_frame_number
-from harness import Store as _Store
-from harness import exhibition_with, find, item, make_poster, open_player, video_panel
+from harness import exhibition_with, find, item, make_poster, make_store, open_player, video_panel
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.model import Cue
+from kiosk.ui.video.coordinator import FilmCoordinator
 
 pytestmark = pytest.mark.vlc
 
@@ -47,11 +47,12 @@ def scene(qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip) -> Any:
     views: list[Any] = []
 
     def build(start: int, end: int, language: str = "en", *, attract: bool = False,
-              captions: dict[str, list[Cue]] | None = None, film: Path | None = None) -> Any:
+              captions: dict[str, list[Cue]] | None = None, film: Path | None = None,
+              films: FilmCoordinator | None = None) -> Any:
         poster = make_poster(media_dir, "#C03030")
         panel = video_panel(film or clip.path, poster, start, end, captions=captions)
-        store = _Store(exhibition_with(panel))
-        view = open_player(store, "excerpt", language, attract=attract)
+        store = make_store(exhibition_with(panel))
+        view = open_player(store, "excerpt", language, attract=attract, films=films)
         view._store = store  # keep the store alive with the view
         view.show()
         qtbot.waitExposed(view)
@@ -240,12 +241,13 @@ def test_leaving_keeps_a_prepared_excerpt_and_stops_a_started_one(qtbot: Any, sc
 
 
 def test_a_neighbour_waits_while_the_panel_on_screen_decodes(qtbot: Any, scene: Any) -> None:
-    watched = scene(2000, 7000)
+    films = FilmCoordinator()  # the two players of one kiosk share it
+    watched = scene(2000, 7000, films=films)
     watching = find(watched, "excerptPlayer")
     watched.rootObject().setProperty("current", True)
     with qtbot.waitSignal(watched.rootObject().started, timeout=5000):
         watched.rootObject().start()
-    beside = scene(3000, 4000)
+    beside = scene(3000, 4000, films=films)
     neighbour = find(beside, "excerptPlayer")
     neighbour.setProperty("settleMs", 50)
     beside.rootObject().setProperty("neighbour", True)
@@ -257,15 +259,12 @@ def test_a_neighbour_waits_while_the_panel_on_screen_decodes(qtbot: Any, scene: 
 
 
 def test_unavailable_libvlc_shows_poster_and_a_note(
-    qtbot: Any, scene: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, scene: Any
 ) -> None:
-    from kiosk.ui.video import excerpt_player
-
     def no_vlc(_size: tuple[int, int]) -> Any:
         raise RuntimeError("python-vlc is not installed")
 
-    monkeypatch.setattr(excerpt_player, "engine_factory", no_vlc)
-    view = scene(1000, 2000)
+    view = scene(1000, 2000, films=FilmCoordinator(no_vlc))
     root = view.rootObject()
     with qtbot.waitSignal(root.finished, timeout=2000):
         root.start()
@@ -312,11 +311,11 @@ def test_process_quits_cleanly_while_a_video_plays(tmp_path: Path, clip: Clip, m
         from PySide6.QtCore import QTimer
         from PySide6.QtGui import QGuiApplication
         app = QGuiApplication(sys.argv)
-        from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
+        from harness import make_store, exhibition_with, find, make_poster, open_player, video_panel
         from kiosk.video import vlc_engine
         vlc_engine.configure(["--aout=adummy"])
         panel = video_panel(Path({str(clip.path)!r}), make_poster(Path({str(media_dir)!r})), 1000, 7000)
-        store = Store(exhibition_with(panel))
+        store = make_store(exhibition_with(panel))
         view = open_player(store, "excerpt")
         view.show()
         player = find(view, "excerptPlayer")

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from clips import read_frame_number
-from harness import Store, exhibition_with, find, item, make_poster, open_player, video_panel
+from harness import exhibition_with, find, item, make_poster, make_store, open_player, video_panel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
@@ -35,7 +35,7 @@ def main() -> int:
     clip, media = Path(sys.argv[1]), Path(sys.argv[2])
     app = QGuiApplication(sys.argv[:1])
     vlc_engine.configure(["--aout=adummy"])
-    store = Store(exhibition_with(video_panel(clip, make_poster(media, "#C03030"), 2000, 5000)))
+    store = make_store(exhibition_with(video_panel(clip, make_poster(media, "#C03030"), 2000, 5000)))
     view = open_player(store, "excerpt", size=(1280, 720))
     view.showFullScreen()
     player, frame = find(view, "excerptPlayer"), item(view, "videoFrame")

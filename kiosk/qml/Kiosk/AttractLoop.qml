@@ -11,7 +11,6 @@ Rectangle {
     required property AttractModel items
     required property InvitationModel invitations
     required property ExhibitionStore store
-    property var components: ({})
     property string filmWord: ""
     property bool running: false
     property int current: 0
@@ -114,7 +113,6 @@ Rectangle {
             leaving: index === loop.leaving
             durationMs: loop.store.attractItemMs
             store: loop.store
-            components: loop.components
             filmWord: loop.filmWord
             captionSpace: invitation.height
             // Later, not inside the change: starting the slide plays its film, whose state

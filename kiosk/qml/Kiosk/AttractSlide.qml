@@ -7,13 +7,12 @@ import KioskBackend
 Item {
     id: slide
 
-    property var item
+    required property var item
     property bool prepared: false
     property bool shown: false
     property bool leaving: false
     property int durationMs: 9000
-    property ExhibitionStore store
-    property var components: ({})
+    required property ExhibitionStore store
     property string filmWord: ""
     // Room kept free at the bottom for the invitation to touch.
     property real captionSpace: Theme.px(230)
@@ -101,7 +100,6 @@ Item {
             captionSpace: slide.captionSpace
             durationMs: slide.durationMs
             store: slide.store
-            hasPlayer: slide.components.VideoPlayer === true
             filmWord: slide.filmWord
         }
     }

@@ -2,36 +2,32 @@ import QtQuick
 import KioskBackend
 
 // Attract item: a film excerpt, muted, without controls (VideoPlayer with attract: true).
-// Until the player exists, or while it prepares, the poster stands in.
+// While the player prepares, or when the film cannot play, the poster stands in.
 Item {
     id: root
 
-    property var item
+    required property var item
     property int durationMs: 9000
     property real captionSpace: Theme.px(230)
-    property ExhibitionStore store
-    property bool hasPlayer: false
+    required property ExhibitionStore store
     property string filmWord: ""
-    readonly property bool ready: player.item ? player.item.ready === true : poster.ready
-    // With a player, the excerpt's end (finished) ends the item, not the loop's timer.
-    readonly property bool ownsDuration: player.item !== null
+    readonly property bool ready: player.ready
+    // The excerpt's end (finished) ends the item, not the loop's timer; a film that cannot
+    // play says so with `finished` too.
+    readonly property bool ownsDuration: true
     signal finished
 
     function start() {
-        if (player.item)
-            player.item.start();
-        else
-            poster.start();
+        player.start();
     }
     function stop() {
-        if (player.item)
-            player.item.stop();
+        player.stop();
     }
 
     AttractTitle {
         id: poster
         anchors.fill: parent
-        visible: !player.item || !player.item.ready
+        visible: !player.ready
         item: root.item
         durationMs: root.durationMs
         badge: root.filmWord
@@ -39,27 +35,16 @@ Item {
     }
 
     // The film plays above the invitation band (aspect-fitted there), its captions inside it.
-    Loader {
+    VideoPlayer {
         id: player
         anchors.fill: parent
         anchors.bottomMargin: root.captionSpace
-        active: root.hasPlayer
-        Component.onCompleted: if (root.hasPlayer)
-            setSource(Qt.resolvedUrl("VideoPlayer.qml"), {
-                store: root.store,
-                panelId: root.item.panelId,
-                language: root.item.language,
-                attract: true,
-                captionMargin: 0
-            })
-    }
-
-    Connections {
-        target: player.item
-        ignoreUnknownSignals: true
-        function onFinished() {
-            root.finished();
-        }
+        store: root.store
+        panelId: root.item.panelId
+        language: root.item.language
+        attract: true
+        captionMargin: 0
+        onFinished: root.finished()
     }
 
     Component.onDestruction: stop()

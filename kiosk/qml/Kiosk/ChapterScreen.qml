@@ -10,7 +10,6 @@ Rectangle {
     required property PanelModel panels
     required property LanguageModel languages
     required property ExhibitionStore store
-    property var components: ({})
 
     objectName: "chapterScreen"
     color: Theme.background
@@ -48,7 +47,6 @@ Rectangle {
         panels: screen.panels
         navigator: screen.navigator
         store: screen.store
-        components: screen.components
         onOpenImage: (source, alt) => viewer.open(source, alt)
     }
 

@@ -15,13 +15,12 @@ Window {
     required property LanguageModel languages
     required property AttractModel attract
     required property InvitationModel invitations
-    // Which optional QML files (VideoPlayer, StaffOverlay, ErrorScreen) are installed.
-    required property var components
-    // The staff view model (kiosk/ui/lockdown/staff.py), or null in tests without staff tools.
-    required property var staff
-    // The staff tools' controllers (kiosk/ui/staff_tools), or null: opening hours and live reload.
-    property var schedule: null
-    property var reload: null
+    // The staff view model (kiosk/ui/lockdown/staff.py) and the staff tools' controllers
+    // (kiosk/ui/staff_tools: opening hours, live reload): `kiosk run` gives all three; a kiosk
+    // rendered for proof sheets or a smoke test has none, and shows no staff screens.
+    property StaffViewModel staff: null
+    property ScheduleController schedule: null
+    property ReloadController reload: null
     readonly property bool open: schedule === null || schedule.isOpen
     // Physical pixels per millimetre of this screen, for the touch guard (kiosk/ui/app.py).
     readonly property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
@@ -140,7 +139,6 @@ Window {
                 panels: root.panels
                 languages: root.languages
                 store: root.store
-                components: root.components
             }
         }
 
@@ -150,7 +148,6 @@ Window {
             items: root.attract
             invitations: root.invitations
             store: root.store
-            components: root.components
             filmWord: root.navigator.words.film
             // Stopped (and silent) while the exhibition is closed.
             running: root.navigator.screen === "attract" && root.store.loaded && root.open
@@ -176,21 +173,24 @@ Window {
         objectName: "closedScreenLoader"
         anchors.fill: parent
         active: root.schedule !== null
-        Component.onCompleted: if (active)
-            setSource(Qt.resolvedUrl("ClosedScreen.qml"), {
-                schedule: root.schedule
-            })
+        sourceComponent: ClosedScreen {
+            schedule: root.schedule
+        }
     }
 
+    // The exhibition could not be read: with the staff tools, the problems and a way to try
+    // again (behind the PIN); without them, the problems alone.
     Loader {
         objectName: "errorScreenLoader"
         anchors.fill: parent
         active: !root.store.loaded
-        sourceComponent: root.components.ErrorScreen ? null : loadFailed
-        Component.onCompleted: if (root.components.ErrorScreen)
-            setSource(Qt.resolvedUrl("ErrorScreen.qml"), {
-                staff: root.staff
-            })
+        sourceComponent: root.staff !== null ? errorScreen : loadFailed
+    }
+    Component {
+        id: errorScreen
+        ErrorScreen {
+            staff: root.staff
+        }
     }
     Component {
         id: loadFailed
@@ -205,21 +205,19 @@ Window {
         anchors.fill: parent
         z: 90
         active: root.reload !== null
-        Component.onCompleted: if (active)
-            setSource(Qt.resolvedUrl("ReloadErrors.qml"), {
-                reload: root.reload
-            })
-        onLoaded: item.staffPresent = Qt.binding(() => root.staff !== null && root.staff.stage !== "closed")
+        sourceComponent: ReloadErrors {
+            reload: root.reload
+            staffPresent: root.staff !== null && root.staff.stage !== "closed"
+        }
     }
 
     Loader {
         objectName: "staffOverlayLoader"
         anchors.fill: parent
         z: 100
-        active: root.components.StaffOverlay === true
-        Component.onCompleted: if (active)
-            setSource(Qt.resolvedUrl("StaffOverlay.qml"), {
-                staff: root.staff
-            })
+        active: root.staff !== null
+        sourceComponent: StaffOverlay {
+            staff: root.staff
+        }
     }
 }

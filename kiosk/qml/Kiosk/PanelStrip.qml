@@ -10,7 +10,6 @@ Item {
     required property PanelModel panels
     required property Navigator navigator
     required property ExhibitionStore store
-    property var components: ({})
     readonly property int current: navigator.panelIndex
     readonly property real direction: navigator.rtl ? -1 : 1
     // Past this share of the width, or this speed, a release moves to the next panel.
@@ -98,7 +97,6 @@ Item {
                 neighbour: index !== strip.current && Math.abs(index - strip.settled) === 1
                 store: strip.store
                 navigator: strip.navigator
-                components: strip.components
                 onOpenImage: (source, alt) => strip.openImage(source, alt)
             }
         }

@@ -6,13 +6,12 @@ import KioskBackend
 Item {
     id: view
 
-    property var panel
+    required property var panel
     property bool near: false
     property bool isCurrent: false
     property bool neighbour: false
-    property ExhibitionStore store
-    property Navigator navigator
-    property var components: ({})
+    required property ExhibitionStore store
+    required property Navigator navigator
     signal openImage(string source, var alt)
 
     objectName: "panel_" + (panel ? panel.panelId : "")
@@ -88,7 +87,6 @@ Item {
             language: view.navigator.language
             isCurrent: view.isCurrent
             neighbour: view.neighbour
-            hasPlayer: view.components.VideoPlayer === true
         }
     }
     Component {

@@ -1,33 +1,32 @@
 import QtQuick
 import KioskBackend
 
-// A film excerpt. With the video player installed (VideoPlayer.qml) it plays here; until
-// then, and whenever the player cannot, the poster and the title stand in its place.
+// A film excerpt: it plays here (VideoPlayer); whenever the player cannot, the poster and the
+// title stand in its place.
 Item {
     id: root
 
-    property var panel
-    property var words
-    property ExhibitionStore store
-    property Navigator navigator
-    property string language
+    required property var panel
+    required property var words
+    required property ExhibitionStore store
+    required property Navigator navigator
+    required property string language
     property bool isCurrent: false
     // Next to the panel on screen: the player prepares its excerpt behind the poster.
     property bool neighbour: false
-    property bool hasPlayer: false
     // Only the panel on screen holds the idle timer: a neighbour's player that a late libVLC
     // event set going again must not hold it for the panel the visitor is looking at.
-    readonly property bool holdsIdle: isCurrent && (player.item ? player.item.holdsIdle === true : false)
+    readonly property bool holdsIdle: isCurrent && player.holdsIdle
 
     objectName: "videoPanel"
 
     // Leaving stops a film the visitor started; an excerpt only prepared stays ready for a return.
-    onIsCurrentChanged: if (!isCurrent && player.item)
-        player.item.leave()
+    onIsCurrentChanged: if (!isCurrent)
+        player.leave()
     // The navigator keeps the hold for the excerpt's length and a margin at most, and drops it
     // when the visitor leaves this panel: a player that never reports its end cannot keep
     // the kiosk from going back to its loop.
-    onHoldsIdleChanged: navigator.holdIdle(holdsIdle, holdsIdle ? player.item.duration : 0)
+    onHoldsIdleChanged: navigator.holdIdle(holdsIdle, holdsIdle ? player.duration : 0)
     Component.onDestruction: if (holdsIdle)
         navigator.holdIdle(false, 0)
 
@@ -51,59 +50,22 @@ Item {
             id: poster
             objectName: "videoPoster"
             anchors.fill: parent
-            visible: !player.item || !player.item.ready
+            visible: !player.ready
             source: root.panel.imageUrl
             problem: root.panel.imageProblem
             placeholderText: root.words.unavailable
-
-            Rectangle {
-                visible: !root.hasPlayer
-                anchors.centerIn: parent
-                width: Theme.touch * 1.6
-                height: width
-                radius: width / 2
-                color: Qt.rgba(0, 0, 0, 0.55)
-                border.color: Theme.text
-                border.width: Theme.px(3)
-                Icon {
-                    anchors.centerIn: parent
-                    anchors.horizontalCenterOffset: Theme.px(6)
-                    name: "play"
-                    width: parent.width * 0.45
-                    height: width
-                }
-            }
         }
 
-        Loader {
+        VideoPlayer {
             id: player
-            objectName: "videoPlayerLoader"
             anchors.fill: parent
-            active: root.hasPlayer
-            Component.onCompleted: if (root.hasPlayer)
-                setSource(Qt.resolvedUrl("VideoPlayer.qml"), {
-                    store: root.store,
-                    panelId: root.panel.panelId,
-                    language: root.language,
-                    current: root.isCurrent,
-                    neighbour: root.neighbour
-                })
-            onLoaded: {
-                item.language = Qt.binding(() => root.language);
-                item.current = Qt.binding(() => root.isCurrent);
-                item.neighbour = Qt.binding(() => root.neighbour);
-            }
-        }
-
-        Connections {
-            target: player.item
-            ignoreUnknownSignals: true
-            function onStarted() {
-                root.navigator.reportExcerptStarted(root.panel.panelId);
-            }
-            function onStopped(watchedMs) {
-                root.navigator.reportExcerptStopped(root.panel.panelId, watchedMs, root.panel.durationMs);
-            }
+            store: root.store
+            panelId: root.panel.panelId
+            language: root.language
+            current: root.isCurrent
+            neighbour: root.neighbour
+            onStarted: root.navigator.reportExcerptStarted(root.panel.panelId)
+            onStopped: watchedMs => root.navigator.reportExcerptStopped(root.panel.panelId, watchedMs, root.panel.durationMs)
         }
     }
 

@@ -11,7 +11,7 @@ Item {
 
     // First: the bindings below read it.
     readonly property ExcerptPlayer excerpt: FilmParts.player(root)
-    required property var store
+    required property ExhibitionStore store
     required property string panelId
     required property string language
     // Muted, no controls, plays once: the attract loop's excerpt.
@@ -178,36 +178,12 @@ Item {
     }
 
     // The big button over the poster (before play, paused, after the end).
-    Rectangle {
-        id: bigButton
+    VideoPlayButton {
         objectName: "videoBigButton"
         visible: !root.attract && !excerpt.failed && !excerpt.playing
         anchors.centerIn: parent
-        width: Theme.touch * 1.6
-        height: width
-        radius: width / 2
-        color: Qt.rgba(0, 0, 0, 0.55)
-        border.color: Theme.text
-        border.width: Theme.px(3)
-        Icon {
-            visible: !excerpt.ended
-            anchors.centerIn: parent
-            anchors.horizontalCenterOffset: Theme.px(6)
-            name: "play"
-            width: parent.width * 0.45
-            height: width
-        }
-        Text {
-            visible: excerpt.ended
-            anchors.centerIn: parent
-            text: "\u21bb"
-            color: Theme.text
-            font.pixelSize: parent.width * 0.5
-        }
-        MouseArea {
-            anchors.fill: parent
-            onClicked: excerpt.ended ? excerpt.replay() : excerpt.play()
-        }
+        replay: excerpt.ended
+        onTapped: excerpt.ended ? excerpt.replay() : excerpt.play()
     }
 
     VideoCaption {
@@ -253,203 +229,6 @@ Item {
             wrapMode: Text.Wrap
             font.pixelSize: Theme.smallSize
             horizontalAlignment: Text.AlignHCenter
-        }
-    }
-
-    // Large text on a contrasting band; the direction follows the language (Arabic right to left).
-    component VideoCaption: Item {
-        id: caption
-        property string text
-        property bool rtl: false
-        property string fontFamily
-        property real pixelSize: 48
-        property real maxWidth: 800
-        property bool shown: false
-        width: band.width
-        height: band.height
-        visible: shown
-        Rectangle {
-            id: band
-            width: Math.min(caption.maxWidth, label.contentWidth + Theme.px(48))
-            height: label.contentHeight + Theme.px(24)
-            radius: Theme.px(8)
-            color: Qt.rgba(0, 0, 0, 0.8)
-        }
-        Text {
-            id: label
-            objectName: "videoCaption"
-            anchors.centerIn: band
-            width: caption.maxWidth - Theme.px(48)
-            text: caption.text
-            textFormat: Text.PlainText
-            color: "#FFFFFF"
-            font.family: caption.fontFamily
-            font.pixelSize: caption.pixelSize
-            font.weight: Font.DemiBold
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignHCenter
-            LayoutMirroring.enabled: caption.rtl
-            LayoutMirroring.childrenInherit: true
-        }
-    }
-
-    // Play/pause, a scrubber over the excerpt only, replay, volume up to the staff's limit.
-    component VideoControls: Rectangle {
-        id: bar
-        required property var player
-        height: Theme.touch + Theme.px(24)
-        color: Qt.rgba(0, 0, 0, 0.6)
-
-        MouseArea {
-            anchors.fill: parent  // taps on the bar itself do not reach the video behind
-        }
-
-        function timeText(ms) {
-            const s = Math.floor(ms / 1000);
-            return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
-        }
-
-        Row {
-            id: buttons
-            anchors.left: parent.left
-            anchors.leftMargin: Theme.px(16)
-            anchors.verticalCenter: parent.verticalCenter
-            spacing: Theme.px(12)
-            ControlButton {
-                objectName: "videoPlayPause"
-                glyph: bar.player.playing ? "pause" : "play"
-                onTapped: bar.player.toggle()
-            }
-            ControlButton {
-                objectName: "videoReplay"
-                glyph: "replay"
-                onTapped: bar.player.replay()
-            }
-        }
-
-        Text {
-            id: clock
-            anchors.left: buttons.right
-            anchors.leftMargin: Theme.px(16)
-            anchors.verticalCenter: parent.verticalCenter
-            text: bar.timeText(bar.player.position) + " / " + bar.timeText(bar.player.duration)
-            color: Theme.text
-            font.pixelSize: Theme.smallSize
-            font.features: {"tnum": 1}
-        }
-
-        Slider {
-            id: scrubber
-            objectName: "videoScrubber"
-            anchors.left: clock.right
-            anchors.leftMargin: Theme.px(24)
-            anchors.right: speaker.left
-            anchors.rightMargin: Theme.px(32)
-            anchors.verticalCenter: parent.verticalCenter
-            value: bar.player.duration > 0 ? bar.player.position / bar.player.duration : 0
-            onMoved: fraction => bar.player.seek(Math.round(fraction * bar.player.duration))
-        }
-
-        // The speaker says which of the two sliders is the volume.
-        Icon {
-            id: speaker
-            name: "volume"
-            anchors.right: volume.left
-            anchors.rightMargin: Theme.px(8)
-            anchors.verticalCenter: parent.verticalCenter
-        }
-
-        Slider {
-            id: volume
-            objectName: "videoVolume"
-            width: Theme.px(220)
-            anchors.right: parent.right
-            anchors.rightMargin: Theme.px(28)
-            anchors.verticalCenter: parent.verticalCenter
-            value: bar.player.maxVolume > 0 ? bar.player.volume / bar.player.maxVolume : 0
-            onMoved: fraction => bar.player.volume = Math.round(fraction * bar.player.maxVolume)
-        }
-    }
-
-    component ControlButton: Rectangle {
-        id: button
-        property string glyph
-        signal tapped
-        width: Theme.touch
-        height: Theme.touch
-        radius: width / 2
-        color: tap.pressed ? Qt.lighter(Theme.surface, 1.5) : Theme.surface
-        MouseArea {
-            id: tap
-            anchors.fill: parent
-            onClicked: button.tapped()
-        }
-        Icon {
-            visible: button.glyph === "play"
-            anchors.centerIn: parent
-            anchors.horizontalCenterOffset: Theme.px(3)
-            name: "play"
-            width: parent.width * 0.5
-            height: width
-        }
-        Row {
-            visible: button.glyph === "pause"
-            anchors.centerIn: parent
-            spacing: button.width * 0.12
-            Repeater {
-                model: 2
-                Rectangle {
-                    width: button.width * 0.12
-                    height: button.height * 0.42
-                    color: Theme.text
-                }
-            }
-        }
-        Text {
-            visible: button.glyph === "replay"
-            anchors.centerIn: parent
-            text: "\u21bb"
-            color: Theme.text
-            font.pixelSize: button.height * 0.55
-        }
-    }
-
-    // A touch-sized slider: tap or drag anywhere on it.
-    component Slider: Item {
-        id: slider
-        property real value: 0
-        signal moved(real fraction)
-        height: Theme.touch
-        Rectangle {
-            id: track
-            anchors.verticalCenter: parent.verticalCenter
-            width: parent.width
-            height: Theme.px(8)
-            radius: height / 2
-            color: Qt.rgba(1, 1, 1, 0.3)
-            Rectangle {
-                width: parent.width * Math.max(0, Math.min(1, slider.value))
-                height: parent.height
-                radius: parent.radius
-                color: Theme.accent
-            }
-        }
-        Rectangle {
-            x: track.width * Math.max(0, Math.min(1, slider.value)) - width / 2
-            anchors.verticalCenter: parent.verticalCenter
-            width: Theme.px(34)
-            height: width
-            radius: width / 2
-            color: Theme.text
-        }
-        MouseArea {
-            anchors.fill: parent
-            preventStealing: true
-            function report(mouse) {
-                slider.moved(Math.max(0, Math.min(1, mouse.x / width)));
-            }
-            onPressed: mouse => report(mouse)
-            onPositionChanged: mouse => report(mouse)
         }
     }
 }

@@ -16,17 +16,12 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     Property,
-    QAbstractListModel,
-    QByteArray,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
     Slot,
@@ -37,6 +32,7 @@ from kiosk import __version__
 from kiosk.staff.pin import PinOutcome, PinResult, StaffPin
 from kiosk.ui.lockdown import staff_exit
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
+from kiosk.ui.viewmodels.base import RowListModel
 
 CLOSED, PIN, PANEL = "closed", "pin", "panel"
 DEFAULT_SESSION_TIMEOUT_MS = 90_000
@@ -51,12 +47,18 @@ translate = QCoreApplication.translate
 class ProblemLike(Protocol):
     """A loader problem (kiosk.loader.Problem): ``str()`` gives FILE:LINE:COL: key.path: message."""
 
-    severity: str
-    file: str
-    line: int
-    column: int
-    path: str
-    message: str
+    @property
+    def severity(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
 
 
 class LoadResultLike(Protocol):
@@ -111,61 +113,32 @@ def format_duration(seconds: float, *, short: bool = False) -> str:
 # -- the problems list -------------------------------------------------------------------------------
 @QmlElement
 @QmlUncreatable("StaffProblemModel comes from StaffViewModel.problems")
-class StaffProblemModel(QAbstractListModel):
+class StaffProblemModel(RowListModel[ProblemLike]):
     """The loader's problems, errors first, one FILE:LINE:COL line each."""
 
-    SeverityRole = Qt.ItemDataRole.UserRole + 1
-    TextRole = Qt.ItemDataRole.UserRole + 2
-    FileRole = Qt.ItemDataRole.UserRole + 3
-    LineRole = Qt.ItemDataRole.UserRole + 4
-    ColumnRole = Qt.ItemDataRole.UserRole + 5
-    KeyPathRole = Qt.ItemDataRole.UserRole + 6
-    MessageRole = Qt.ItemDataRole.UserRole + 7
-    _ROLES: ClassVar[dict[int, bytes]] = {
-        SeverityRole: b"severity",
-        TextRole: b"problem",
-        FileRole: b"file",
-        LineRole: b"line",
-        ColumnRole: b"column",
-        KeyPathRole: b"keyPath",
-        MessageRole: b"message",
-    }
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProblemLike] = []
+    ROLES = ("severity", "problem", "file", "line", "column", "keyPath", "message")
+    DISPLAY = "problem"
 
     def set_problems(self, problems: Iterable[ProblemLike]) -> None:
-        self.beginResetModel()
         # Errors first (they are why a panel shows a placeholder), then in file order.
-        self._rows = sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line, p.column))
-        self.endResetModel()
+        self.replace_rows(sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line, p.column)))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {role: QByteArray(name) for role, name in self._ROLES.items()}
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        problem = self._rows[index.row()]
+    def value(self, row: ProblemLike, role: str, index: int) -> Any:
         match role:
-            case Qt.ItemDataRole.DisplayRole | self.TextRole:
-                return str(problem)
-            case self.SeverityRole:
-                return problem.severity
-            case self.FileRole:
-                return problem.file
-            case self.LineRole:
-                return problem.line
-            case self.ColumnRole:
-                return problem.column
-            case self.KeyPathRole:
-                return problem.path
-            case self.MessageRole:
-                return problem.message
+            case "problem":
+                return str(row)
+            case "severity":
+                return row.severity
+            case "file":
+                return row.file
+            case "line":
+                return row.line
+            case "column":
+                return row.column
+            case "keyPath":
+                return row.path
+            case "message":
+                return row.message
         return None
 
     def lines(self) -> list[str]:

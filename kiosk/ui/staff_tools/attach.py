@@ -1,7 +1,7 @@
 """Everything ``kiosk run`` needs from the staff tools, in two calls.
 
     tools = StaffTools(config, result, preview=args.windowed, watch=args.watch or not args.windowed)
-    kiosk = KioskApp(result, size=size, staff=staff, extra=tools.qml_properties())
+    kiosk = KioskApp(result, size=size, staff=staff, schedule=tools.schedule, reload=tools.reload)
     tools.attach(kiosk, staff)           # after the window exists
     tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     ...
@@ -58,11 +58,6 @@ class StaffTools:
 
             self.recorder = VisitRecorder(exhibition=exhibition.info.id if exhibition else "")
         self.guard: ClosedGuard | None = None
-        self.hosted: list[Any] = []
-
-    def qml_properties(self) -> dict[str, Any]:
-        """For Main.qml's ``required property ReloadController reload`` and ``... schedule``."""
-        return {"reload": self.reload, "schedule": self.schedule}
 
     def attach(self, kiosk_app: Any, staff: Any = None) -> None:
         self._app = kiosk_app
@@ -72,52 +67,6 @@ class StaffTools:
         self.guard = ClosedGuard(kiosk_app.window, self.schedule)
         if staff is not None:
             self.reload.loaded.connect(staff.set_load_result)
-        self.hosted = self._host_overlays(kiosk_app, staff)
-
-    def _host_overlays(self, kiosk_app: Any, staff: Any) -> list[Any]:
-        """Until Main.qml places ClosedScreen and ReloadErrors itself, put them in its window.
-
-        Main.qml declaring ``required property ScheduleController schedule`` means it hosts
-        them (docs/staff-tools.md, Wiring); then this does nothing. Otherwise the two
-        components are created here over the stage, under the error screen and the staff
-        overlay, so the closed screen and the errors work with today's Main.qml.
-        """
-        from PySide6.QtCore import QUrl
-        from PySide6.QtQml import QQmlComponent
-        from PySide6.QtQuick import QQuickItem
-
-        from kiosk import paths
-        from kiosk.ui.staff_tools.closed_guard import find_item
-
-        window = kiosk_app.window
-        if window.property("schedule") is not None:
-            return []
-        root = window.contentItem()
-        above = find_item(root, "errorScreenLoader") or find_item(root, "staffOverlayLoader")
-        hosted = []
-        for name, properties in (
-            ("ClosedScreen", {"schedule": self.schedule}),
-            ("ReloadErrors", {"reload": self.reload}),
-        ):
-            component = QQmlComponent(
-                kiosk_app.engine, QUrl.fromLocalFile(str(paths.qml_import_dir() / "Kiosk" / f"{name}.qml"))
-            )
-            item = component.createWithInitialProperties(properties)
-            if not isinstance(item, QQuickItem):
-                log.error("cannot show %s: %s", name, component.errorString())
-                continue
-            item.setParent(window)  # owned by the window: QML must not collect it
-            item.setParentItem(root)
-            item.setSize(root.size())
-            root.widthChanged.connect(lambda item=item: item.setWidth(root.width()))
-            root.heightChanged.connect(lambda item=item: item.setHeight(root.height()))
-            if above is not None:
-                item.stackBefore(above)
-            hosted.append(item)
-        if staff is not None and len(hosted) == 2:
-            errors = hosted[1]
-            staff.stageChanged.connect(lambda: errors.setProperty("staffPresent", staff.stage != "closed"))
-        return hosted
 
     def close(self) -> None:
         if self.recorder is not None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickWindow
 
+from kiosk.ui.items import find_item
 from kiosk.ui.staff_tools.schedule import ScheduleController
 
 _PRESS = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
@@ -24,17 +25,6 @@ _INPUT = _PRESS | {
 }
 STAFF_ZONE = "staffHotZone"
 STAFF_PANEL = "staffScrim"
-
-
-def find_item(root: QQuickItem, name: str) -> QQuickItem | None:
-    # findChild misses items whose QObject parent is not their visual parent: walk the tree.
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        if item.objectName() == name:
-            return item
-        stack.extend(item.childItems())
-    return None
 
 
 class ClosedGuard(QObject):

@@ -20,12 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     Property,
-    QAbstractListModel,
-    QByteArray,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
     Slot,
@@ -38,6 +33,7 @@ from kiosk.schedule import is_open, next_change, next_restart
 from kiosk.schedule.closed_text import ClosedLine, closed_lines
 from kiosk.text.localize import is_rtl
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
+from kiosk.ui.viewmodels.base import RowListModel
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ClosedLinesModel", "ScheduleController"]
 
@@ -53,52 +49,28 @@ def _system_now() -> datetime:
 
 @QmlElement
 @QmlUncreatable("Made by ScheduleController")
-class ClosedLinesModel(QAbstractListModel):
-    """The closed screen's lines, one per exhibition language."""
+class ClosedLinesModel(RowListModel[tuple[ClosedLine, str]]):
+    """The closed screen's lines, one per exhibition language: (line, the staff's message)."""
 
-    LanguageRole = Qt.ItemDataRole.UserRole + 1
-    ClosedRole = Qt.ItemDataRole.UserRole + 2
-    OpensRole = Qt.ItemDataRole.UserRole + 3
-    MessageRole = Qt.ItemDataRole.UserRole + 4
-    RtlRole = Qt.ItemDataRole.UserRole + 5
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[ClosedLine, str]] = []
+    ROLES = ("language", "closedText", "opensText", "message", "rtl")
+    DISPLAY = "closedText"
 
     def set_rows(self, rows: list[tuple[ClosedLine, str]]) -> None:
-        if rows == self._rows:
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        if rows != self._rows:
+            self.replace_rows(rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {
-            self.LanguageRole: QByteArray(b"language"),
-            self.ClosedRole: QByteArray(b"closedText"),
-            self.OpensRole: QByteArray(b"opensText"),
-            self.MessageRole: QByteArray(b"message"),
-            self.RtlRole: QByteArray(b"rtl"),
-        }
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line, message = self._rows[index.row()]
+    def value(self, row: tuple[ClosedLine, str], role: str, index: int) -> Any:
+        line, message = row
         match role:
-            case self.LanguageRole:
+            case "language":
                 return line.language
-            case self.ClosedRole | Qt.ItemDataRole.DisplayRole:
+            case "closedText":
                 return line.closed
-            case self.OpensRole:
+            case "opensText":
                 return line.opens
-            case self.MessageRole:
+            case "message":
                 return message
-            case self.RtlRole:
+            case "rtl":
                 return is_rtl(line.language)
         return None
 

@@ -18,29 +18,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 
 from kiosk import broken_media
+from kiosk.model import Theme, VideoPanel
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
+from kiosk.ui.video.coordinator import FilmCoordinator
 from kiosk.ui.video.mailbox import FrameMailbox
+from kiosk.ui.viewmodels.store import ExhibitionStore
 from kiosk.video.captions import CaptionTimeline, is_rtl
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
 
 log = logging.getLogger(__name__)
-
-#: Where the engine comes from; tests and the benchmark may swap it (never needed in the kiosk).
-EngineFactory = Callable[[tuple[int, int]], VideoEngine]
-
-
-def default_engine_factory(max_size: tuple[int, int]) -> VideoEngine:
-    from kiosk.video import vlc_engine  # the only vlc import, and only when video plays
-
-    report = vlc_engine.probe()
-    if not report.available:
-        raise RuntimeError(report.error)
-    return vlc_engine.VlcEngine(max_size=max_size)
-
-
-engine_factory: EngineFactory = default_engine_factory
 
 #: A video panel the visitor has stayed on this long (ms), or one next to the panel they rest on,
 #: prepares its excerpt: the first frame waits, exact and paused, behind the poster, and a tap
@@ -49,15 +37,8 @@ engine_factory: EngineFactory = default_engine_factory
 #: UI thread). Shorter means fewer taps that come before the exact start.
 SETTLE_MS = 400
 
-_reported: set[str] = set()
 #: The states in which libVLC decodes (and the position timer runs).
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
-
-#: The players of the panel on screen that are decoding now (preparing or playing), by token.
-#: A neighbour waits for them before it prepares: its burst of decoding (up to a whole group of
-#: pictures, about 0.7 s of a core) must not take the CPU from the film a visitor is watching, on
-#: a kiosk with two cores, nor delay the exact start of the panel they are on.
-_decoding_on_screen: set[object] = set()
 
 
 class _Relay(QObject):
@@ -125,14 +106,15 @@ class ExcerptPlayer(QObject):
     stopped = Signal(int)  # watched milliseconds, for analytics
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, films: FilmCoordinator, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store: QObject | None = None
+        self._films = films
+        self._store: ExhibitionStore | None = None
         self._panel_id = ""
         self._language = ""
         self._attract = False
-        self._panel: Any = None
-        self._theme: Any = None
+        self._panel: VideoPanel | None = None
+        self._theme: Theme | None = None
         self._captions = CaptionTimeline({})
         self._playback: ExcerptPlayback | None = None
         self._engine: VideoEngine | None = None
@@ -146,7 +128,7 @@ class ExcerptPlayer(QObject):
         self._shows_frame = False
         self._current = False
         self._neighbour = False
-        self._token = object()  # this player in _decoding_on_screen
+        self._token = object()  # this player, to the coordinator (never the QObject itself)
         self._after_end = False  # ended, and maybe prepared again since, but not replayed yet
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -168,16 +150,16 @@ class ExcerptPlayer(QObject):
         free_state_when_destroyed(self, _release_state)
 
     # --- inputs from QML ---------------------------------------------------------------
-    def _get_store(self) -> QObject | None:
+    def _get_store(self) -> ExhibitionStore | None:
         return self._store
 
-    def _set_store(self, store: QObject | None) -> None:
+    def _set_store(self, store: ExhibitionStore | None) -> None:
         if store is not self._store:
             self._store = store
             self.storeChanged.emit()
             self._load_panel()
 
-    store = Property(QObject, _get_store, _set_store, notify=storeChanged)
+    store = Property(ExhibitionStore, _get_store, _set_store, notify=storeChanged)
 
     def _get_panel_id(self) -> str:
         return self._panel_id
@@ -308,7 +290,7 @@ class ExcerptPlayer(QObject):
     duration = Property(int, _get_duration, notify=panelChanged)
 
     def _get_poster(self) -> QUrl:
-        poster = getattr(self._panel, "poster", None)
+        poster = None if self._panel is None else self._panel.poster
         if poster is None or not poster.usable:
             return QUrl()
         return QUrl.fromLocalFile(str(poster.path))
@@ -423,7 +405,7 @@ class ExcerptPlayer(QObject):
         self._playback = None
         self._timer.stop()
         self._settle.stop()
-        _decoding_on_screen.discard(self._token)
+        self._films.set_decoding_on_screen(self._token, False)
 
     def current_frame(self) -> Frame | None:
         return self._frame
@@ -432,20 +414,16 @@ class ExcerptPlayer(QObject):
         """The film's shape (frames arrive in libVLC's padded buffer size)."""
         return None if self._playback is None else self._playback.aspect
 
-    def playback(self) -> ExcerptPlayback | None:
-        return self._playback
-
     # --- internals ----------------------------------------------------------------------
     def _load_panel(self) -> None:
-        exhibition = getattr(self._store, "exhibition", None) if self._store is not None else None
-        panel = exhibition.panel(self._panel_id) if exhibition is not None and self._panel_id else None
-        if panel is not None and getattr(panel, "kind", "") != "video":
-            panel = None
+        exhibition = self._store.exhibition if self._store is not None else None
+        found = exhibition.panel(self._panel_id) if exhibition is not None and self._panel_id else None
+        panel = found if isinstance(found, VideoPanel) else None
         if panel is self._panel and self._playback is not None:
             return
         self.release()
         self._panel = panel
-        self._theme = getattr(getattr(exhibition, "exhibition", None), "theme", None)
+        self._theme = exhibition.info.theme if exhibition is not None else None
         captions = {} if panel is None else {lang: track.cues for lang, track in panel.captions.items()}
         self._captions = CaptionTimeline(captions)
         self._set_has_frame(False)
@@ -481,10 +459,9 @@ class ExcerptPlayer(QObject):
             return False
         excerpt = Excerpt(Path(panel.src.path), panel.start.ms, panel.end.ms, audio=not self._attract)
         try:
-            self._engine = engine_factory(self._screen_size())
+            self._engine = self._films.make_engine(self._screen_size())
         except Exception as error:  # no libVLC: the poster and a note, the kiosk goes on
-            if str(error) not in _reported:  # once per reason, not once per panel shown
-                _reported.add(str(error))
+            if self._films.first_report_of(str(error)):  # once per reason, not once per panel shown
                 log.warning("video unavailable: %s", error)
             self._set_note(f"Video is unavailable on this kiosk ({error}).")
             self._set_state(PlayerState.UNAVAILABLE)
@@ -567,16 +544,14 @@ class ExcerptPlayer(QObject):
             return
         if self._state not in (PlayerState.IDLE, PlayerState.ENDED):
             return
-        if not self._current and _decoding_on_screen:
+        if not self._current and self._films.screen_busy:
             self._settle.start()  # after the panel on screen, not beside it: look again later
             return
         self.prepare()
 
     def _update_decoding_on_screen(self) -> None:
-        if self._current and not self._attract and self._state in _ACTIVE:
-            _decoding_on_screen.add(self._token)
-        else:
-            _decoding_on_screen.discard(self._token)
+        decoding = self._current and not self._attract and self._state in _ACTIVE
+        self._films.set_decoding_on_screen(self._token, decoding)
 
     def _set_note(self, note: str) -> None:
         if note != self._note:
@@ -622,7 +597,9 @@ def _release_state(state: dict[str, Any]) -> None:
     the safety net. It releases the engine without stopping the playback, because stopping would
     report to observers through signals of a QObject that no longer exists.
     """
-    _decoding_on_screen.discard(state.get("_token"))
+    films = state.get("_films")
+    if films is not None:
+        films.set_decoding_on_screen(state.get("_token"), False)
     engine = state.get("_engine")
     if engine is not None:
         engine.release()

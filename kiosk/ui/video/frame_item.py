@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Property, QObject, QRectF, Signal, Slot
+from PySide6.QtCore import Property, QRectF, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
+from kiosk.ui.video.excerpt_player import ExcerptPlayer
 from kiosk.video.engine import Frame
 
 
@@ -37,7 +38,7 @@ class VideoFrame(QQuickPaintedItem):
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
-        self._player: QObject | None = None
+        self._player: ExcerptPlayer | None = None
         self._frame: Frame | None = None
         self._image: QImage | None = None
         self._aspect = 16 / 9
@@ -45,37 +46,34 @@ class VideoFrame(QQuickPaintedItem):
         self.frames_painted = 0  # paint() may run on the render thread: a plain counter
         self.setOpaquePainting(False)
 
-    def _get_player(self) -> QObject | None:
+    def _get_player(self) -> ExcerptPlayer | None:
         return self._player
 
-    def _set_player(self, player: QObject | None) -> None:
+    def _set_player(self, player: ExcerptPlayer | None) -> None:
         if player is self._player:
             return
         if self._player is not None:
             with contextlib.suppress(RuntimeError):  # the player may be destroyed before this item
-                self._player.frameChanged.disconnect(self._on_frame)  # type: ignore[attr-defined]
+                self._player.frameChanged.disconnect(self._on_frame)
         self._player = player
         if player is not None:
-            player.frameChanged.connect(self._on_frame)  # type: ignore[attr-defined]
+            player.frameChanged.connect(self._on_frame)
         self.playerChanged.emit()
 
-    player = Property(QObject, _get_player, _set_player, notify=playerChanged)
+    player = Property(ExcerptPlayer, _get_player, _set_player, notify=playerChanged)
 
     @Slot()
     def _on_frame(self) -> None:
-        frame = self._player.current_frame() if self._player is not None else None  # type: ignore[attr-defined]
+        player = self._player
+        frame = player.current_frame() if player is not None else None
         if frame is None or frame is self._frame:
             return
         # The QImage borrows the frame's bytes: keep the frame referenced with it (a pooled buffer
         # is written again once nothing holds it). The old image goes before the old frame.
         image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
         self._image, self._frame = image, frame
-        self._aspect = self._player.aspect() or frame.width / frame.height  # type: ignore[union-attr]
+        self._aspect = (player.aspect() if player is not None else None) or frame.width / frame.height
         self.update()
-
-    def current_film_ms(self) -> float | None:
-        """Film time of the frame on this item (for tests and the benchmark)."""
-        return None if self._frame is None else self._frame.film_ms
 
     def paint(self, painter: QPainter) -> None:
         image = self._image

@@ -19,12 +19,9 @@ class FrameMailbox:
         self._frame: Frame | None = None
         self._pending = False
         self._wake = wake
-        self.replaced = 0  # frames overwritten before the Qt thread took them
 
     def put(self, frame: Frame) -> None:
         with self._lock:
-            if self._pending:
-                self.replaced += 1
             self._frame = frame
             wake = not self._pending
             self._pending = True

@@ -16,6 +16,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401  (read by @QmlElement)
+from kiosk.ui.video.coordinator import FilmCoordinator
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
 from kiosk.ui.video.frame_item import VideoFrame
 
@@ -24,11 +25,16 @@ from kiosk.ui.video.frame_item import VideoFrame
 @QmlSingleton
 class FilmParts(QObject):
     """``FilmParts.player(owner)``, ``FilmParts.frame(host)``: new parts that live as long as
-    ``owner`` or ``host``."""
+    ``owner`` or ``host``. One per QML engine; its players share ``films``, which KioskApp sets
+    to its own coordinator before the scene loads (a bare scene in a test gets one of its own)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.films = FilmCoordinator()
 
     @Slot(QQuickItem, result=QObject)
     def player(self, owner: QQuickItem) -> ExcerptPlayer:
-        player = ExcerptPlayer(owner)
+        player = ExcerptPlayer(self.films, owner)
         player.setObjectName("excerptPlayer")
         return player
 

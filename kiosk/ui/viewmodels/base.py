@@ -1,4 +1,4 @@
-"""A list model over rows of model objects, whose text follows the visitor's language."""
+"""The list models' common part: named roles over Python rows, and rows whose text follows the language."""
 
 from __future__ import annotations
 
@@ -20,21 +20,24 @@ Row = TypeVar("Row")
 _FIRST_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-class LocalizedListModel(QAbstractListModel, Generic[Row]):
-    """Subclasses name their roles in ``ROLES`` and compute each with :meth:`value`.
+class RowListModel(QAbstractListModel, Generic[Row]):
+    """A list model over Python rows: subclasses name their roles in ``ROLES`` and compute each
+    with :meth:`value`; ``DISPLAY`` names the role Qt's DisplayRole reads (views and model testers).
 
-    A language change re-reads every row (dataChanged), so everything on screen switches
-    at once without rebuilding delegates.
+    Role numbers follow the order of ``ROLES`` from ``Qt.UserRole + 1``: :meth:`role` gives one by name.
     """
 
     ROLES: ClassVar[tuple[str, ...]] = ()
+    DISPLAY: ClassVar[str | None] = None
     countChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
-        self.current_language = "en"
-        self.all_languages: tuple[str, ...] = ("en",)
+
+    @classmethod
+    def role(cls, name: str) -> int:
+        return _FIRST_ROLE + cls.ROLES.index(name)
 
     def value(self, row: Row, role: str, index: int) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -48,10 +51,41 @@ class LocalizedListModel(QAbstractListModel, Generic[Row]):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        number = role - _FIRST_ROLE
-        if not 0 <= number < len(self.ROLES):
+        if role == Qt.ItemDataRole.DisplayRole and self.DISPLAY is not None:
+            name = self.DISPLAY
+        elif 0 <= role - _FIRST_ROLE < len(self.ROLES):
+            name = self.ROLES[role - _FIRST_ROLE]
+        else:
             return None
-        return self.value(self._rows[index.row()], self.ROLES[number], index.row())
+        return self.value(self._rows[index.row()], name, index.row())
+
+    def replace_rows(self, rows: Sequence[Row]) -> None:
+        """All new rows: the delegates are made again."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def row(self, index: int) -> Row:
+        return self._rows[index]
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _count, notify=countChanged)
+
+
+class LocalizedListModel(RowListModel[Row]):
+    """Rows of model objects whose text follows the visitor's language.
+
+    A language change re-reads every row (dataChanged), so everything on screen switches
+    at once without rebuilding delegates.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.current_language = "en"
+        self.all_languages: tuple[str, ...] = ("en",)
 
     def set_rows(self, rows: Sequence[Row], language: str, languages: tuple[str, ...]) -> None:
         """New rows; a reload that keeps the rows' identities updates delegates in place.
@@ -63,16 +97,12 @@ class LocalizedListModel(QAbstractListModel, Generic[Row]):
         same_shape = len(new) == len(self._rows) and all(
             getattr(a, "id", a) == getattr(b, "id", b) for a, b in zip(new, self._rows, strict=True)
         )
+        self.current_language, self.all_languages = language, languages
         if same_shape and new:
             self._rows = new
-            self.current_language, self.all_languages = language, languages
             self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
             return
-        self.beginResetModel()
-        self._rows = new
-        self.current_language, self.all_languages = language, languages
-        self.endResetModel()
-        self.countChanged.emit()
+        self.replace_rows(new)
 
     def set_language(self, language: str) -> None:
         if language == self.current_language:
@@ -80,11 +110,3 @@ class LocalizedListModel(QAbstractListModel, Generic[Row]):
         self.current_language = language
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
-    def row(self, index: int) -> Row:
-        return self._rows[index]
-
-    def _count(self) -> int:
-        return len(self._rows)
-
-    count = Property(int, _count, notify=countChanged)

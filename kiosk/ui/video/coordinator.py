@@ -1,0 +1,59 @@
+"""FilmCoordinator: what the film players of one kiosk share, owned by the app.
+
+- where engines come from (libVLC in the kiosk; a test or the benchmark may give another);
+- which reasons for video being unavailable were already logged (once per reason, not per panel);
+- which players of the panel on screen are decoding now. A neighbour waits for them before it
+  prepares: its burst of decoding (up to a whole group of pictures, about 0.7 s of a core) must
+  not take the CPU from the film a visitor is watching, on a kiosk with two cores, nor delay
+  the exact start of the panel they are on (docs/decisions/0016-the-film-next-door-prepares.md).
+
+No Qt here: the players (kiosk/ui/video/excerpt_player.py) call it on the Qt thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.video.engine import VideoEngine
+
+#: Makes an engine for frames at most ``max_size`` (the screen's size, in pixels).
+EngineFactory = Callable[[tuple[int, int]], VideoEngine]
+
+
+def vlc_engine(max_size: tuple[int, int]) -> VideoEngine:
+    """A libVLC engine; RuntimeError (with libVLC's reason) when libVLC cannot play here."""
+    from kiosk.video import vlc_engine  # the only vlc import, and only when video plays
+
+    report = vlc_engine.probe()
+    if not report.available:
+        raise RuntimeError(report.error)
+    return vlc_engine.VlcEngine(max_size=max_size)
+
+
+class FilmCoordinator:
+    def __init__(self, engine_factory: EngineFactory = vlc_engine) -> None:
+        self._engine_factory = engine_factory
+        self._reported: set[str] = set()
+        self._decoding_on_screen: set[object] = set()
+
+    def make_engine(self, max_size: tuple[int, int]) -> VideoEngine:
+        return self._engine_factory(max_size)
+
+    def first_report_of(self, reason: str) -> bool:
+        """True the first time ``reason`` (why video is unavailable) is met: log it then."""
+        if reason in self._reported:
+            return False
+        self._reported.add(reason)
+        return True
+
+    def set_decoding_on_screen(self, player: object, decoding: bool) -> None:
+        """``player``, on the panel on screen, decodes (prepares or plays) now, or not."""
+        if decoding:
+            self._decoding_on_screen.add(player)
+        else:
+            self._decoding_on_screen.discard(player)
+
+    @property
+    def screen_busy(self) -> bool:
+        """A player of the panel on screen is decoding: neighbours wait."""
+        return bool(self._decoding_on_screen)
