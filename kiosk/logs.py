@@ -209,7 +209,10 @@ def install_qt_message_handler() -> QtMessageHandler | None:
     }
     previous: QtMessageHandler | None = None
 
+    from kiosk.display_wait import leave_if_display_lost
+
     def handler(msg_type: Any, context: Any, message: str) -> None:
+        leave_if_display_lost(message)  # Qt would exit(1) under live threads next
         where = ""
         if getattr(context, "file", None):
             where = f" ({context.file}:{context.line})"

@@ -11,6 +11,9 @@ arguments, minus ``--supervise``) and:
   stayed up for ``window`` seconds;
 - does not restart after a clean exit (code 0: staff closed the kiosk on purpose), and
   restarts at once, without counting a crash, after a planned restart (code 75);
+- when the kiosk left because its display went away (code 69, :mod:`kiosk.display_wait`), waits
+  for the display to answer again (a growing pause up to 2 s, never a tight restart loop) and
+  starts it then, without counting a crash;
 - forwards SIGTERM, SIGINT and SIGHUP to the child as SIGTERM, waits ``stop_timeout``
   seconds for it, then kills it, and exits with the child's code.
 
@@ -36,6 +39,8 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import FrameType
+
+from kiosk.display_wait import DISPLAY_LOST_CODE, display_of, is_up, wait_for_display
 
 log = logging.getLogger("kiosk.supervisor")
 
@@ -152,6 +157,10 @@ class Supervisor:
             if code == PLANNED_RESTART_CODE:
                 log.info("kiosk (pid %d) asked for a planned restart (code %d): restarting", self._pid, code)
                 continue
+            if code == DISPLAY_LOST_CODE and self._display_went_away():
+                if not self._wait_for_display():
+                    return self._stopped_before_start()
+                continue
             if not self._after_death(code):
                 return self._stopped_before_start()
 
@@ -227,6 +236,22 @@ class Supervisor:
             if self._stop_signal is not None:
                 return False
             self.sleep(min(self.policy.poll * 4, max(0.0, deadline - self.clock())))
+        return True
+
+    def _display_went_away(self) -> bool:
+        """True when the child's display does not answer now (else code 69 is an ordinary death)."""
+        display = display_of(self.env)
+        return display is not None and not is_up(display)
+
+    def _wait_for_display(self) -> bool:
+        """Wait for the child's display to answer; False when a stop signal came meanwhile."""
+        log.warning("kiosk (pid %d) left because its display went away: restarting it when the display is back",
+                    self._pid)
+        started = self.clock()
+        if not wait_for_display(display_of(self.env), stop=lambda: self._stop_signal is not None, sleep=self.sleep,
+                                clock=self.clock):
+            return False
+        log.info("display back after %.1f s: restarting the kiosk", self.clock() - started)
         return True
 
     def _stopped_before_start(self) -> int:
