@@ -18,7 +18,8 @@ run_packages=(
   fonts-noto-core fonts-dejavu-core
   xvfb x11-xserver-utils
 )
-test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binutils dpkg-dev systemd util-linux weston)
+test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binutils dpkg-dev systemd util-linux weston
+  xserver-xorg-core xserver-xorg-video-dummy)  # the last two: real RandR outputs to plug and unplug in tests
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

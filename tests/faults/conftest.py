@@ -1,1 +1,1 @@
-from .xserver import xvfb  # noqa: F401 - a fixture for the display tests
+from .xserver import dummy_x, xvfb  # noqa: F401 - fixtures for the display tests

@@ -69,3 +69,96 @@ def xvfb():
     server = Xvfb(free_display())
     yield server
     server.stop()
+
+
+_DUMMY_CONF = """
+Section "Device"
+    Identifier "dummy"
+    Driver "dummy"
+    VideoRam 256000
+EndSection
+Section "Monitor"
+    Identifier "monitor"
+    HorizSync 5.0 - 1000.0
+    VertRefresh 5.0 - 200.0
+EndSection
+Section "Screen"
+    Identifier "screen"
+    Device "dummy"
+    Monitor "monitor"
+    DefaultDepth 24
+    SubSection "Display"
+        Depth 24
+        Virtual 4096 2160
+    EndSubSection
+EndSection
+"""
+
+
+class DummyX(Xvfb):
+    """Xorg with the dummy video driver: real RandR outputs (DUMMY0, DUMMY1...) that a test turns
+    on, off and resizes with xrandr, as an HDMI cable or a touchscreen switched off would."""
+
+    def __init__(self, number: int, folder: Path) -> None:
+        if shutil.which("Xorg") is None or shutil.which("xrandr") is None or not any(
+            Path(p).is_file() for p in ("/usr/lib/xorg/modules/drivers/dummy_drv.so",)
+        ):
+            pytest.skip("needs Xorg, xrandr and the dummy video driver (scripts/setup.sh installs them)")
+        self.number = number
+        self.folder = folder
+        self.process = None
+        (folder / "xorg.conf").write_text(_DUMMY_CONF)
+
+    def start(self, *extra: str) -> float:
+        self.process = subprocess.Popen(
+            ["Xorg", self.name, "-config", str(self.folder / "xorg.conf"), "-noreset", "-nolisten", "tcp",
+             "-logfile", str(self.folder / "xorg.log"), *extra],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        from kiosk.display_wait import _x11, is_up
+
+        display = _x11(self.name)
+        assert display is not None
+        deadline = time.monotonic() + 20
+        while not is_up(display, timeout=0.5):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Xorg {self.name} did not start: {(self.folder / 'xorg.log').read_text()[-2000:]}")
+            time.sleep(0.05)
+        return time.monotonic()
+
+    def xrandr(self, *arguments: str) -> str:
+        done = subprocess.run(["xrandr", "--display", self.name, *arguments], capture_output=True, text=True,
+                              timeout=20)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def output(self, name: str, size: str | None, *placement: str) -> None:
+        """Turn an output on at ``size`` (``--right-of DUMMY0``...), or off with None."""
+        if size is None:
+            self.xrandr("--output", name, "--off")
+            return
+        modes = self.xrandr("--query")
+        block = modes.split(name + " ", 1)[1].split("\nDUMMY", 1)[0]
+        if f"   {size} " not in block:
+            self.xrandr("--addmode", name, size)
+        self.xrandr("--output", name, "--mode", size, *placement)
+
+    def window_geometry(self, title: str = "Kiosk") -> str:
+        """The top-level window's geometry as xwininfo says it: '1280x720+0+0'."""
+        done = subprocess.run(["xwininfo", "-display", self.name, "-root", "-children"], capture_output=True,
+                              text=True, timeout=20)
+        for line in done.stdout.splitlines():
+            if f'"{title}":' in line:
+                return line.split(")")[-1].split()[0]
+        return ""
+
+    def screenshot(self, path: Path) -> Path:
+        subprocess.run(["import", "-display", self.name, "-window", "root", str(path)], check=True, timeout=30)
+        return path
+
+
+@pytest.fixture
+def dummy_x(tmp_path):
+    server = DummyX(free_display(), tmp_path)
+    yield server
+    server.stop()
