@@ -27,6 +27,12 @@ log = logging.getLogger(__name__)
 #: margin (a miss costs a second opening, as a tap does). Starts nearer the film's beginning
 #: than this open at the excerpt itself.
 LEAD_IN_MS = 700
+#: Seconds without a single picture from libVLC while playing before the film is given up for
+#: its poster: a decoder that stalls mid-excerpt (a damaged stretch of file, a hung hardware
+#: decoder) sends no event, and the attract loop, which waits for the excerpt's end, would hold
+#: its last picture for ever. Well above any pause seen in a healthy film (a seek in a long
+#: GOP keeps delivering the frames it decodes on the way).
+STALL_TIMEOUT_S = 3.0
 
 
 class PlayerState(enum.Enum):
@@ -72,6 +78,7 @@ class ExcerptPlayback:
         max_volume: int = 100,
         fade_ms: int = 200,
         first_frame_timeout: float = 8.0,
+        stall_timeout: float = STALL_TIMEOUT_S,
         lead_in_ms: int = LEAD_IN_MS,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -86,6 +93,8 @@ class ExcerptPlayback:
         self._applied_volume: int | None = None
         self._fade_ms = fade_ms
         self._first_frame_timeout = first_frame_timeout
+        self._stall_timeout = stall_timeout
+        self._last_picture_at = 0.0  # when libVLC last delivered a picture (any thread writes it)
         self._lead_in_ms = lead_in_ms
         self._state = PlayerState.IDLE
         self._opened_at = 0.0
@@ -137,6 +146,7 @@ class ExcerptPlayback:
             self._playing_since = None
         if state is PlayerState.PLAYING:
             self._playing_since = self._now()
+            self._last_picture_at = self._playing_since  # resumed: pictures may take a moment
         self._state = state
         self._observer.state_changed(state)
 
@@ -236,6 +246,11 @@ class ExcerptPlayback:
             if self._now() - self._opened_at > self._first_frame_timeout:
                 self._fail("no picture came from the film")
             return
+        if self._state is PlayerState.PLAYING and self._now() - self._last_picture_at > self._stall_timeout:
+            log.warning("video %s: no picture for %.1f s while playing; back to the poster",
+                        self.excerpt.path, self._now() - self._last_picture_at)
+            self._fail("the film stopped sending pictures")
+            return
         if self._state is PlayerState.PLAYING and self.excerpt.audio:
             remaining = self.excerpt.end_ms - self.film_position_ms()
             if remaining < self._fade_ms:
@@ -252,6 +267,7 @@ class ExcerptPlayback:
         self._post(guarded)
 
     def frame_displayed(self, at: float, read: Callable[[], Frame]) -> None:
+        self._last_picture_at = self._now()  # the decoder is alive, whatever the gate decides
         decision = self.gate.frame(at)
         kept, self._kept = self._kept, None
         if decision.verdict is Verdict.KEEP:
