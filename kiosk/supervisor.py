@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from types import FrameType
 
 from kiosk.display_wait import DISPLAY_LOST_CODE, display_of, is_up, wait_for_display
+from kiosk.watchdog import FROZEN_CODE
 
 log = logging.getLogger("kiosk.supervisor")
 
@@ -80,6 +81,8 @@ class Policy:
 
 def describe_exit(code: int) -> str:
     """'exited with code 3' or 'was killed by SIGKILL' from a Popen return code."""
+    if code == FROZEN_CODE:
+        return f"was ended by its watchdog, frozen (code {code})"
     if code < 0:
         try:
             name = signal.Signals(-code).name

@@ -96,7 +96,7 @@ ISOLATED = ("--crash-limit", "1000")
 
 
 def start(config: Path | None, scratch: Path, *kiosk_args: str, policy: tuple[str, ...] = ISOLATED,
-          real: bool = False) -> Supervised:
+          real: bool = False, env_extra: dict[str, str] | None = None) -> Supervised:
     """The kiosk under the supervisor. ``real``: the shipped command line ``kiosk run --supervise``
     (default policy), the first-frame probe loaded into each child through probe_site/sitecustomize.py;
     otherwise ``python -m kiosk.supervisor POLICY -- kiosk_probe.py run``."""
@@ -105,6 +105,9 @@ def start(config: Path | None, scratch: Path, *kiosk_args: str, policy: tuple[st
         command = [sys.executable, "-m", "kiosk", "run", "--supervise", "--size", "1280x720", *kiosk_args]
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE / "probe_site"), env.get("PYTHONPATH")]))
         env["KIOSK_PROBE_FIRST_FRAME"] = "1"
+    env.update(env_extra or {})
+    if "PYTHONPATH_EXTRA" in env:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), env.pop("PYTHONPATH_EXTRA")]))
     else:
         command = [sys.executable, "-m", "kiosk.supervisor", *policy, "--", sys.executable, str(PROBE), "run",
                    "--size", "1280x720", *kiosk_args]

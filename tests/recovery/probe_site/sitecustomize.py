@@ -13,6 +13,7 @@ import sys
 
 if os.environ.get("KIOSK_PROBE_FIRST_FRAME") == "1" and "--supervise" not in sys.argv:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    import importlib
     import importlib.abc
     import importlib.machinery
 
@@ -34,6 +35,10 @@ if os.environ.get("KIOSK_PROBE_FIRST_FRAME") == "1" and "--supervise" not in sys
                 import kiosk_probe
 
                 kiosk_probe.install()
+                # A test's own fault to inject once the kiosk shows (tests/faults): MODULE on PYTHONPATH.
+                extra = os.environ.get("KIOSK_PROBE_EXTRA")
+                if extra:
+                    importlib.import_module(extra).install()
 
             loader.exec_module = exec_module  # type: ignore[method-assign]
             return spec
