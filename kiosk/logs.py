@@ -131,7 +131,7 @@ def setup_logging(
     file_problem = ""
     try:
         wanted.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = RoomAwareFileHandler(
             wanted, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
         )
     except OSError as error:
@@ -146,6 +146,52 @@ def setup_logging(
     if file_problem:
         log.warning("%s; logging to stderr only", file_problem)
     return path
+
+
+class RoomAwareFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that a full disk silences instead of flooding stderr.
+
+    The standard handler prints a traceback to stderr for every line it cannot write; on a
+    full disk that is every line, into a journal that is short of room too. This one says
+    once that the file is paused (the lines still reach stderr, hence the journal), counts
+    what it could not write, and notes how many lines are missing once it writes again.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lost = 0
+        self._full = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        lost_before = self.lost
+        super().emit(record)
+        if self._full and self.lost == lost_before:
+            self._full = False
+            super().emit(logging.makeLogRecord({
+                "name": "kiosk.logs", "levelno": logging.WARNING, "levelname": "WARNING",
+                "msg": "the log file is written again; %d line(s) before this one are missing (the disk was full)",
+                "args": (self.lost,),
+            }))
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        from kiosk.disk_guard import is_disk_full
+
+        error = sys.exc_info()[1]
+        if error is None or not is_disk_full(error):
+            super().handleError(record)
+            return
+        self.lost += 1
+        # What the stream could not write stays in its buffer: drop it, or every later line fails too.
+        with contextlib.suppress(Exception):
+            if self.stream is not None:
+                self.stream.close()
+        self.stream = None  # reopened at the next line (FileHandler.emit)
+        if not self._full:
+            self._full = True
+            if sys.stderr is not None:
+                with contextlib.suppress(Exception):
+                    sys.stderr.write(f"kiosk: the disk is full: {self.baseFilename} is not written until there "
+                                     "is room again (these lines still reach stderr)\n")
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

@@ -96,6 +96,8 @@ def run_doctor(config: Path | None = None) -> Report:
     if exhibition is not None:
         findings.append(check_media(exhibition))
     logs = log_dir()
-    findings.append(machine.check_disk([logs, exhibition_path.parent]))
+    from kiosk.analytics.database import data_dir
+
+    findings.append(machine.check_disk([logs, exhibition_path.parent, data_dir()]))
     findings.append(machine.check_log_folder(logs))
     return Report.of(findings)
