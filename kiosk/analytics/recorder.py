@@ -74,7 +74,8 @@ class VisitRecorder:
         self._exhibition = exhibition
         self._interval = commit_interval
         self._clock = clock
-        self._queue: queue.SimpleQueue[VisitEvent | _Flush | _Stop] = queue.SimpleQueue()
+        #: Each event with the monotonic time it arrived at (times stay ordered when the wall clock jumps).
+        self._queue: queue.SimpleQueue[tuple[VisitEvent, float] | _Flush | _Stop] = queue.SimpleQueue()
         self._failed = threading.Event()
         self._fail_lock = threading.Lock()  # so no flush can be queued after the drain in _fail
         self._thread = threading.Thread(target=self._run, name="kiosk-analytics", daemon=True)
@@ -92,7 +93,7 @@ class VisitRecorder:
 
     def __call__(self, event: VisitEvent) -> None:
         if not self._failed.is_set():
-            self._queue.put(event)
+            self._queue.put((event, self._clock()))
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Commit everything received so far; True once it is on disk."""
@@ -174,7 +175,8 @@ class VisitRecorder:
                             pending_since = self._clock()
                             batch = 0
                         batch += 1
-                        writer.write(item)
+                        event, mono = item
+                        writer.write(event, mono)
                         if self._clock() - pending_since >= self._interval:
                             commit()
             except sqlite3.Error as error:

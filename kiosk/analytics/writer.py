@@ -4,10 +4,21 @@
 panel on screen, the excerpt playing) and turns each event into INSERTs and UPDATEs on
 the connection it is given. The caller decides when to commit; the recorder does it on
 its writer thread, a test can do it at once.
+
+Times stay ordered when the wall clock jumps (NTP, a clock set by hand, a machine that
+booted in 1970). Inside a visit, every time is the visit's start plus the monotonic time
+since (the recorder stamps each event with ``time.monotonic()`` as it arrives), so a jump
+in the middle of a visit changes neither its order nor its durations. A visit that would
+start before the last recorded moment (the clock set back) starts at that moment instead:
+visits in the hour after an hour set back are recorded one after the other, then real
+times take over again. A clock set back by more than a day was wrong before, not now: its
+new times are taken as they are.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import sqlite3
 
 from kiosk.navigation.events import (
@@ -23,6 +34,11 @@ from kiosk.navigation.events import (
     VisitStarted,
 )
 
+log = logging.getLogger(__name__)
+
+#: A clock set back by more than this was wrong before: the new times are taken as they are.
+MAX_ABSORBED_SETBACK_S = 24 * 3600.0
+
 
 class EventWriter:
     """Writes visit events into the analytics schema (see :mod:`kiosk.analytics.database`)."""
@@ -33,6 +49,8 @@ class EventWriter:
         self._visit: int | None = None
         self._view: tuple[int, float] | None = None  # (panel_views row, shown_at)
         self._plays: dict[str, int] = {}  # panel id -> excerpt_plays row still open
+        self._origin: tuple[float, float] | None = None  # (wall, monotonic) at the visit's start
+        self._last_at: float | None = None  # the latest time written
 
     @property
     def in_visit(self) -> bool:
@@ -56,7 +74,27 @@ class EventWriter:
         )
         return cursor.rowcount
 
-    def write(self, event: VisitEvent) -> None:
+    def _ordered(self, event: VisitEvent, mono: float | None) -> float:
+        """The time to store for ``event`` (see the module docstring); ``mono`` None: its own ``at``."""
+        at = event.at
+        mono = at if mono is None else mono
+        starts = isinstance(event, VisitStarted)
+        if self._origin is not None and not starts:
+            at = self._origin[0] + (mono - self._origin[1])
+        elif self._last_at is not None and at < self._last_at:
+            if self._last_at - at <= MAX_ABSORBED_SETBACK_S:
+                at = self._last_at
+            else:
+                log.warning("analytics: the clock went back %.1f days; times follow it from now on",
+                            (self._last_at - at) / 86400)
+        if starts:
+            self._origin = (at, mono)
+        self._last_at = at if self._last_at is None or at > self._last_at else self._last_at
+        return at
+
+    def write(self, event: VisitEvent, mono: float | None = None) -> None:
+        """Store one event; ``mono`` is the monotonic time it happened at (the recorder's stamp)."""
+        event = dataclasses.replace(event, at=self._ordered(event, mono))
         match event:
             case VisitStarted(at=at, language=language):
                 if self._visit is not None:  # a start without an end: close the old one honestly
@@ -127,3 +165,4 @@ class EventWriter:
         self._plays.clear()
         self._db.execute("UPDATE visits SET ended_at = ?, end_reason = ? WHERE id = ?", (at, reason, self._visit))
         self._visit = None
+        self._origin = None

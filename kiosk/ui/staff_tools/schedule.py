@@ -9,11 +9,20 @@ noticed soon.
 At closing time a visit in progress may finish: the closed screen comes at the next
 return to the attract loop, or after ``grace_ms`` (5 minutes) by ending the visit with
 reason 'closing'. The daily restart waits for the attract loop the same way.
+
+The wall clock jumps (NTP's first sync after a boot in 1970, an hour corrected, a clock set
+by hand); daylight saving does not (times are aware, compared as instants). Each check
+compares the wall time elapsed with the monotonic time elapsed; when they differ by more
+than ``JUMP_TOLERANCE_S``, the clock jumped: the next daily restart is worked out again from
+the new time and a restart time jumped over does not fire. And a daily restart never comes
+less than ``min_uptime_s`` (6 hours) after the kiosk started: a clock set back an hour just
+after the restart must not restart it twice.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,6 +50,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_WAIT_MS = 60_000
 DEFAULT_GRACE_MS = 5 * 60_000
+#: Wall and monotonic time elapsed between two checks may differ by this much before it is a jump
+#: (a machine suspended and woken counts as a jump too: the restart time it slept through is skipped).
+JUMP_TOLERANCE_S = 120.0
+DEFAULT_MIN_UPTIME_S = 6 * 3600.0
 
 
 def _system_now() -> datetime:
@@ -94,9 +107,15 @@ class ScheduleController(QObject):
         end_visit: Callable[[], None] = lambda: None,
         max_wait_ms: int = DEFAULT_MAX_WAIT_MS,
         grace_ms: int = DEFAULT_GRACE_MS,
+        monotonic: Callable[[], float] = time.monotonic,
+        min_uptime_s: float = DEFAULT_MIN_UPTIME_S,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._monotonic = monotonic
+        self._started = monotonic()
+        self._min_uptime_s = min_uptime_s
+        self._last_look: tuple[datetime, float] | None = None  # (wall, monotonic) at the last check
         self._schedule = schedule
         self._languages = languages
         self._message: Localized | None = schedule.closed_message if schedule else None
@@ -137,6 +156,8 @@ class ScheduleController(QObject):
     def check(self) -> None:
         """Look at the clock now: open or close, restart if due, and set the timer for later."""
         now = self._now()
+        if self._clock_jumped(now):
+            self._restart_at = next_restart(self._schedule, now)
         self._schedule_open = is_open(self._schedule, now)
         if self._schedule_open:
             self._grace.stop()
@@ -149,7 +170,11 @@ class ScheduleController(QObject):
             self._grace.stop()
             self._set_open(False)
         if self._restart_at is not None and now >= self._restart_at:
-            self._restart_waiting = True
+            uptime = self._monotonic() - self._started
+            if uptime >= self._min_uptime_s:
+                self._restart_waiting = True
+            else:
+                log.info("daily restart skipped: the kiosk started only %.0f min ago", uptime / 60)
             self._restart_at = next_restart(self._schedule, now + timedelta(seconds=1))
         if self._restart_waiting and self._at_rest():
             self._restart_waiting = False
@@ -157,6 +182,22 @@ class ScheduleController(QObject):
             self.restartRequested.emit()
         self._refresh_lines(now)
         self._arm(now)
+
+    def _clock_jumped(self, now: datetime) -> bool:
+        mono = self._monotonic()
+        last, self._last_look = self._last_look, (now, mono)
+        if last is None:
+            return False
+        jump = (now - last[0]).total_seconds() - (mono - last[1])
+        if abs(jump) <= JUMP_TOLERANCE_S:
+            return False
+        log.warning(
+            "the clock jumped %s by %s; opening hours and the daily restart follow the new time (%s)",
+            "forward" if jump > 0 else "back",
+            timedelta(seconds=round(abs(jump))),
+            now.isoformat(" ", "seconds"),
+        )
+        return True
 
     def _grace_over(self) -> None:
         log.info("closing time: ending the visit in progress")
