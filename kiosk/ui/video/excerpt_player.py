@@ -19,6 +19,7 @@ from PySide6.QtQml import QmlElement
 
 from kiosk import broken_media
 from kiosk.model import Theme, VideoPanel
+from kiosk.memory_pressure import memory_is_short
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 from kiosk.ui.video.coordinator import FilmCoordinator
@@ -547,6 +548,8 @@ class ExcerptPlayer(QObject):
         if not self._current and self._films.screen_busy:
             self._settle.start()  # after the panel on screen, not beside it: look again later
             return
+        if not self._current and memory_is_short():
+            return  # memory short: only the panel on screen prepares (kiosk/ui/memory_watch.py)
         self.prepare()
 
     def _update_decoding_on_screen(self) -> None:

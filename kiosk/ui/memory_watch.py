@@ -1,0 +1,88 @@
+"""Memory running short: the kiosk does with less before the kernel kills it. One call in ``kiosk run``.
+
+    memory = MemoryWatch(kiosk.window, trim=kiosk.memory.trim_now)
+
+Every 5 s it reads :func:`kiosk.memory_pressure.read_memory` (a few small files) and, when the
+level changes:
+
+- ``low``: films beside the panel on screen no longer prepare ahead (each holds a paused
+  decoder: tens of MB); a picture whose decoded size passes 64 MB is not decoded (its
+  placeholder shows) instead of 256 MB; freed heap goes back to the system now;
+- ``critical``: pictures are held to 32 MB each, and the window also drops the graphics
+  resources it can rebuild (cached textures, glyphs);
+- ``normal`` again: everything as before.
+
+Each change is logged with the figures, so the journal says why the kiosk did less.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImageReader
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk import memory_pressure
+from kiosk.memory_pressure import CRITICAL, LOW, NORMAL, Memory, level_of, read_memory
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 5000
+#: QImageReader's allocation limit per picture (MB) at each level; Qt's own default is 256.
+PICTURE_LIMIT_MB = {NORMAL: 256, LOW: 64, CRITICAL: 32}
+
+
+class MemoryWatch(QObject):
+    levelChanged = Signal(str)
+
+    def __init__(
+        self,
+        window: QQuickWindow | None = None,
+        *,
+        trim: Callable[[], object] = lambda: None,
+        read: Callable[[], Memory] = read_memory,
+        interval_ms: int = INTERVAL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else window)
+        self._window = window
+        self._trim = trim
+        self._read = read
+        self.level = NORMAL
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        self.check()
+
+    def check(self) -> str:
+        try:
+            memory = self._read()
+        except OSError as error:  # a missing /proc file: nothing to go by, nothing to change
+            log.debug("memory not readable: %s", error)
+            return self.level
+        level = level_of(memory)
+        if level != self.level:
+            self._apply(level, memory)
+        return level
+
+    def _apply(self, level: str, memory: Memory) -> None:
+        doing = f"preparing no film ahead, pictures held to {PICTURE_LIMIT_MB[level]} MB"
+        (log.warning if level != NORMAL else log.info)(
+            "memory %s: %s; %s", level, memory.describe(), doing if level != NORMAL else "back to normal"
+        )
+        self.level = memory_pressure.current_level = level
+        QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[level])
+        if level in (LOW, CRITICAL):
+            self._trim()
+        if level == CRITICAL and self._window is not None:
+            self._window.releaseResources()
+        self.levelChanged.emit(level)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.level != NORMAL:
+            memory_pressure.current_level = NORMAL
+            QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[NORMAL])
