@@ -10,6 +10,7 @@ space, and starts again once there is room.
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -17,11 +18,21 @@ from pathlib import Path
 #: Writers that can wait (analytics) pause below this much free space, so that the disk never
 #: fills because of them and the system (journald, package updates) keeps a margin.
 LOW_SPACE_BYTES = 64 * 1024 * 1024
+#: A technician's own margin in MB (a small SD card, a big disk shared with other programs).
+LOW_SPACE_ENV = "KIOSK_LOW_SPACE_MB"
 #: ENOSPC and EDQUOT (a user quota) are both "no room".
 _NO_ROOM = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 #: SQLite's result codes for a full disk (SQLITE_FULL) and an I/O error (which a WAL write on a
 #: full disk can also give).
 _SQLITE_FULL = 13
+
+
+def low_space_bytes() -> int:
+    """The free space below which the kiosk calls its disk full: ``$KIOSK_LOW_SPACE_MB`` or 64 MB."""
+    try:
+        return int(float(os.environ[LOW_SPACE_ENV]) * 1024 * 1024)
+    except (KeyError, ValueError):
+        return LOW_SPACE_BYTES
 
 
 def existing_parent(path: Path) -> Path:
@@ -40,9 +51,9 @@ def free_bytes(path: Path) -> int | None:
         return None
 
 
-def is_low(path: Path, floor: int = LOW_SPACE_BYTES) -> bool:
+def is_low(path: Path, floor: int | None = None) -> bool:
     free = free_bytes(path)
-    return free is not None and free < floor
+    return free is not None and free < (low_space_bytes() if floor is None else floor)
 
 
 def is_disk_full(error: BaseException) -> bool:

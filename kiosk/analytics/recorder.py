@@ -7,7 +7,7 @@ so a crash loses at most that much, and a power cut no more (synchronous=FULL, s
 :mod:`kiosk.analytics.database`). Analytics must never take the kiosk down: a database
 that cannot be opened or written is logged, and events are then dropped.
 
-A full disk only pauses them. Below ``low_space`` bytes free (64 MB) the recorder writes
+A full disk only pauses them. Below ``low_space`` bytes free (64 MB, or ``$KIOSK_LOW_SPACE_MB``) the recorder writes
 nothing, so it never fills the disk itself; a write that fails for lack of room is rolled
 back whole (SQLite's journal keeps the file consistent). While paused, events are counted and
 dropped; every ``retry_every`` seconds it looks at the free space again and, once there is
@@ -26,9 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk import health
 from kiosk.analytics.database import NewerDatabaseError, database_path, open_database
 from kiosk.analytics.writer import EventWriter
-from kiosk.disk_guard import LOW_SPACE_BYTES, describe_free, free_bytes, is_disk_full
+from kiosk.disk_guard import describe_free, free_bytes, is_disk_full, low_space_bytes
 from kiosk.navigation.events import VisitEvent
 
 log = logging.getLogger(__name__)
@@ -62,11 +63,11 @@ class VisitRecorder:
         exhibition: str = "",
         commit_interval: float = DEFAULT_COMMIT_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
-        low_space: int = LOW_SPACE_BYTES,
+        low_space: int | None = None,
         retry_every: float = DEFAULT_RETRY_EVERY,
     ) -> None:
         self._path = path
-        self._low_space = low_space
+        self._low_space = low_space_bytes() if low_space is None else low_space
         self._retry_every = retry_every
         self._paused = threading.Event()
         #: Events dropped while the disk was full, since the start.
@@ -207,6 +208,7 @@ class VisitRecorder:
     def _pause(self, why: str) -> None:
         if not self.paused:
             self._paused.set()
+            health.set_note("analytics", "Visit statistics are paused: the disk is full.")
             log.warning("analytics paused, the disk is full (%s; %s): the exhibition goes on, visits are "
                         "not recorded until there is room", why, describe_free(self._folder()))
 
@@ -217,6 +219,7 @@ class VisitRecorder:
         closed = writer.close_interrupted()
         db.execute("COMMIT")
         self._paused.clear()
+        health.set_note("analytics", None)
         log.info("analytics resumed: room on the disk again (%s); %d event(s) were not recorded, %d visit(s) "
                  "closed as interrupted", describe_free(self._folder()), self.dropped, closed)
         return writer

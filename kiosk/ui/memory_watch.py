@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImageReader
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk import memory_pressure
+from kiosk import health, memory_pressure
 from kiosk.memory_pressure import CRITICAL, LOW, NORMAL, Memory, level_of, read_memory
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,8 @@ class MemoryWatch(QObject):
             "memory %s: %s; %s", level, memory.describe(), doing if level != NORMAL else "back to normal"
         )
         self.level = memory_pressure.current_level = level
+        health.set_note("memory", None if level == NORMAL else
+                        f"Memory is short ({memory.headroom:.0%} left): films are not prepared ahead.")
         QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[level])
         if level in (LOW, CRITICAL):
             self._trim()

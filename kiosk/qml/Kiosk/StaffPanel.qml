@@ -73,6 +73,17 @@ Rectangle {
             font.pixelSize: panel.textSize
         }
 
+        Text {
+            objectName: "staffMachineNotes"  // a full disk, memory short (kiosk/health.py)
+            visible: text !== ""
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: panel.staff.machineNotes
+            color: "#F0C070"
+            font.family: "Noto Sans"
+            font.pixelSize: panel.textSize
+        }
+
         Grid {
             columns: 2
             columnSpacing: panel.unit * 2

@@ -155,6 +155,7 @@ class StaffViewModel(QObject):
     loadChanged = Signal()
     uptimeChanged = Signal()
     pinChanged = Signal()
+    notesChanged = Signal()
     #: Staff asked to read the exhibition file again; the app reloads and calls set_load_result().
     reloadRequested = Signal()
     #: Staff confirmed the exit, behind the right PIN (or in the windowed preview).
@@ -186,6 +187,7 @@ class StaffViewModel(QObject):
         self._warnings = 0
         self._problems = StaffProblemModel(self)
         self._uptime = format_duration(0)
+        self._notes = ""  # what staff should know about the machine (kiosk/health.py)
         # One 1 Hz tick, running only while staff look: uptime and the lock-out countdown.
         self._tick = QTimer(self)
         self._tick.setInterval(tick_ms)
@@ -259,6 +261,7 @@ class StaffViewModel(QObject):
     preview = Property(bool, _get_preview, constant=True)
     pinMessage = Property(str, _get_message, notify=pinChanged)
     lockedSeconds = Property(int, _get_locked_seconds, notify=pinChanged)
+    machineNotes = Property(str, lambda self: self._notes, notify=notesChanged)
 
     # -- what QML calls ----------------------------------------------------------------------------------
     @Slot()
@@ -342,6 +345,12 @@ class StaffViewModel(QObject):
             self.pinChanged.emit()
 
     def _refresh(self) -> None:
+        from kiosk.health import notes
+
+        machine = "\n".join(notes())
+        if machine != self._notes:
+            self._notes = machine
+            self.notesChanged.emit()
         uptime = format_duration(self._monotonic() - self._started)
         if uptime != self._uptime:
             self._uptime = uptime
