@@ -86,3 +86,42 @@ def test_the_display_going_away_ends_the_kiosk_cleanly_and_the_supervisor_brings
     finally:
         code = supervised.stop()
     assert code == 0
+
+
+@pytest.mark.slow
+def test_a_kiosk_started_before_its_wayland_compositor_waits_then_shows(tmp_path, capsys) -> None:
+    import os
+    import shutil
+    import subprocess
+
+    from tests.recovery.measure import environment
+
+    if shutil.which("weston") is None:
+        pytest.skip("needs weston (scripts/setup.sh test installs it)")
+    runtime = tmp_path / "xdg"
+    runtime.mkdir(mode=0o700)
+    socket = f"kiosk-faults-{os.getpid()}"
+    env = environment(tmp_path)
+    env.pop("DISPLAY", None)
+    env.update(QT_QPA_PLATFORM="wayland", XDG_RUNTIME_DIR=str(runtime), WAYLAND_DISPLAY=socket)
+    kiosk = launch(env, "--size", "1280x720")
+    compositor = None
+    try:
+        wait_for_line(kiosk, "waiting for the display")
+        time.sleep(1.0)
+        assert kiosk.process.poll() is None, "\n".join(kiosk.log[-30:])
+        compositor = subprocess.Popen(
+            ["weston", "--backend=headless-backend.so", "--use-pixman", f"--socket={socket}", "--width=1280",
+             "--height=720", "--idle-time=0"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        started = time.monotonic()
+        frame = kiosk.next_frame(timeout=60)
+        with capsys.disabled():
+            print(f"\nweston started to the kiosk's first frame: {frame.mono - started:.2f} s")
+        assert "Fatal" not in "\n".join(kiosk.log)
+    finally:
+        code = kiosk.stop()
+        if compositor is not None:
+            compositor.terminate()
+            compositor.wait(10)
+    assert code == 0
