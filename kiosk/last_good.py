@@ -82,6 +82,8 @@ def remember(config: Path, result: Any) -> bool:
     config = Path(config)
     if not getattr(result, "ok", False) or Path(getattr(result, "source", config)) != config:
         return False
+    if _is_bundled(config):
+        return False  # shipped with the kiosk, never saved by staff: nothing to protect
     copy = last_good_path(config)
     try:
         if config.stat().st_mtime > float(getattr(result, "loaded_at", float("inf"))):
@@ -115,6 +117,15 @@ def looks_cut_short(config: Path) -> bool:
         data = Path(config).read_bytes()
         copy = last_good_path(config)
         return bool(data) and not data.endswith(b"\n") and not (copy.is_file() and copy.read_bytes() == data)
+    except OSError:
+        return False
+
+
+def _is_bundled(config: Path) -> bool:
+    from kiosk import paths
+
+    try:
+        return config.resolve() == paths.default_exhibition().resolve()
     except OSError:
         return False
 

@@ -110,6 +110,8 @@ class VisitRecorder:
         if self._thread.is_alive():
             self._queue.put(_Stop())
             self._thread.join(timeout)
+        if self.paused:
+            health.set_note("analytics", None)  # no recorder, nothing paused
 
     def _run(self) -> None:
         try:

@@ -87,4 +87,5 @@ class MemoryWatch(QObject):
         self._timer.stop()
         if self.level != NORMAL:
             memory_pressure.current_level = NORMAL
+            health.set_note("memory", None)
             QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[NORMAL])

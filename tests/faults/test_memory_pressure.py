@@ -70,6 +70,8 @@ def test_the_levels_come_before_the_oom_killer_on_a_real_cgroup(cgroup: Path) ->
     first_critical = int(rows[levels.index(CRITICAL)][0])
     assert first_low < first_critical < int(rows[-1][0])
     assert 140 <= first_low <= 200 and first_critical <= 230, (first_low, first_critical)
+    print(f"\ncgroup limit 240 MB: low at {first_low} MB, critical at {first_critical} MB, "
+          f"killed by the kernel after {rows[-1][0]} MB")
 
 
 def test_levels_from_headroom_and_stalls() -> None:
