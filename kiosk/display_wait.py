@@ -184,6 +184,14 @@ def unnamed_display(env: Mapping[str, str] | None = None) -> str:
     )
 
 
+def display_ready() -> bool:
+    """Before Qt starts: False (and why, logged) when no display is named; else wait until it answers."""
+    if reason := unnamed_display():
+        log.error("%s", reason)
+        return False
+    return wait_for_display()
+
+
 # --- the display going away under a running kiosk ---------------------------------------------
 
 _CLEANUPS: list[Callable[[], object]] = []

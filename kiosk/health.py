@@ -1,8 +1,9 @@
 """What staff should know about the machine now: a full disk, analytics paused, memory short. No Qt.
 
 Parts that notice a fault set a note (``set_note("analytics", "...")``) and clear it when it is
-over (``set_note("analytics", None)``); the free space where the kiosk writes is looked at each
-time the notes are read. The staff panel shows :func:`notes` while it is open, ``kiosk doctor``
+over (``set_note("analytics", None)``); the free space of the folders the kiosk writes to
+(``watch_folders``: ``kiosk run`` names its log and analytics folders) is looked at each time the
+notes are read. The staff panel shows :func:`notes` while it is open, ``kiosk doctor``
 has its own, fuller checks.
 """
 
@@ -25,11 +26,18 @@ def set_note(key: str, text: str | None) -> None:
             _notes.pop(key, None)
 
 
-def _written_folders() -> list[Path]:
-    from kiosk.analytics.database import data_dir
-    from kiosk.logs import log_dir
+_folders: list[Path] = []
 
-    return [log_dir(), data_dir()]
+
+def watch_folders(folders: list[Path]) -> None:
+    """The folders the kiosk writes to (its logs, its analytics): their disks are looked at."""
+    with _lock:
+        _folders[:] = [Path(folder) for folder in folders]
+
+
+def _written_folders() -> list[Path]:
+    with _lock:
+        return list(_folders)
 
 
 def disk_notes(folders: list[Path] | None = None, floor: int | None = None) -> list[str]:

@@ -17,12 +17,18 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 
+from kiosk import health
+from kiosk.analytics.database import data_dir
+from kiosk.display_wait import at_display_lost, display_ready
+from kiosk.last_good import remember, start_on
 from kiosk.loader import LoadResult, load_exhibition
-from kiosk.logs import install_qt_message_handler
+from kiosk.logs import install_qt_message_handler, log_dir
 from kiosk.staff.pin import StaffPin
 from kiosk.ui.app import KioskApp
+from kiosk.ui.frame_watchdog import watch_frames
 from kiosk.ui.lockdown import lock_down
 from kiosk.ui.lockdown.staff import StaffViewModel
+from kiosk.ui.memory_watch import MemoryWatch
 from kiosk.ui.quit_on_signals import quit_on_signals
 from kiosk.ui.staff_language import install_staff_translator
 from kiosk.ui.staff_tools.attach import RESTART_EXIT_CODE, StaffTools
@@ -44,12 +50,14 @@ class RunOptions:
 def run_kiosk(options: RunOptions) -> int:
     """Show the exhibition until the kiosk is asked to quit; returns the process's exit code."""
     existing = QGuiApplication.instance()
+    if existing is None and not display_ready():  # Qt aborts without a display (kiosk/display_wait.py)
+        return 1
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     install_staff_translator(app)  # before the scene exists: QML reads its texts once
     install_qt_message_handler()  # QML warnings reach the log file and the journal
 
-    result = load_exhibition(options.config)
+    result = start_on(options.config, load_exhibition(options.config))  # a save cut short: the last good
     for problem in result.problems:
         log.warning("%s", problem)
     staff = _staff(result, preview=options.windowed)
@@ -59,6 +67,8 @@ def run_kiosk(options: RunOptions) -> int:
     size = options.size or (1920, 1080)
     kiosk = KioskApp(result, size=size, staff=staff, schedule=tools.schedule, reload=tools.reload)
     tools.attach(kiosk, staff)
+    remember(options.config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
+    tools.reload.applied.connect(lambda applied: remember(options.config, applied))
     tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     staff.exitRequested.connect(app.quit)
     staff.reloadRequested.connect(tools.reload.reload)
@@ -70,10 +80,20 @@ def run_kiosk(options: RunOptions) -> int:
         kiosk.show(fullscreen=True, screen_index=options.screen)
         lock = lock_down(app, kiosk.window, options.screen)
     restore_signals = quit_on_signals(app)  # systemd's SIGTERM: quit the loop, close in order
+    at_display_lost(tools.close)  # the display went away: commit the analytics before leaving
+    # A frozen picture restarts the kiosk; less memory, less work (docs/reliability.md, Faults a booth meets).
+    def should_animate() -> bool:  # the attract loop always moves; a still panel paints nothing
+        return kiosk.navigator.property("screen") == "attract" and bool(tools.schedule.property("isOpen"))
+
+    watchdog = watch_frames(kiosk.window, should_animate)
+    memory = MemoryWatch(kiosk.window, trim=kiosk.memory.trim_now)
+    health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
     log.info("kiosk showing %s (%s)", options.config, "windowed" if options.windowed else "locked down")
 
     code = app.exec()
 
+    watchdog.stop()
+    memory.stop()
     restore_signals()
     tools.close()  # commits the last analytics events
     del lock

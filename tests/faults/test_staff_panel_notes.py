@@ -18,9 +18,8 @@ from .small_disk import SmallDisk
 def test_the_staff_panel_says_the_disk_is_full(
     small_disk: SmallDisk, make_harness: MakeHarness, qtbot: Any, monkeypatch: Any, tmp_path: Path  # noqa: F811
 ) -> None:
-    monkeypatch.setenv("KIOSK_LOG_DIR", str(small_disk.root / "logs"))
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(small_disk.root / "data"))
     monkeypatch.setenv("KIOSK_LOW_SPACE_MB", "0.5")  # the test's disk is 2 MB in all
+    health.watch_folders([small_disk.root / "logs", small_disk.root / "data"])  # as kiosk run names them
     harness: Harness = make_harness()
     harness.window.show()
     qtbot.waitExposed(harness.window)
@@ -40,3 +39,4 @@ def test_the_staff_panel_says_the_disk_is_full(
         qtbot.waitUntil(lambda: not harness.item("staffMachineNotes").isVisible(), timeout=3000)
     finally:
         health.set_note("analytics", None)
+        health.watch_folders([])

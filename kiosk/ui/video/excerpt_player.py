@@ -18,8 +18,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 
 from kiosk import broken_media
-from kiosk.model import Theme, VideoPanel
 from kiosk.memory_pressure import memory_is_short
+from kiosk.model import Theme, VideoPanel
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 from kiosk.ui.video.coordinator import FilmCoordinator
