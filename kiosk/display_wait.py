@@ -114,23 +114,46 @@ def _connect(address: str | tuple[str, int], timeout: float) -> socket.socket:
     return sock
 
 
-def is_up(display: Display, timeout: float = 1.0) -> bool:
-    """True when a server answers on the display's socket (for X11: answers the handshake)."""
+#: The probe connection that found the X server, held until Qt has its own (see :func:`is_up`).
+_held: list[socket.socket] = []
+
+
+def is_up(display: Display, timeout: float = 1.0, *, hold: bool = False) -> bool:
+    """True when a server answers on the display's socket (for X11: answers the handshake).
+
+    ``hold``: keep an accepted X11 connection open until :func:`release_probe`. An X server with
+    no client left resets itself when the last one goes (unless started with ``-noreset``), and a
+    client connecting during that reset is refused: Qt then aborts as if there were no display
+    (seen: the probe's own goodbye reset Xvfb just as the kiosk connected). While the probe is
+    connected there is no reset.
+    """
     for address in display.addresses:
         try:
             sock = _connect(address, timeout)
         except OSError:
             continue
-        with sock:
-            if display.kind == "wayland":
-                return True
-            try:
-                sock.sendall(_X11_SETUP)
-                # Any first byte (0 failed, 1 success, 2 authenticate) is a server at work.
-                return bool(sock.recv(1))
-            except OSError:
-                return False
+        if display.kind == "wayland":
+            sock.close()
+            return True
+        try:
+            sock.sendall(_X11_SETUP)
+            # Any first byte (0 failed, 1 success, 2 authenticate) is a server at work.
+            answer = sock.recv(1)
+        except OSError:
+            sock.close()
+            return False
+        if hold and answer == b"\x01":
+            _held.append(sock)
+        else:
+            sock.close()
+        return bool(answer)
     return False
+
+
+def release_probe() -> None:
+    """Qt has its own connection to the display now: let the probe's go."""
+    while _held:
+        _held.pop().close()
 
 
 def wait_for_display(
@@ -142,8 +165,11 @@ def wait_for_display(
     stop: Callable[[], bool] = lambda: False,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    hold: bool = False,
 ) -> bool:
     """Return once the display answers (True), or after ``timeout`` seconds or ``stop()`` (False).
+
+    ``hold``: keep the connection that found an X server until :func:`release_probe` (see :func:`is_up`).
 
     ``display`` None means the one this process's environment names; no display to wait for
     returns True at once. Logs a warning when it starts waiting, one line a minute while it
@@ -151,7 +177,7 @@ def wait_for_display(
     """
     if display is None:
         display = display_of()
-    if display is None or is_up(display):
+    if display is None or is_up(display, hold=hold):
         return True
     started = clock()
     log.warning("waiting for the display %s; the kiosk starts as soon as it is there", display.describe())
@@ -161,7 +187,7 @@ def wait_for_display(
         if stop() or (timeout is not None and clock() - started >= timeout):
             return False
         sleep(pause if timeout is None else max(0.0, min(pause, started + timeout - clock())))
-        if is_up(display):
+        if is_up(display, hold=hold):
             log.info("the display %s is there after %.1f s", display.name, clock() - started)
             return True
         pause = min(max_pause, pause * 2)
@@ -185,11 +211,15 @@ def unnamed_display(env: Mapping[str, str] | None = None) -> str:
 
 
 def display_ready() -> bool:
-    """Before Qt starts: False (and why, logged) when no display is named; else wait until it answers."""
+    """Before Qt starts: False (and why, logged) when no display is named; else wait until it answers.
+
+    The connection that found an X server stays open until :func:`release_probe`, called once Qt
+    has connected.
+    """
     if reason := unnamed_display():
         log.error("%s", reason)
         return False
-    return wait_for_display()
+    return wait_for_display(hold=True)
 
 
 # --- the display going away under a running kiosk ---------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk import health
 from kiosk.analytics.database import data_dir
-from kiosk.display_wait import at_display_lost, display_ready
+from kiosk.display_wait import at_display_lost, display_ready, release_probe
 from kiosk.last_good import remember, start_on
 from kiosk.loader import LoadResult, load_exhibition
 from kiosk.logs import install_qt_message_handler, log_dir
@@ -53,6 +53,7 @@ def run_kiosk(options: RunOptions) -> int:
     if existing is None and not display_ready():  # Qt aborts without a display (kiosk/display_wait.py)
         return 1
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
+    release_probe()  # Qt is connected: the display's probe may go (kiosk/display_wait.py)
     app.setApplicationName("kiosk")
     install_staff_translator(app)  # before the scene exists: QML reads its texts once
     install_qt_message_handler()  # QML warnings reach the log file and the journal

@@ -125,3 +125,26 @@ def test_a_kiosk_started_before_its_wayland_compositor_waits_then_shows(tmp_path
             compositor.terminate()
             compositor.wait(10)
     assert code == 0
+
+
+def test_the_probe_holds_the_x_server_until_qt_has_connected(xvfb: Xvfb) -> None:
+    """An X server with no client resets when the last one leaves, and refuses whoever connects then:
+    the probe's goodbye made the kiosk's Qt abort now and then. Held until Qt connects, it cannot."""
+    import subprocess
+
+    from kiosk.display_wait import release_probe
+
+    xvfb.start()
+    display = display_of({"DISPLAY": xvfb.name})
+    assert display is not None
+    failures = {}
+    for hold in (False, True):
+        failures[hold] = 0
+        for _ in range(30):
+            assert is_up(display, hold=hold)
+            client = subprocess.run(["xdpyinfo", "-display", xvfb.name], capture_output=True, timeout=10)
+            failures[hold] += client.returncode != 0
+            release_probe()
+            time.sleep(0.03)
+    assert failures[True] == 0, failures
+    print(f"\nclients refused right after the probe: {failures[False]} of 30 let go, {failures[True]} of 30 held")
