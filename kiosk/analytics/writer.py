@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from kiosk.navigation.events import (
+    AccessUsed,
     ChapterOpened,
     ExcerptStarted,
     ExcerptStopped,
@@ -33,6 +34,7 @@ class EventWriter:
         self._visit: int | None = None
         self._view: tuple[int, float] | None = None  # (panel_views row, shown_at)
         self._plays: dict[str, int] = {}  # panel id -> excerpt_plays row still open
+        self._keyed = False  # whether this visit already counted a use of the keys
 
     @property
     def in_visit(self) -> bool:
@@ -66,6 +68,7 @@ class EventWriter:
                     (self._exhibition, at, language, language),
                 )
                 self._visit = cursor.lastrowid
+                self._keyed = False
             case VisitEnded(at=at, reason=reason):
                 if self._visit is not None:
                     self._end_visit(at, reason)
@@ -108,6 +111,14 @@ class EventWriter:
                     self._db.execute(
                         "UPDATE excerpt_plays SET watched_ms = ?, duration_ms = ? WHERE id = ?",
                         (max(0, watched), max(0, duration), row),
+                    )
+            case AccessUsed(at=at, feature=feature, panel_id=panel_id):
+                # The keys count once per visit: every key press is not a use worth a row.
+                if self._visit is not None and not (feature == "keys" and self._keyed):
+                    self._keyed = self._keyed or feature == "keys"
+                    self._db.execute(
+                        "INSERT INTO access_uses (visit_id, at, feature, panel_id) VALUES (?, ?, ?, ?)",
+                        (self._visit, at, feature, panel_id),
                     )
             case IdleReset(at=at):
                 self._db.execute("INSERT INTO idle_resets (visit_id, at) VALUES (?, ?)", (self._visit, at))

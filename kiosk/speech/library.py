@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kiosk.model.exhibition import Exhibition, Panel, PlaceholderPanel, VideoPanel
 from kiosk.speech.script import Part, description_script, fallbacks_for, panel_script
-from kiosk.speech.synth import SpeechError, Voice, synthesise, synthesiser_version, voice_for
+from kiosk.speech.synth import SpeechError, synthesise, synthesiser_version, voice_for
 
 log = logging.getLogger(__name__)
 

@@ -44,7 +44,7 @@ EXHIBITION = textwrap.dedent(
             type: video
             src: video/clip.mp4
             start: 0
-            end: 2
+            end: 1
             poster: images/poster.png
             title: {fr: Le film, en: The film, ar: الفيلم}
             described:
