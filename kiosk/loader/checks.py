@@ -20,14 +20,13 @@ from kiosk.model.exhibition import (
 from kiosk.model.languages import language_name
 from kiosk.model.timecode import Timecode
 from kiosk.speech.script import has_speakable_text
+from kiosk.theme.contrast import TEXT_MINIMUM, contrast_ratio
 
 if TYPE_CHECKING:
     from kiosk.loader.convert import Converter
 
 #: A language tag in a file name, as in ``intro.fr.ogg`` or ``hospital.en.srt``.
 _NAME_LANGUAGE = re.compile(r"\.([a-z]{2,3})\.[A-Za-z0-9]+$")
-#: WCAG 2 level AA for body text.
-MIN_CONTRAST = 4.5
 
 
 def _child(node: Node | None, *keys: str | int) -> Node | None:
@@ -176,18 +175,6 @@ def _excerpts_within_films(exhibition: Exhibition, root: Node, converter: Conver
                     break
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG contrast ratio of two #RRGGBB colours (1 to 21)."""
-    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def _contrast(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
     theme = exhibition.info.theme
     theme_node = _child(root, "exhibition", "theme")
@@ -195,10 +182,10 @@ def _contrast(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
         ratio = contrast_ratio(getattr(theme, key), theme.background)
         for surface in ("background", "surface"):
             ratio = min(ratio, contrast_ratio(getattr(theme, key), getattr(theme, surface)))
-        if ratio < MIN_CONTRAST:
+        if ratio < TEXT_MINIMUM:
             node = _child(theme_node, key) or theme_node or root
             log.warning(node.line, node.column, f"exhibition.theme.{key}",
-                        f"contrast with the background is {ratio:.1f}:1; text needs at least {MIN_CONTRAST}:1 "
+                        f"contrast with the background is {ratio:.1f}:1; text needs at least {TEXT_MINIMUM}:1 "
                         "to be readable by every visitor")
 
 
