@@ -16,6 +16,7 @@ from typing import Any
 from kiosk import paths
 from kiosk.doctor import judge, machine
 from kiosk.doctor.exhibition import check_exhibition, check_media, font_request
+from kiosk.doctor.speech import check_speech
 from kiosk.doctor.findings import Finding, Report, Status
 from kiosk.logs import log_dir
 
@@ -95,6 +96,7 @@ def run_doctor(config: Path | None = None) -> Report:
     findings.append(exhibition_finding)
     if exhibition is not None:
         findings.append(check_media(exhibition))
+    findings.append(check_speech(exhibition))
     logs = log_dir()
     findings.append(machine.check_disk([logs, exhibition_path.parent]))
     findings.append(machine.check_log_folder(logs))
