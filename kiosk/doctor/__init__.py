@@ -16,8 +16,8 @@ from typing import Any
 from kiosk import paths
 from kiosk.doctor import judge, machine
 from kiosk.doctor.exhibition import check_exhibition, check_media, font_request
-from kiosk.doctor.speech import check_speech
 from kiosk.doctor.findings import Finding, Report, Status
+from kiosk.doctor.speech import check_speech
 from kiosk.logs import log_dir
 
 __all__ = ["Finding", "Report", "Status", "probe_command", "run_doctor"]
