@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.model.exhibition import Exhibition, Panel, PlaceholderPanel, VideoPanel
-from kiosk.speech.script import Part, description_script, fallbacks_for, panel_script
+from kiosk.model.localized import ANY_LANGUAGE, Localized
+from kiosk.speech.script import Part, description_script, fallbacks_for, panel_script, plain
 from kiosk.speech.synth import SpeechError, synthesise, synthesiser_version, voice_for
+from kiosk.text import localize
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,10 @@ def digest(parts: tuple[Part, ...], rate: int) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:24]
 
 
+def label_key(language: str, text: str) -> str:
+    return f"label/{language}/{text}"
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """One thing to say: a panel in a language, or one audio-description cue."""
@@ -74,6 +80,34 @@ def jobs(exhibition: Exhibition) -> Iterator[Job]:
             if isinstance(panel, VideoPanel):
                 for index, (at_ms, part) in enumerate(description_script(panel, language, fallbacks)):
                     yield Job(described_key(panel.id, index, language), (part,), at_ms)
+    seen: set[tuple[str, str]] = set()
+    for language, label in label_texts(exhibition):
+        text = plain(label)
+        if text and (language, text) not in seen:
+            seen.add((language, text))
+            yield Job(label_key(language, text), (Part(language, text),))
+
+
+def label_texts(exhibition: Exhibition) -> Iterator[tuple[str, str]]:
+    """What the keypad's focus speech may say: chapter and panel titles, the kiosk's own words,
+    each language's name (in that language)."""
+    for language in exhibition.languages:
+        fallbacks = fallbacks_for(exhibition, language)
+        yield language, localize.native_name(language)
+        for key in localize.SPOKEN_CHROME:
+            yield language, localize.chrome(key, language)
+        for chapter in exhibition.chapters:
+            yield from _titled(chapter.title, language, fallbacks)
+            for panel in chapter.panels:
+                yield from _titled(getattr(panel, "title", None), language, fallbacks)
+
+
+def _titled(text: Localized | None, language: str, fallbacks: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    if text is not None:
+        resolved = text.resolve(language, fallbacks)
+        spoken = plain(resolved.text)
+        if spoken:
+            yield (language if resolved.language == ANY_LANGUAGE else resolved.language), spoken
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +259,13 @@ class SpeechLibrary:
             if path is not None:
                 result.append((at_ms, path))
         return tuple(result)
+
+    def for_label(self, text: str, language: str) -> Path | None:
+        """The rendering of a short label (a title, a button's name) for the keypad's focus speech."""
+        spoken = plain(text)
+        if not spoken:
+            return None
+        return self._rendered(label_key(language, spoken), (Part(language, spoken),))
 
     def missing(self) -> list[str]:
         """Keys of the speech the exhibition needs but the folder lacks or holds stale."""
