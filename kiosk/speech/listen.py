@@ -87,6 +87,13 @@ class ListenSession:
         self.player.play(path, self._listener, self._volume)
         return self.state
 
+    def announce(self, path: Path) -> None:
+        """Say a short label (what has the keypad's focus), cutting off whatever was playing."""
+        self.stop()
+        self.playing_path, self.panel_id, self.language = path, "", ""
+        self.state = ListenState.PLAYING
+        self.player.play(path, self._listener, self._volume)
+
     def toggle(self, panel: Panel | None, language: str) -> ListenState:
         if self.state is ListenState.PLAYING:
             self.stop()

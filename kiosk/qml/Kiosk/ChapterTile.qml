@@ -10,6 +10,7 @@ Rectangle {
     property int number: 1
     property int panelCount: 0
     property string note: ""
+    property string focusName: ""
     signal clicked
 
     radius: Theme.radius
@@ -76,5 +77,10 @@ Rectangle {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: tile.clicked()
+    }
+
+    FocusRing {
+        name: tile.focusName
+        outside: false
     }
 }

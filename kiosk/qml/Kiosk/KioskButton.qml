@@ -11,6 +11,8 @@ Rectangle {
     property bool highlighted: false
     property bool showLabel: label !== ""
     property real size: Theme.touch
+    // Its name in the keypad's focus order: the focus ring shows around it when it has the focus.
+    property string focusName: ""
     signal clicked
 
     implicitHeight: size
@@ -52,6 +54,10 @@ Rectangle {
             font.pixelSize: Math.min(Theme.labelSize, button.size * 0.36)
             font.weight: Font.DemiBold
         }
+    }
+
+    FocusRing {
+        name: button.focusName
     }
 
     TapHandler {

@@ -23,6 +23,15 @@ QtObject {
     // Physical pixels per millimetre of the real screen (Screen.pixelDensity).
     property real pixelsPerMm: 3.6
     property bool largeText: false
+    // The keypad: the control that has the focus ("" while nobody uses the keys), and the view
+    // model that panels ask to play a film or open a picture (kiosk/ui/viewmodels/access.py).
+    property string focusName: ""
+    property QtObject access: null
+    // Seated reach: every control in the lower part of the screen.
+    property bool seatedReach: false
+    readonly property real focusRingWidth: Math.max(3, px(6))
+    // The share of the screen's height the seated-reach layout uses, from the bottom.
+    readonly property real reachFraction: 0.62
 
     readonly property bool portrait: windowHeight > windowWidth
     // 1.0 on a 1080p screen in either orientation; 2.0 on 4K; 0.74 at 1280x800.
