@@ -25,7 +25,8 @@ Window {
     property ReloadController reload: null
     readonly property bool open: schedule === null || schedule.isOpen
     // Physical pixels per millimetre of this screen, for the touch guard (kiosk/ui/app.py).
-    readonly property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
+    // Writable so that a test can stand in for a screen of another physical size.
+    property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
     // Set after the first frame: what the attract loop does not need waits until then.
     property bool warm: false
 
