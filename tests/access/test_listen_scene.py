@@ -93,3 +93,47 @@ def test_focus_speech_names_what_has_the_focus(key_kiosk: KeyKiosk, bundled: Exh
     expected = access.session.library.for_label(bundled.chapters[1].title.resolve("fr").text, "fr")
     assert expected is not None and access.session.playing_path == expected
     assert kiosk.ear.loud.wait(TIMEOUT_MS / 1000)
+
+
+def test_a_visitor_who_chose_audio_hears_the_films_description(key_kiosk: KeyKiosk, bundled: Exhibition) -> None:
+    from kiosk.model.exhibition import VideoPanel
+
+    kiosk, access = key_kiosk, key_kiosk.access
+    place = next((ci, pi, p) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels)
+                 if isinstance(p, VideoPanel) and p.described)
+    chapter, index, film = place
+    kiosk.key("select")
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
+    kiosk.navigator.setLanguage("en")
+    kiosk.qtbot.wait(80)
+    kiosk.app.visit.open_chapter(chapter, index)
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter" and kiosk.navigator.panelIndex == index)
+    kiosk.qtbot.wait(300)
+    cue = access.session.library.described(film, "en")
+    assert cue and cue[0][0] == film.described[0].at.ms
+    kiosk.key("listen")  # the visitor chooses audio
+    assert access.listening
+    kiosk.key("select")  # and plays the film
+    kiosk.qtbot.waitUntil(lambda: access.session.playing_path == cue[0][1], timeout=10_000)
+    kiosk.ear.reset()
+    assert kiosk.ear.loud.wait(TIMEOUT_MS / 1000), "the description was not heard"
+    assert any(isinstance(e, AccessUsed) and e.feature == "audio_description" for e in kiosk.events)
+
+
+def test_a_visitor_who_did_not_ask_hears_no_description(key_kiosk: KeyKiosk, bundled: Exhibition) -> None:
+    from kiosk.model.exhibition import VideoPanel
+    from kiosk.navigation.events import ExcerptStarted
+
+    kiosk, access = key_kiosk, key_kiosk.access
+    chapter, index = next((ci, pi) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels)
+                          if isinstance(p, VideoPanel) and p.described)
+    kiosk.key("select")
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
+    kiosk.qtbot.wait(80)
+    kiosk.app.visit.open_chapter(chapter, index)
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter")
+    kiosk.qtbot.wait(300)
+    kiosk.key("select")
+    kiosk.qtbot.waitUntil(lambda: any(isinstance(e, ExcerptStarted) for e in kiosk.events), timeout=10_000)
+    assert not access.describing and not access.listening
+    assert not kiosk.ear.any.wait(0.5)

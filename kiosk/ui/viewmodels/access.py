@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.model.exhibition import Panel
+from kiosk.model.exhibition import Panel, VideoPanel
 from kiosk.navigation import Screen, Visit
-from kiosk.navigation.events import AccessFeature, AccessUsed
+from kiosk.navigation.events import AccessFeature, AccessUsed, ExcerptStarted, ExcerptStopped, VisitEvent
 from kiosk.navigation.keys import Command, Key, KeyFocus, focus_order
 from kiosk.speech.library import SpeechLibrary
 from kiosk.speech.listen import DEFAULT_MAX_VOLUME, ListenSession, ListenState, SoundPlayer
@@ -71,9 +71,13 @@ class Access(QObject):
         self._signing = False
         self._help = False
         self._keys_used = False
+        #: The visitor chose audio (pressed listen in this visit): films play with their description.
+        self._audio_chosen = False
+        self._description_timers: list[QTimer] = []
         self._place = (visit.state.screen, visit.state.chapter, visit.state.panel, visit.state.language)
         self._soundEvent.connect(self._on_sound_event)
         visit.add_observer(lambda _state: self._on_state())
+        visit.add_listener(self._on_visit_event)
         store.exhibitionChanged.connect(self._on_exhibition)
         self._on_exhibition()
 
@@ -126,9 +130,11 @@ class Access(QObject):
             self._place = place
             if self.session is not None and self.session.state is ListenState.PLAYING:
                 self.session.moved_on(self._panel_id(), state.language)
+            self._cancel_description()
             if state.screen is Screen.ATTRACT:
                 # A visit ended: the next visitor starts with the kiosk as everyone sees it.
                 self._high_contrast = self._seated = self._signing = self._help = self._keys_used = False
+                self._audio_chosen = False
                 if self.session is not None:
                     self.session.stop()
             else:
@@ -136,6 +142,53 @@ class Access(QObject):
             self.focus.sync(self._order(), state.screen)
             self.focusChanged.emit()
             self.changed.emit()
+
+    # --- audio description -------------------------------------------------------------------
+    def _on_visit_event(self, event: VisitEvent) -> None:
+        if isinstance(event, ExcerptStarted):
+            self._describe(event.panel_id)
+        elif isinstance(event, ExcerptStopped):
+            self._cancel_description()
+
+    def _describe(self, panel_id: str) -> None:
+        """A film started: for a visitor who chose audio, speak its description cues at their times."""
+        self._cancel_description()
+        panel = self.current_panel()
+        if not self._audio_chosen or not isinstance(panel, VideoPanel) or panel.id != panel_id:
+            return
+        session = self._session()
+        if session is None:
+            return
+        language = self.visit.state.language
+        recorded = panel.audio_description.get(language)
+        if recorded is not None and recorded.usable:
+            cues: tuple[tuple[int, Path], ...] = ((panel.start.ms, recorded.path),)
+        else:
+            cues = session.library.described(panel, language)
+        if cues:
+            self._count("audio_description")
+        for at_ms, path in cues:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(max(0, at_ms - panel.start.ms))
+            timer.timeout.connect(lambda p=path: self._speak_description(p))
+            timer.start()
+            self._description_timers.append(timer)
+
+    def _speak_description(self, path: Path) -> None:
+        if self.session is not None:
+            self.session.announce(path)
+            self.changed.emit()
+
+    def _cancel_description(self) -> None:
+        for timer in self._description_timers:
+            timer.stop()
+            timer.deleteLater()
+        self._description_timers = []
+
+    @property
+    def describing(self) -> bool:
+        return bool(self._description_timers)
 
     # --- what is on screen ---------------------------------------------------------------------
     def current_panel(self) -> Panel | None:
@@ -181,6 +234,7 @@ class Access(QObject):
             session.stop()
         elif self.current_panel() is not None:
             if session.listen(self.current_panel(), self.visit.state.language) is ListenState.PLAYING:
+                self._audio_chosen = True
                 self._count("listen")
         else:
             self._say(localize.chrome("key_help", self.visit.state.language))
