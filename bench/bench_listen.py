@@ -70,7 +70,8 @@ def main() -> int:
     started = time.perf_counter()
     again = render(exhibition, folder)
     warm_s = time.perf_counter() - started
-    print(f"kiosk speak, cold: {cold_s:.1f} s for {report.rendered} files; again: {warm_s:.2f} s ({again.reused} reused)")
+    print(f"kiosk speak, cold: {cold_s:.1f} s for {report.rendered} files; "
+          f"again: {warm_s:.2f} s ({again.reused} reused)")
 
     from PySide6.QtCore import QSize, Qt
     from PySide6.QtGui import QGuiApplication

@@ -44,7 +44,8 @@ Rectangle {
                 icon: "home"
                 label: bar.navigator.words.home
                 labelLanguage: bar.navigator.language
-                showLabel: !bar.compact
+                // Room for the sign-language button when the panel has a film in sign language.
+                showLabel: !bar.compact && !(bar.access && bar.access.signLanguageAvailable)
                 focusName: "home"
                 onClicked: bar.navigator.goHome()
             }

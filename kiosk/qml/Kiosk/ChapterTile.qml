@@ -18,7 +18,7 @@ Rectangle {
     clip: true
     scale: tap.pressed ? 0.98 : 1
     border.width: Math.max(1, Theme.px(2))
-    border.color: tap.pressed ? Theme.accent : Qt.lighter(Theme.surface, 1.5)
+    border.color: tap.pressed ? Theme.accent : (Theme.highContrast ? Theme.outline : Qt.lighter(Theme.surface, 1.5))
 
     Behavior on scale {
         NumberAnimation {

@@ -20,7 +20,7 @@ Rectangle {
     radius: height / 2
     color: highlighted ? Theme.accent : (tap.pressed ? Qt.lighter(Theme.surface, 1.5) : Theme.surface)
     border.width: Math.max(1, Theme.px(2))
-    border.color: highlighted ? Theme.accent : Qt.lighter(Theme.surface, 1.8)
+    border.color: highlighted ? Theme.accent : Theme.outline
     opacity: enabled ? 1 : 0.35
     scale: tap.pressed ? 0.96 : 1
     Accessible.role: Accessible.Button

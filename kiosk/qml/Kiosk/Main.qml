@@ -94,6 +94,11 @@ Window {
     }
     Binding {
         target: Theme
+        property: "highContrast"
+        value: root.access.highContrast
+    }
+    Binding {
+        target: Theme
         property: "seatedReach"
         value: root.access.seatedReach
     }

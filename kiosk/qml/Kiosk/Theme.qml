@@ -14,6 +14,10 @@ QtObject {
     // Text drawn on the accent colour (buttons that are "on"): the background is dark
     // and contrasts with the light accent by more than 4.5:1 (tests/ui/test_contrast.py).
     readonly property color onAccent: background
+    // The high-contrast theme (kiosk/theme/contrast.py): controls get a white outline, since their
+    // fill is as black as the screen.
+    property bool highContrast: false
+    readonly property color outline: highContrast ? text : Qt.lighter(surface, 1.8)
     property string bodyFont: "Noto Sans"
     property string headingFont: "Noto Serif"
     property string arabicFont: "Noto Naskh Arabic"
