@@ -22,8 +22,8 @@ from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
 from kiosk.ui.free_memory import MemoryTrimmer
 from kiosk.ui.items import find_item
-from kiosk.ui.lockdown.staff import StaffViewModel
 from kiosk.ui.keypad import Keypad
+from kiosk.ui.lockdown.staff import StaffViewModel
 from kiosk.ui.registry import register_qml_types
 from kiosk.ui.staff_tools.reload import ReloadController
 from kiosk.ui.staff_tools.schedule import ScheduleController

@@ -22,8 +22,7 @@ Item {
 
     // Select on the keypad: play the excerpt, or pause it.
     function activate() {
-        if (player.item)
-            player.item.excerpt.toggle();
+        player.excerpt.toggle();
     }
 
     // Leaving stops a film the visitor started; an excerpt only prepared stays ready for a return.
