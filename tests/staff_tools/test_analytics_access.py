@@ -50,3 +50,18 @@ def test_a_version_1_database_gains_the_table(tmp_path: Path) -> None:
     db = open_database(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 2
     assert db.execute("SELECT count(*) FROM access_uses").fetchone() == (0,)
+
+
+def test_the_report_says_how_many_visits_used_each(tmp_path: Path) -> None:
+    from kiosk.report.data import read_report
+    from kiosk.report.write import render_html
+
+    db = open_database(tmp_path / "a.sqlite3")
+    writer = EventWriter(db)
+    for event in (VisitStarted(T0, "fr"), AccessUsed(T0 + 1, "listen", "intro"), VisitEnded(T0 + 60, "idle"),
+                  VisitStarted(T0 + 100, "en"), VisitEnded(T0 + 160, "idle")):
+        writer.write(event)
+    data = read_report(db)
+    assert ("listen", 1, 1) in data.access and ("keys", 0, 0) in data.access
+    html = render_html(data)
+    assert "listened to a panel" in html and "used the keys" not in html
