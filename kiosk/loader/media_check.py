@@ -151,6 +151,19 @@ def _mp4_problem(path: Path, size: int, durations: dict[Path, int] | None = None
     return None
 
 
+def film_length_ms(path: Path) -> int | None:
+    """The length of an MP4 film from its header (None for another format, or when unknown)."""
+    durations: dict[Path, int] = {}
+    try:
+        with path.open("rb") as stream:
+            if stream.read(8)[4:8] != b"ftyp":
+                return None
+        _mp4_problem(path, path.stat().st_size, durations)
+    except OSError:
+        return None
+    return durations.get(path)
+
+
 class MediaChecker:
     """Checks media paths against one media folder; remembers results within a load."""
 

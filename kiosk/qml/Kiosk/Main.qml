@@ -203,6 +203,12 @@ Window {
             navigator: root.navigator
         }
 
+        SignLanguageInset {
+            access: root.access
+            store: root.store
+            language: root.navigator.language
+        }
+
         KeyHelp {
             access: root.access
             text: root.navigator.words.key_help

@@ -376,4 +376,5 @@ class Access(QObject):
     helpShown = Property(bool, lambda self: self._help, notify=changed)
     keysUsed = Property(bool, lambda self: self._keys_used, notify=changed)
     palette = Property(dict, _palette, notify=changed)
+    panelId = Property(str, _panel_id, notify=changed)
     focusName = Property(str, lambda self: self.focus.focused if self._keys_used else "", notify=focusChanged)
