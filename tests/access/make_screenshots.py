@@ -66,7 +66,42 @@ def main() -> int:
     shot("access-high-contrast-ar.png")
     kiosk.close()
     app.processEvents()
+    sign_language(app)
     return 0
+
+
+def sign_language(app: QGuiApplication) -> None:
+    """The first panel with a sign-language film in French (ffmpeg's test pattern stands in for an
+    interpreter: the screenshot shows where and how large the inset is)."""
+    import dataclasses
+    import subprocess
+    import tempfile
+
+    from kiosk.model.media import MediaFile
+    from kiosk.ui.app import KioskApp
+
+    film = Path(tempfile.mkdtemp()) / "intro.lsf.mp4"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=640x360:rate=25:duration=20", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                    str(film)], check=True)
+    bundled = load_exhibition(paths.default_exhibition()).exhibition
+    first = bundled.chapters[0]
+    signed = dataclasses.replace(first.panels[0], sign_language={"fr": MediaFile("sign/intro.lsf.mp4", film)})
+    chapters = (dataclasses.replace(first, panels=(signed, *first.panels[1:])), *bundled.chapters[1:])
+    kiosk = KioskApp(dataclasses.replace(bundled, chapters=chapters),
+                     timeouts=Timeouts(idle=3600, countdown=10, tap_gap=0.05), size=(1920, 1080))
+    kiosk.show(fullscreen=False, size=QSize(1920, 1080))
+    QTest.qWaitForWindowExposed(kiosk.window)
+    kiosk.visit.wake()
+    QTest.qWait(100)
+    kiosk.visit.open_chapter(0)
+    QTest.qWait(600)
+    kiosk.access.toggle("sign_language")
+    QTest.qWait(2500)
+    path = OUT / "access-sign-language.png"
+    kiosk.window.grabWindow().save(str(path))
+    print(path)
+    kiosk.close()
 
 
 if __name__ == "__main__":

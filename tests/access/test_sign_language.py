@@ -62,7 +62,8 @@ def signed_kiosk(qtbot: Any, bundled: Exhibition, bundled_speech: Path, tmp_path
 def _colours_in(kiosk: KeyKiosk, item: Any) -> int:
     image = kiosk.window.grabWindow()
     box = item.mapRectToScene(item.boundingRect()).toRect().adjusted(12, 12, -12, -12)
-    return len({image.pixel(x, y) for x in range(box.left(), box.right(), 9) for y in range(box.top(), box.bottom(), 9)})
+    xs, ys = range(box.left(), box.right(), 9), range(box.top(), box.bottom(), 9)
+    return len({image.pixel(x, y) for x in xs for y in ys})
 
 
 def _find(kiosk: KeyKiosk, name: str) -> list[Any]:

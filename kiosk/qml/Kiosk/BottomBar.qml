@@ -34,6 +34,7 @@ Rectangle {
         height: Theme.touch + Theme.px(32)
 
         Row {
+            id: startRow
             anchors.left: parent.left
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.px(14)
@@ -105,8 +106,13 @@ Rectangle {
         }
 
         Row {
+            id: pager
+            // Centred, unless the controls at the start of the bar reach it: then just after them.
+            readonly property real shift: Math.max(0, startRow.width + Theme.px(28) - (mainRow.width - width) / 2)
             visible: bar.showNavigation
-            anchors.centerIn: parent
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.horizontalCenterOffset: shift
             spacing: Theme.px(28)
 
             KioskButton {
