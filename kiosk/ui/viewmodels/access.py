@@ -8,6 +8,7 @@ visitor asks, and stops when they move on.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ from kiosk.model.exhibition import Panel, VideoPanel
 from kiosk.navigation import Screen, Visit
 from kiosk.navigation.events import AccessFeature, AccessUsed, ExcerptStarted, ExcerptStopped, VisitEvent
 from kiosk.navigation.keys import Command, Key, KeyFocus, focus_order
-from kiosk.speech.library import SpeechLibrary
+from kiosk.speech.library import SpeechLibrary, render, speech_folder
 from kiosk.speech.listen import DEFAULT_MAX_VOLUME, ListenSession, ListenState, SoundPlayer
+from kiosk.speech.synth import find_synthesiser
 from kiosk.text import localize
 from kiosk.theme.contrast import HIGH_CONTRAST
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
@@ -46,6 +48,7 @@ class Access(QObject):
     #: Select on the panel itself: QML plays or pauses its film, or opens its picture.
     activatePanel = Signal()
     _soundEvent = Signal(str)  # emitted on a libVLC thread, delivered (queued) on this one
+    _rendered = Signal()  # emitted by the background renderer's thread when it is done
 
     def __init__(
         self,
@@ -76,6 +79,9 @@ class Access(QObject):
         self._description_timers: list[QTimer] = []
         self._place = (visit.state.screen, visit.state.chapter, visit.state.panel, visit.state.language)
         self._soundEvent.connect(self._on_sound_event)
+        self._rendered.connect(self._on_rendered)
+        self._auto_render = False
+        self._renderer: threading.Thread | None = None
         visit.add_observer(lambda _state: self._on_state())
         visit.add_listener(self._on_visit_event)
         store.exhibitionChanged.connect(self._on_exhibition)
@@ -91,12 +97,48 @@ class Access(QObject):
         self._player = None
         self.session = None
 
+    # --- rendering what is missing -----------------------------------------------------------
+    def render_missing_speech(self) -> None:
+        """From now on, render in the background whatever speech the exhibition lacks (at start and
+        after a live reload), so that staff who edit a text never leave the kiosk reading the old
+        one. Without espeak-ng nothing happens: panels with no rendering stay silent."""
+        self._auto_render = True
+        self._start_renderer()
+
+    def _start_renderer(self) -> None:
+        exhibition = self.store.exhibition
+        if not self._auto_render or exhibition is None or find_synthesiser() is None:
+            return
+        if self._renderer is not None and self._renderer.is_alive():
+            return  # the next exhibition change starts another pass once this one is done
+        folder = self._speech_folder or speech_folder(exhibition)
+        if not SpeechLibrary(exhibition, folder).missing():
+            return
+
+        def run() -> None:
+            try:
+                report = render(exhibition, folder)
+                log.info("speech rendered in %s: %d new, %d unchanged", folder, report.rendered, report.reused)
+            except OSError as error:
+                log.warning("speech could not be rendered in %s: %s", folder, error)
+            self._rendered.emit()
+
+        self._renderer = threading.Thread(target=run, name="speech-render", daemon=True)
+        self._renderer.start()
+
+    def _on_rendered(self) -> None:
+        if self.session is None or self.session.state is not ListenState.PLAYING:
+            self.session = None  # the next listen reads the new manifest
+        self.changed.emit()
+        self._start_renderer()  # the exhibition may have changed meanwhile
+
     # --- wiring ------------------------------------------------------------------------------
     def _on_exhibition(self) -> None:
         if self.session is not None:
             self.session.stop()
         self.session = None
         self.changed.emit()
+        self._start_renderer()
 
     def _session(self) -> ListenSession | None:
         exhibition = self.store.exhibition
