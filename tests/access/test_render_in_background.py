@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from speech.conftest import EXHIBITION, FIXTURE_MEDIA
 
 from kiosk.loader import load_exhibition
 from kiosk.navigation import Timeouts, Visit, VisitShape
 from kiosk.speech.synth import find_synthesiser
-from speech.conftest import EXHIBITION, FIXTURE_MEDIA
 
 
 @pytest.mark.skipif(find_synthesiser() is None, reason="espeak-ng is not installed")
