@@ -63,6 +63,8 @@ BENCHES: tuple[Bench, ...] = (
     Bench("ui", "bench/bench_ui.py", owner="presentation",
           measures="startup, touch-to-frame, transition frame times"),
     Bench("video", "bench/bench_video.py", owner="video", measures="excerpt start, gaps between excerpts"),
+    Bench("listen", "bench/bench_listen.py", owner="access",
+          measures="listen key to first sound; kiosk speak on the bundled exhibition"),
     Bench("images", "bench/bench_images.py", owner="reliability", measures="image decode at display size"),
     Bench("recovery", "tests/recovery/measure.py", quick=("--quick",), full=("--kills", "5"), owner="reliability",
           measures="kill -9 to the new kiosk's first attract frame"),

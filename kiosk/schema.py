@@ -36,6 +36,7 @@ _MEDIA_DOC = {
     MediaKind.IMAGE: "An image file (PNG, JPEG, WebP) inside the media folder.",
     MediaKind.VIDEO: "A film file (MP4, MKV, WebM) inside the media folder.",
     MediaKind.CAPTIONS: "A caption file (SRT or WebVTT, UTF-8) inside the media folder.",
+    MediaKind.AUDIO: "A sound file (WAV, Ogg/Opus, MP3, FLAC, M4A) inside the media folder.",
 }
 
 

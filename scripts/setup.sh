@@ -8,10 +8,12 @@ mode="${1:-run}"
 
 # libVLC with the codecs (libvlc5 alone has none), Qt's xcb runtime libraries (the xcb
 # plugin needs more than the libxcb-cursor0 its error names), fonts that cover French
-# and Arabic, and a virtual screen for previews and tests.
+# and Arabic, a virtual screen for previews and tests, and the offline speech synthesiser
+# (espeak-ng: fr, en, ar) that renders what the listen control says (docs/accessibility.md).
 run_packages=(
   python3 python3-venv
   libvlc5 vlc-plugin-base
+  espeak-ng
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0

@@ -95,8 +95,25 @@ def _v1(db: sqlite3.Connection) -> None:
     )
 
 
+def _v2(db: sqlite3.Connection) -> None:
+    # Uses of the listen control, the keys (once per visit), sign language and audio description.
+    _script(
+        db,
+        """
+        CREATE TABLE access_uses (
+            id INTEGER PRIMARY KEY,
+            visit_id INTEGER NOT NULL REFERENCES visits(id),
+            at REAL NOT NULL,
+            feature TEXT NOT NULL,           -- listen | keys | sign_language | audio_description
+            panel_id TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX access_uses_visit ON access_uses(visit_id);
+        """,
+    )
+
+
 #: Migration n (index n-1) takes the database from user_version n-1 to n. Append, never edit.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

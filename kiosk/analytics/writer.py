@@ -22,6 +22,7 @@ import logging
 import sqlite3
 
 from kiosk.navigation.events import (
+    AccessUsed,
     ChapterOpened,
     ExcerptStarted,
     ExcerptStopped,
@@ -51,6 +52,7 @@ class EventWriter:
         self._plays: dict[str, int] = {}  # panel id -> excerpt_plays row still open
         self._origin: tuple[float, float] | None = None  # (wall, monotonic) at the visit's start
         self._last_at: float | None = None  # the latest time written
+        self._keyed = False  # whether this visit already counted a use of the keys
 
     @property
     def in_visit(self) -> bool:
@@ -104,6 +106,7 @@ class EventWriter:
                     (self._exhibition, at, language, language),
                 )
                 self._visit = cursor.lastrowid
+                self._keyed = False
             case VisitEnded(at=at, reason=reason):
                 if self._visit is not None:
                     self._end_visit(at, reason)
@@ -146,6 +149,14 @@ class EventWriter:
                     self._db.execute(
                         "UPDATE excerpt_plays SET watched_ms = ?, duration_ms = ? WHERE id = ?",
                         (max(0, watched), max(0, duration), row),
+                    )
+            case AccessUsed(at=at, feature=feature, panel_id=panel_id):
+                # The keys count once per visit: every key press is not a use worth a row.
+                if self._visit is not None and not (feature == "keys" and self._keyed):
+                    self._keyed = self._keyed or feature == "keys"
+                    self._db.execute(
+                        "INSERT INTO access_uses (visit_id, at, feature, panel_id) VALUES (?, ?, ?, ?)",
+                        (self._visit, at, feature, panel_id),
                     )
             case IdleReset(at=at):
                 self._db.execute("INSERT INTO idle_resets (visit_id, at) VALUES (?, ?)", (self._visit, at))

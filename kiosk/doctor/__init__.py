@@ -17,6 +17,7 @@ from kiosk import paths
 from kiosk.doctor import judge, machine
 from kiosk.doctor.exhibition import check_exhibition, check_media, font_request
 from kiosk.doctor.findings import Finding, Report, Status
+from kiosk.doctor.speech import check_speech
 from kiosk.logs import log_dir
 
 __all__ = ["Finding", "Report", "Status", "probe_command", "run_doctor"]
@@ -95,6 +96,7 @@ def run_doctor(config: Path | None = None) -> Report:
     findings.append(exhibition_finding)
     if exhibition is not None:
         findings.append(check_media(exhibition))
+    findings.append(check_speech(exhibition))
     logs = log_dir()
     from kiosk.analytics.database import data_dir
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kiosk.loader.media_check import extension_mismatch
@@ -10,6 +11,7 @@ from kiosk.loader.yaml_tree import Node
 from kiosk.model.exhibition import (
     Exhibition,
     ImagePanel,
+    Panel,
     PlaceholderPanel,
     TextPanel,
     TimelinePanel,
@@ -17,12 +19,14 @@ from kiosk.model.exhibition import (
 )
 from kiosk.model.languages import language_name
 from kiosk.model.timecode import Timecode
+from kiosk.speech.script import has_speakable_text
+from kiosk.theme.contrast import TEXT_MINIMUM, contrast_ratio
 
 if TYPE_CHECKING:
     from kiosk.loader.convert import Converter
 
-#: WCAG 2 level AA for body text.
-MIN_CONTRAST = 4.5
+#: A language tag in a file name, as in ``intro.fr.ogg`` or ``hospital.en.srt``.
+_NAME_LANGUAGE = re.compile(r"\.([a-z]{2,3})\.[A-Za-z0-9]+$")
 
 
 def _child(node: Node | None, *keys: str | int) -> Node | None:
@@ -44,6 +48,7 @@ def cross_check(exhibition: Exhibition, root: Node, converter: Converter, log: P
     _captions_and_images(exhibition, root, log)
     _excerpts_within_films(exhibition, root, converter, log)
     _contrast(exhibition, root, log)
+    _accessibility(exhibition, root, log)
 
 
 def _unique_languages(root: Node, log: ProblemLog) -> None:
@@ -170,18 +175,6 @@ def _excerpts_within_films(exhibition: Exhibition, root: Node, converter: Conver
                     break
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG contrast ratio of two #RRGGBB colours (1 to 21)."""
-    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def _contrast(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
     theme = exhibition.info.theme
     theme_node = _child(root, "exhibition", "theme")
@@ -189,8 +182,48 @@ def _contrast(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
         ratio = contrast_ratio(getattr(theme, key), theme.background)
         for surface in ("background", "surface"):
             ratio = min(ratio, contrast_ratio(getattr(theme, key), getattr(theme, surface)))
-        if ratio < MIN_CONTRAST:
+        if ratio < TEXT_MINIMUM:
             node = _child(theme_node, key) or theme_node or root
             log.warning(node.line, node.column, f"exhibition.theme.{key}",
-                        f"contrast with the background is {ratio:.1f}:1; text needs at least {MIN_CONTRAST}:1 "
+                        f"contrast with the background is {ratio:.1f}:1; text needs at least {TEXT_MINIMUM}:1 "
                         "to be readable by every visitor")
+
+
+def _accessibility(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
+    """What visitors who cannot see, hear or read the screen would miss, said to staff at the key."""
+    chapters_node = root.get("chapters")
+    for ci, chapter in enumerate(exhibition.chapters):
+        for pi, panel in enumerate(chapter.panels):
+            node = _child(chapters_node, ci, "panels", pi)
+            if node is None or isinstance(panel, PlaceholderPanel):
+                continue
+            path = f"chapters[{ci}].panels[{pi}]"
+            if isinstance(panel, TextPanel | TimelinePanel) and panel.image is not None and panel.alt is None:
+                where = node.get("image") or node
+                log.warning(where.line, where.column, f"{path}.image",
+                            "the picture has no 'alt' text: visitors who cannot see it will not know what it shows")
+            if not panel.narration and not has_speakable_text(panel, exhibition.languages):
+                log.warning(node.line, node.column, path,
+                            "this panel has no narration and no text to speak: give it a title, a description "
+                            "or a recorded 'narration', or visitors who cannot see the screen hear nothing")
+            _by_language(exhibition, panel, node, path, log)
+
+
+def _by_language(exhibition: Exhibition, panel: Panel, node: Node, path: str, log: ProblemLog) -> None:
+    """Narration, sign language and description files: under a language the exhibition speaks, named for it."""
+    groups = {"narration": getattr(panel, "narration", {}), "sign_language": getattr(panel, "sign_language", {})}
+    if isinstance(panel, VideoPanel):
+        groups["audio_description"] = panel.audio_description
+    for key, files in groups.items():
+        group_node = node.get(key)
+        for language, media in files.items():
+            where = (group_node.get(language) if group_node is not None else None) or group_node or node
+            if language not in exhibition.languages:
+                log.warning(where.line, where.column, f"{path}.{key}.{language}",
+                            f"'{language}' is not among the exhibition's languages "
+                            f"({', '.join(exhibition.languages)}): no visitor will hear or see this file")
+            tag = _NAME_LANGUAGE.search(media.relative)
+            if tag is not None and tag.group(1) != language and tag.group(1) in exhibition.languages:
+                log.warning(where.line, where.column, f"{path}.{key}.{language}",
+                            f"'{media.relative}' is named as {language_name(tag.group(1))} ({tag.group(1)}) but "
+                            f"given for {language_name(language)} ({language}): check that it is the right file")

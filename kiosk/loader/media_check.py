@@ -59,6 +59,36 @@ def sniff(head: bytes) -> tuple[str, str] | None:
     return None
 
 
+def sniff_audio(head: bytes) -> str | None:
+    """The format of a sound file from its first bytes (None when it is not one the kiosk plays)."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "WAV"
+    if head.startswith(b"OggS"):
+        return "Ogg"
+    if head.startswith(b"fLaC"):
+        return "FLAC"
+    if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+        return "MP3"
+    if head[4:8] == b"ftyp" and head[8:11] in (b"M4A", b"M4B", b"mp4", b"iso", b"dash"):
+        return "M4A"
+    return None
+
+
+def _wav_problem(path: Path, size: int) -> str | None:
+    """A WAV file whose header promises more sound than the file holds was cut short."""
+    with path.open("rb") as stream:
+        data = stream.read(4096)
+    offset = 12
+    while offset + 8 <= len(data):
+        chunk, length = data[offset : offset + 4], int.from_bytes(data[offset + 4 : offset + 8], "little")
+        if chunk == b"data":
+            if offset + 8 + length > size and length != 0xFFFFFFFF:
+                return "is truncated (it ends in the middle of its sound): copy or export it again"
+            return None
+        offset += 8 + length + (length & 1)
+    return "has no sound data (no 'data' chunk): export it again"
+
+
 def _movie_duration_ms(moov: bytes) -> int | None:
     """The film's length from the 'mvhd' box inside 'moov' (None when absent or unknown)."""
     offset = 8
@@ -119,6 +149,19 @@ def _mp4_problem(path: Path, size: int, durations: dict[Path, int] | None = None
     if not video:
         return "has no video picture (sound only?): choose a film file"
     return None
+
+
+def film_length_ms(path: Path) -> int | None:
+    """The length of an MP4 film from its header (None for another format, or when unknown)."""
+    durations: dict[Path, int] = {}
+    try:
+        with path.open("rb") as stream:
+            if stream.read(8)[4:8] != b"ftyp":
+                return None
+        _mp4_problem(path, path.stat().st_size, durations)
+    except OSError:
+        return None
+    return durations.get(path)
 
 
 class MediaChecker:
@@ -196,6 +239,17 @@ class MediaChecker:
             return f"cannot be read ({error.strerror})"
         if kind is MediaKind.CAPTIONS:
             return None  # captions are read and parsed by the caption converter
+        if kind is MediaKind.AUDIO:
+            audio = sniff_audio(head)
+            if audio is None:
+                found_other = sniff(head)
+                if found_other is not None:
+                    return f"should be a sound file but contains {found_other[1]} {found_other[0]} data"
+                return "is not a sound file the kiosk can play (its content is not WAV, Ogg, MP3, FLAC or M4A)"
+            try:
+                return _wav_problem(path, size) if audio == "WAV" else None
+            except OSError as error:
+                return f"cannot be read ({error.strerror})"
         found = sniff(head)
         wanted = "image" if kind is MediaKind.IMAGE else "video"
         if found is None:

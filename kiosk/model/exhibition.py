@@ -23,10 +23,32 @@ from kiosk.model.timecode import Duration, Timecode
 PanelId = Annotated[str, "id"]
 Image = Annotated[MediaFile, MediaKind.IMAGE]
 Video = Annotated[MediaFile, MediaKind.VIDEO]
+Audio = Annotated[MediaFile, MediaKind.AUDIO]
+Language = Annotated[str, "language"]
 
 
 def _no_captions() -> Mapping[str, CaptionTrack]:
     return MappingProxyType({})
+
+
+def _none_by_language() -> Mapping[str, MediaFile]:
+    return MappingProxyType({})
+
+
+def _narration() -> Mapping[str, MediaFile]:
+    return spec(
+        "Recorded narration of the panel, one sound file per language (WAV, Ogg, MP3, FLAC); "
+        "where a language has none, the kiosk speaks the panel's text with its synthesiser.",
+        default_factory=_none_by_language,
+    )
+
+
+def _sign_language() -> Mapping[str, MediaFile]:
+    return spec(
+        "A sign-language film of the panel per language (a film file, e.g. LSF for fr, BSL for en), "
+        "shown in a corner on request.",
+        default_factory=_none_by_language,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +118,11 @@ class TextPanel:
     title: Localized = spec("Heading of the panel.")
     body: Localized = spec("The text, with light markup.")
     image: Image | None = spec("An optional picture beside the text.", default=None)
+    alt: Localized | None = spec(
+        "What the picture beside the text shows, in words, for visitors who cannot see it well.", default=None
+    )
+    narration: Mapping[Language, Audio] = _narration()
+    sign_language: Mapping[Language, Video] = _sign_language()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +135,8 @@ class QuotePanel:
     who: Localized = spec("Who said them.")
     when: Localized | None = spec("When or where they said them.", default=None)
     title: Localized | None = spec("A heading shown in navigation.", default=None)
+    narration: Mapping[Language, Audio] = _narration()
+    sign_language: Mapping[Language, Video] = _sign_language()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +157,8 @@ class ImagePanel:
         minimum=0.0,
         maximum=1.0,
     )
+    narration: Mapping[Language, Audio] = _narration()
+    sign_language: Mapping[Language, Video] = _sign_language()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +167,14 @@ class CaptionTrack:
 
     file: MediaFile
     cues: tuple[Cue, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedMoment:
+    """One audio-description cue: what the picture shows, spoken at a time of the film."""
+
+    at: Timecode = spec("When to speak, timed on the film (like captions): SS, MM:SS or HH:MM:SS.mmm.")
+    text: Localized = spec("What the picture shows at that moment, in a few words.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +195,18 @@ class VideoPanel:
         default_factory=_no_captions,
     )
     volume: int = spec("Loudest volume visitors may choose, 0 to 100.", default=80, minimum=0, maximum=100)
+    audio_description: Mapping[Language, Audio] = spec(
+        "A recorded audio-description track per language (a sound file as long as the excerpt, "
+        "played with it for visitors who chose audio).",
+        default_factory=_none_by_language,
+    )
+    described: tuple[DescribedMoment, ...] = spec(
+        "Audio description as text: moments of the film, each spoken in a pause of the dialogue "
+        "for visitors who chose audio (used where a language has no recorded track).",
+        default=(),
+    )
+    narration: Mapping[Language, Audio] = _narration()
+    sign_language: Mapping[Language, Video] = _sign_language()
 
     @property
     def duration_ms(self) -> int:
@@ -165,6 +216,10 @@ class VideoPanel:
         """Checks across fields, reported by the loader at the field named."""
         if self.end <= self.start:
             return [("end", f"the excerpt must end after it starts ({self.start}), not at {self.end}")]
+        outside = [moment.at for moment in self.described if not self.start <= moment.at < self.end]
+        if outside:
+            return [("described", f"a description at {outside[0]} falls outside the excerpt ({self.start} to "
+                                  f"{self.end}): time it on the film, like the captions")]
         return []
 
 
@@ -186,6 +241,11 @@ class TimelinePanel:
     title: Localized = spec("Heading of the timeline.")
     events: tuple[TimelineEvent, ...] = spec("The events, oldest first.", min_items=1)
     image: Image | None = spec("An optional picture (a map, a drawing) beside the timeline.", default=None)
+    alt: Localized | None = spec(
+        "What the picture beside the timeline shows, in words, for visitors who cannot see it well.", default=None
+    )
+    narration: Mapping[Language, Audio] = _narration()
+    sign_language: Mapping[Language, Video] = _sign_language()
 
 
 @dataclass(frozen=True, slots=True)

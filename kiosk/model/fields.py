@@ -23,6 +23,7 @@ class MediaKind(enum.Enum):
     IMAGE = "image"
     VIDEO = "video"
     CAPTIONS = "captions"
+    AUDIO = "audio"
 
 
 def spec(

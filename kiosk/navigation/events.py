@@ -74,6 +74,22 @@ class IdleReset:
     at: float
 
 
+#: The accessibility features a visitor can turn to, counted so staff know they are used.
+AccessFeature = Literal["listen", "keys", "sign_language", "audio_description"]
+
+
+@dataclass(frozen=True, slots=True)
+class AccessUsed:
+    """A visitor used an accessibility feature: listen, the keys, sign language, audio description.
+
+    ``panel_id`` is the panel on screen ("" on the home screen). Nothing about the person is kept.
+    """
+
+    at: float
+    feature: AccessFeature
+    panel_id: str = ""
+
+
 VisitEvent = (
     VisitStarted
     | VisitEnded
@@ -84,5 +100,6 @@ VisitEvent = (
     | ExcerptStarted
     | ExcerptStopped
     | IdleReset
+    | AccessUsed
 )
 VisitListener = Callable[[VisitEvent], None]

@@ -12,6 +12,7 @@ from typing import Any
 from kiosk.proof.marks import KINDS
 from kiosk.proof.render import shots
 from kiosk.proof.sheet import THUMBS_PER_PAGE, ContactSheet, Page
+from kiosk.speech.coverage import coverage
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ def make_proof(
 
     pdf = out / "proof.pdf"
     title = exhibition.info.title.resolve(default).text
-    sheet = ContactSheet(pdf, title=title, source=str(exhibition.source))
+    sheet = ContactSheet(pdf, title=title, source=str(exhibition.source),
+                         accessibility=coverage(exhibition).lines())
     count = sheet.write(pages, sizes, languages)
     return Proof(pdf, tuple(pages), count)

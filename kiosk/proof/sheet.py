@@ -76,7 +76,7 @@ def _badge(painter: QPainter, centre: QPointF, number: int, radius: float) -> No
 
 
 class ContactSheet:
-    def __init__(self, path: Path, *, title: str, source: str) -> None:
+    def __init__(self, path: Path, *, title: str, source: str, accessibility: Sequence[str] = ()) -> None:
         self.writer = QPdfWriter(str(path))
         self.writer.setResolution(DPI)
         self.writer.setTitle(f"Proof sheet: {title}")
@@ -86,6 +86,8 @@ class ContactSheet:
         )
         self.title = title
         self.source = source
+        #: The accessibility count (kiosk.speech.coverage), one line each, for the summary page.
+        self.accessibility = tuple(accessibility)
         self.painter = QPainter()
         self.page_number = 0
         self.total = 0
@@ -182,6 +184,16 @@ class ContactSheet:
                 p.setPen(INK)
                 p.drawText(QRectF(area.left() + 420, y, 200, 30), Qt.AlignmentFlag.AlignLeft, str(counts[kind]))
                 y += 30
+        if self.accessibility:
+            y += 10
+            p.setFont(_font(11, bold=True))
+            p.setPen(INK)
+            p.drawText(QRectF(area.left(), y, area.width(), 30), Qt.AlignmentFlag.AlignLeft, "Accessibility")
+            y += 30
+            p.setFont(_font(10))
+            for line in self.accessibility:
+                p.drawText(QRectF(area.left(), y, area.width(), 26), Qt.AlignmentFlag.AlignLeft, line)
+                y += 26
         y += 20
         p.setPen(RULE)
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))

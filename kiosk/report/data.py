@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from kiosk.analytics.access import access_counts
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -79,6 +81,8 @@ class ReportData:
     chapters: tuple[ChapterDwell, ...]
     panels: tuple[PanelDwell, ...]
     excerpts: tuple[ExcerptStats, ...]
+    #: (feature, uses, visits that used it): listen, keys, sign_language, audio_description.
+    access: tuple[tuple[str, int, int], ...] = ()
 
 
 def _median(values: Sequence[float]) -> float:
@@ -182,4 +186,5 @@ def read_report(db: sqlite3.Connection, period: Period | None = None) -> ReportD
         chapters=tuple(chapters),
         panels=tuple(panels),
         excerpts=tuple(excerpts),
+        access=tuple((feature, uses, users) for feature, (uses, users) in access_counts(db, low, high).items()),
     )

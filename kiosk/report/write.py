@@ -98,6 +98,7 @@ def _write_csv(db: sqlite3.Connection, out: Path, period: Period, data: ReportDa
             ],
         ),
         "languages": (("language", "visits"), list(data.languages)),
+        "access": (("feature", "uses", "visits"), list(data.access)),
     }
     for name, (header, rows_) in summaries.items():
         with (out / f"{name}.csv").open("w", newline="", encoding="utf-8") as f:
@@ -132,6 +133,15 @@ def _period_text(data: ReportData) -> str:
     return f"{first:%d %B %Y} to {last:%d %B %Y}, {data.days} days with visits"
 
 
+#: How the report names each accessibility feature visitors used (kiosk.analytics.access).
+ACCESS_WORDS = {
+    "listen": "listened to a panel",
+    "keys": "used the keys",
+    "sign_language": "watched sign language",
+    "audio_description": "heard a film described",
+}
+
+
 def render_html(
     data: ReportData, *, title: str = "", labels: Mapping[str, str] | None = None, csv_files: Sequence[str] = ()
 ) -> str:
@@ -146,6 +156,7 @@ def render_html(
         (f"{data.median_panels_per_visit:g}", "panels per visit (median)"),
         (_pct(data.language_switches, data.visits), "changed language"),
         (_pct(dict(data.end_reasons).get("idle", 0), data.visits), "ended by the idle timeout"),
+        *[(_pct(users, data.visits), ACCESS_WORDS[feature]) for feature, _uses, users in data.access if users],
     ]
     sections = []
 

@@ -22,6 +22,7 @@ from kiosk.navigation.events import VisitListener
 from kiosk.navigation.touch import TouchLimits
 from kiosk.ui.free_memory import MemoryTrimmer
 from kiosk.ui.items import find_item
+from kiosk.ui.keypad import Keypad
 from kiosk.ui.lockdown.staff import StaffViewModel
 from kiosk.ui.registry import register_qml_types
 from kiosk.ui.staff_tools.reload import ReloadController
@@ -29,6 +30,7 @@ from kiosk.ui.staff_tools.schedule import ScheduleController
 from kiosk.ui.touch_guard import TouchGuard
 from kiosk.ui.video.coordinator import FilmCoordinator
 from kiosk.ui.video.parts import FilmParts
+from kiosk.ui.viewmodels.access import Access, PlayerFactory
 from kiosk.ui.viewmodels.attract import AttractModel, InvitationModel, attract_panels
 from kiosk.ui.viewmodels.chapters import ChapterModel
 from kiosk.ui.viewmodels.languages import LanguageModel
@@ -76,6 +78,8 @@ class KioskApp(QObject):
         schedule: ScheduleController | None = None,
         reload: ReloadController | None = None,
         films: FilmCoordinator | None = None,
+        sound: PlayerFactory | None = None,
+        speech_folder: Any = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +105,9 @@ class KioskApp(QObject):
         self.languages = LanguageModel(self)
         self.attract = AttractModel(self)
         self.invitations = InvitationModel(self)
+        # ``sound`` makes the listen control's player (tests hear through a tap); ``speech_folder``
+        # overrides speech/ in the media folder.
+        self.access = Access(self.visit, self.store, player_factory=sound, speech_folder=speech_folder, parent=self)
         self.navigator.languageChanged.connect(self._language_changed)
         self.navigator.chapterChanged.connect(self._chapter_changed)
         self._set(exhibition, problems)
@@ -115,6 +122,7 @@ class KioskApp(QObject):
                 "languages": self.languages,
                 "attract": self.attract,
                 "invitations": self.invitations,
+                "access": self.access,
                 "width": size[0],
                 "height": size[1],
                 **{name: part for name, part in staff_parts.items() if part is not None},
@@ -132,6 +140,13 @@ class KioskApp(QObject):
         judge = TouchJudge(touch_limits, px_per_mm=px_per_mm)
         clock_ms = {"now_ms": touch_clock_ms} if touch_clock_ms else {}
         self.guard = TouchGuard(self.window, self.navigator, judge, passthrough=self._in_staff_corner, **clock_ms)
+        # Keys for every action; not while staff use the overlay (its PIN pad takes the digits).
+        self.keypad = Keypad(self.access.press, enabled=self._visitor_keys, parent=self)
+        self.window.installEventFilter(self.keypad)
+
+    def _visitor_keys(self) -> bool:
+        stage = self.staff.property("stage") if self.staff is not None else None
+        return stage in (None, "", "closed")
 
     def _in_staff_corner(self, x: float, y: float) -> bool:
         zone = self._find_item("staffHotZone")
@@ -175,6 +190,7 @@ class KioskApp(QObject):
     def close(self) -> None:
         """Close the window and drop the QML scene before the view models it binds to."""
         self.window.close()
+        self.access.shutdown()
         self.guard.deleteLater()
         self.engine.deleteLater()
         # Now, not at a later turn of an event loop that may never come (kiosk run closes after

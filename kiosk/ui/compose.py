@@ -67,6 +67,7 @@ def run_kiosk(options: RunOptions) -> int:
     tools = StaffTools(options.config, result, preview=options.windowed, watch=options.watch or not options.windowed)
     size = options.size or (1920, 1080)
     kiosk = KioskApp(result, size=size, staff=staff, schedule=tools.schedule, reload=tools.reload)
+    kiosk.access.render_missing_speech()  # speech a changed text needs, made in the background
     tools.attach(kiosk, staff)
     remember(options.config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
     tools.reload.applied.connect(lambda applied: remember(options.config, applied))

@@ -13,6 +13,7 @@ def register_qml_types() -> None:
     from kiosk.ui.staff_tools import reload, schedule  # noqa: F401
     from kiosk.ui.video import excerpt_player, frame_item, parts  # noqa: F401
     from kiosk.ui.viewmodels import (  # noqa: F401
+        access,
         attract,
         chapters,
         languages,

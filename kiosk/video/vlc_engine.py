@@ -455,3 +455,120 @@ class VlcEngine:
                     listener.engine_event(kind, detail)
         except Exception:
             log.exception("video event listener")
+
+
+#: Called on a libVLC thread with each block of decoded sound (signed 16-bit, native order,
+#: mono, SOUND_TAP_RATE Hz) and the time it was delivered: the tests and the benchmark hear
+#: through it what a loudspeaker would play.
+SoundTap = Callable[[bytes, float], None]
+SOUND_TAP_RATE = 22050
+
+
+class VlcSoundPlayer:
+    """One libVLC player for sound alone: the listen control's speech and audio description.
+
+    Same rules as :class:`VlcEngine`: the listener is called on libVLC's threads and must not
+    call back, and :meth:`stop` returns at once while libVLC winds down on a thread of its own.
+    With a ``tap``, the sound goes to the tap instead of the loudspeaker.
+    """
+
+    def __init__(self, *, tap: SoundTap | None = None) -> None:
+        vlc = _import_vlc()
+        instance = _get_instance()
+        if instance is None:
+            raise RuntimeError(probe().error or "libVLC did not start")
+        self._vlc = vlc
+        self._instance = instance
+        self._player = instance.media_player_new()
+        self._listener: Callable[[EngineEvent, str], None] | None = None
+        self._listener_lock = threading.Lock()
+        self._stopper: threading.Thread | None = None
+        self._released = False
+        self._tap = tap
+        self._callbacks: tuple[Any, ...] = ()
+        if tap is not None:
+            self._callbacks = (vlc.CallbackDecorators.AudioPlayCb(self._on_samples),)
+            self._player.audio_set_callbacks(self._callbacks[0], None, None, None, None, None)
+            self._player.audio_set_format("S16N", SOUND_TAP_RATE, 1)
+        self._events = self._player.event_manager()
+        types = vlc.EventType
+        self._event_map = {
+            types.MediaPlayerPlaying: EngineEvent.PLAYING,
+            types.MediaPlayerEndReached: EngineEvent.END_REACHED,
+            types.MediaPlayerEncounteredError: EngineEvent.ERROR,
+            types.MediaPlayerStopped: EngineEvent.STOPPED,
+        }
+        for event_type in self._event_map:
+            self._events.event_attach(event_type, self._on_event)
+
+    def play(self, path: Path, listener: Callable[[EngineEvent, str], None], volume: int) -> None:
+        """Play the sound file from its start at ``volume`` (0..100), after any earlier stop."""
+        self.wait_stopped()
+        with self._listener_lock:
+            self._listener = listener
+        media = self._instance.media_new_path(str(path))
+        media.add_option(":no-video")
+        media.add_option(":file-caching=50")  # a local WAV: no reason to buffer 300 ms before the first word
+        self._player.set_media(media)
+        media.release()
+        self._player.audio_set_volume(int(volume))
+        if self._player.play() != 0:
+            listener(EngineEvent.ERROR, "libVLC refused to play the sound file")
+
+    def set_volume(self, volume: int) -> None:
+        self._player.audio_set_volume(int(volume))
+
+    def stop(self) -> None:
+        with self._listener_lock:
+            self._listener = None
+        earlier = self._stopper
+        player = self._player
+
+        def run() -> None:
+            if earlier is not None:
+                earlier.join()
+            player.stop()
+
+        self._stopper = threading.Thread(target=run, name="libvlc-sound-stop", daemon=True)
+        self._stopper.start()
+
+    def wait_stopped(self) -> None:
+        stopper, self._stopper = self._stopper, None
+        if stopper is not None:
+            stopper.join()
+
+    def release(self) -> None:
+        if self._released:
+            return
+        self._released = True
+        self.stop()
+        self.wait_stopped()
+        for event_type in self._event_map:
+            self._events.event_detach(event_type)
+        self._events._callback_handler = None
+        self._player.release()
+        _forget_memoized(self._vlc, self._player)
+        self._events = None
+        self._callbacks = ()
+
+    def _on_samples(self, _opaque: Any, samples: Any, count: int, pts: int) -> None:
+        # libVLC hands the samples over ahead of time; ``pts`` (on libVLC's clock, in µs) is when
+        # a loudspeaker would play them: that is the moment the tap reports.
+        at = time.monotonic() + max(0, pts - self._vlc.libvlc_clock()) / 1e6
+        tap = self._tap
+        if tap is not None and self._listener is not None:
+            try:
+                tap(ctypes.string_at(samples, count * 2), at)
+            except Exception:
+                log.exception("sound tap")
+
+    def _on_event(self, event: Any) -> None:
+        with self._listener_lock:
+            listener = self._listener
+            kind = self._event_map.get(event.type)
+            if listener is None or kind is None:
+                return
+            try:
+                listener(kind, "libVLC could not play the sound file" if kind is EngineEvent.ERROR else "")
+            except Exception:
+                log.exception("sound event listener")

@@ -55,7 +55,7 @@ Architecture: $arch
 Maintainer: kiosk maintainers <kiosk@localhost>
 Installed-Size: $installed_kb
 Depends: $depends, adduser
-Recommends: fonts-noto-core, fonts-dejavu-core, systemd
+Recommends: fonts-noto-core, fonts-dejavu-core, systemd, espeak-ng
 Section: misc
 Priority: optional
 Homepage: https://example.org/kiosk

@@ -1,14 +1,16 @@
 import QtQuick
 import KioskBackend
 
-// Every control sits along the bottom, within reach of a seated visitor: home, large text,
-// previous / progress / next in the middle, the language switch at the end.
+// Every control sits along the bottom, within reach of a seated visitor: home, listen, large
+// text, high contrast, seated reach (and sign language where the panel has it), previous /
+// progress / next in the middle, the language switch at the end.
 // Narrow screens (portrait) give the language switch its own row above.
 Rectangle {
     id: bar
 
     required property Navigator navigator
     required property LanguageModel languages
+    readonly property var access: Theme.access
     property bool showNavigation: false
     readonly property bool compact: width < Theme.px(1560)
 
@@ -32,6 +34,7 @@ Rectangle {
         height: Theme.touch + Theme.px(32)
 
         Row {
+            id: startRow
             anchors.left: parent.left
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.px(14)
@@ -42,8 +45,23 @@ Rectangle {
                 icon: "home"
                 label: bar.navigator.words.home
                 labelLanguage: bar.navigator.language
-                showLabel: !bar.compact
+                // Room for the sign-language button when the panel has a film in sign language.
+                showLabel: !bar.compact && !(bar.access && bar.access.signLanguageAvailable)
+                focusName: "home"
                 onClicked: bar.navigator.goHome()
+            }
+            // Always here and clearly marked: a headphone icon and the word, lit while it reads.
+            KioskButton {
+                objectName: "listenButton"
+                visible: bar.access !== null
+                icon: bar.access && bar.access.listening ? "stop" : "listen"
+                label: bar.access && bar.access.listening ? bar.navigator.words.stop_listening : bar.navigator.words.listen
+                labelLanguage: bar.navigator.language
+                showLabel: true
+                highlighted: bar.access !== null && bar.access.listening
+                enabled: bar.access !== null && (bar.access.listenAvailable || bar.access.listening)
+                focusName: "listen"
+                onClicked: bar.access.listen()
             }
             KioskButton {
                 objectName: "largeTextButton"
@@ -52,13 +70,49 @@ Rectangle {
                 labelLanguage: bar.navigator.language
                 showLabel: false
                 highlighted: bar.navigator.largeText
+                focusName: "large_text"
                 onClicked: bar.navigator.setLargeText(!bar.navigator.largeText)
+            }
+            KioskButton {
+                objectName: "contrastButton"
+                visible: bar.access !== null
+                icon: "contrast"
+                label: bar.navigator.words.contrast
+                showLabel: false
+                highlighted: bar.access !== null && bar.access.highContrast
+                focusName: "contrast"
+                onClicked: bar.access.toggle("contrast")
+            }
+            KioskButton {
+                objectName: "reachButton"
+                visible: bar.access !== null
+                icon: "reach"
+                label: bar.navigator.words.reach
+                showLabel: false
+                highlighted: bar.access !== null && bar.access.seatedReach
+                focusName: "reach"
+                onClicked: bar.access.toggle("reach")
+            }
+            KioskButton {
+                objectName: "signLanguageButton"
+                visible: bar.access !== null && bar.access.signLanguageAvailable
+                icon: "sign"
+                label: bar.navigator.words.sign_language
+                showLabel: false
+                highlighted: bar.access !== null && bar.access.signLanguage
+                focusName: "sign_language"
+                onClicked: bar.access.toggle("sign_language")
             }
         }
 
         Row {
+            id: pager
+            // Centred, unless the controls at the start of the bar reach it: then just after them.
+            readonly property real shift: Math.max(0, startRow.width + Theme.px(28) - (mainRow.width - width) / 2)
             visible: bar.showNavigation
-            anchors.centerIn: parent
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.horizontalCenterOffset: shift
             spacing: Theme.px(28)
 
             KioskButton {
@@ -68,6 +122,7 @@ Rectangle {
                 label: bar.navigator.words.previous
                 showLabel: false
                 enabled: bar.navigator.panelIndex > 0
+                focusName: "previous"
                 onClicked: bar.navigator.previous()
             }
             ProgressIndicator {
@@ -82,6 +137,7 @@ Rectangle {
                 showLabel: false
                 highlighted: enabled
                 enabled: bar.navigator.panelIndex < bar.navigator.panelCount - 1
+                focusName: "next"
                 onClicked: bar.navigator.next()
             }
         }

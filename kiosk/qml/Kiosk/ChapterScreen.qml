@@ -47,7 +47,7 @@ Rectangle {
         panels: screen.panels
         navigator: screen.navigator
         store: screen.store
-        onOpenImage: (source, alt) => viewer.open(source, alt)
+        onOpenImage: (source, alt) => viewer.opened ? viewer.close() : viewer.open(source, alt)
     }
 
     BottomBar {

@@ -10,6 +10,7 @@ Rectangle {
     property int number: 1
     property int panelCount: 0
     property string note: ""
+    property string focusName: ""
     signal clicked
 
     radius: Theme.radius
@@ -17,7 +18,7 @@ Rectangle {
     clip: true
     scale: tap.pressed ? 0.98 : 1
     border.width: Math.max(1, Theme.px(2))
-    border.color: tap.pressed ? Theme.accent : Qt.lighter(Theme.surface, 1.5)
+    border.color: tap.pressed ? Theme.accent : (Theme.highContrast ? Theme.outline : Qt.lighter(Theme.surface, 1.5))
 
     Behavior on scale {
         NumberAnimation {
@@ -76,5 +77,10 @@ Rectangle {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: tile.clicked()
+    }
+
+    FocusRing {
+        name: tile.focusName
+        outside: false
     }
 }

@@ -65,6 +65,15 @@ Rectangle {
         clip: true
         model: home.chapters
 
+        // The keypad's focus moves through the tiles: keep the focused one in view.
+        Connections {
+            target: Theme
+            function onFocusNameChanged() {
+                if (Theme.focusName.indexOf("chapter:") === 0)
+                    grid.positionViewAtIndex(Number(Theme.focusName.slice(8)), GridView.Contain);
+            }
+        }
+
         delegate: Item {
             id: cell
             required property int index
@@ -87,6 +96,7 @@ Rectangle {
                 number: cell.number
                 panelCount: cell.panelCount
                 note: home.navigator.words.not_translated
+                focusName: "chapter:" + cell.index
                 onClicked: home.navigator.openChapter(cell.index)
             }
         }

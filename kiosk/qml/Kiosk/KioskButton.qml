@@ -11,6 +11,8 @@ Rectangle {
     property bool highlighted: false
     property bool showLabel: label !== ""
     property real size: Theme.touch
+    // Its name in the keypad's focus order: the focus ring shows around it when it has the focus.
+    property string focusName: ""
     signal clicked
 
     implicitHeight: size
@@ -18,7 +20,7 @@ Rectangle {
     radius: height / 2
     color: highlighted ? Theme.accent : (tap.pressed ? Qt.lighter(Theme.surface, 1.5) : Theme.surface)
     border.width: Math.max(1, Theme.px(2))
-    border.color: highlighted ? Theme.accent : Qt.lighter(Theme.surface, 1.8)
+    border.color: highlighted ? Theme.accent : Theme.outline
     opacity: enabled ? 1 : 0.35
     scale: tap.pressed ? 0.96 : 1
     Accessible.role: Accessible.Button
@@ -52,6 +54,10 @@ Rectangle {
             font.pixelSize: Math.min(Theme.labelSize, button.size * 0.36)
             font.weight: Font.DemiBold
         }
+    }
+
+    FocusRing {
+        name: button.focusName
     }
 
     TapHandler {

@@ -18,6 +18,7 @@ Row {
             required property string name
             required property bool current
             objectName: "languageButton_" + code
+            focusName: "language:" + code
             label: name
             labelLanguage: code
             highlighted: current

@@ -15,6 +15,8 @@ Window {
     required property LanguageModel languages
     required property AttractModel attract
     required property InvitationModel invitations
+    // Listen, keypad focus, high contrast, seated reach, sign language (kiosk/ui/viewmodels/access.py).
+    required property Access access
     // The staff view model (kiosk/ui/lockdown/staff.py) and the staff tools' controllers
     // (kiosk/ui/staff_tools: opening hours, live reload): `kiosk run` gives all three; a kiosk
     // rendered for proof sheets or a smoke test has none, and shows no staff screens.
@@ -23,7 +25,8 @@ Window {
     property ReloadController reload: null
     readonly property bool open: schedule === null || schedule.isOpen
     // Physical pixels per millimetre of this screen, for the touch guard (kiosk/ui/app.py).
-    readonly property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
+    // Writable so that a test can stand in for a screen of another physical size.
+    property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
     // Set after the first frame: what the attract loop does not need waits until then.
     property bool warm: false
 
@@ -57,27 +60,47 @@ Window {
     Binding {
         target: Theme
         property: "background"
-        value: root.store.theme.background
+        value: root.access.palette.background
     }
     Binding {
         target: Theme
         property: "surface"
-        value: root.store.theme.surface
+        value: root.access.palette.surface
     }
     Binding {
         target: Theme
         property: "text"
-        value: root.store.theme.text
+        value: root.access.palette.text
     }
     Binding {
         target: Theme
         property: "muted"
-        value: root.store.theme.muted
+        value: root.access.palette.muted
     }
     Binding {
         target: Theme
         property: "accent"
-        value: root.store.theme.accent
+        value: root.access.palette.accent
+    }
+    Binding {
+        target: Theme
+        property: "focusName"
+        value: root.access.focusName
+    }
+    Binding {
+        target: Theme
+        property: "access"
+        value: root.access
+    }
+    Binding {
+        target: Theme
+        property: "highContrast"
+        value: root.access.highContrast
+    }
+    Binding {
+        target: Theme
+        property: "seatedReach"
+        value: root.access.seatedReach
     }
     Binding {
         target: Theme
@@ -95,10 +118,23 @@ Window {
         value: root.store.theme.arabicFont
     }
 
+    // Seated reach: the whole visit moves into the lower part of the screen, within a seated
+    // visitor's reach; the band above only names the exhibition.
+    SeatedReachBand {
+        anchors.top: parent.top
+        width: parent.width
+        height: parent.height - stage.height
+        visible: root.access.seatedReach && root.navigator.screen !== "attract"
+        title: root.navigator.exhibitionTitle
+    }
+
     Item {
         id: stage
         objectName: "stage"
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: root.access.seatedReach && root.navigator.screen !== "attract" ? Math.round(parent.height * Theme.reachFraction) : parent.height
         // Right-to-left languages mirror the whole layout: anchors, rows, lists, swipes.
         LayoutMirroring.enabled: root.navigator.rtl
         LayoutMirroring.childrenInherit: true
@@ -165,6 +201,18 @@ Window {
         IdleCountdown {
             anchors.fill: parent
             navigator: root.navigator
+        }
+
+        SignLanguageInset {
+            access: root.access
+            store: root.store
+            language: root.navigator.language
+        }
+
+        KeyHelp {
+            access: root.access
+            text: root.navigator.words.key_help
+            language: root.navigator.language
         }
     }
 

@@ -17,6 +17,25 @@ Item {
     objectName: "panel_" + (panel ? panel.panelId : "")
     clip: true
 
+    // The keypad: the panel on screen is the first control in the focus order; select on it
+    // plays or pauses its film, or opens its picture full screen (and closes it again).
+    FocusRing {
+        name: view.isCurrent ? "panel" : ""
+        outside: false
+    }
+    Connections {
+        target: Theme.access
+        enabled: view.isCurrent
+        function onActivatePanel() {
+            if (!view.panel)
+                return;
+            if (view.panel.kind === "image")
+                view.openImage(view.panel.imageUrl, view.panel.alt);
+            else if (view.panel.kind === "video" && loader.item)
+                loader.item.activate();
+        }
+    }
+
     Loader {
         id: loader
         anchors.fill: parent

@@ -14,6 +14,10 @@ QtObject {
     // Text drawn on the accent colour (buttons that are "on"): the background is dark
     // and contrasts with the light accent by more than 4.5:1 (tests/ui/test_contrast.py).
     readonly property color onAccent: background
+    // The high-contrast theme (kiosk/theme/contrast.py): controls get a white outline, since their
+    // fill is as black as the screen.
+    property bool highContrast: false
+    readonly property color outline: highContrast ? text : Qt.lighter(surface, 1.8)
     property string bodyFont: "Noto Sans"
     property string headingFont: "Noto Serif"
     property string arabicFont: "Noto Naskh Arabic"
@@ -23,6 +27,15 @@ QtObject {
     // Physical pixels per millimetre of the real screen (Screen.pixelDensity).
     property real pixelsPerMm: 3.6
     property bool largeText: false
+    // The keypad: the control that has the focus ("" while nobody uses the keys), and the view
+    // model that panels ask to play a film or open a picture (kiosk/ui/viewmodels/access.py).
+    property string focusName: ""
+    property QtObject access: null
+    // Seated reach: every control in the lower part of the screen.
+    property bool seatedReach: false
+    readonly property real focusRingWidth: Math.max(3, px(6))
+    // The share of the screen's height the seated-reach layout uses, from the bottom.
+    readonly property real reachFraction: 0.62
 
     readonly property bool portrait: windowHeight > windowWidth
     // 1.0 on a 1080p screen in either orientation; 2.0 on 4K; 0.74 at 1280x800.

@@ -20,6 +20,11 @@ Item {
 
     objectName: "videoPanel"
 
+    // Select on the keypad: play the excerpt, or pause it.
+    function activate() {
+        player.excerpt.toggle();
+    }
+
     // Leaving stops a film the visitor started; an excerpt only prepared stays ready for a return.
     onIsCurrentChanged: if (!isCurrent)
         player.leave()

@@ -14,8 +14,10 @@ Item {
     required property ExhibitionStore store
     required property string panelId
     required property string language
-    // Muted, no controls, plays once: the attract loop's excerpt.
+    // Muted, no controls, plays once: the attract loop's excerpt (and the sign-language inset).
     property bool attract: false
+    // The panel's sign-language film in `language` instead of its excerpt (SignLanguageInset).
+    property bool signLanguage: false
     // Prepare at once rather than after settling (see `current`): the first frame waits,
     // paused, behind the poster (costs a decoder while the panel is on screen).
     property bool preload: false
@@ -58,6 +60,12 @@ Item {
     objectName: "videoPlayer"
     clip: true
 
+    Binding {
+        target: root.excerpt
+        property: "signLanguage"
+        value: root.signLanguage
+        restoreMode: Binding.RestoreNone
+    }
     Binding {
         target: root.excerpt
         property: "store"

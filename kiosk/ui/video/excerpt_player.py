@@ -28,6 +28,7 @@ from kiosk.ui.viewmodels.store import ExhibitionStore
 from kiosk.video.captions import CaptionTimeline, is_rtl
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
+from kiosk.video.sign import sign_language_film
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class ExcerptPlayer(QObject):
     storeChanged = Signal()
     panelIdChanged = Signal()
     languageChanged = Signal()
+    signLanguageChanged = Signal()
     attractChanged = Signal()
     stateChanged = Signal()
     positionChanged = Signal()
@@ -113,6 +115,7 @@ class ExcerptPlayer(QObject):
         self._store: ExhibitionStore | None = None
         self._panel_id = ""
         self._language = ""
+        self._sign_language = False
         self._attract = False
         self._panel: VideoPanel | None = None
         self._theme: Theme | None = None
@@ -173,6 +176,18 @@ class ExcerptPlayer(QObject):
 
     panelId = Property(str, _get_panel_id, _set_panel_id, notify=panelIdChanged)
 
+    def _get_sign_language(self) -> bool:
+        return self._sign_language
+
+    def _set_sign_language(self, on: bool) -> None:
+        if on != self._sign_language:
+            self._sign_language = on
+            self.signLanguageChanged.emit()
+            self._load_panel()
+
+    #: Play the panel's sign-language film in ``language`` (the corner inset), not its excerpt.
+    signLanguage = Property(bool, _get_sign_language, _set_sign_language, notify=signLanguageChanged)
+
     def _get_language(self) -> str:
         return self._language
 
@@ -180,6 +195,8 @@ class ExcerptPlayer(QObject):
         if language != self._language:
             self._language = language
             self.languageChanged.emit()
+            if self._sign_language:
+                self._load_panel()  # each language has its own sign-language film
             self._update_caption(force=True)
 
     language = Property(str, _get_language, _set_language, notify=languageChanged)
@@ -419,7 +436,12 @@ class ExcerptPlayer(QObject):
     def _load_panel(self) -> None:
         exhibition = self._store.exhibition if self._store is not None else None
         found = exhibition.panel(self._panel_id) if exhibition is not None and self._panel_id else None
-        panel = found if isinstance(found, VideoPanel) else None
+        if self._sign_language:
+            panel = sign_language_film(found, self._language)
+            if panel is not None and self._panel is not None and panel.src == self._panel.src and self._playback:
+                return
+        else:
+            panel = found if isinstance(found, VideoPanel) else None
         if panel is self._panel and self._playback is not None:
             return
         self.release()

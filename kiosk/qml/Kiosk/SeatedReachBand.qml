@@ -1,0 +1,21 @@
+import QtQuick
+
+// Above the seated-reach layout: nothing to touch up here, only the exhibition's name, so a
+// visitor in a wheelchair finds every control below, within reach.
+Rectangle {
+    id: band
+
+    property var title
+
+    objectName: "seatedReachBand"
+    color: Qt.darker(Theme.background, 1.2)
+
+    LocalizedText {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.margin
+        value: band.title
+        color: Theme.muted
+        pixelSize: Theme.titleSize * 0.7
+        maximumLineCount: 2
+    }
+}
