@@ -1,0 +1,332 @@
+"""On a kiosk: take a published exhibition only once it has arrived whole, and switch to it atomically.
+
+The received folder is Syncthing's receive-only copy of the publisher's folder. Nothing in it
+is shown: a publish is *taken* when its manifest is there and every file it names has the
+size and SHA-256 the manifest says. Taking copies each file into a new release folder, hashing
+the bytes as they are copied; the release is validated with the kiosk's loader; then the
+``current`` symlink is swapped to it (a rename: atomic). The release it replaces becomes
+``previous``, the last good one kept; older releases are removed.
+
+State folder::
+
+    releases/<publish id>/kiosk-manifest.json
+    releases/<publish id>/exhibition/exhibition.yaml, media/...
+    current -> releases/<publish id>       what the kiosk shows
+    previous -> releases/<publish id>      the last good before it
+    refused.json                           the last publish refused, with its problems
+    status.json                            what the taker last found (for staff and metrics)
+
+A file of the received folder changed by hand (Syncthing keeps such local changes in a
+receive-only folder until reverted) does not block a later publish: a file whose bytes are
+unchanged is taken from a kept release instead, its hash checked the same way.
+
+No Qt: :mod:`kiosk.fleet.qt_hook` runs :meth:`Taker.check` off the UI thread and hands the
+switch to the live-reload path. docs/decisions/fleet-switch.md.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import stat
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from kiosk.fleet.manifest import (
+    MANIFEST_NAME,
+    MEDIA_DIR,
+    TEMP_PREFIX,
+    FileEntry,
+    Manifest,
+    ManifestError,
+    copy_hashing,
+    file_sha256,
+    read_manifest,
+    sync_folder,
+    write_atomically,
+    write_manifest,
+)
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["no-publish", "unchanged", "waiting", "refused", "taken"]
+
+
+@dataclass
+class Outcome:
+    """What one look at the received folder found."""
+
+    kind: Kind
+    publish_id: str = ""
+    #: Why a publish is not taken yet (waiting) or never (refused): one line each.
+    reasons: list[str] = field(default_factory=list)
+    manifest: Manifest | None = None
+
+
+def _default_load(path: Path) -> Any:
+    from kiosk.loader import load_exhibition
+
+    return load_exhibition(path)
+
+
+class Taker:
+    """Looks at ``received`` and keeps ``state`` (see the module doc). Thread-safe enough for one caller."""
+
+    def __init__(
+        self,
+        received: Path,
+        state: Path,
+        *,
+        load: Callable[[Path], Any] = _default_load,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        self.received = Path(received)
+        self.state = Path(state)
+        self._load = load
+        self._now = now
+        (self.state / "releases").mkdir(parents=True, exist_ok=True)
+        self.last: Outcome = Outcome("no-publish")
+
+    # -- what the kiosk shows --------------------------------------------------------------
+    @property
+    def current_link(self) -> Path:
+        return self.state / "current"
+
+    def current(self) -> Manifest | None:
+        return self._release_manifest(self.current_link)
+
+    def previous(self) -> Manifest | None:
+        return self._release_manifest(self.state / "previous")
+
+    def exhibition_file(self) -> Path | None:
+        """The exhibition to run, through the ``current`` link (so a reload after a switch reads the new one)."""
+        manifest = self.current()
+        return self.current_link / manifest.exhibition if manifest else None
+
+    def refused(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.state / "refused.json").read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def received_manifest(self) -> Manifest | None:
+        try:
+            return read_manifest(self.received)
+        except ManifestError:
+            return None
+
+    # -- one look -----------------------------------------------------------------------------
+    def check(self) -> Outcome:
+        """Look at the received folder once; take a complete new publish. Never raises for bad content."""
+        try:
+            outcome = self._check()
+        except OSError as error:
+            outcome = Outcome("waiting", reasons=[f"the received folder cannot be read: {error}"])
+        if outcome.kind in ("waiting", "refused") and (
+            outcome.kind != self.last.kind or outcome.reasons != self.last.reasons
+        ):
+            log.warning("publish %s %s: %s", outcome.publish_id or "?", outcome.kind, "; ".join(outcome.reasons[:5]))
+        elif outcome.kind == "taken":
+            log.info("publish %s taken", outcome.publish_id)
+        self.last = outcome
+        self._write_status(outcome)
+        return outcome
+
+    def _check(self) -> Outcome:
+        try:
+            manifest = read_manifest(self.received)
+        except ManifestError as error:
+            return Outcome("waiting", reasons=[str(error)])
+        if manifest is None:
+            return Outcome("no-publish", reasons=["no manifest in the received folder yet"])
+        current = self.current()
+        if current is not None and current.publish_id == manifest.publish_id:
+            return Outcome("unchanged", manifest.publish_id, manifest=manifest)
+        if self.refused().get("publish_id") == manifest.publish_id:
+            return Outcome("refused", manifest.publish_id, list(self.refused().get("problems", [])), manifest)
+        missing = self._not_arrived(manifest)
+        if missing:
+            return Outcome("waiting", manifest.publish_id, missing, manifest)
+        return self._take(manifest)
+
+    def _not_arrived(self, manifest: Manifest) -> list[str]:
+        """Cheap first: every file there with the right size (hashes are checked while copying)."""
+        reasons = []
+        for name, entry in manifest.files.items():
+            path = self.received / name
+            try:
+                size = path.stat().st_size
+            except OSError:
+                if self._kept_copy(entry) is None:
+                    reasons.append(f"{name}: not arrived yet")
+                continue
+            if size != entry.size and self._kept_copy(entry) is None:
+                reasons.append(f"{name}: {size} of {entry.size} bytes")
+        return reasons
+
+    def _take(self, manifest: Manifest) -> Outcome:
+        releases = self.state / "releases"
+        stage = releases / f"{TEMP_PREFIX}{manifest.publish_id}"
+        _remove_tree(stage)
+        (stage / manifest.exhibition).parent.joinpath(MEDIA_DIR).mkdir(parents=True)  # even with no media files
+        try:
+            mismatched = self._stage(manifest, stage)
+            if mismatched:
+                _remove_tree(stage)
+                return Outcome("waiting", manifest.publish_id, mismatched, manifest)
+            result = self._load(stage / manifest.exhibition)
+            if not result.ok or result.exhibition is None:
+                problems = [str(p) for p in result.problems if getattr(p, "severity", "error") == "error"]
+                problems = problems or ["the exhibition could not be read"]
+                _remove_tree(stage)
+                self._refuse(manifest, problems)
+                return Outcome("refused", manifest.publish_id, problems, manifest)
+            if result.exhibition.info.id != manifest.exhibition_id:
+                log.info("publish %s changes the exhibition id to %s", manifest.publish_id, result.exhibition.info.id)
+            write_manifest(stage, manifest)
+            release = releases / manifest.publish_id
+            _remove_tree(release)
+            _make_read_only(stage)
+            os.replace(stage, release)
+            sync_folder(releases)
+        except BaseException:
+            _remove_tree(stage)
+            raise
+        self._switch(release)
+        return Outcome("taken", manifest.publish_id, manifest=manifest)
+
+    def _stage(self, manifest: Manifest, stage: Path) -> list[str]:
+        """Copy every file into ``stage``, hashing it; the reasons for any that do not match."""
+        mismatched = []
+        for name, entry in manifest.files.items():
+            target = stage / name
+            copied: FileEntry | None = None
+            source = self.received / name
+            try:
+                copied = copy_hashing(source, target)
+            except OSError:
+                copied = None
+            if copied != entry:
+                kept = self._kept_copy(entry)
+                if kept is not None:
+                    copied = copy_hashing(kept, target)
+                    if copied == entry:
+                        log.warning("%s in the received folder differs from the publish (changed by hand?): "
+                                    "taken from the kept release instead", name)
+                        continue
+                target.unlink(missing_ok=True)
+                mismatched.append(f"{name}: its bytes do not match the manifest (SHA-256 or size)")
+        return mismatched
+
+    def _kept_copy(self, entry: FileEntry) -> Path | None:
+        """A file of a kept release with this size and hash, per that release's manifest."""
+        for link in (self.current_link, self.state / "previous"):
+            manifest = self._release_manifest(link)
+            if manifest is None:
+                continue
+            for name, kept in manifest.files.items():
+                if kept == entry and (link / name).is_file():
+                    return link / name
+        return None
+
+    def _switch(self, release: Path) -> None:
+        """current -> release and previous -> what current was, each by an atomic rename of a new link."""
+        old = self.current_link.resolve() if self.current_link.is_symlink() else None
+        if old is not None and old != release.resolve() and old.is_dir():
+            _replace_link(self.state / "previous", old)
+        _replace_link(self.current_link, release)
+        self._prune()
+
+    def _prune(self) -> None:
+        keep = {p.resolve() for p in (self.current_link, self.state / "previous") if p.is_symlink()}
+        for release in (self.state / "releases").iterdir():
+            if release.resolve() not in keep and not release.name.startswith(TEMP_PREFIX):
+                _remove_tree(release)
+
+    def _refuse(self, manifest: Manifest, problems: list[str]) -> None:
+        record = {
+            "publish_id": manifest.publish_id,
+            "exhibition_id": manifest.exhibition_id,
+            "refused_at": self._now(),
+            "problems": problems[:50],
+        }
+        write_atomically(self.state / "refused.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
+
+    def _write_status(self, outcome: Outcome) -> None:
+        current = self.current()
+        status = {
+            "checked_at": self._now(),
+            "kind": outcome.kind,
+            "publish_id": outcome.publish_id,
+            "reasons": outcome.reasons[:20],
+            "current": current.publish_id if current else "",
+        }
+        try:
+            write_atomically(self.state / "status.json", json.dumps(status, ensure_ascii=False).encode())
+        except OSError as error:
+            log.debug("status not written: %s", error)
+
+    def verify_current(self) -> list[str]:
+        """Files of the shown release that no longer match its manifest (changed by hand): one line each."""
+        manifest = self.current()
+        if manifest is None:
+            return []
+        changed = []
+        for name, entry in manifest.files.items():
+            path = self.current_link / name
+            try:
+                if path.stat().st_size != entry.size or file_sha256(path) != entry.sha256:
+                    changed.append(f"{name}: changed since it was published")
+            except OSError:
+                changed.append(f"{name}: missing")
+        return changed
+
+    @staticmethod
+    def _release_manifest(link: Path) -> Manifest | None:
+        try:
+            return read_manifest(link) if link.is_dir() else None
+        except ManifestError:
+            return None
+
+
+def _replace_link(link: Path, target: Path) -> None:
+    temporary = link.with_name(f"{TEMP_PREFIX}{link.name}")
+    temporary.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(target, link.parent), temporary)
+    os.replace(temporary, link)
+    sync_folder(link.parent)
+
+
+def _make_read_only(root: Path) -> None:
+    """Releases are not to be edited by hand: files 0444, folders 0555 (undone before removal)."""
+    for folder, _subfolders, files in os.walk(root):
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o444)
+    for folder, _subfolders, _files in os.walk(root, topdown=False):
+        if folder != str(root):
+            os.chmod(folder, 0o555)
+
+
+def _remove_tree(path: Path) -> None:
+    if not path.exists() and not path.is_symlink():
+        return
+
+    def writable(function: Any, name: str, _error: Any) -> None:
+        os.chmod(os.path.dirname(name), stat.S_IRWXU)
+        os.chmod(name, stat.S_IRWXU)
+        function(name)
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=writable)
+    else:
+        shutil.rmtree(path, onerror=writable)
+
+
+__all__ = ["MANIFEST_NAME", "Outcome", "Taker"]
