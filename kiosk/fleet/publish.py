@@ -67,9 +67,9 @@ class PublishReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def new_publish_id(now: float) -> str:
+def new_publish_id(now: float, prefix: str = "") -> str:
     """Sortable by time, unique across publishers: 20261206T195012Z-3f2a1c9b."""
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now)) + "-" + uuid.uuid4().hex[:8]
+    return prefix + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now)) + "-" + uuid.uuid4().hex[:8]
 
 
 def media_pointing_beside(yaml_text: str) -> str:
@@ -115,6 +115,7 @@ def publish(
     now: Callable[[], float] = time.time,
     progress: Callable[[str], None] = lambda _line: None,
     before_manifest: Callable[[], None] = lambda: None,
+    id_prefix: str = "",
 ) -> PublishReport:
     """Validate ``exhibition_file`` and publish it with its media into ``folder``; see the module doc.
 
@@ -173,7 +174,7 @@ def publish(
         before_manifest()
         stamp = now()
         manifest = Manifest(
-            publish_id=new_publish_id(stamp),
+            publish_id=new_publish_id(stamp, id_prefix),
             exhibition_id=exhibition.info.id,
             published_at=stamp,
             files=files,

@@ -273,6 +273,22 @@ class Taker:
         except OSError as error:
             log.debug("status not written: %s", error)
 
+    def seed(self, config: Path) -> Outcome:
+        """Make a release of a local exhibition file (the bundled one, before any publish has arrived).
+
+        Its publish id starts with ``local-``; the first real publish replaces it like any other.
+        Raises PublishRefused when the file is not valid (the kiosk then shows it as it is).
+        """
+        from kiosk.fleet.publish import publish
+
+        folder = self.state / f"{TEMP_PREFIX}seed"
+        _remove_tree(folder)
+        try:
+            publish(config, folder, id_prefix="local-")
+            return Taker(folder, self.state, load=self._load, now=self._now).check()
+        finally:
+            _remove_tree(folder)
+
     def verify_current(self) -> list[str]:
         """Files of the shown release that no longer match its manifest (changed by hand): one line each."""
         manifest = self.current()
