@@ -45,6 +45,10 @@ class RunOptions:
     size: tuple[int, int] | None = None
     screen: int = 0
     watch: bool = False
+    #: Fleet (docs/fleet.md): the Syncthing folder publishes arrive in, where releases are kept, metrics.
+    fleet: Path | None = None
+    fleet_state: Path | None = None
+    metrics: str | None = None
 
 
 def run_kiosk(options: RunOptions) -> int:
@@ -57,20 +61,27 @@ def run_kiosk(options: RunOptions) -> int:
     app.setApplicationName("kiosk")
     install_staff_translator(app)  # before the scene exists: QML reads its texts once
     install_qt_message_handler()  # QML warnings reach the log file and the journal
+    config, fleet = options.config, None
+    if options.fleet or options.metrics:  # the exhibition is then shown through the taken release
+        from kiosk.fleet.qt_hook import prepare
 
-    result = start_on(options.config, load_exhibition(options.config))  # a save cut short: the last good
+        config, fleet = prepare(config, fleet=options.fleet, state=options.fleet_state, metrics_address=options.metrics)
+
+    result = start_on(config, load_exhibition(config))  # a save cut short: the last good
     for problem in result.problems:
         log.warning("%s", problem)
     staff = _staff(result, preview=options.windowed)
     # Live reload, opening hours and visit analytics (docs/staff-tools.md): made before the window,
     # whose Main.qml takes their controllers.
-    tools = StaffTools(options.config, result, preview=options.windowed, watch=options.watch or not options.windowed)
+    tools = StaffTools(config, result, preview=options.windowed, watch=options.watch or not options.windowed)
     size = options.size or (1920, 1080)
     kiosk = KioskApp(result, size=size, staff=staff, schedule=tools.schedule, reload=tools.reload)
     kiosk.access.render_missing_speech()  # speech a changed text needs, made in the background
     tools.attach(kiosk, staff)
-    remember(options.config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
-    tools.reload.applied.connect(lambda applied: remember(options.config, applied))
+    if fleet is not None:
+        fleet.attach(kiosk, tools)
+    remember(config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
+    tools.reload.applied.connect(lambda applied: remember(config, applied))
     tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     staff.exitRequested.connect(app.quit)
     staff.reloadRequested.connect(tools.reload.reload)
@@ -90,7 +101,7 @@ def run_kiosk(options: RunOptions) -> int:
     watchdog = watch_frames(kiosk.window, should_animate)
     memory = MemoryWatch(kiosk.window, trim=kiosk.memory.trim_now)
     health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
-    log.info("kiosk showing %s (%s)", options.config, "windowed" if options.windowed else "locked down")
+    log.info("kiosk showing %s (%s)", config, "windowed" if options.windowed else "locked down")
 
     code = app.exec()
 
@@ -98,6 +109,8 @@ def run_kiosk(options: RunOptions) -> int:
     memory.stop()
     restore_signals()
     tools.close()  # commits the last analytics events
+    if fleet is not None:
+        fleet.close()
     del lock
     kiosk.close()
     return int(code)
