@@ -54,7 +54,6 @@ Item {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     horizontalAlignment: modelData.rtl ? Text.AlignRight : Text.AlignLeft
-                    LayoutMirroring.enabled: modelData.rtl
                     color: "#F4F1EA"
                     font.family: modelData.rtl ? "Noto Naskh Arabic" : "Noto Sans"
                     font.pixelSize: index === 0 ? Math.round(root.unit * 2.6) : Math.round(root.unit * 2.2)

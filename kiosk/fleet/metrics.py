@@ -28,7 +28,7 @@ class MetricsUnavailable(RuntimeError):
 def parse_address(text: str) -> tuple[str, int]:
     """``127.0.0.1:9310``, ``[::1]:9310`` or ``:9310`` (all addresses) -> (host, port)."""
     host, sep, port_text = text.rpartition(":")
-    if not sep or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    if not sep or not port_text.isdigit() or not 0 <= int(port_text) < 65536:
         raise ValueError(f"{text!r}: write ADDRESS:PORT, e.g. 127.0.0.1:9310 or 0.0.0.0:9310")
     host = host.strip("[]") or "0.0.0.0"
     return host, int(port_text)
@@ -85,6 +85,7 @@ class KioskMetrics:
             Gauge("kiosk_disk_size_bytes", "Size of the file system where the kiosk keeps its content.",
                   registry=r).set_function(lambda: _disk(folder, "total"))
         self._server: Any = None
+        self.port = 0
 
     def frame_painted(self) -> None:
         self._last_frame = self._clock()
@@ -105,7 +106,8 @@ class KioskMetrics:
             self._server, _thread = start_http_server(port, addr=host, registry=self.registry)
         except OSError as error:
             raise MetricsUnavailable(f"metrics cannot listen on {address}: {error.strerror or error}") from None
-        return host, int(self._server.server_address[1])
+        self.port = int(self._server.server_address[1])
+        return host, self.port
 
     def close(self) -> None:
         if self._server is not None:

@@ -249,9 +249,8 @@ def host_banner(kiosk_app: Any, model: AnnouncementModel) -> Any:
     return item
 
 
-def prepare(config: Path, *, fleet: Path | None, state: Path | None, metrics_address: str | None) -> tuple[
-    Path, FleetHook
-]:
+def prepare(config: Path, *, fleet: Path | None, state: Path | None, metrics_address: str | None,
+            poll_ms: int = 2000, announcement_poll_ms: int = 1000) -> tuple[Path, FleetHook]:
     """Before the window: take what has arrived, seed the state with ``config`` if nothing has; start metrics.
 
     Returns the exhibition file to run (through the ``current`` link when a fleet folder is given).
@@ -283,4 +282,5 @@ def prepare(config: Path, *, fleet: Path | None, state: Path | None, metrics_add
             log.error("%s: the kiosk runs without metrics", error)
             print(f"kiosk run: {error}; the kiosk runs without metrics", file=sys.stderr, flush=True)
             metrics = None
-    return config, FleetHook(taker=taker, metrics=metrics)
+    hook = FleetHook(taker=taker, metrics=metrics, poll_ms=poll_ms, announcement_poll_ms=announcement_poll_ms)
+    return config, hook

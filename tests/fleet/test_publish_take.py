@@ -175,7 +175,9 @@ def test_a_hash_mismatch_is_never_taken(places) -> None:  # type: ignore[no-unty
     taker = Taker(received, state)
     outcome = taker.check()
     assert outcome.kind == "waiting"
-    assert outcome.reasons == ["exhibition/media/images/photo.png: its bytes do not match the manifest (SHA-256 or size)"]
+    assert outcome.reasons == [
+        "exhibition/media/images/photo.png: its bytes do not match the manifest (SHA-256 or size)"
+    ]
     assert taker.exhibition_file() is None
     assert not [p for p in (state / "releases").iterdir()]  # the stage was cleaned away
 
