@@ -1,0 +1,222 @@
+"""Real Syncthing, Prometheus and kiosk processes on loopback, for the fleet's end-to-end test and benchmark.
+
+Every process gets its own folders and 127.0.0.1 ports, and is ended by its own pid. Syncthing
+is set up by the same script the Ansible role runs (packaging/ansible/roles/kiosk/files/
+kiosk_syncthing.py): discovery, relays and NAT off, peers introduced by device ID with explicit
+127.0.0.1 addresses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PAIR_SCRIPT = ROOT / "packaging/ansible/roles/kiosk/files/kiosk_syncthing.py"
+ALERT_RULES = ROOT / "packaging/prometheus/kiosk-alerts.yml"
+KIOSK = Path(sys.executable).with_name("kiosk")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(condition: Callable[[], Any], timeout: float, what: str, interval: float = 0.2) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise TimeoutError(f"waited {timeout:.0f} s for {what}")
+
+
+def http_get(url: str, headers: dict[str, str] | None = None, timeout: float = 5) -> str | None:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return str(response.read().decode())
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def stop(process: subprocess.Popen[Any], timeout: float = 10) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+class Syncthing:
+    """One Syncthing instance sharing the kiosk-content folder, send-only or receive-only."""
+
+    def __init__(self, home: Path, folder: Path, folder_type: str, name: str) -> None:
+        self.home, self.folder, self.folder_type, self.name = home, folder, folder_type, name
+        self.listen = free_port()
+        self.gui = free_port()
+        self.apikey = secrets.token_hex(16)
+        self.device_id = ""
+        self.process: subprocess.Popen[Any] | None = None
+
+    def configure(self, peers: list[Syncthing]) -> bool:
+        command = [
+            sys.executable, str(PAIR_SCRIPT), "--home", str(self.home), "--folder-path", str(self.folder),
+            "--folder-type", self.folder_type, "--listen", f"tcp://127.0.0.1:{self.listen}",
+            "--gui", f"127.0.0.1:{self.gui}", "--apikey", self.apikey, "--name", self.name, "--watch-delay", "1",
+        ]
+        for peer in peers:
+            command += ["--peer", f"{peer.device_id}=tcp://127.0.0.1:{peer.listen}"]
+        out = subprocess.run(command, check=True, capture_output=True, text=True, timeout=60)
+        answer = json.loads(out.stdout)
+        self.device_id = answer["device_id"]
+        return bool(answer["changed"])
+
+    def start(self) -> None:
+        env = {**os.environ, "STNODEFAULTFOLDER": "1", "STNOUPGRADE": "1", "STNORESTART": "1"}
+        log = open(self.home / "syncthing.log", "ab")  # noqa: SIM115  (closed with the process)
+        self.process = subprocess.Popen(
+            ["syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart", "--no-upgrade",
+             "--logflags=3"],
+            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        )
+        log.close()
+        wait_for(lambda: self.rest("/rest/system/ping"), 30, f"{self.name}'s Syncthing API")
+
+    def rest(self, path: str, method: str = "GET") -> Any:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.gui}{path}", method=method,
+                                         headers={"X-API-Key": self.apikey})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                body = response.read().decode()
+        except (urllib.error.URLError, OSError):
+            return None
+        return json.loads(body) if body.strip().startswith(("{", "[")) else body or True
+
+    def connected(self, device_id: str) -> bool:
+        connections = self.rest("/rest/system/connections") or {}
+        return bool(connections.get("connections", {}).get(device_id, {}).get("connected"))
+
+    def scan(self) -> None:
+        self.rest("/rest/db/scan?folder=kiosk-content", method="POST")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+
+
+class KioskProcess:
+    """``kiosk run --fleet RECEIVED --metrics 127.0.0.1:PORT``, offscreen, with its own state and data."""
+
+    def __init__(self, base: Path, received: Path, name: str) -> None:
+        self.base, self.received, self.name = base, received, name
+        self.port = free_port()
+        self.process: subprocess.Popen[Any] | None = None
+
+    def start(self, exhibition: Path) -> None:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "QT_QUICK_BACKEND": "software",
+            "KIOSK_DATA_DIR": str(self.base / "data"),
+            "KIOSK_LOG_DIR": str(self.base / "logs"),
+            "KIOSK_CONFIG_DIR": str(self.base / "config"),
+            "KIOSK_ANALYTICS": "0",
+        }
+        log = open(self.base / "kiosk.out", "ab")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(KIOSK), "run", str(exhibition), "--fleet", str(self.received), "--fleet-state",
+             str(self.base / "state"), "--metrics", f"127.0.0.1:{self.port}", "--size", "1280x720"],
+            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        )
+        log.close()
+        wait_for(self.metrics, 60, f"{self.name}'s metrics")
+
+    def metrics(self) -> str | None:
+        return http_get(f"http://127.0.0.1:{self.port}/metrics", timeout=2)
+
+    def shown_publish(self) -> str:
+        text = self.metrics() or ""
+        match = re.search(r'^kiosk_exhibition_info\{[^}]*publish_id="([^"]*)"', text, re.MULTILINE)
+        return match.group(1) if match else ""
+
+    def sync_state(self) -> str:
+        text = self.metrics() or ""
+        match = re.search(r'^kiosk_sync_state\{kiosk_sync_state="([^"]+)"\} 1\.0$', text, re.MULTILINE)
+        return match.group(1) if match else ""
+
+    def log(self) -> str:
+        return (self.base / "kiosk.out").read_text(errors="replace")
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+
+
+class Prometheus:
+    """Debian's Prometheus scraping the kiosks every second, with the shipped alert rules.
+
+    The rules' ``for:`` durations are shortened (minutes to seconds) in the test's copy, so an
+    alert fires within the test; the expressions are the shipped ones.
+    """
+
+    def __init__(self, base: Path, targets: list[str], *, for_seconds: int = 5) -> None:
+        self.base = base
+        self.port = free_port()
+        base.mkdir(parents=True, exist_ok=True)
+        rules = re.sub(r"for: \d+[mh]", f"for: {for_seconds}s", ALERT_RULES.read_text())
+        (base / "kiosk-alerts.yml").write_text(rules)
+        config = {
+            "global": {"scrape_interval": "1s", "evaluation_interval": "1s", "scrape_timeout": "900ms"},
+            "rule_files": ["kiosk-alerts.yml"],
+            "scrape_configs": [{"job_name": "kiosk", "static_configs": [{"targets": targets}]}],
+        }
+        (base / "prometheus.yml").write_text(json.dumps(config))  # JSON is YAML
+        self.process: subprocess.Popen[Any] | None = None
+
+    def start(self) -> None:
+        binary = shutil.which("prometheus") or "prometheus"
+        log = open(self.base / "prometheus.log", "ab")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [binary, f"--config.file={self.base / 'prometheus.yml'}", f"--storage.tsdb.path={self.base / 'data'}",
+             f"--web.listen-address=127.0.0.1:{self.port}"],
+            stdout=log, stderr=subprocess.STDOUT, cwd=self.base, start_new_session=True,
+        )
+        log.close()
+        wait_for(lambda: http_get(f"http://127.0.0.1:{self.port}/-/ready"), 60, "Prometheus ready")
+
+    def api(self, path: str, **params: str) -> Any:
+        query = f"?{urllib.parse.urlencode(params)}" if params else ""
+        text = http_get(f"http://127.0.0.1:{self.port}/api/v1/{path}{query}")
+        return json.loads(text)["data"] if text else None
+
+    def firing(self, alertname: str) -> list[dict[str, Any]]:
+        alerts = (self.api("alerts") or {}).get("alerts", [])
+        return [a for a in alerts if a["labels"].get("alertname") == alertname and a["state"] == "firing"]
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)

@@ -1,0 +1,136 @@
+"""A publisher and two kiosks on loopback, with the real engines: Syncthing carries the publishes,
+each kiosk is a real ``kiosk run`` process (offscreen), Debian's Prometheus scrapes them.
+
+Shows: a publish reaches both kiosks and each switches once it is complete; an interrupted
+publish is never shown; a publish that does not load is refused with the kiosk on the last good
+exhibition; with one kiosk killed, the shipped "kiosk down" alert fires. The time from publish
+to both kiosks showing a one-line text change is printed (bench/bench_fleet.py measures it with
+a 200 MB film too).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kiosk.fleet.manifest import FileEntry, file_sha256, read_manifest, write_manifest
+from kiosk.fleet.publish import publish
+
+from .engines import KioskProcess, Prometheus, Syncthing, wait_for
+from .helpers import make_exhibition
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.no_qt_log,
+    pytest.mark.timeout(300),
+    pytest.mark.skipif(
+        not (shutil.which("syncthing") and shutil.which("prometheus")),
+        reason="syncthing and prometheus missing (scripts/setup.sh test installs them)",
+    ),
+]
+
+
+class Interrupted(Exception):
+    pass
+
+
+def interrupt() -> None:
+    raise Interrupted
+
+
+class Fleet:
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.source = base / "source"
+        self.config = make_exhibition(self.source, "First title")
+        self.folder = base / "publisher" / "folder"
+        self.publisher = Syncthing(base / "publisher" / "syncthing", self.folder, "sendonly", "publisher")
+        self.kiosks = []
+        self.syncs = []
+        for name in ("kiosk-1", "kiosk-2"):
+            received = base / name / "received"
+            (base / name).mkdir(parents=True)
+            self.syncs.append(Syncthing(base / name / "syncthing", received, "receiveonly", name))
+            self.kiosks.append(KioskProcess(base / name, received, name))
+        self.prometheus = Prometheus(base / "prometheus", [f"127.0.0.1:{k.port}" for k in self.kiosks])
+
+    def start(self) -> None:
+        for instance in [self.publisher, *self.syncs]:
+            instance.configure([])  # generates its keys: its device ID
+        self.publisher.configure(self.syncs)
+        for instance in self.syncs:
+            instance.configure([self.publisher])
+        for instance in [self.publisher, *self.syncs]:
+            instance.start()
+        for instance in self.syncs:
+            wait_for(lambda i=instance: self.publisher.connected(i.device_id), 60, f"{instance.name} connected")
+        for kiosk in self.kiosks:
+            kiosk.start(self.config)
+        self.prometheus.start()
+
+    def stop(self) -> None:
+        for part in [*self.kiosks, self.prometheus, *self.syncs, self.publisher]:
+            part.stop()
+
+    def publish_and_wait(self, timeout: float = 120) -> tuple[str, float]:
+        started = time.monotonic()
+        publish_id = publish(self.config, self.folder).manifest.publish_id
+        self.publisher.scan()  # as the file watcher would, without its delay
+        wait_for(lambda: all(k.shown_publish() == publish_id for k in self.kiosks), timeout,
+                 f"both kiosks showing {publish_id}")
+        return publish_id, time.monotonic() - started
+
+
+def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
+    fleet = Fleet(tmp_path)
+    try:
+        fleet.start()
+        # Before any publish, each kiosk shows its own copy of the local exhibition.
+        assert all(k.shown_publish().startswith("local-") for k in fleet.kiosks)
+
+        first, seconds = fleet.publish_and_wait()
+        make_exhibition(fleet.source, "Second title")  # a one-line text change
+        second, text_seconds = fleet.publish_and_wait()
+        print(f"\npublish to both kiosks showing it: first {seconds:.1f} s, one-line text change {text_seconds:.1f} s")
+        assert all(k.sync_state() == "current" for k in fleet.kiosks)
+
+        # An interrupted publish: its files travel, its manifest never comes. Not shown.
+        make_exhibition(fleet.source, "Interrupted title", colour="blue")
+        with pytest.raises(Interrupted):
+            publish(fleet.config, fleet.folder, before_manifest=interrupt)
+        fleet.publisher.scan()
+        published_yaml = fleet.folder / "exhibition/exhibition.yaml"
+        for kiosk in fleet.kiosks:
+            arrived = kiosk.received / "exhibition/exhibition.yaml"
+            wait_for(lambda a=arrived: a.exists() and file_sha256(a) == file_sha256(published_yaml), 60,
+                     f"the interrupted files on {kiosk.name}")
+        time.sleep(3)  # more than a poll of the taker: it looked, and kept what it shows
+        assert [k.shown_publish() for k in fleet.kiosks] == [second, second]
+
+        # A publish that does not load on the kiosks (valid manifest, broken YAML): refused.
+        broken = published_yaml
+        broken.write_text(broken.read_text().replace("type: image", "type: hologram"), encoding="utf-8")
+        manifest = read_manifest(fleet.folder)
+        assert manifest is not None
+        files = dict(manifest.files)
+        files["exhibition/exhibition.yaml"] = FileEntry(broken.stat().st_size, file_sha256(broken))
+        write_manifest(fleet.folder, replace(manifest, publish_id=manifest.publish_id + "-broken", files=files))
+        fleet.publisher.scan()
+        wait_for(lambda: all(k.sync_state() == "refused" for k in fleet.kiosks), 60, "both kiosks refusing")
+        assert [k.shown_publish() for k in fleet.kiosks] == [second, second]
+        assert all("hologram" in k.log() for k in fleet.kiosks)
+
+        # Prometheus scrapes both; one killed, "kiosk down" fires for it alone.
+        wait_for(lambda: len(fleet.prometheus.api("query", query='up{job="kiosk"} == 1')["result"]) == 2, 60,
+                 "Prometheus scraping both kiosks")
+        killed = fleet.kiosks[1]
+        killed.kill()
+        firing = wait_for(lambda: fleet.prometheus.firing("KioskDown"), 60, "KioskDown firing")
+        assert [alert["labels"]["instance"] for alert in firing] == [f"127.0.0.1:{killed.port}"]
+        assert fleet.kiosks[0].shown_publish() == second
+    finally:
+        fleet.stop()
