@@ -25,6 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kiosk.fleet.publish import publish
+
+from .helpers import make_exhibition
+
 ROOT = Path(__file__).resolve().parents[2]
 PAIR_SCRIPT = ROOT / "packaging/ansible/roles/kiosk/files/kiosk_syncthing.py"
 ALERT_RULES = ROOT / "packaging/prometheus/kiosk-alerts.yml"
@@ -220,3 +224,49 @@ class Prometheus:
     def stop(self) -> None:
         if self.process is not None:
             stop(self.process)
+
+
+class Fleet:
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.source = base / "source"
+        self.config = make_exhibition(self.source, "First title")
+        self.folder = base / "publisher" / "folder"
+        self.publisher = Syncthing(base / "publisher" / "syncthing", self.folder, "sendonly", "publisher")
+        self.kiosks = []
+        self.syncs = []
+        for name in ("kiosk-1", "kiosk-2"):
+            received = base / name / "received"
+            (base / name).mkdir(parents=True)
+            self.syncs.append(Syncthing(base / name / "syncthing", received, "receiveonly", name))
+            self.kiosks.append(KioskProcess(base / name, received, name))
+        self.prometheus = Prometheus(base / "prometheus", [f"127.0.0.1:{k.port}" for k in self.kiosks])
+
+    def start(self) -> None:
+        for instance in [self.publisher, *self.syncs]:
+            instance.configure([])  # generates its keys: its device ID
+        self.publisher.configure(self.syncs)
+        for instance in self.syncs:
+            instance.configure([self.publisher])
+        for instance in [self.publisher, *self.syncs]:
+            instance.start()
+        for instance in self.syncs:
+            wait_for(lambda i=instance: self.publisher.connected(i.device_id), 60, f"{instance.name} connected")
+        for kiosk in self.kiosks:
+            kiosk.start(self.config)
+        self.prometheus.start()
+
+    def stop(self) -> None:
+        for part in [*self.kiosks, self.prometheus, *self.syncs, self.publisher]:
+            part.stop()
+
+    def publish_and_wait(self, timeout: float = 120, *, scan: bool = True) -> tuple[str, float]:
+        """Publish, and the seconds until both kiosks show it. ``scan`` asks the publisher's Syncthing to
+        look at once (as a publish hook would); without it, its file watcher notices (1 s delay here)."""
+        started = time.monotonic()
+        publish_id = publish(self.config, self.folder).manifest.publish_id
+        if scan:
+            self.publisher.scan()
+        wait_for(lambda: all(k.shown_publish() == publish_id for k in self.kiosks), timeout,
+                 f"both kiosks showing {publish_id}")
+        return publish_id, time.monotonic() - started

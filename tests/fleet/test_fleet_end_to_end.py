@@ -20,7 +20,7 @@ import pytest
 from kiosk.fleet.manifest import FileEntry, file_sha256, read_manifest, write_manifest
 from kiosk.fleet.publish import publish
 
-from .engines import KioskProcess, Prometheus, Syncthing, wait_for
+from .engines import Fleet, wait_for
 from .helpers import make_exhibition
 
 pytestmark = [
@@ -42,49 +42,6 @@ def interrupt() -> None:
     raise Interrupted
 
 
-class Fleet:
-    def __init__(self, base: Path) -> None:
-        self.base = base
-        self.source = base / "source"
-        self.config = make_exhibition(self.source, "First title")
-        self.folder = base / "publisher" / "folder"
-        self.publisher = Syncthing(base / "publisher" / "syncthing", self.folder, "sendonly", "publisher")
-        self.kiosks = []
-        self.syncs = []
-        for name in ("kiosk-1", "kiosk-2"):
-            received = base / name / "received"
-            (base / name).mkdir(parents=True)
-            self.syncs.append(Syncthing(base / name / "syncthing", received, "receiveonly", name))
-            self.kiosks.append(KioskProcess(base / name, received, name))
-        self.prometheus = Prometheus(base / "prometheus", [f"127.0.0.1:{k.port}" for k in self.kiosks])
-
-    def start(self) -> None:
-        for instance in [self.publisher, *self.syncs]:
-            instance.configure([])  # generates its keys: its device ID
-        self.publisher.configure(self.syncs)
-        for instance in self.syncs:
-            instance.configure([self.publisher])
-        for instance in [self.publisher, *self.syncs]:
-            instance.start()
-        for instance in self.syncs:
-            wait_for(lambda i=instance: self.publisher.connected(i.device_id), 60, f"{instance.name} connected")
-        for kiosk in self.kiosks:
-            kiosk.start(self.config)
-        self.prometheus.start()
-
-    def stop(self) -> None:
-        for part in [*self.kiosks, self.prometheus, *self.syncs, self.publisher]:
-            part.stop()
-
-    def publish_and_wait(self, timeout: float = 120) -> tuple[str, float]:
-        started = time.monotonic()
-        publish_id = publish(self.config, self.folder).manifest.publish_id
-        self.publisher.scan()  # as the file watcher would, without its delay
-        wait_for(lambda: all(k.shown_publish() == publish_id for k in self.kiosks), timeout,
-                 f"both kiosks showing {publish_id}")
-        return publish_id, time.monotonic() - started
-
-
 def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
     fleet = Fleet(tmp_path)
     try:
@@ -92,7 +49,7 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
         # Before any publish, each kiosk shows its own copy of the local exhibition.
         assert all(k.shown_publish().startswith("local-") for k in fleet.kiosks)
 
-        first, seconds = fleet.publish_and_wait()
+        _first, seconds = fleet.publish_and_wait()
         make_exhibition(fleet.source, "Second title")  # a one-line text change
         second, text_seconds = fleet.publish_and_wait()
         print(f"\npublish to both kiosks showing it: first {seconds:.1f} s, one-line text change {text_seconds:.1f} s")
