@@ -8,7 +8,7 @@ addresses, so a fleet works on a closed network and nothing calls out. Standard 
 the Ansible role runs it on the target, the fleet's end-to-end test runs it too.
 
     kiosk_syncthing.py --home DIR --folder-path PATH --folder-type receiveonly \
-        --listen tcp://0.0.0.0:22000 --gui 127.0.0.1:8384 --apikey KEY \
+        --listen tcp://0.0.0.0:22000 --gui 127.0.0.1:8384 [--apikey KEY] [--keep-peers] \
         --peer DEVICE-ID=tcp://publisher.example.org:22000 [--peer ...]
 
 Prints one JSON line: {"changed": true|false, "device_id": "..."}. Exit 2 on bad arguments.
@@ -75,7 +75,8 @@ def configure(root: ET.Element, args: argparse.Namespace, own_id: str) -> bool:
     gui = root.find("gui")
     assert gui is not None
     changed |= _set(gui, "address", args.gui)
-    changed |= _set(gui, "apikey", args.apikey)
+    if args.apikey:
+        changed |= _set(gui, "apikey", args.apikey)
     options = root.find("options")
     assert options is not None
     for key, value in OPTIONS.items():
@@ -83,6 +84,9 @@ def configure(root: ET.Element, args: argparse.Namespace, own_id: str) -> bool:
     changed |= _set_list(options, "listenAddress", [args.listen])
     peers = dict(peer.split("=", 1) for peer in args.peer)
     wanted_devices = {own_id: ["dynamic"], **{peer: [address] for peer, address in peers.items()}}
+    if args.keep_peers:  # the publisher: add kiosks, never drop one another play added
+        for device in root.findall("device"):
+            wanted_devices.setdefault(device.get("id", ""), [a.text or "dynamic" for a in device.findall("address")])
     for device in root.findall("device"):
         if device.get("id") not in wanted_devices:
             root.remove(device)
@@ -137,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder-type", choices=("sendonly", "receiveonly"), required=True)
     parser.add_argument("--listen", required=True, help="tcp://ADDRESS:PORT")
     parser.add_argument("--gui", required=True, help="ADDRESS:PORT of the GUI and REST API (keep it on 127.0.0.1)")
-    parser.add_argument("--apikey", required=True)
+    parser.add_argument("--apikey", default="", help="the REST API key (default: keep the generated one)")
+    parser.add_argument("--keep-peers", action="store_true",
+                        help="keep devices already configured (the publisher, which gains kiosks over time)")
     parser.add_argument("--peer", action="append", default=[], metavar="DEVICE-ID=tcp://ADDRESS:PORT")
     parser.add_argument("--name", default="")
     parser.add_argument("--watch-delay", type=int, default=2, help="seconds the file watcher waits for quiet")
