@@ -32,6 +32,8 @@ from kiosk.fleet.take import Outcome, Taker
 log = logging.getLogger(__name__)
 
 BANNER_QML = Path(__file__).with_name("AnnouncementBanner.qml")
+#: Every this many looks (about 5 minutes), the shown release's files are hashed again.
+VERIFY_EVERY = 150
 SYNC_STATE = {"taken": "current", "unchanged": "current", "waiting": "waiting", "refused": "refused",
               "no-publish": "no-publish"}
 
@@ -138,6 +140,8 @@ class FleetHook(QObject):
         self.announcements = AnnouncementModel(taker.received if taker else None, poll_ms=announcement_poll_ms,
                                                parent=self)
         self._reload: Any = None
+        self._checks = 0
+        self.verify_every = VERIFY_EVERY
         self._busy = threading.Lock()
         self._checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
@@ -189,10 +193,14 @@ class FleetHook(QObject):
         if self.taker is None or not self._busy.acquire(blocking=False):
             return
         taker = self.taker
+        verify = self._checks % self.verify_every == 0
+        self._checks += 1
 
         def work() -> None:
             try:
                 outcome = taker.check()
+                if verify or outcome.kind == "taken":
+                    outcome.changed_by_hand = taker.verify_current()
             except Exception as error:  # a fault here must not stop the polling for good
                 log.exception("looking at the received folder failed")
                 outcome = Outcome("waiting", reasons=[f"internal error: {error}"])
@@ -207,6 +215,10 @@ class FleetHook(QObject):
             self.metrics.sync.state(SYNC_STATE[outcome.kind])
             if outcome.manifest is not None:
                 self.metrics.received_publish.set(outcome.manifest.published_at)
+            if outcome.changed_by_hand is not None:
+                self.metrics.content_intact.set(0 if outcome.changed_by_hand else 1)
+        if outcome.changed_by_hand:
+            log.warning("files on screen changed by hand: %s", "; ".join(outcome.changed_by_hand))
         if outcome.kind == "taken" and self._reload is not None:
             log.info("publish %s staged; it shows at the next return to the attract loop", outcome.publish_id)
             self._reload.reload()

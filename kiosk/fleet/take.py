@@ -67,6 +67,8 @@ class Outcome:
     #: Why a publish is not taken yet (waiting) or never (refused): one line each.
     reasons: list[str] = field(default_factory=list)
     manifest: Manifest | None = None
+    #: Files of the shown release changed since it was taken (None: not looked at this time).
+    changed_by_hand: list[str] | None = None
 
 
 def _default_load(path: Path) -> Any:
@@ -91,6 +93,8 @@ class Taker:
         self._load = load
         self._now = now
         (self.state / "releases").mkdir(parents=True, exist_ok=True)
+        for leftover in (self.state / "releases").glob(f"{TEMP_PREFIX}*"):
+            _remove_tree(leftover)  # a stage cut short by a crash or power loss
         self.last: Outcome = Outcome("no-publish")
 
     # -- what the kiosk shows --------------------------------------------------------------

@@ -138,6 +138,14 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
         assert value(metrics, "kiosk_shown_publish_timestamp_seconds") == pytest.approx(second.published_at)
         assert value(metrics, 'kiosk_sync_state{kiosk_sync_state="current"}') == 1
         assert value(metrics, "kiosk_seconds_since_last_frame") < 5
+        assert value(metrics, "kiosk_content_intact") == 1
+
+        # A picture of the shown release changed by hand: found at the next look.
+        hook.verify_every = 1
+        picture = state / "current/exhibition/media/images/photo.png"
+        os.chmod(picture, 0o644)
+        picture.write_bytes(picture.read_bytes()[:-10])
+        qtbot.waitUntil(lambda: value(scrape(port), "kiosk_content_intact") == 0, timeout=5000)
 
         # An announcement, in every language, over the window.
         write_announcement(folder, TEXTS, datetime.now().astimezone() + timedelta(hours=1))
