@@ -162,6 +162,10 @@ class KioskProcess:
         match = re.search(r'^kiosk_exhibition_info\{[^}]*publish_id="([^"]*)"', text, re.MULTILINE)
         return match.group(1) if match else ""
 
+    def metric(self, name: str) -> float | None:
+        match = re.search(rf"^{re.escape(name)} (\S+)$", self.metrics() or "", re.MULTILINE)
+        return float(match.group(1)) if match else None
+
     def sync_state(self) -> str:
         text = self.metrics() or ""
         match = re.search(r'^kiosk_sync_state\{kiosk_sync_state="([^"]+)"\} 1\.0$', text, re.MULTILINE)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
 
-from kiosk.fleet.manifest import MANIFEST_NAME, TEMP_PREFIX
+from kiosk.fleet.manifest import (
+    MANIFEST_NAME,
+    TEMP_PREFIX,
+    FileEntry,
+    Manifest,
+    file_sha256,
+    read_manifest,
+    write_manifest,
+)
 
 EXHIBITION = """\
 # A comment the publish keeps
@@ -71,3 +80,17 @@ def sync(publish_folder: Path, received: Path, *, only: Iterable[str] | None = N
     for name in files_of(received):  # Syncthing carries deletions too
         if not (publish_folder / name).exists() and wanted is None:
             (received / name).unlink()
+
+
+def break_publish(folder: Path, *, new_id: bool = False) -> Manifest:
+    """Turn the publish in ``folder`` into one that does not load on a kiosk but whose manifest matches:
+    what a publish made by a newer publisher (a panel kind this kiosk does not know) looks like here."""
+    broken = folder / "exhibition/exhibition.yaml"
+    broken.write_text(broken.read_text().replace("type: image", "type: hologram"), encoding="utf-8")
+    manifest = read_manifest(folder)
+    assert manifest is not None
+    files = dict(manifest.files)
+    files["exhibition/exhibition.yaml"] = FileEntry(broken.stat().st_size, file_sha256(broken))
+    manifest = replace(manifest, files=files, publish_id=manifest.publish_id + ("-broken" if new_id else ""))
+    write_manifest(folder, manifest)
+    return manifest

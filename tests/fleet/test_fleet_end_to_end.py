@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import shutil
 import time
-from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from kiosk.fleet.manifest import FileEntry, file_sha256, read_manifest, write_manifest
+from kiosk.fleet.announcements import withdraw, write_announcement
+from kiosk.fleet.manifest import file_sha256
 from kiosk.fleet.publish import publish
 
 from .engines import Fleet, wait_for
-from .helpers import make_exhibition
+from .helpers import break_publish, make_exhibition
 
 pytestmark = [
     pytest.mark.slow,
@@ -55,6 +56,19 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
         print(f"\npublish to both kiosks showing it: first {seconds:.1f} s, one-line text change {text_seconds:.1f} s")
         assert all(k.sync_state() == "current" for k in fleet.kiosks)
 
+        # An announcement reaches both screens within seconds, and is withdrawn the same way.
+        started = time.monotonic()
+        write_announcement(fleet.folder, {"en": "The booth closes at 6 pm", "fr": "Le stand ferme à 18 h"},
+                           datetime.now().astimezone() + timedelta(hours=1))
+        fleet.publisher.scan()
+        wait_for(lambda: all(k.metric("kiosk_announcement_showing") == 1 for k in fleet.kiosks), 60,
+                 "the announcement on both kiosks")
+        print(f"announcement on both kiosks after {time.monotonic() - started:.1f} s")
+        withdraw(fleet.folder)
+        fleet.publisher.scan()
+        wait_for(lambda: all(k.metric("kiosk_announcement_showing") == 0 for k in fleet.kiosks), 60,
+                 "the announcement withdrawn")
+
         # An interrupted publish: its files travel, its manifest never comes. Not shown.
         make_exhibition(fleet.source, "Interrupted title", colour="blue")
         with pytest.raises(Interrupted):
@@ -69,13 +83,7 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
         assert [k.shown_publish() for k in fleet.kiosks] == [second, second]
 
         # A publish that does not load on the kiosks (valid manifest, broken YAML): refused.
-        broken = published_yaml
-        broken.write_text(broken.read_text().replace("type: image", "type: hologram"), encoding="utf-8")
-        manifest = read_manifest(fleet.folder)
-        assert manifest is not None
-        files = dict(manifest.files)
-        files["exhibition/exhibition.yaml"] = FileEntry(broken.stat().st_size, file_sha256(broken))
-        write_manifest(fleet.folder, replace(manifest, publish_id=manifest.publish_id + "-broken", files=files))
+        break_publish(fleet.folder, new_id=True)
         fleet.publisher.scan()
         wait_for(lambda: all(k.sync_state() == "refused" for k in fleet.kiosks), 60, "both kiosks refusing")
         assert [k.shown_publish() for k in fleet.kiosks] == [second, second]

@@ -7,7 +7,6 @@ import os
 import re
 import socket
 import urllib.request
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from PySide6.QtTest import QTest
 from ui.driver import KioskDriver, make_kiosk
 
 from kiosk.fleet.announcements import ANNOUNCEMENT_NAME, withdraw, write_announcement
-from kiosk.fleet.manifest import FileEntry, file_sha256, read_manifest, write_manifest
 from kiosk.fleet.metrics import KioskMetrics, MetricsUnavailable
 from kiosk.fleet.publish import publish
 from kiosk.fleet.qt_hook import AnnouncementModel, prepare
@@ -27,7 +25,7 @@ from kiosk.loader import load_exhibition
 from kiosk.navigation import Timeouts
 from kiosk.ui.staff_tools.closed_guard import find_item
 
-from .helpers import make_exhibition, sync
+from .helpers import break_publish, make_exhibition, sync
 
 pytestmark = pytest.mark.qt_log_ignore(r"kiosk/qml/Kiosk/\w+PanelView\.qml:\d+")
 
@@ -169,13 +167,7 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
         # A publish that does not load here is refused; the screen keeps the second one.
         make_exhibition(source, "Third title")
         publish(config, folder)
-        broken = folder / "exhibition/exhibition.yaml"
-        broken.write_text(broken.read_text().replace("type: image", "type: hologram"), encoding="utf-8")
-        manifest = read_manifest(folder)
-        assert manifest is not None
-        files = dict(manifest.files)
-        files["exhibition/exhibition.yaml"] = FileEntry(broken.stat().st_size, file_sha256(broken))
-        write_manifest(folder, replace(manifest, files=files))
+        break_publish(folder)
         sync(folder, received)
         qtbot.waitUntil(
             lambda: value(scrape(port), 'kiosk_sync_state{kiosk_sync_state="refused"}') == 1, timeout=10000

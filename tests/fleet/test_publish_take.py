@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk.fleet.manifest import MANIFEST_NAME, ManifestError, file_sha256, read_manifest, write_manifest
+from kiosk.fleet.manifest import MANIFEST_NAME, ManifestError, file_sha256, read_manifest
 from kiosk.fleet.publish import PublishRefused, media_pointing_beside, publish
 from kiosk.fleet.take import Taker
 from kiosk.loader import load_exhibition
 
-from .helpers import files_of, make_exhibition, sync
+from .helpers import break_publish, files_of, make_exhibition, sync
 
 pytestmark = pytest.mark.no_qt_log
 
@@ -227,17 +227,7 @@ def test_a_publish_that_fails_to_load_on_the_kiosk_is_refused_and_the_last_good_
     # played by a manifest that matches a broken YAML.
     make_exhibition(source, "Second title")
     publish(config, folder)
-    broken = folder / "exhibition/exhibition.yaml"
-    broken.write_text(broken.read_text().replace("type: image", "type: hologram"), encoding="utf-8")
-    manifest = read_manifest(folder)
-    assert manifest is not None
-    from dataclasses import replace
-
-    from kiosk.fleet.manifest import FileEntry
-
-    files = dict(manifest.files)
-    files["exhibition/exhibition.yaml"] = FileEntry(broken.stat().st_size, file_sha256(broken))
-    write_manifest(folder, replace(manifest, files=files))
+    manifest = break_publish(folder)
     sync(folder, received)
     outcome = taker.check()
     assert outcome.kind == "refused"
