@@ -58,7 +58,9 @@ def playbook(inventory: Path, log: Path) -> dict[str, int]:
     env = {
         **os.environ,
         "ANSIBLE_CONFIG": str(ANSIBLE / "ansible.cfg"),
-        "ANSIBLE_SSH_ARGS": "-o ControlMaster=no",
+        # One connection reused for the whole run, its socket in the test's folder (it ends with sshd).
+        "ANSIBLE_SSH_ARGS": "-o ControlMaster=auto -o ControlPersist=30s",
+        "ANSIBLE_SSH_CONTROL_PATH_DIR": str(log.parent / "cp"),
         "ANSIBLE_HOST_KEY_CHECKING": "False",
         "ANSIBLE_NOCOLOR": "1",
         "ANSIBLE_FORCE_COLOR": "0",
