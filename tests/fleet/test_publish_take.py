@@ -296,3 +296,15 @@ def test_publish_of_the_bundled_exhibition(tmp_path: Path) -> None:
     shutil.copytree(tmp_path / "publish", received)
     taker = Taker(received, tmp_path / "state")
     assert taker.check().kind == "taken"
+
+
+def test_the_publisher_gone_for_days_leaves_the_kiosk_on_what_it_shows(places) -> None:  # type: ignore[no-untyped-def]
+    source, folder, received, state = places
+    publish(make_exhibition(source), folder)
+    sync(folder, received)
+    taker = Taker(received, state)
+    shown = taker.check().publish_id
+    shutil.rmtree(received)  # the folder emptied, unreachable, or its disk gone
+    assert taker.check().kind in ("no-publish", "waiting")
+    assert taker.current() is not None and taker.current().publish_id == shown  # type: ignore[union-attr]
+    assert shown_title(taker) == "First title"
