@@ -23,7 +23,7 @@ run_packages=(
 test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binutils dpkg-dev systemd util-linux weston
   xserver-xorg-core xserver-xorg-video-dummy)  # the last two: real RandR outputs to plug and unplug in tests
 # The fleet's engines, for its end-to-end test: file sync, monitoring (with promtool), a chroot to provision.
-test_packages+=(syncthing prometheus debootstrap)
+test_packages+=(syncthing prometheus debootstrap openssh-client)
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
