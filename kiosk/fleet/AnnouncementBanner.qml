@@ -28,7 +28,7 @@ Item {
         }
         height: lines.implicitHeight + root.unit * 3
         radius: root.unit
-        color: root.urgent ? "#F2A3261B" : "#F21A1D23"
+        color: root.urgent ? "#A3261B" : "#1A1D23"  // opaque: nothing of the screen under it shows through
         border.width: Math.max(2, root.unit / 5)
         border.color: root.urgent ? "#FFD2C4" : "#E2A740"
 
