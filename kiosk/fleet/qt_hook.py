@@ -174,7 +174,7 @@ class FleetHook(QObject):
             metrics.schedule_open.set(1 if schedule.property("isOpen") else 0)
             self._excerpt_counter = ExcerptFailureCounter(metrics)
             logging.getLogger("kiosk.ui.video").addHandler(self._excerpt_counter)
-            self._shown()
+        self._shown(getattr(exhibition, "source", None))
         if self.taker is not None:
             self._timer.start()
             self.check_soon()
@@ -227,12 +227,17 @@ class FleetHook(QObject):
         exhibition = getattr(result, "exhibition", None)
         if exhibition is not None:
             self.announcements.set_languages(tuple(exhibition.languages))
-        self._shown()
+        self._shown(getattr(exhibition, "source", None))
 
-    def _shown(self) -> None:
+    def _shown(self, source: Path | None = None) -> None:
+        """Note the release on screen (kept while shown) and tell the metrics what it is."""
+        manifest = None
+        if self.taker is not None:
+            release = self.taker.release_of(source) if source else self.taker.current_link.resolve()
+            self.taker.shown = release
+            manifest = self.taker.release_manifest(release) if release else None
         if self.metrics is None:
             return
-        manifest = self.taker.current() if self.taker else None
         if manifest is not None:
             self.metrics.set_exhibition(manifest.exhibition_id, manifest.publish_id, manifest.content_sha256,
                                         0.0 if manifest.publish_id.startswith("local-") else manifest.published_at)

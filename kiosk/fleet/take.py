@@ -96,6 +96,9 @@ class Taker:
         for leftover in (self.state / "releases").glob(f"{TEMP_PREFIX}*"):
             _remove_tree(leftover)  # a stage cut short by a crash or power loss
         self.last: Outcome = Outcome("no-publish")
+        #: The release on screen, when it is not ``current`` yet (a switch waits for the visit to end):
+        #: never removed while shown. Set by the kiosk when it applies an exhibition.
+        self.shown: Path | None = None
 
     # -- what the kiosk shows --------------------------------------------------------------
     @property
@@ -103,10 +106,10 @@ class Taker:
         return self.state / "current"
 
     def current(self) -> Manifest | None:
-        return self._release_manifest(self.current_link)
+        return self.release_manifest(self.current_link)
 
     def previous(self) -> Manifest | None:
-        return self._release_manifest(self.state / "previous")
+        return self.release_manifest(self.state / "previous")
 
     def exhibition_file(self) -> Path | None:
         """The exhibition to run, through the ``current`` link (so a reload after a switch reads the new one)."""
@@ -232,7 +235,7 @@ class Taker:
     def _kept_copy(self, entry: FileEntry) -> Path | None:
         """A file of a kept release with this size and hash, per that release's manifest."""
         for link in (self.current_link, self.state / "previous"):
-            manifest = self._release_manifest(link)
+            manifest = self.release_manifest(link)
             if manifest is None:
                 continue
             for name, kept in manifest.files.items():
@@ -248,8 +251,17 @@ class Taker:
         _replace_link(self.current_link, release)
         self._prune()
 
+    def release_of(self, exhibition_file: Path) -> Path | None:
+        """The release folder an exhibition file (as the loader resolved it) lies in, if it is one of ours."""
+        releases = (self.state / "releases").resolve()
+        path = Path(exhibition_file).resolve()
+        return releases / path.relative_to(releases).parts[0] if path.is_relative_to(releases) else None
+
     def _prune(self) -> None:
         keep = {p.resolve() for p in (self.current_link, self.state / "previous") if p.is_symlink()}
+        shown = self.shown
+        if shown is not None:
+            keep.add(shown.resolve())
         for release in (self.state / "releases").iterdir():
             if release.resolve() not in keep and not release.name.startswith(TEMP_PREFIX):
                 _remove_tree(release)
@@ -309,7 +321,7 @@ class Taker:
         return changed
 
     @staticmethod
-    def _release_manifest(link: Path) -> Manifest | None:
+    def release_manifest(link: Path) -> Manifest | None:
         try:
             return read_manifest(link) if link.is_dir() else None
         except ManifestError:

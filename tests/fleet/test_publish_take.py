@@ -308,3 +308,27 @@ def test_the_publisher_gone_for_days_leaves_the_kiosk_on_what_it_shows(places) -
     assert taker.check().kind in ("no-publish", "waiting")
     assert taker.current() is not None and taker.current().publish_id == shown  # type: ignore[union-attr]
     assert shown_title(taker) == "First title"
+
+
+def test_the_release_on_screen_is_kept_while_newer_ones_wait_for_the_visit_to_end(places) -> None:  # type: ignore[no-untyped-def]
+    source, folder, received, state = places
+    config = make_exhibition(source)
+    taker = Taker(received, state)
+    ids = []
+    for title in ("One", "Two", "Three"):
+        make_exhibition(source, title)
+        ids.append(publish(config, folder).manifest.publish_id)
+        sync(folder, received)
+        assert taker.check().kind == "taken"
+        if title == "One":  # the kiosk applied it; a visitor then stays through the next two publishes
+            shown_file = load_exhibition(state / "current/exhibition/exhibition.yaml").exhibition.source  # type: ignore[union-attr]
+            taker.shown = taker.release_of(shown_file)
+            assert taker.shown == (state / "releases" / ids[0]).resolve()
+    assert sorted(p.name for p in (state / "releases").iterdir()) == sorted(ids)
+    assert load_exhibition(state / "releases" / ids[0] / "exhibition/exhibition.yaml").ok  # still whole
+    taker.shown = taker.release_of(state / "current/exhibition/exhibition.yaml")  # the visit ended
+    make_exhibition(source, "Four")
+    ids.append(publish(config, folder).manifest.publish_id)
+    sync(folder, received)
+    taker.check()
+    assert sorted(p.name for p in (state / "releases").iterdir()) == sorted(ids[2:])
