@@ -179,8 +179,13 @@ class FleetHook(QObject):
             self._timer.start()
             self.check_soon()
 
-    def close(self) -> None:
+    def close(self, timeout_s: float = 10.0) -> None:
+        """Stop looking; wait for a look in progress (a copy of a film) to finish, ``timeout_s`` at most."""
         self._timer.stop()
+        if self._busy.acquire(timeout=timeout_s):
+            self._busy.release()
+        else:
+            log.warning("a look at the received folder was still running at exit; its stage is cleared at next start")
         if self._excerpt_counter is not None:
             logging.getLogger("kiosk.ui.video").removeHandler(self._excerpt_counter)
         if self.metrics is not None:
@@ -204,9 +209,10 @@ class FleetHook(QObject):
             except Exception as error:  # a fault here must not stop the polling for good
                 log.exception("looking at the received folder failed")
                 outcome = Outcome("waiting", reasons=[f"internal error: {error}"])
+            try:
+                self._checked.emit(outcome)  # queued to the UI thread
             finally:
                 self._busy.release()
-            self._checked.emit(outcome)
 
         threading.Thread(target=work, name="kiosk-fleet-take", daemon=True).start()
 

@@ -31,9 +31,15 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSIBLE = ROOT / "packaging" / "ansible"
-PUBLISHER_ID = "MFZWI3D-BONSGYC-YLTMRWG-C43ENR5-QXGZDMM-FZWI3DP-BONSGYY-LTMRWAD"
 PIN = {"format": "kiosk-staff-pin/1", "kdf": "scrypt", "n": 16384, "r": 8, "p": 1,
        "salt": "00" * 16, "hash": "11" * 32}
+
+
+def device_id(config: str) -> str:
+    """A Syncthing config's own device: the one its folder shares with that has the address 'dynamic'."""
+    match = re.search(r'<device id="([A-Z0-9-]{63})"[^>]*>\s*<address>dynamic</address>', config)
+    assert match, config[:2000]
+    return match.group(1)
 
 
 def stand_in_deb(folder: Path) -> Path:
@@ -94,11 +100,11 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
             }},
             "vars": {
                 "kiosk_deb": str(deb), "kiosk_site": "test", "kiosk_install_desktop": False,
-                "kiosk_manage_services": False, "kiosk_publisher_device_id": PUBLISHER_ID,
-                "kiosk_publisher_address": "tcp://127.0.0.1:22000", "kiosk_monitoring_hosts": ["127.0.0.2"],
-                "kiosk_pin_hash": PIN,
+                "kiosk_manage_services": False, "kiosk_monitoring_hosts": ["127.0.0.2"], "kiosk_pin_hash": PIN,
             },
         },
+        # The same machine is the publisher too: site.yml's three plays hand the device IDs both ways.
+        "publisher": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
     }))
     target.start()
     try:
@@ -120,8 +126,13 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
         pin = root / "home/kiosk/.config/kiosk/staff-pin.json"
         assert json.loads(pin.read_text()) == PIN and pin.stat().st_mode & 0o777 == 0o600
         config = (root / "home/kiosk/.config/syncthing/config.xml").read_text()
+        publisher = (root / "home/kiosk-publisher/.config/syncthing/config.xml").read_text()
+        publisher_id = device_id(publisher)
+        kiosk_id = device_id(config)
         assert re.search(r'<folder id="kiosk-content"[^>]*type="receiveonly"', config)
-        assert PUBLISHER_ID in config and "<address>tcp://127.0.0.1:22000</address>" in config
+        assert re.search(r'<folder id="kiosk-content"[^>]*path="/srv/kiosk-publish"[^>]*type="sendonly"', publisher)
+        assert f'<device id="{publisher_id}"' in config and "<address>tcp://target:22000</address>" in config
+        assert f'<device id="{kiosk_id}"' in publisher and "<address>tcp://127.0.0.1:22000</address>" in publisher
         assert "<globalAnnounceEnabled>false</globalAnnounceEnabled>" in config
         assert "<relaysEnabled>false</relaysEnabled>" in config
         firewall = (root / "etc/kiosk/metrics-firewall.nft").read_text()
