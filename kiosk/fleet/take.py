@@ -99,6 +99,7 @@ class Taker:
         #: The release on screen, when it is not ``current`` yet (a switch waits for the visit to end):
         #: never removed while shown. Set by the kiosk when it applies an exhibition.
         self.shown: Path | None = None
+        self._hashes: dict[str, tuple[tuple[int, int, int], str]] = {}
 
     # -- what the kiosk shows --------------------------------------------------------------
     @property
@@ -164,19 +165,40 @@ class Taker:
         return self._take(manifest)
 
     def _not_arrived(self, manifest: Manifest) -> list[str]:
-        """Cheap first: every file there with the right size (hashes are checked while copying)."""
+        """Every file there with its size and hash (or kept from a release), before anything is copied.
+
+        Hashes are remembered by size, modification time and inode, so while a publish arrives each
+        look hashes only the files that changed since the last; the copy into the release is hashed
+        again (a file may still change between this look and the copy).
+        """
         reasons = []
         for name, entry in manifest.files.items():
             path = self.received / name
             try:
-                size = path.stat().st_size
+                info = path.stat()
             except OSError:
                 if self._kept_copy(entry) is None:
                     reasons.append(f"{name}: not arrived yet")
                 continue
-            if size != entry.size and self._kept_copy(entry) is None:
-                reasons.append(f"{name}: {size} of {entry.size} bytes")
+            if self._kept_copy(entry) is not None:
+                continue
+            if info.st_size != entry.size:
+                reasons.append(f"{name}: {info.st_size} of {entry.size} bytes")
+            elif self._hash(path, info) != entry.sha256:
+                reasons.append(f"{name}: its bytes do not match the manifest (SHA-256 or size)")
         return reasons
+
+    def _hash(self, path: Path, info: os.stat_result) -> str:
+        key = (info.st_size, info.st_mtime_ns, info.st_ino)
+        cached = self._hashes.get(str(path))
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        try:
+            digest = file_sha256(path)
+        except OSError:
+            return ""
+        self._hashes[str(path)] = (key, digest)
+        return digest
 
     def _take(self, manifest: Manifest) -> Outcome:
         releases = self.state / "releases"

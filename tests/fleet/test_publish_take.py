@@ -332,3 +332,28 @@ def test_the_release_on_screen_is_kept_while_newer_ones_wait_for_the_visit_to_en
     sync(folder, received)
     taker.check()
     assert sorted(p.name for p in (state / "releases").iterdir()) == sorted(ids[2:])
+
+
+def test_while_a_publish_arrives_each_look_hashes_only_what_changed(places, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kiosk.fleet.take as take
+
+    source, folder, received, state = places
+    publish(make_exhibition(source), folder)
+    sync(folder, received)
+    picture = received / "exhibition/media/images/photo.png"
+    data = bytearray(picture.read_bytes())
+    data[-20] ^= 0xFF
+    picture.write_bytes(bytes(data))  # still "arriving": right size, other bytes
+    hashed: list[str] = []
+    real = take.file_sha256
+    monkeypatch.setattr(take, "file_sha256", lambda path: hashed.append(Path(path).name) or real(path))
+    taker = Taker(received, state)
+    assert taker.check().kind == "waiting"
+    assert sorted(hashed) == ["exhibition.yaml", "photo.png"]
+    hashed.clear()
+    assert taker.check().kind == "waiting"
+    assert hashed == []  # nothing changed: nothing hashed again, nothing copied
+    assert not list((state / "releases").iterdir())
+    sync(folder, received, only=["exhibition/media/images/photo.png"])  # the real picture arrives
+    assert taker.check().kind == "taken"
+    assert hashed == ["photo.png"]
