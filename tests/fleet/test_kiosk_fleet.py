@@ -3,6 +3,7 @@ banner, and the metrics endpoint scraped over loopback."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import socket
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtQml import QQmlExpression, qmlContext
 from PySide6.QtTest import QTest
@@ -177,6 +179,15 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
         withdraw(folder)
         sync(folder, received)
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)
+
+        # A visitor touches the screen: one visit counted.
+        assert value(scrape(port), "kiosk_visits_total") == 0
+        driver.tap_at(QPoint(driver.window.width() // 2, driver.window.height() // 2))
+        driver.wait_screen("home")
+        assert value(scrape(port), "kiosk_visits_total") == 1
+        # A film that cannot play, as the player reports it: one failure counted.
+        logging.getLogger("kiosk.ui.video.excerpt_player").warning("video panel x (x.mp4): cannot be played")
+        assert value(scrape(port), "kiosk_excerpt_failures_total") == 1
     finally:
         hook.close()
         tools.close()
