@@ -225,6 +225,9 @@ class Taker:
             _make_read_only(stage)
             os.replace(stage, release)
             sync_folder(releases)
+        except OSError as error:  # a full disk, a file vanishing under the copy: try again at the next look
+            _remove_tree(stage)
+            return Outcome("waiting", manifest.publish_id, [f"the release could not be made: {error}"], manifest)
         except BaseException:
             _remove_tree(stage)
             raise
@@ -240,7 +243,7 @@ class Taker:
             source = self.received / name
             try:
                 copied = copy_hashing(source, target)
-            except OSError:
+            except FileNotFoundError:  # gone from the received folder: a kept release may have it
                 copied = None
             if copied != entry:
                 kept = self._kept_copy(entry)

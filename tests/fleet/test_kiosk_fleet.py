@@ -188,6 +188,19 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
         # A film that cannot play, as the player reports it: one failure counted.
         logging.getLogger("kiosk.ui.video.excerpt_player").warning("video panel x (x.mp4): cannot be played")
         assert value(scrape(port), "kiosk_excerpt_failures_total") == 1
+
+        # A publish arriving during the visit is taken at once but shown only when the visit ends.
+        make_exhibition(source, "Fourth title")
+        fourth = publish(config, folder).manifest
+        sync(folder, received)
+        qtbot.waitUntil(lambda: tools.reload.pending, timeout=10000)
+        assert (state / "current").resolve().name == fourth.publish_id
+        assert driver.app.navigator.exhibitionTitle["text"] == "Second title"
+        assert f'publish_id="{second.publish_id}"' in scrape(port)
+        with qtbot.waitSignal(tools.reload.applied, timeout=5000):
+            driver.app.visit.end("idle")
+        assert driver.app.navigator.exhibitionTitle["text"] == "Fourth title"
+        assert f'publish_id="{fourth.publish_id}"' in scrape(port)
     finally:
         hook.close()
         tools.close()

@@ -357,3 +357,33 @@ def test_while_a_publish_arrives_each_look_hashes_only_what_changed(places, monk
     sync(folder, received, only=["exhibition/media/images/photo.png"])  # the real picture arrives
     assert taker.check().kind == "taken"
     assert hashed == ["photo.png"]
+
+
+def test_a_full_disk_while_staging_keeps_what_is_shown_and_tries_again(places, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    import kiosk.fleet.take as take
+
+    source, folder, received, state = places
+    config = make_exhibition(source)
+    publish(config, folder)
+    sync(folder, received)
+    taker = Taker(received, state)
+    first = taker.check().publish_id
+    make_exhibition(source, "Second title")
+    publish(config, folder)
+    sync(folder, received)
+    real = take.copy_hashing
+
+    def full(source_path: Path, target: Path) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(take, "copy_hashing", full)
+    outcome = taker.check()
+    assert outcome.kind == "waiting"
+    assert outcome.reasons == ["the release could not be made: [Errno 28] No space left on device"]
+    assert taker.current() is not None and taker.current().publish_id == first  # type: ignore[union-attr]
+    assert [p.name for p in (state / "releases").iterdir()] == [first]  # no half stage left
+    monkeypatch.setattr(take, "copy_hashing", real)
+    assert taker.check().kind == "taken"
+    assert shown_title(taker) == "Second title"
