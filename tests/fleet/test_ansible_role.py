@@ -1,5 +1,5 @@
-"""The Ansible role applied for real to a fresh Debian 12 (a debootstrap chroot reached over SSH on
-loopback), twice: the second run reports no change.
+"""The Ansible playbook (publisher, kiosk and monitoring roles) applied for real to a fresh Debian 12
+(a debootstrap chroot reached over SSH on loopback), twice: the second run reports no change.
 
 The kiosk .deb is a stand-in made here with dpkg-deb (the real one takes a PyInstaller build;
 set KIOSK_TEST_DEB to a built one to use it): the role's handling of the package is what is
@@ -105,6 +105,8 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
         },
         # The same machine is the publisher too: site.yml's three plays hand the device IDs both ways.
         "publisher": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
+        # ... and the monitoring host: Prometheus' targets written from the inventory, checked by promtool.
+        "monitoring": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
     }))
     target.start()
     try:
@@ -140,6 +142,11 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
         assert (root / "etc/systemd/system/multi-user.target.wants/syncthing@kiosk.service").is_symlink()
         owner = target.ssh("stat -c %U /home/kiosk/.config/syncthing/config.xml /var/lib/kiosk/fleet/received")
         assert owner.stdout.split() == ["kiosk", "kiosk"]
+        prometheus = (root / "etc/prometheus/prometheus.yml").read_text()
+        assert '- targets: ["127.0.0.1:9310"]' in prometheus and 'site: "test"' in prometheus
+        assert (root / "etc/prometheus/kiosk-alerts.yml").read_text() == (
+            ROOT / "packaging/prometheus/kiosk-alerts.yml").read_text()
+        assert target.ssh("promtool check config /etc/prometheus/prometheus.yml").returncode == 0
         checked = target.ssh("nft -c -f /etc/kiosk/metrics-firewall.nft && echo valid")
         assert "valid" in checked.stdout or "Operation not permitted" in checked.stderr, checked.stderr
     finally:
