@@ -306,4 +306,5 @@ def prepare(config: Path, *, fleet: Path | None, state: Path | None, metrics_add
             print(f"kiosk run: {error}; the kiosk runs without metrics", file=sys.stderr, flush=True)
             metrics = None
     hook = FleetHook(taker=taker, metrics=metrics, poll_ms=poll_ms, announcement_poll_ms=announcement_poll_ms)
+    hook._shown()  # the metrics name what is about to show from their first scrape, not from the first frame
     return config, hook

@@ -212,7 +212,9 @@ class Taker:
                 return Outcome("waiting", manifest.publish_id, mismatched, manifest)
             result = self._load(stage / manifest.exhibition)
             if not result.ok or result.exhibition is None:
-                problems = [str(p) for p in result.problems if getattr(p, "severity", "error") == "error"]
+                # As the publish names its files (exhibition/exhibition.yaml:LINE:COLUMN), not by the stage's path.
+                problems = [str(p).replace(f"{stage}{os.sep}", "") for p in result.problems
+                            if getattr(p, "severity", "error") == "error"]
                 problems = problems or ["the exhibition could not be read"]
                 _remove_tree(stage)
                 self._refuse(manifest, problems)

@@ -232,6 +232,7 @@ def test_a_publish_that_fails_to_load_on_the_kiosk_is_refused_and_the_last_good_
     outcome = taker.check()
     assert outcome.kind == "refused"
     assert any("hologram" in line for line in outcome.reasons)
+    assert all(line.startswith("exhibition/exhibition.yaml:") for line in outcome.reasons), outcome.reasons
     assert taker.current() == good
     assert shown_title(taker) == "First title"
     refused = json.loads((state / "refused.json").read_text())
