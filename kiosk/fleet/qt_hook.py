@@ -174,7 +174,7 @@ class FleetHook(QObject):
             metrics.schedule_open.set(1 if schedule.property("isOpen") else 0)
             self._excerpt_counter = ExcerptFailureCounter(metrics)
             logging.getLogger("kiosk.ui.video").addHandler(self._excerpt_counter)
-        self._shown(getattr(exhibition, "source", None))
+        self._shown(exhibition)
         if self.taker is not None:
             self._timer.start()
             self.check_soon()
@@ -233,11 +233,12 @@ class FleetHook(QObject):
         exhibition = getattr(result, "exhibition", None)
         if exhibition is not None:
             self.announcements.set_languages(tuple(exhibition.languages))
-        self._shown(getattr(exhibition, "source", None))
+        self._shown(exhibition)
 
-    def _shown(self, source: Path | None = None) -> None:
+    def _shown(self, exhibition: Any = None) -> None:
         """Note the release on screen (kept while shown) and tell the metrics what it is."""
         manifest = None
+        source = getattr(exhibition, "source", None)
         if self.taker is not None:
             release = self.taker.release_of(source) if source else self.taker.current_link.resolve()
             self.taker.shown = release
@@ -247,8 +248,8 @@ class FleetHook(QObject):
         if manifest is not None:
             self.metrics.set_exhibition(manifest.exhibition_id, manifest.publish_id, manifest.content_sha256,
                                         0.0 if manifest.publish_id.startswith("local-") else manifest.published_at)
-        else:
-            self.metrics.set_exhibition("")
+        else:  # not a fleet kiosk (--metrics alone), or a file the kiosk could not make a release of
+            self.metrics.set_exhibition(exhibition.info.id if exhibition is not None else "")
 
 
 def host_banner(kiosk_app: Any, model: AnnouncementModel) -> Any:

@@ -206,3 +206,27 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
         tools.close()
         driver.app.close()
         qtbot.wait(10)
+
+
+def test_metrics_without_a_fleet_name_the_exhibition_shown(qtbot, device, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.staff_tools.attach import StaffTools
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    config = make_exhibition(tmp_path / "source")
+    shown, hook = prepare(config, fleet=None, state=tmp_path / "state", metrics_address="127.0.0.1:0")
+    assert shown == config and hook.metrics is not None
+    result = load_exhibition(shown)
+    tools = StaffTools(shown, result, preview=False, analytics=False)
+    driver = make_kiosk(qtbot, device, result)
+    try:
+        tools.attach(driver.app)
+        hook.attach(driver.app, tools)
+        text = scrape(hook.metrics.port)
+        assert 'exhibition_id="fleet-test"' in text and 'publish_id=""' in text
+        assert value(text, 'kiosk_sync_state{kiosk_sync_state="no-publish"}') == 1
+        assert value(text, "kiosk_restarts") == 0
+    finally:
+        hook.close()
+        tools.close()
+        driver.app.close()
+        qtbot.wait(10)
