@@ -100,6 +100,7 @@ class Taker:
         #: never removed while shown. Set by the kiosk when it applies an exhibition.
         self.shown: Path | None = None
         self._hashes: dict[str, tuple[tuple[int, int, int], str]] = {}
+        self._kept: dict[FileEntry, Path] = {}
 
     # -- what the kiosk shows --------------------------------------------------------------
     @property
@@ -159,6 +160,9 @@ class Taker:
             return Outcome("unchanged", manifest.publish_id, manifest=manifest)
         if self.refused().get("publish_id") == manifest.publish_id:
             return Outcome("refused", manifest.publish_id, list(self.refused().get("problems", [])), manifest)
+        self._index_kept()
+        names = {str(self.received / name) for name in manifest.files}
+        self._hashes = {key: value for key, value in self._hashes.items() if key in names}  # bounded
         missing = self._not_arrived(manifest)
         if missing:
             return Outcome("waiting", manifest.publish_id, missing, manifest)
@@ -261,14 +265,16 @@ class Taker:
 
     def _kept_copy(self, entry: FileEntry) -> Path | None:
         """A file of a kept release with this size and hash, per that release's manifest."""
-        for link in (self.current_link, self.state / "previous"):
+        path = self._kept.get(entry)
+        return path if path is not None and path.is_file() else None
+
+    def _index_kept(self) -> None:
+        """Which sizes and hashes the kept releases hold, read once per look (not once per file)."""
+        self._kept = {}
+        for link in (self.state / "previous", self.current_link):  # current's paths win
             manifest = self.release_manifest(link)
-            if manifest is None:
-                continue
-            for name, kept in manifest.files.items():
-                if kept == entry and (link / name).is_file():
-                    return link / name
-        return None
+            if manifest is not None:
+                self._kept.update({entry: link / name for name, entry in manifest.files.items()})
 
     def _switch(self, release: Path) -> None:
         """current -> release and previous -> what current was, each by an atomic rename of a new link."""
