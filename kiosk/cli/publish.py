@@ -98,4 +98,21 @@ def _announce(args: argparse.Namespace) -> int:
         print(f"kiosk publish: {error}", file=sys.stderr)
         return 2
     print(f"announcement {announcement.id} in {', '.join(texts)} until {until:%Y-%m-%d %H:%M %Z}")
+    missing = [language for language in _published_languages(args.to) if language not in texts]
+    if missing:
+        print(f"kiosk publish: no text in {', '.join(missing)}, a language of the published exhibition: "
+              "those visitors read it in the other languages", file=sys.stderr)
     return 0
+
+
+def _published_languages(folder: Path) -> list[str]:
+    """The languages of the exhibition published in ``folder`` (none when there is none, or it cannot be read)."""
+    import yaml
+
+    from kiosk.fleet.manifest import CONTENT_DIR, EXHIBITION_NAME
+
+    try:
+        data = yaml.safe_load((folder / CONTENT_DIR / EXHIBITION_NAME).read_text(encoding="utf-8"))
+        return [str(language) for language in data["exhibition"]["languages"]]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return []

@@ -76,3 +76,15 @@ def test_a_bad_metrics_address_is_explained_and_the_kiosk_runs_on(tmp_path: Path
     shown, hook = prepare(config, fleet=None, state=tmp_path / "state", metrics_address="localhost")
     assert shown == config and hook.metrics is None
     assert "write ADDRESS:PORT" in capsys.readouterr().err
+
+
+def test_an_announcement_missing_a_language_of_the_exhibition_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "out"
+    assert main(["publish", str(make_exhibition(tmp_path / "source")), "--to", str(folder)]) == 0  # en, fr
+    capsys.readouterr()
+    assert main(["publish", "--to", str(folder), "--until", "1h", "--announce", "en=Closing at 6 pm"]) == 0
+    err = capsys.readouterr().err
+    assert "no text in fr, a language of the published exhibition" in err
+    assert main(["publish", "--to", str(folder), "--until", "1h", "--announce", "en=Closing",
+                 "--announce", "fr=Fermeture"]) == 0
+    assert capsys.readouterr().err == ""
