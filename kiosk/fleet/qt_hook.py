@@ -267,7 +267,7 @@ def host_banner(kiosk_app: Any, model: AnnouncementModel) -> Any:
     item.setParent(window)
     item.setParentItem(root)
     item.setSize(root.size())
-    item.setZ(1000)
+    item.setZ(80)  # over the stage and the closed screen; under reload errors (90) and the staff overlay (100)
     root.widthChanged.connect(lambda: item.setWidth(root.width()))
     root.heightChanged.connect(lambda: item.setHeight(root.height()))
     return item

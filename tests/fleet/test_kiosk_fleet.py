@@ -162,6 +162,8 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
             check = QQmlExpression(qmlContext(line), line, f"effectiveHorizontalAlignment === {expected}")
             assert check.evaluate()[0] is True, language
         qtbot.waitUntil(lambda: value(scrape(port), "kiosk_announcement_showing") == 1, timeout=3000)
+        staff_overlay = find_item(root, "staffOverlayLoader")
+        assert staff_overlay is not None and banner.z() < staff_overlay.z()  # staff can always reach their panel
         shots = os.environ.get("KIOSK_SHOT_DIR")
         if shots:
             driver.grab().save(str(Path(shots) / "fleet-announcement.png"))
