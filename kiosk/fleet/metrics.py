@@ -75,8 +75,12 @@ class KioskMetrics:
         self.received_publish = Gauge("kiosk_received_publish_timestamp_seconds",
                                       "When the newest publish that reached this kiosk was made.", registry=r)
         self.content_intact = Gauge("kiosk_content_intact",
-                                    "0 when a file of the shown release was changed by hand.", registry=r)
+                                    "0 when a file of the shown release was changed by hand and could not be "
+                                    "taken again.", registry=r)
         self.content_intact.set(1)
+        self.repairs = Counter("kiosk_content_repairs",
+                               "Times files of the shown release, changed by hand, were taken again from the publish.",
+                               registry=r)
         self.announcement = Gauge("kiosk_announcement_showing", "1 while an announcement shows.", registry=r)
         if disk is not None:
             folder = Path(disk)

@@ -204,8 +204,14 @@ class FleetHook(QObject):
         def work() -> None:
             try:
                 outcome = taker.check()
-                if verify or outcome.kind == "taken":
-                    outcome.changed_by_hand = taker.verify_current()
+                if outcome.kind == "taken":
+                    outcome.changed_by_hand = []  # just hashed while it was copied
+                elif verify:  # files of the shown release changed by hand: the publish is taken again
+                    repaired = taker.repair()
+                    if repaired is None:
+                        outcome.changed_by_hand = []
+                    else:
+                        outcome = repaired
             except Exception as error:  # a fault here must not stop the polling for good
                 log.exception("looking at the received folder failed")
                 outcome = Outcome("waiting", reasons=[f"internal error: {error}"])
@@ -222,9 +228,13 @@ class FleetHook(QObject):
             if outcome.manifest is not None:
                 self.metrics.received_publish.set(outcome.manifest.published_at)
             if outcome.changed_by_hand is not None:
-                self.metrics.content_intact.set(0 if outcome.changed_by_hand else 1)
-        if outcome.changed_by_hand:
-            log.warning("files on screen changed by hand: %s", "; ".join(outcome.changed_by_hand))
+                repaired = outcome.kind == "taken"
+                self.metrics.content_intact.set(0 if outcome.changed_by_hand and not repaired else 1)
+                if outcome.changed_by_hand and repaired:
+                    self.metrics.repairs.inc()
+        if outcome.changed_by_hand and outcome.kind != "taken":
+            log.warning("files on screen changed by hand, and the publish cannot be taken again: %s",
+                        "; ".join(outcome.reasons[:5]))
         if outcome.kind == "taken" and self._reload is not None:
             log.info("publish %s staged; it shows at the next return to the attract loop", outcome.publish_id)
             self._reload.reload()

@@ -204,9 +204,10 @@ class Taker:
         self._hashes[str(path)] = (key, digest)
         return digest
 
-    def _take(self, manifest: Manifest) -> Outcome:
+    def _take(self, manifest: Manifest, *, repair: bool = False) -> Outcome:
         releases = self.state / "releases"
-        stage = releases / f"{TEMP_PREFIX}{manifest.publish_id}"
+        name = f"{manifest.publish_id}.r{time.time_ns()}" if repair else manifest.publish_id
+        stage = releases / f"{TEMP_PREFIX}{name}"
         _remove_tree(stage)
         (stage / manifest.exhibition).parent.joinpath(MEDIA_DIR).mkdir(parents=True)  # even with no media files
         try:
@@ -221,12 +222,14 @@ class Taker:
                             if getattr(p, "severity", "error") == "error"]
                 problems = problems or ["the exhibition could not be read"]
                 _remove_tree(stage)
+                if repair:  # it loaded when it was taken: leave the publish alone
+                    return Outcome("waiting", manifest.publish_id, problems, manifest)
                 self._refuse(manifest, problems)
                 return Outcome("refused", manifest.publish_id, problems, manifest)
             if result.exhibition.info.id != manifest.exhibition_id:
                 log.info("publish %s changes the exhibition id to %s", manifest.publish_id, result.exhibition.info.id)
             write_manifest(stage, manifest)
-            release = releases / manifest.publish_id
+            release = releases / name
             _remove_tree(release)
             _make_read_only(stage)
             os.replace(stage, release)
@@ -237,7 +240,11 @@ class Taker:
         except BaseException:
             _remove_tree(stage)
             raise
-        self._switch(release)
+        if repair:
+            _replace_link(self.current_link, release)  # ``previous`` stays the last good before it
+            self._prune()
+        else:
+            self._switch(release)
         return Outcome("taken", manifest.publish_id, manifest=manifest)
 
     def _stage(self, manifest: Manifest, stage: Path) -> list[str]:
@@ -337,6 +344,24 @@ class Taker:
             return Taker(folder, self.state, load=self._load, now=self._now).check()
         finally:
             _remove_tree(folder)
+
+    def repair(self) -> Outcome | None:
+        """Make the shown publish whole again when files of its release were changed by hand.
+
+        The same publish is staged anew from the received folder (or an intact kept release), hashed
+        and validated, and ``current`` is swapped to it; None when nothing was changed. The changed
+        release stays on disk while it is on screen.
+        """
+        changed = self.verify_current()
+        manifest = self.current()
+        if not changed or manifest is None:
+            return None
+        log.warning("files of the shown release were changed by hand: %s; taking the publish again",
+                    "; ".join(changed[:5]))
+        self._index_kept()
+        outcome = self._take(manifest, repair=True)
+        outcome.changed_by_hand = changed
+        return outcome
 
     def verify_current(self) -> list[str]:
         """Files of the shown release that no longer match its manifest (changed by hand): one line each."""

@@ -203,7 +203,7 @@ def test_a_media_file_changed_by_hand_on_the_kiosk_does_not_reach_the_screen(pla
     assert (state / "current/exhibition/media/images/photo.png").read_bytes() == original
 
 
-def test_a_change_by_hand_inside_the_shown_release_is_found(places) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_by_hand_inside_the_shown_release_is_found_and_repaired(places) -> None:  # type: ignore[no-untyped-def]
     source, folder, received, state = places
     publish(make_exhibition(source), folder)
     sync(folder, received)
@@ -214,6 +214,15 @@ def test_a_change_by_hand_inside_the_shown_release_is_found(places) -> None:  # 
     os.chmod(picture, 0o644)
     Image.new("RGB", (64, 64), "yellow").save(picture)
     assert taker.verify_current() == ["exhibition/media/images/photo.png: changed since it was published"]
+    shown_release = (state / "current").resolve()
+    # Repaired: the same publish taken again from the received folder, checked, and switched to.
+    outcome = taker.repair()
+    assert outcome is not None and outcome.kind == "taken"
+    assert outcome.changed_by_hand == ["exhibition/media/images/photo.png: changed since it was published"]
+    assert taker.verify_current() == []
+    assert (state / "current").resolve() != shown_release
+    assert picture.read_bytes() == (folder / "exhibition/media/images/photo.png").read_bytes()
+    assert taker.repair() is None  # nothing more to do
 
 
 def test_a_publish_that_fails_to_load_on_the_kiosk_is_refused_and_the_last_good_stays(places) -> None:  # type: ignore[no-untyped-def]
