@@ -451,7 +451,7 @@ class Soak:
         """Where the kiosk is stuck: the visit's state and timer, and every film player's state."""
         visit, navigator = self.kiosk.visit, self.navigator
         timer = navigator._timer
-        players = [(item.property("panelId"), item.property("state"), item.property("holdsIdle"))
+        players = [(item.property("panelId"), item.property("playerState"), item.property("holdsIdle"))
                    for item in walk_items(self.driver.window.contentItem())
                    if item.objectName() == "videoPlayer"]
         now = visit.clock.monotonic()
@@ -570,7 +570,7 @@ def start_player(driver: Driver, player: Any) -> bool:
     def started() -> bool:
         if not Shiboken.isValid(player):
             raise PlayerGone
-        return player.property("state") == "playing" and frame_shown()
+        return player.property("playerState") == "playing" and frame_shown()
 
     def settled() -> bool:
         # The strip slides to the panel over a few hundred ms; a tap on a moving strip stops
@@ -594,7 +594,7 @@ def start_player(driver: Driver, player: Any) -> bool:
                     break
             if driver.wait_until(started, 1500):
                 return True
-            if player.property("state") not in ("idle", "ready", "paused", "ended"):
+            if player.property("playerState") not in ("idle", "ready", "paused", "ended"):
                 break  # loading or failed: another tap would toggle it, not start it
         return driver.wait_until(started, 3000)
     except PlayerGone:

@@ -182,7 +182,7 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
                         player = soak.Soak._film_here(_Here(kiosk, driver))
                         if player is not None:
                             soak.start_player(driver, player)
-                            driver.wait_until(lambda pl=player: pl.property("state") in ("playing", "error",
+                            driver.wait_until(lambda pl=player: pl.property("playerState") in ("playing", "error",
                                                                                           "unavailable"), 5000)
                             driver.spin(300)
                     looked = _look(soak, driver, panel.id)
@@ -194,7 +194,7 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
                         driver.spin(500)
                     if panel.kind == "video":
                         player = soak.Soak._film_here(_Here(kiosk, driver))
-                        looked.player_state = str(player.property("state")) if player is not None else "no player"
+                        looked.player_state = str(player.property("playerState")) if player is not None else "no player"
                     seen[(round_, panel.id)] = looked
                 assert driver.tap("homeButton")
                 assert driver.wait_until(lambda: navigator.screen == "home", 3000)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from lockdown_harness import Harness, MakeHarness
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QInputDevice
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from kiosk.ui.lockdown import LockDown, lock_down
@@ -133,10 +133,12 @@ def test_the_cursor_hides_after_the_timeout_and_comes_back_on_a_move(
     qtbot.waitUntil(blank, timeout=2000)  # and hides again after the next still spell
 
 
-def test_a_touch_does_not_bring_the_cursor_back(locked: tuple[Harness, LockDown], qtbot: Any) -> None:
+def test_a_touch_does_not_bring_the_cursor_back(
+    locked: tuple[Harness, LockDown], qtbot: Any, touch_device: Any
+) -> None:
     harness, lock = locked
     qtbot.waitUntil(lambda: lock.cursor.hidden, timeout=2000)
-    device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+    device = touch_device
     QTest.touchEvent(harness.window, device).press(0, QPoint(400, 300), harness.window).commit()
     QTest.touchEvent(harness.window, device).move(0, QPoint(420, 320), harness.window).commit()
     QTest.touchEvent(harness.window, device).release(0, QPoint(420, 320), harness.window).commit()

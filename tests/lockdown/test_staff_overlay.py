@@ -6,7 +6,6 @@ from typing import Any
 
 from lockdown_harness import PIN, Harness, MakeHarness
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
 
 from kiosk.staff.pin import LockoutPolicy
@@ -166,9 +165,9 @@ def test_keys_are_at_least_nine_millimetres(shown: Harness, qtbot: Any) -> None:
         assert min(item.width(), item.height()) >= 9 * per_mm, key
 
 
-def test_a_finger_held_on_the_corner_opens_the_pin_pad(shown: Harness, qtbot: Any) -> None:
+def test_a_finger_held_on_the_corner_opens_the_pin_pad(shown: Harness, qtbot: Any, touch_device: Any) -> None:
     # Kiosks are touchscreens: the hot zone must answer a finger, not only a mouse.
-    device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+    device = touch_device
     point = shown.center("staffHotZone")
     QTest.touchEvent(shown.window, device).press(0, point, shown.window).commit()
     qtbot.waitUntil(lambda: shown.staff.property("stage") == "pin", timeout=3000)

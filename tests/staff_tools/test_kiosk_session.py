@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QInputDevice, QPointingDevice
-from PySide6.QtTest import QTest
 from ui.driver import KioskDriver, make_kiosk
 
 from kiosk import paths
@@ -23,23 +21,14 @@ from kiosk.report import read_report
 from kiosk.ui.staff_tools.reload import ReloadController
 from staff_tools.exhibitions import MINIMAL, write_exhibition
 
-_DEVICE: list[QPointingDevice] = []
-
 
 @pytest.fixture
-def device(qapp: Any) -> QPointingDevice:
-    if not _DEVICE:
-        _DEVICE.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
-    return _DEVICE[0]
-
-
-@pytest.fixture
-def open_kiosk(qtbot, device):  # type: ignore[no-untyped-def]
+def open_kiosk(qtbot, touch_device):  # type: ignore[no-untyped-def]
     """make_kiosk (tests/ui/driver.py), closed properly: the QML scene goes before its view models."""
     drivers: list[KioskDriver] = []
 
     def open_(result: Any, timeouts: Timeouts, tools: Any = None) -> KioskDriver:
-        driver = make_kiosk(qtbot, device, result, timeouts=timeouts, tools=tools)
+        driver = make_kiosk(qtbot, touch_device, result, timeouts=timeouts, tools=tools)
         drivers.append(driver)
         return driver
 

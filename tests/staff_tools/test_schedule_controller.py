@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QInputDevice
 from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
@@ -72,11 +71,11 @@ def test_closes_at_closing_time_and_opens_again(qtbot) -> None:  # type: ignore[
     # Closed screen lines say when it opens: tomorrow (Saturday) 09:00.
     model = controller.lines
     assert model.rowCount() == 3
-    opens = model.data(model.index(1), ClosedLinesModel.OpensRole)
+    opens = model.data(model.index(1), ClosedLinesModel.role("opensText"))
     assert opens == "Opens tomorrow at 09:00"
-    assert model.data(model.index(1), ClosedLinesModel.MessageRole) == "See you tomorrow"
-    assert model.data(model.index(2), ClosedLinesModel.RtlRole) is True
-    assert model.data(model.index(2), ClosedLinesModel.MessageRole) == ""  # no Arabic message written
+    assert model.data(model.index(1), ClosedLinesModel.role("message")) == "See you tomorrow"
+    assert model.data(model.index(2), ClosedLinesModel.role("rtl")) is True
+    assert model.data(model.index(2), ClosedLinesModel.role("message")) == ""  # no Arabic message written
     clock.now = datetime(2026, 11, 28, 9, 0, tzinfo=PARIS)
     with qtbot.waitSignal(controller.openChanged, timeout=2000):
         controller.check()
@@ -178,13 +177,13 @@ def test_the_closed_screen_shows_each_language(qtbot, scene) -> None:  # type: i
     assert not root.isVisible()
 
 
-def test_touches_never_start_a_visit_while_closed(qtbot, scene) -> None:  # type: ignore[no-untyped-def]
+def test_touches_never_start_a_visit_while_closed(qtbot, scene, touch_device) -> None:  # type: ignore[no-untyped-def]
     """The guard swallows a touch while closed, and lets it through once open."""
     clock = Clock(datetime(2026, 11, 29, 20, 0, tzinfo=PARIS))
     controller = make(clock, Kiosk())
     view, _root = scene(controller)
     guard = ClosedGuard(view, controller)
-    device = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+    device = touch_device
     QTest.touchEvent(view, device).press(0, QPoint(600, 300), view).commit()
     QTest.touchEvent(view, device).release(0, QPoint(600, 300), view).commit()
     assert guard.swallowed == 1

@@ -114,6 +114,19 @@ class KioskDriver:
         self.release(start + QPoint(dx, 0))
         self.touch_clock.advance(400)
 
+    def wake(self) -> None:
+        """A touch on the attract loop: the home screen, and the tap gap past (taps right after
+        waking are dropped by design)."""
+        self.tap_at(QPoint(self.window.width() // 2, self.window.height() // 2))
+        self.wait_screen("home")
+        self.qtbot.wait(80)
+
+    def open_chapter(self, index: int = 0) -> None:
+        """From the attract loop to chapter ``index``, by touch, as a visitor goes."""
+        self.wake()
+        self.tap(f"chapterTile_{index}")
+        self.wait_screen("chapter")
+
     def click(self, name: str) -> None:
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=self.centre(self.find(name)))
 

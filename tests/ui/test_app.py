@@ -15,20 +15,12 @@ from ui.driver import KioskDriver, make_kiosk, shown
 def test_listeners_receive_the_visit(kiosk: KioskDriver) -> None:
     events: list[object] = []
     kiosk.app.add_listener(events.append)
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("chapterTile_0")
-    kiosk.wait_screen("chapter")
+    kiosk.open_chapter(0)
     assert [type(e) for e in events] == [VisitStarted, HomeShown, ChapterOpened, PanelShown]
 
 
 def test_apply_exhibition_swaps_what_is_on_screen(kiosk: KioskDriver, ui_exhibition: Exhibition) -> None:
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("chapterTile_0")
-    kiosk.wait_screen("chapter")
+    kiosk.open_chapter(0)
     info = dataclasses.replace(ui_exhibition.info, title=Localized.of({"fr": "Nouveau titre", "en": "New"}))
     reloaded = dataclasses.replace(ui_exhibition, exhibition=info)
     assert kiosk.app.apply_exhibition(reloaded)
@@ -56,11 +48,7 @@ def test_a_failed_load_shows_what_is_wrong(qtbot: Any, touch_device: Any) -> Non
 def _open_the_picture_full_screen(kiosk: KioskDriver) -> Any:
     """Wake, open the first chapter, step to its picture (panel 1) and enlarge it: the viewer."""
     nav = kiosk.navigator
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("chapterTile_0")
-    kiosk.wait_screen("chapter")
+    kiosk.open_chapter(0)
     kiosk.qtbot.wait(80)
     kiosk.tap("nextButton")
     kiosk.qtbot.waitUntil(lambda: nav.panelIndex == 1)
@@ -91,11 +79,7 @@ def test_large_text_grows_the_body_text(kiosk: KioskDriver) -> None:
 
 
 def test_touch_targets_are_at_least_48_px_at_1080p(kiosk: KioskDriver) -> None:
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("chapterTile_0")
-    kiosk.wait_screen("chapter")
+    kiosk.open_chapter(0)
     kiosk.qtbot.wait(300)
     for name in ("homeButton", "largeTextButton", "previousButton", "nextButton", "languageButton_ar"):
         item = kiosk.find(name)
@@ -108,11 +92,7 @@ def test_portrait_and_small_screens_load_cleanly(qtbot: Any, touch_device: Any, 
     for size in ((1080, 1920), (1280, 800)):
         kiosk = make_kiosk(qtbot, touch_device, ui_exhibition, size=size)
         try:
-            kiosk.tap_at(QPoint(size[0] // 2, size[1] // 2))
-            kiosk.wait_screen("home")
-            kiosk.qtbot.wait(80)
-            kiosk.tap("chapterTile_0")
-            kiosk.wait_screen("chapter")
+            kiosk.open_chapter(0)
             button = kiosk.wait_for("nextButton")
             assert button.mapToScene(button.boundingRect().bottomRight()).x() <= size[0]
         finally:
@@ -120,11 +100,7 @@ def test_portrait_and_small_screens_load_cleanly(qtbot: Any, touch_device: Any, 
 
 
 def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition: Exhibition) -> None:
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
-    kiosk.tap("chapterTile_0")
-    kiosk.wait_screen("chapter")
+    kiosk.open_chapter(0)
     kiosk.qtbot.wait(80)  # beyond the tap gap
     kiosk.navigator.showPanel(3)
     kiosk.wait_for("timelinePanel")
@@ -215,9 +191,7 @@ def test_pinch_zooms_the_picture_and_a_double_tap_resets_it(kiosk: KioskDriver) 
 
 def test_a_missing_translation_is_marked_on_screen(kiosk: KioskDriver) -> None:
     nav = kiosk.navigator
-    kiosk.tap_at(QPoint(960, 540))
-    kiosk.wait_screen("home")
-    kiosk.qtbot.wait(80)
+    kiosk.wake()
     kiosk.tap("languageButton_ar")
     kiosk.qtbot.waitUntil(lambda: nav.language == "ar")
     kiosk.qtbot.wait(80)

@@ -13,8 +13,7 @@ import pytest
 from clips import Clip, read_frame_number
 from harness import exhibition_with, make_poster, video_panel
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QInputDevice, QPointingDevice
-from PySide6.QtTest import QTest
+from PySide6.QtGui import QPointingDevice
 
 from kiosk.model import Localized, TextPanel
 
@@ -24,17 +23,14 @@ from ui.driver import KioskDriver, make_kiosk
 
 pytestmark = pytest.mark.vlc
 
-_DEVICE: list[QPointingDevice] = []
-
-
 @pytest.fixture
-def kiosk(qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip) -> Iterator[KioskDriver]:
-    if not _DEVICE:  # Qt keeps registered devices until exit: one for the session
-        _DEVICE.append(QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen))
+def kiosk(
+    qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip, touch_device: QPointingDevice
+) -> Iterator[KioskDriver]:
     reading = TextPanel(id="reading", title=Localized.of("Before the film"), body=Localized.of("Read me first."))
     # 3966 ms: frame 118, a few frames before a key frame, where a start straight from a tap is late.
     film = video_panel(clip.path, make_poster(media_dir, "#C03030"), 3966, 6000, panel_id="film")
-    driver = make_kiosk(qtbot, _DEVICE[0], exhibition_with(reading, film))
+    driver = make_kiosk(qtbot, touch_device, exhibition_with(reading, film))
     yield driver
     driver.app.close()
     gc.collect()  # the closed kiosk's cycles go now, on the Qt thread (see conftest.py)

@@ -1,13 +1,13 @@
 import QtQuick
 
 // Attract item: a picture slowly zooming toward its focus point, its caption in a corner.
-Item {
+AttractItem {
     id: root
 
     property var item
     property int durationMs: 9000
     property real captionSpace: Theme.px(230)
-    readonly property bool ready: picture.ready
+    ready: picture.ready
 
     function start() {
         picture.start();

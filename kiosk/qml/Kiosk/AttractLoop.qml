@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskBackend
 
@@ -24,6 +25,9 @@ Rectangle {
     objectName: "attractLoop"
     color: Theme.background
 
+    function slideAt(index: int): AttractSlide {
+        return slides.itemAt(index) as AttractSlide;
+    }
     function restart() {
         currentReady = false;
         leaving = -1;
@@ -33,7 +37,7 @@ Rectangle {
         Qt.callLater(startCurrent);
     }
     function startCurrent() {
-        const slide = slides.itemAt(current);
+        const slide = slideAt(current);
         if (!running || !slide)
             return;
         if (!slide.ready) {
@@ -54,7 +58,7 @@ Rectangle {
             startCurrent();
             return;
         }
-        const next = slides.itemAt(upcoming);
+        const next = slideAt(upcoming);
         if (next && next.ready)
             switchToUpcoming();
         else
@@ -71,7 +75,7 @@ Rectangle {
     function slideReady(index) {
         if (!waiting)
             return;
-        if (index === upcoming && leaving === -1 && slides.itemAt(current) && slides.itemAt(current).ready)
+        if (index === upcoming && leaving === -1 && slideAt(current) && slideAt(current).ready)
             switchToUpcoming();
         else if (index === current)
             startCurrent();

@@ -1,12 +1,12 @@
 import QtQuick
 
 // Attract item: a quotation, large and calm, drifting very slightly.
-Rectangle {
+AttractItem {
     id: root
 
     property var item
     property int durationMs: 9000
-    readonly property bool ready: true
+    ready: true
 
     function start() {
         drift.restart();

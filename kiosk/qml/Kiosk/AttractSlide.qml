@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskBackend
 
@@ -16,13 +17,14 @@ Item {
     property string filmWord: ""
     // Room kept free at the bottom for the invitation to touch.
     property real captionSpace: Theme.px(230)
-    readonly property bool ready: loader.item ? loader.item.ready === true : false
-    readonly property bool ownsDuration: loader.item ? loader.item.ownsDuration === true : false
+    readonly property AttractItem shownItem: loader.item as AttractItem
+    readonly property bool ready: shownItem !== null && shownItem.ready
+    readonly property bool ownsDuration: shownItem !== null && shownItem.ownsDuration
     signal finished
 
     function start() {
-        if (loader.item)
-            loader.item.start();
+        if (shownItem)
+            shownItem.start();
     }
 
     objectName: "attractSlide_" + (item ? item.panelId : "")
@@ -63,7 +65,7 @@ Item {
     }
 
     Connections {
-        target: loader.item
+        target: slide.shownItem
         ignoreUnknownSignals: true
         function onFinished() {
             slide.finished();

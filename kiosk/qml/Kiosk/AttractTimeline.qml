@@ -1,15 +1,16 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskBackend
 
 // Attract item: a timeline's dates appearing one after another along a line.
-Rectangle {
+AttractItem {
     id: root
 
     property var item
     property int durationMs: 9000
     property ExhibitionStore store
     property int revealed: 0
-    readonly property bool ready: true
+    ready: true
 
     function start() {
         revealed = 0;

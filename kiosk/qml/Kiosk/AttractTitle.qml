@@ -2,14 +2,14 @@ import QtQuick
 
 // Attract item for a text panel (or a film while no player is installed): its picture,
 // if any, slowly zooming, and its title large.
-Rectangle {
+AttractItem {
     id: root
 
     property var item
     property int durationMs: 9000
     property real captionSpace: Theme.px(230)
     property string badge: ""
-    readonly property bool ready: picture.ready
+    ready: picture.ready
 
     function start() {
         picture.start();

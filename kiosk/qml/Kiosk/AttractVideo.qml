@@ -3,7 +3,7 @@ import KioskBackend
 
 // Attract item: a film excerpt, muted, without controls (VideoPlayer with attract: true).
 // While the player prepares, or when the film cannot play, the poster stands in.
-Item {
+AttractItem {
     id: root
 
     required property var item
@@ -11,11 +11,10 @@ Item {
     property real captionSpace: Theme.px(230)
     required property ExhibitionStore store
     property string filmWord: ""
-    readonly property bool ready: player.ready
+    ready: player.ready
     // The excerpt's end (finished) ends the item, not the loop's timer; a film that cannot
     // play says so with `finished` too.
-    readonly property bool ownsDuration: true
-    signal finished
+    ownsDuration: true
 
     function start() {
         player.start();

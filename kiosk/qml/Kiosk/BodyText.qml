@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A text panel's body, block by block: paragraphs with a clear gap between them, list lines

@@ -81,6 +81,10 @@ Item {
             }
         }
 
+        // Not `pragma ComponentBehavior: Bound` here: with it the delegates' model objects were
+        // destroyed at a model reset before the panel views that read them, and those views
+        // warned (a chapter opening, a reload). So the delegate reads the strip unqualified.
+        // qmllint disable unqualified
         Repeater {
             model: strip.panels
             delegate: PanelView {
@@ -100,6 +104,7 @@ Item {
                 onOpenImage: (source, alt) => strip.openImage(source, alt)
             }
         }
+        // qmllint enable unqualified
     }
 
     DragHandler {

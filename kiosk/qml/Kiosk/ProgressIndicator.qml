@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Where the visitor is in the chapter: a dot per panel (the current one long), and "3 / 7".

@@ -1,5 +1,4 @@
 import QtQuick
-import KioskBackend
 
 // Large text on a contrasting band; the direction follows the language (Arabic right to left).
 Item {

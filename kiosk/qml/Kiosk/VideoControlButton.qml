@@ -1,5 +1,5 @@
+pragma ComponentBehavior: Bound
 import QtQuick
-import KioskBackend
 
 Rectangle {
     id: button

@@ -1,5 +1,4 @@
 import QtQuick
-import KioskBackend
 
 // The big round button over a film's poster: play, or replay once the excerpt has ended.
 Rectangle {

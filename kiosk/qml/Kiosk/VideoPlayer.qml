@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskBackend
 
@@ -33,28 +34,28 @@ Item {
 
     // Attract: a decoded first frame of the excerpt is held on screen (or the film cannot
     // play and the poster stands in). Otherwise: the poster or a frame is on screen.
-    readonly property bool ready: excerpt.failed
-        || (attract ? excerpt.hasFrame
-                    : excerpt.hasFrame || poster.status === Image.Ready || poster.source.toString() === "")
-    readonly property bool holdsIdle: excerpt.holdsIdle
+    readonly property bool ready: root.excerpt.failed
+        || (attract ? root.excerpt.hasFrame
+                    : root.excerpt.hasFrame || poster.status === Image.Ready || poster.source.toString() === "")
+    readonly property bool holdsIdle: root.excerpt.holdsIdle
     // The excerpt's length (ms): the host holds the idle timer for at most this and a margin.
-    readonly property int duration: excerpt.duration
-    readonly property string state: excerpt.state
-    readonly property bool controlsShown: !attract && !excerpt.failed && excerpt.engaged
+    readonly property int duration: root.excerpt.duration
+    readonly property string playerState: root.excerpt.state
+    readonly property bool controlsShown: !attract && !root.excerpt.failed && root.excerpt.engaged
 
     signal finished
     signal started
     signal stopped(int watchedMs)
 
     function start() {
-        excerpt.play();
+        root.excerpt.play();
     }
     function stop() {
-        excerpt.stop();
+        root.excerpt.stop();
     }
     // The visitor left the panel: stop what they started, keep a prepared excerpt prepared.
     function leave() {
-        excerpt.leave();
+        root.excerpt.leave();
     }
 
     objectName: "videoPlayer"
@@ -117,7 +118,7 @@ Item {
         // (set imperatively: a Behavior would also fade in, delaying the first frame).
         function onShowsFrameChanged() {
             fadeOut.stop();
-            if (excerpt.showsFrame)
+            if (root.excerpt.showsFrame)
                 frameHost.opacity = 1;
             else
                 fadeOut.start();
@@ -126,16 +127,16 @@ Item {
 
     // The gapless attract loop shows us once ready: prepare the first frame at once.
     Component.onCompleted: if (attract || preload)
-        excerpt.prepare()
-    Component.onDestruction: excerpt.release()
+        root.excerpt.prepare()
+    Component.onDestruction: root.excerpt.release()
 
     Image {
         id: poster
         objectName: "videoPoster"
         anchors.fill: parent
-        source: MediaProblems.isBroken(String(excerpt.posterUrl), MediaProblems.revision) ? "" : excerpt.posterUrl
+        source: MediaProblems.isBroken(String(root.excerpt.posterUrl), MediaProblems.revision) ? "" : root.excerpt.posterUrl
         onStatusChanged: if (status === Image.Error)
-            MediaProblems.report(String(excerpt.posterUrl))
+            MediaProblems.report(String(root.excerpt.posterUrl))
         fillMode: Image.PreserveAspectFit
         visible: frameHost.opacity < 1  // not around a playing picture of another shape
         asynchronous: false
@@ -181,17 +182,17 @@ Item {
     MouseArea {
         objectName: "videoTapArea"
         anchors.fill: parent
-        enabled: !root.attract && !excerpt.failed
-        onClicked: excerpt.toggle()
+        enabled: !root.attract && !root.excerpt.failed
+        onClicked: root.excerpt.toggle()
     }
 
     // The big button over the poster (before play, paused, after the end).
     VideoPlayButton {
         objectName: "videoBigButton"
-        visible: !root.attract && !excerpt.failed && !excerpt.playing
+        visible: !root.attract && !root.excerpt.failed && !root.excerpt.playing
         anchors.centerIn: parent
-        replay: excerpt.ended
-        onTapped: excerpt.ended ? excerpt.replay() : excerpt.play()
+        replay: root.excerpt.ended
+        onTapped: root.excerpt.ended ? root.excerpt.replay() : root.excerpt.play()
     }
 
     VideoCaption {
@@ -200,11 +201,11 @@ Item {
         anchors.bottom: parent.bottom
         anchors.bottomMargin: (root.controlsShown ? Theme.touch + Theme.px(24) : 0) + root.captionMargin + Theme.px(20)
         maxWidth: root.width * 0.88
-        text: excerpt.captionText
-        rtl: excerpt.captionRtl
-        fontFamily: excerpt.captionFont
+        text: root.excerpt.captionText
+        rtl: root.excerpt.captionRtl
+        fontFamily: root.excerpt.captionFont
         pixelSize: Math.max(Theme.px(40), Math.min(root.height * 0.055, Theme.px(64)))
-        shown: excerpt.showsFrame && excerpt.captionText !== ""
+        shown: root.excerpt.showsFrame && root.excerpt.captionText !== ""
     }
 
     VideoControls {
@@ -214,13 +215,13 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        player: excerpt
+        player: root.excerpt
     }
 
     // Why the film does not play (no libVLC, a corrupt file): said plainly over the poster.
     Rectangle {
         objectName: "videoNote"
-        visible: excerpt.note !== ""
+        visible: root.excerpt.note !== ""
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.px(24)
@@ -232,7 +233,7 @@ Item {
             id: noteText
             anchors.centerIn: parent
             width: Math.min(implicitWidth, root.width * 0.9 - Theme.px(40))
-            text: excerpt.note
+            text: root.excerpt.note
             color: Theme.text
             wrapMode: Text.Wrap
             font.pixelSize: Theme.smallSize

@@ -1,5 +1,4 @@
 import QtQuick
-import KioskBackend
 
 // A touch-sized slider: tap or drag anywhere on it.
 Item {

@@ -32,13 +32,13 @@ class FilmParts(QObject):
         super().__init__(parent)
         self.films = FilmCoordinator()
 
-    @Slot(QQuickItem, result=QObject)
+    @Slot(QQuickItem, result=ExcerptPlayer)
     def player(self, owner: QQuickItem) -> ExcerptPlayer:
         player = ExcerptPlayer(self.films, owner)
         player.setObjectName("excerptPlayer")
         return player
 
-    @Slot(QQuickItem, result=QQuickItem)
+    @Slot(QQuickItem, result=VideoFrame)
     def frame(self, host: QQuickItem) -> VideoFrame:
         """A frame item drawn inside ``host``; the caller binds its size and its player."""
         frame = VideoFrame(host)
