@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,8 +38,21 @@ def qml_type_sources() -> list[Path]:
     return [ROOT / "kiosk" / "ui" / "viewmodels" / "base.py", *sources]
 
 
-def module_name(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+#: ``Property(bool, lambda self: ..., notify=...)``: metaobjectdump wants a named getter.
+_LAMBDA_GETTER = re.compile(r"Property\(([\w.]+), lambda self: .*?, (notify|constant)=")
+
+
+def readable_copy(source: Path, folder: Path) -> Path:
+    """``source`` copied under ``folder`` at its place in the tree, lambda getters named, for
+    metaobjectdump (it reads the source and stops at a lambda)."""
+    copy = folder / source.relative_to(ROOT)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(_LAMBDA_GETTER.sub(r"Property(\1, _getter, \2=", source.read_text("utf-8")), "utf-8")
+    return copy
+
+
+def module_name(path: Path, root: Path = ROOT) -> str:
+    return ".".join(path.relative_to(root).with_suffix("").parts)
 
 
 #: Python's names for the types PySide6 converts, as Qt names them (QML sees a map, a list).
@@ -67,11 +81,11 @@ def mark_constants(described: dict[str, Any], cls: Any) -> None:
             prop["constant"] = True
 
 
-def fill_in_bases(metatypes: list[dict[str, Any]]) -> None:
+def fill_in_bases(metatypes: list[dict[str, Any]], copies: Path) -> None:
     """Give each class metaobjectdump left without a Qt base the base Python says it has; constants too."""
     sys.path.insert(0, str(ROOT))
     for entry in metatypes:
-        module = importlib.import_module(module_name(Path(str(entry["inputFile"]))))
+        module = importlib.import_module(module_name(Path(str(entry["inputFile"])), copies))
         for described in entry["classes"]:
             qt_types(described)
             cls = getattr(module, described["className"], None)
@@ -90,10 +104,11 @@ def write_qmltypes(folder: Path) -> Path:
     module = folder / MODULE
     module.mkdir(parents=True, exist_ok=True)
     dump = folder / "metatypes.json"
-    sources = [str(path) for path in qml_type_sources()]
+    copies = folder / "sources"
+    sources = [str(readable_copy(path, copies)) for path in qml_type_sources()]
     subprocess.run([str(BIN / "pyside6-metaobjectdump"), "-q", "-o", str(dump), *sources], check=True)
     metatypes = json.loads(dump.read_text("utf-8"))
-    fill_in_bases(metatypes)
+    fill_in_bases(metatypes, copies)
     dump.write_text(json.dumps(metatypes), "utf-8")
     import PySide6
 

@@ -16,7 +16,9 @@ Rectangle {
     visible: shown
     anchors.fill: parent
     anchors.margins: gap
-    radius: parent.radius !== undefined ? parent.radius - gap : Theme.radius
+    // Around a rounded control, rounded the same way.
+    readonly property Rectangle rounded: parent as Rectangle
+    radius: rounded !== null ? rounded.radius - gap : Theme.radius
     color: "transparent"
     border.width: Theme.focusRingWidth
     border.color: Theme.accent

@@ -33,7 +33,7 @@ Item {
             if (view.panel.kind === "image")
                 view.openImage(view.panel.imageUrl, view.panel.alt);
             else if (view.panel.kind === "video" && loader.item)
-                loader.item.activate();
+                (loader.item as VideoPanelView)?.activate();
         }
     }
 
