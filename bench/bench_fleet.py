@@ -63,8 +63,11 @@ def scrape_cost(scrapes: int) -> dict[str, float]:
     finally:
         server.terminate()
         server.wait(10)
-    return {"cpu_ms_per_scrape": 1000 * used / scrapes, "wall_ms_per_scrape": 1000 * wall / scrapes,
-            "bytes": float(len(body))}
+    return {
+        "cpu_ms_per_scrape": 1000 * used / scrapes,
+        "wall_ms_per_scrape": 1000 * wall / scrapes,
+        "bytes": float(len(body)),
+    }
 
 
 def _try(function):  # type: ignore[no-untyped-def]
@@ -90,13 +93,18 @@ def main() -> int:
             text, watched = [], []
             for index in range(runs):
                 config = fleet.config
-                config.write_text(config.read_text().replace("First title", f"Title {index}").replace(
-                    f"Title {index - 1}", f"Title {index}"), encoding="utf-8")
+                config.write_text(
+                    config.read_text()
+                    .replace("First title", f"Title {index}")
+                    .replace(f"Title {index - 1}", f"Title {index}"),
+                    encoding="utf-8",
+                )
                 text.append(fleet.publish_and_wait()[1])
             for index in range(runs):
                 config = fleet.config
-                config.write_text(config.read_text().replace(f"Title {runs - 1 + index}", f"Title {runs + index}"),
-                                  encoding="utf-8")
+                config.write_text(
+                    config.read_text().replace(f"Title {runs - 1 + index}", f"Title {runs + index}"), encoding="utf-8"
+                )
                 watched.append(fleet.publish_and_wait(scan=False)[1])
             film = []
             for index in range(runs):
@@ -114,14 +122,17 @@ def main() -> int:
     results[f"film_{film_mb}mb_s_median"] = statistics.median(film)
     results.update(scrape_cost(100 if args.quick else 500))
     if not args.json:
+
         def listed(values: list[float]) -> str:
             return f"median {statistics.median(values):.1f} s ({', '.join(f'{t:.1f}' for t in values)})"
 
         print(f"one-line text change, publish to both kiosks showing it: {listed(text)}")
         print(f"  the same left to Syncthing's file watcher: {listed(watched)}")
         print(f"{film_mb} MB film added: {listed(film)}")
-        print(f"metrics endpoint: {results['cpu_ms_per_scrape']:.2f} ms CPU per scrape, "
-              f"{results['wall_ms_per_scrape']:.2f} ms wall, {results['bytes']:.0f} bytes")
+        print(
+            f"metrics endpoint: {results['cpu_ms_per_scrape']:.2f} ms CPU per scrape, "
+            f"{results['wall_ms_per_scrape']:.2f} ms wall, {results['bytes']:.0f} bytes"
+        )
     print(json.dumps({"bench": "fleet", **{k: round(v, 3) for k, v in results.items()}}))
     return 0
 

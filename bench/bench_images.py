@@ -163,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in media:
                 row = measure(path, max(3, runs // 3), full=False)
                 times.append(row["median"])
-            say(f"exhibition pictures ({len(media)}): median {statistics.median(times):.1f} ms, "
-                f"slowest {max(times):.1f} ms")
+            say(
+                f"exhibition pictures ({len(media)}): median {statistics.median(times):.1f} ms, "
+                f"slowest {max(times):.1f} ms"
+            )
             results.append(
                 {
                     "name": f"image decode at 1920x1080: exhibition pictures ({len(media)})",

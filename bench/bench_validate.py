@@ -103,8 +103,10 @@ def main() -> int:
         config = make_exhibition(Path(tmp), args.panels)
         first = load_exhibition(config)
         panels = sum(len(chapter.panels) for chapter in first.exhibition.chapters) if first.exhibition else 0
-        print(f"{config.stat().st_size / 1024:.0f} KiB of YAML, {panels} panels, "
-              f"{len(first.errors)} errors, {len(first.warnings)} warnings")
+        print(
+            f"{config.stat().st_size / 1024:.0f} KiB of YAML, {panels} panels, "
+            f"{len(first.errors)} errors, {len(first.warnings)} warnings"
+        )
         if not first.ok or panels != args.panels:
             print("\n".join(str(problem) for problem in first.problems[:20]))
             return 1
@@ -121,8 +123,9 @@ def main() -> int:
         command = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "kiosk", "validate", str(config)], cwd=ROOT,
-                           check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "kiosk", "validate", str(config)], cwd=ROOT, check=True, capture_output=True
+            )
             command.append(time.perf_counter() - started)
         report("kiosk validate (new process)", command)
     return 0

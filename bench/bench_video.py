@@ -175,10 +175,14 @@ def bench_arrival(clip: Any, media: Path, chapters: int) -> dict[str, list[float
         exhibition=ExhibitionInfo(id="bench", title=Localized.of("Bench"), languages=("en",)),
         attract=Attract(items=("read0",), invitation=Localized.of("Touch")),
         chapters=tuple(
-            Chapter(id=f"c{i}", title=Localized.of(f"Chapter {i}"), panels=(
-                TextPanel(id=f"read{i}", title=Localized.of("Read"), body=Localized.of("A panel to read.")),
-                video_panel(clip.path, poster, start, start + 1500, panel_id=f"film{i}"),
-            ))
+            Chapter(
+                id=f"c{i}",
+                title=Localized.of(f"Chapter {i}"),
+                panels=(
+                    TextPanel(id=f"read{i}", title=Localized.of("Read"), body=Localized.of("A panel to read.")),
+                    video_panel(clip.path, poster, start, start + 1500, panel_id=f"film{i}"),
+                ),
+            )
             for i, start in enumerate(starts)
         ),
     )
@@ -372,15 +376,28 @@ def bench_1080p(clip_path: Path, media: Path, seconds: float) -> dict[str, float
 def frames_row(name: str, unit: str, errors: list[float], ok: Any, note: str, after: str = "") -> dict[str, Any]:
     """Starts or ends read from the pixels, in frames: the share that is ``ok``; the worst in the p95
     column; the histogram between ``note`` and ``after``."""
-    return {"name": name, "unit": unit, "median": 100.0 * sum(1 for v in errors if ok(v)) / len(errors),
-            "p95": max(errors, key=abs), "target": 100, "better": "higher", "n": len(errors),
-            "note": f"{note}histogram {dict(sorted(Counter(errors).items()))}; p95 column holds the worst{after}"}
+    return {
+        "name": name,
+        "unit": unit,
+        "median": 100.0 * sum(1 for v in errors if ok(v)) / len(errors),
+        "p95": max(errors, key=abs),
+        "target": 100,
+        "better": "higher",
+        "n": len(errors),
+        "note": f"{note}histogram {dict(sorted(Counter(errors).items()))}; p95 column holds the worst{after}",
+    }
 
 
 def ms_row(name: str, values: list[float], target: float | None, note: str = "") -> dict[str, Any]:
     """Median and p95 of ``values`` in ms."""
-    row: dict[str, Any] = {"name": name, "unit": "ms", "median": statistics.median(values),
-                           "p95": percentile(values, 0.95), "target": target, "n": len(values)}
+    row: dict[str, Any] = {
+        "name": name,
+        "unit": "ms",
+        "median": statistics.median(values),
+        "p95": percentile(values, 0.95),
+        "target": target,
+        "n": len(values),
+    }
     if note:
         row["note"] = note
     return row
@@ -410,42 +427,111 @@ def main() -> int:
     app.processEvents()
     ends = bounds["end"] + prepared["end"]
     results = [
-        frames_row("prepared excerpt start on its exact frame", "% of starts", prepared["start"], lambda v: v == 0,
-                   "attract loop, settled panels; error in frames, "),
-        frames_row("tap-started excerpt start within one frame", "% of starts", bounds["start"],
-                   lambda v: abs(v) <= 1, "no time to prepare; error in frames, ", " (negative = before the start)"),
+        frames_row(
+            "prepared excerpt start on its exact frame",
+            "% of starts",
+            prepared["start"],
+            lambda v: v == 0,
+            "attract loop, settled panels; error in frames, ",
+        ),
+        frames_row(
+            "tap-started excerpt start within one frame",
+            "% of starts",
+            bounds["start"],
+            lambda v: abs(v) <= 1,
+            "no time to prepare; error in frames, ",
+            " (negative = before the start)",
+        ),
         frames_row("excerpt end within one frame", "% of ends", ends, lambda v: abs(v) <= 1, "end error in frames, "),
         ms_row("tap to first excerpt frame, at once", taps, 150),
-        ms_row("tap to first excerpt frame, panel settled", taps_prepared, 150,
-               f"after {SETTLE_MS / 1000:g} s on a panel its excerpt waits prepared behind the poster"),
-        frames_row("tap on arrival at a film: exact first frame", "% of starts", arrival["start"], lambda v: v == 0,
-                   "whole kiosk: swipe from the panel before it, tap as the slide ends; error in frames, "),
-        ms_row("tap on arrival at a film: tap to first frame", arrival["tap"], 150,
-               "1920x1080 window, 720p film prepared next door"),
-        ms_row("film next door ready after coming to rest", arrival["ready"], None,
-               "chapter opened on the panel before the film: how long a visitor must stay there "
-               "for a tap on arrival to be exact"),
-        ms_row("prepare: open to the exact first frame held", prepared["prepare"], None,
-               "the lead-in: a tap before this (and the settle time) starts straight at the excerpt"),
-        ms_row("stop while preparing (UI thread held), 1080p", stops, 33,
-               "a panel dropped while its excerpt prepares; libVLC winds down on a thread of its own"),
-        {"name": "attract: window frames without a picture", "unit": "frames", "median": attract["black"],
-         "p95": attract["black"], "target": 0, "n": 1,
-         "note": "sum over all switches; target zero black frames"},
-        {"name": "attract: picture still across a switch", "unit": "ms", "median": attract["still_median"],
-         "p95": attract["still_max"], "target": 100, "n": (4 if args.quick else 8) - 1,
-         "note": "p95 column holds the worst switch"},
-        {"name": "1080p30 in 1080p window: CPU", "unit": "% of a core", "median": play["cpu"],
-         "p95": play["cpu"], "target": 100, "n": 1},
-        {"name": "1080p30 in 1080p window: RSS added by playing", "unit": "MiB", "median": play["rss_growth"],
-         "p95": play["rss_growth"], "target": 150, "n": 1,
-         "note": f"whole bench process RSS {play['rss']:.0f} MiB"},
-        {"name": "1080p30 in 1080p window: frames painted", "unit": "fps", "median": play["fps"],
-         "p95": play["fps"], "target": 29, "better": "higher", "n": 1},
+        ms_row(
+            "tap to first excerpt frame, panel settled",
+            taps_prepared,
+            150,
+            f"after {SETTLE_MS / 1000:g} s on a panel its excerpt waits prepared behind the poster",
+        ),
+        frames_row(
+            "tap on arrival at a film: exact first frame",
+            "% of starts",
+            arrival["start"],
+            lambda v: v == 0,
+            "whole kiosk: swipe from the panel before it, tap as the slide ends; error in frames, ",
+        ),
+        ms_row(
+            "tap on arrival at a film: tap to first frame",
+            arrival["tap"],
+            150,
+            "1920x1080 window, 720p film prepared next door",
+        ),
+        ms_row(
+            "film next door ready after coming to rest",
+            arrival["ready"],
+            None,
+            "chapter opened on the panel before the film: how long a visitor must stay there "
+            "for a tap on arrival to be exact",
+        ),
+        ms_row(
+            "prepare: open to the exact first frame held",
+            prepared["prepare"],
+            None,
+            "the lead-in: a tap before this (and the settle time) starts straight at the excerpt",
+        ),
+        ms_row(
+            "stop while preparing (UI thread held), 1080p",
+            stops,
+            33,
+            "a panel dropped while its excerpt prepares; libVLC winds down on a thread of its own",
+        ),
+        {
+            "name": "attract: window frames without a picture",
+            "unit": "frames",
+            "median": attract["black"],
+            "p95": attract["black"],
+            "target": 0,
+            "n": 1,
+            "note": "sum over all switches; target zero black frames",
+        },
+        {
+            "name": "attract: picture still across a switch",
+            "unit": "ms",
+            "median": attract["still_median"],
+            "p95": attract["still_max"],
+            "target": 100,
+            "n": (4 if args.quick else 8) - 1,
+            "note": "p95 column holds the worst switch",
+        },
+        {
+            "name": "1080p30 in 1080p window: CPU",
+            "unit": "% of a core",
+            "median": play["cpu"],
+            "p95": play["cpu"],
+            "target": 100,
+            "n": 1,
+        },
+        {
+            "name": "1080p30 in 1080p window: RSS added by playing",
+            "unit": "MiB",
+            "median": play["rss_growth"],
+            "p95": play["rss_growth"],
+            "target": 150,
+            "n": 1,
+            "note": f"whole bench process RSS {play['rss']:.0f} MiB",
+        },
+        {
+            "name": "1080p30 in 1080p window: frames painted",
+            "unit": "fps",
+            "median": play["fps"],
+            "p95": play["fps"],
+            "target": 29,
+            "better": "higher",
+            "n": 1,
+        },
     ]
     for row in results:
-        print(f"{row['name']:45s} median {row['median']:8.1f} p95 {row['p95']:8.1f} {row['unit']}"
-              f"  (target {row['target']})" + (f"  {row['note']}" if "histogram" in row.get("note", "") else ""))
+        print(
+            f"{row['name']:45s} median {row['median']:8.1f} p95 {row['p95']:8.1f} {row['unit']}"
+            f"  (target {row['target']})" + (f"  {row['note']}" if "histogram" in row.get("note", "") else "")
+        )
     print(json.dumps({"bench": "video", "results": results}))
     return 0
 

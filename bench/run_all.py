@@ -58,18 +58,39 @@ class Bench:
 
 #: In the order the table lists them.
 BENCHES: tuple[Bench, ...] = (
-    Bench("validate", "bench/bench_validate.py", quick=("--runs", "3"), owner="loader",
-          measures="validating a large exhibition"),
-    Bench("ui", "bench/bench_ui.py", owner="presentation",
-          measures="startup, touch-to-frame, transition frame times"),
+    Bench(
+        "validate",
+        "bench/bench_validate.py",
+        quick=("--runs", "3"),
+        owner="loader",
+        measures="validating a large exhibition",
+    ),
+    Bench("ui", "bench/bench_ui.py", owner="presentation", measures="startup, touch-to-frame, transition frame times"),
     Bench("video", "bench/bench_video.py", owner="video", measures="excerpt start, gaps between excerpts"),
-    Bench("listen", "bench/bench_listen.py", owner="access",
-          measures="listen key to first sound; kiosk speak on the bundled exhibition"),
+    Bench(
+        "listen",
+        "bench/bench_listen.py",
+        owner="access",
+        measures="listen key to first sound; kiosk speak on the bundled exhibition",
+    ),
     Bench("images", "bench/bench_images.py", owner="reliability", measures="image decode at display size"),
-    Bench("recovery", "tests/recovery/measure.py", quick=("--quick",), full=("--kills", "5"), owner="reliability",
-          measures="kill -9 to the new kiosk's first attract frame"),
-    Bench("soak", "bench/soak.py", quick=("--quick", "--name", "soak-quick"), full=(), timeout_full=6 * 3600.0,
-          owner="reliability", measures="memory over thousands of visits"),
+    Bench(
+        "recovery",
+        "tests/recovery/measure.py",
+        quick=("--quick",),
+        full=("--kills", "5"),
+        owner="reliability",
+        measures="kill -9 to the new kiosk's first attract frame",
+    ),
+    Bench(
+        "soak",
+        "bench/soak.py",
+        quick=("--quick", "--name", "soak-quick"),
+        full=(),
+        timeout_full=6 * 3600.0,
+        owner="reliability",
+        measures="memory over thousands of visits",
+    ),
 )
 
 
@@ -190,9 +211,19 @@ def _validate_rows(bench: Bench, stdout: str) -> list[Row]:
     for line in stdout.splitlines():
         match = _VALIDATE_LINE.match(line.strip())
         if match:
-            rows.append(Row(bench.name, f"validate 1,000 panels: {match['label']}", "ms", float(match["median"]),
-                            float(match["max"]), float(match["target"]) * 1000, n=int(match["n"]),
-                            note=f"p95 column: the slowest of {match['n']} runs", max=float(match["max"])))
+            rows.append(
+                Row(
+                    bench.name,
+                    f"validate 1,000 panels: {match['label']}",
+                    "ms",
+                    float(match["median"]),
+                    float(match["max"]),
+                    float(match["target"]) * 1000,
+                    n=int(match["n"]),
+                    note=f"p95 column: the slowest of {match['n']} runs",
+                    max=float(match["max"]),
+                )
+            )
     return rows
 
 
@@ -319,7 +350,9 @@ def _versions() -> dict[str, str]:
     try:
         done = subprocess.run(
             [PYTHON, "-c", "import vlc; print(vlc.libvlc_get_version().decode())"],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         if done.returncode == 0 and done.stdout.strip():
             versions["libvlc"] = done.stdout.strip().splitlines()[-1]
@@ -357,8 +390,7 @@ def render_text(rows: list[Row]) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     out = []
     for index, line in enumerate(lines):
-        out.append("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in
-                             enumerate(line)))
+        out.append("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(line)))
         if index == 0:
             out.append("  ".join("-" * width for width in widths))
     return "\n".join(out)
@@ -396,8 +428,9 @@ def render_markdown(rows: list[Row], info: dict[str, str], meta: dict[str, Any])
 def _commit() -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
         return done.stdout.strip() + ("+dirty" if dirty else "")
     except OSError:
         return "?"
@@ -406,8 +439,9 @@ def _commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run every kiosk benchmark; print one table; write results.")
     parser.add_argument("--quick", action="store_true", help="short versions (minutes, not hours)")
-    parser.add_argument("--only", nargs="+", metavar="NAME", choices=[b.name for b in BENCHES],
-                        help="run only these benchmarks")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", choices=[b.name for b in BENCHES], help="run only these benchmarks"
+    )
     parser.add_argument("--echo", action="store_true", help="show each benchmark's own output (on stderr)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json and latest.md")
     args = parser.parse_args(argv)
@@ -419,15 +453,20 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"running {bench.name} ({bench.script}) ...", file=sys.stderr, flush=True)
         outcome = run(bench, args.quick, args.echo)
-        print(f"  {bench.name}: {len(outcome.rows)} rows in {outcome.seconds:.0f} s"
-              + (f"; {outcome.problem}" if outcome.problem else ""), file=sys.stderr, flush=True)
+        print(
+            f"  {bench.name}: {len(outcome.rows)} rows in {outcome.seconds:.0f} s"
+            + (f"; {outcome.problem}" if outcome.problem else ""),
+            file=sys.stderr,
+            flush=True,
+        )
         outcomes.append(outcome)
     rows = [row for outcome in outcomes for row in outcome.rows]
     if args.quick and (not args.only or "soak" in args.only):
         rows += long_soak_rows(args.out / "soak.json")
     info = machine()
     meta = {
-        "command": "bench/run_all.py" + (" --quick" if args.quick else "")
+        "command": "bench/run_all.py"
+        + (" --quick" if args.quick else "")
         + (f" --only {' '.join(args.only)}" if args.only else ""),
         "quick": args.quick,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -443,9 +482,14 @@ def main(argv: list[str] | None = None) -> int:
         "machine": info,
         "rows": [asdict(row) for row in rows],
         "benches": [
-            {"name": o.bench.name, "script": o.bench.script, "command": [Path(c).name if i == 0 else c for i, c in
-                                                                        enumerate(o.command)],
-             "seconds": round(o.seconds, 1), "returncode": o.returncode, "problem": o.problem}
+            {
+                "name": o.bench.name,
+                "script": o.bench.script,
+                "command": [Path(c).name if i == 0 else c for i, c in enumerate(o.command)],
+                "seconds": round(o.seconds, 1),
+                "returncode": o.returncode,
+                "problem": o.problem,
+            }
             for o in outcomes
         ],
     }
@@ -459,4 +503,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

@@ -100,8 +100,12 @@ def count_items(window: Any) -> tuple[int, int]:
         items += 1
         # A decoded picture gives its Image an implicit size; progress 1.0 rules out one still loading.
         # (The 'status' enum has no converter in PySide6, so it cannot be read from here.)
-        if (isinstance(item, QQuickItem) and item.metaObject().className().startswith("QQuickImage")
-                and item.implicitWidth() > 0 and item.property("progress") == 1.0):
+        if (
+            isinstance(item, QQuickItem)
+            and item.metaObject().className().startswith("QQuickImage")
+            and item.implicitWidth() > 0
+            and item.property("progress") == 1.0
+        ):
             images += 1
     return items, images
 
@@ -204,8 +208,11 @@ class Driver:
         return 0 <= centre.x() < self.window.width() and 0 <= centre.y() < self.window.height()
 
     def find_all(self, prefix: str) -> list[Any]:
-        return [item for item in walk_items(self.window.contentItem())
-                if item.objectName().startswith(prefix) and self._shown(item)]
+        return [
+            item
+            for item in walk_items(self.window.contentItem())
+            if item.objectName().startswith(prefix) and self._shown(item)
+        ]
 
     @staticmethod
     def _shown(item: Any) -> bool:
@@ -324,8 +331,13 @@ def make_kiosk(result: Any, plan: Plan, size: tuple[int, int] = (1280, 720)) -> 
 class Soak:
     """Runs visits until the plan's navigation and excerpt counts are reached."""
 
-    def __init__(self, kiosk: Any, plan: Plan, reload: Callable[[], Any] | None = None,
-                 on_sample: Callable[[Sample, Counters], None] | None = None) -> None:
+    def __init__(
+        self,
+        kiosk: Any,
+        plan: Plan,
+        reload: Callable[[], Any] | None = None,
+        on_sample: Callable[[Sample, Counters], None] | None = None,
+    ) -> None:
         self.kiosk = kiosk
         self.plan = plan
         self.driver = Driver(kiosk)
@@ -373,7 +385,8 @@ class Soak:
             return False
         code = self.random.choice(others)
         if self.driver.tap(f"languageButton_{code}") and self.driver.wait_until(
-                lambda: self.navigator.language == code, 1000):
+            lambda: self.navigator.language == code, 1000
+        ):
             self.counts.languages += 1
             return True
         return False
@@ -420,14 +433,22 @@ class Soak:
     def _go_to_film(self) -> bool:
         """Open a chapter with a film and step to it (counted as navigations)."""
         exhibition = self.kiosk.store.exhibition
-        films = [(ci, pi) for ci, chapter in enumerate(exhibition.chapters)
-                 for pi, panel in enumerate(chapter.panels) if panel.kind == "video" and panel.src.usable]
+        films = [
+            (ci, pi)
+            for ci, chapter in enumerate(exhibition.chapters)
+            for pi, panel in enumerate(chapter.panels)
+            if panel.kind == "video" and panel.src.usable
+        ]
         if not films:
             return False
         ci, pi = self.random.choice(films)
         if self.navigator.screen == "chapter" and self.navigator.chapterIndex != ci:
-            self._step(lambda: self.driver.tap("homeButton") and self.driver.wait_until(
-                lambda: self.navigator.screen == "home", 1000))
+            self._step(
+                lambda: (
+                    self.driver.tap("homeButton")
+                    and self.driver.wait_until(lambda: self.navigator.screen == "home", 1000)
+                )
+            )
         if self.navigator.screen == "home" and self.driver.find(f"chapterTile_{ci}") is None:
             # That chapter's tile is below the fold in this language: a film whose tile shows.
             shown = [(c, p) for c, p in films if self.driver.find(f"chapterTile_{c}") is not None]
@@ -435,8 +456,11 @@ class Soak:
                 return False
             ci, pi = self.random.choice(shown)
         if self.navigator.screen == "home" and not self._step(
-                lambda: self.driver.tap(f"chapterTile_{ci}")
-                and self.driver.wait_until(lambda: self.navigator.screen == "chapter", 1000)):
+            lambda: (
+                self.driver.tap(f"chapterTile_{ci}")
+                and self.driver.wait_until(lambda: self.navigator.screen == "chapter", 1000)
+            )
+        ):
             return False
         for _ in range(40):
             here = self.navigator.panelIndex
@@ -451,15 +475,19 @@ class Soak:
         """Where the kiosk is stuck: the visit's state and timer, and every film player's state."""
         visit, navigator = self.kiosk.visit, self.navigator
         timer = navigator._timer
-        players = [(item.property("panelId"), item.property("playerState"), item.property("holdsIdle"))
-                   for item in walk_items(self.driver.window.contentItem())
-                   if item.objectName() == "videoPlayer"]
+        players = [
+            (item.property("panelId"), item.property("playerState"), item.property("holdsIdle"))
+            for item in walk_items(self.driver.window.contentItem())
+            if item.objectName() == "videoPlayer"
+        ]
         now = visit.clock.monotonic()
         deadline = visit.next_deadline()
-        return (f"state {visit.state}, idle held {visit.idle_held} ({getattr(visit, '_hold', None)}), "
-                f"next deadline in {None if deadline is None else round(deadline - now, 3)} s, "
-                f"timer active {timer.isActive()} remaining {timer.remainingTime()} ms; "
-                f"players (panel, state, holdsIdle): {players}")
+        return (
+            f"state {visit.state}, idle held {visit.idle_held} ({getattr(visit, '_hold', None)}), "
+            f"next deadline in {None if deadline is None else round(deadline - now, 3)} s, "
+            f"timer active {timer.isActive()} remaining {timer.remainingTime()} ms; "
+            f"players (panel, state, holdsIdle): {players}"
+        )
 
     def visit(self) -> None:
         plan, counts = self.plan, self.counts
@@ -475,8 +503,13 @@ class Soak:
         for step in range(length):
             screen = self.navigator.screen
             roll = self.random.random()
-            if (want_film and films < plan.films_per_visit and counts.excerpts < plan.excerpts
-                    and step >= 1 and self._go_to_film()):
+            if (
+                want_film
+                and films < plan.films_per_visit
+                and counts.excerpts < plan.excerpts
+                and step >= 1
+                and self._go_to_film()
+            ):
                 films += self._play_excerpt()
                 continue
             if screen == "home":
@@ -498,8 +531,9 @@ class Soak:
         if film is not None and film.property("holdsIdle") and not self.driver.tap("videoPlayPause"):
             self.driver.tap("homeButton")
         # The visitor walks away: the idle timeout, then the countdown, then the loop.
-        if not self.driver.wait_until(lambda: self.navigator.screen == "attract",
-                                      (plan.idle_s + plan.countdown_s) * 1000 + 5000):
+        if not self.driver.wait_until(
+            lambda: self.navigator.screen == "attract", (plan.idle_s + plan.countdown_s) * 1000 + 5000
+        ):
             raise RuntimeError("the idle reset never brought the attract loop back: " + self.describe())
         counts.idle_resets += 1
         counts.visits += 1
@@ -522,9 +556,11 @@ class Soak:
             if progress and time.monotonic() - last_report > 15:
                 last_report = time.monotonic()
                 s = self.sampler.samples[-1]
-                progress(f"{s.seconds:6.0f} s  visits {counts.visits}  navigations {counts.navigations}  "
-                         f"excerpts {counts.excerpts}  RSS {s.rss_mb:.1f} MB  objects {s.py_objects}  "
-                         f"items {s.qml_items}")
+                progress(
+                    f"{s.seconds:6.0f} s  visits {counts.visits}  navigations {counts.navigations}  "
+                    f"excerpts {counts.excerpts}  RSS {s.rss_mb:.1f} MB  objects {s.py_objects}  "
+                    f"items {s.qml_items}"
+                )
             rss = self.sampler.samples[-1].rss_mb
             minutes = (time.monotonic() - self.sampler.started) / 60
             if plan.max_minutes and minutes > plan.max_minutes:
@@ -535,12 +571,18 @@ class Soak:
                 break
             if counts.visits > 20 and counts.navigations == 0:
                 raise RuntimeError("no navigation is being taken")
-            if counts.navigations >= plan.navigations and counts.excerpts < plan.excerpts and (
+            if (
+                counts.navigations >= plan.navigations
+                and counts.excerpts < plan.excerpts
+                and (
                     (counts.visits > 50 and counts.excerpts == 0)
-                    or (counts.excerpts_failed >= 10 and counts.excerpts_failed > counts.excerpts)):
+                    or (counts.excerpts_failed >= 10 and counts.excerpts_failed > counts.excerpts)
+                )
+            ):
                 # Films do not start (no player, no usable film, or a broken player): stop, and say so.
-                self.stopped_early = (f"stopped early: {counts.excerpts_failed} excerpts failed to start, "
-                                      f"{counts.excerpts} played")
+                self.stopped_early = (
+                    f"stopped early: {counts.excerpts_failed} excerpts failed to start, {counts.excerpts} played"
+                )
                 break
         return self.sampler.samples
 
@@ -586,8 +628,9 @@ def start_player(driver: Driver, player: Any) -> bool:
         driver.wait_until(settled, 2000, step_ms=0)
         for _attempt in range(3):
             for name in ("videoBigButton", "videoTapArea"):
-                target = next((item for item in walk_items(player)
-                               if item.objectName() == name and driver._shown(item)), None)
+                target = next(
+                    (item for item in walk_items(player) if item.objectName() == name and driver._shown(item)), None
+                )
                 if target is not None:
                     centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
                     driver.tap_at(centre.x(), centre.y())
@@ -705,8 +748,10 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
             lo = max(0.0, lo)
 
         def to_point(x: float, y: float) -> QPointF:
-            return QPointF(rect.left() + (x - x_lo) / (x_hi - x_lo) * rect.width(),
-                           rect.bottom() - (y - lo) / (hi - lo) * rect.height())
+            return QPointF(
+                rect.left() + (x - x_lo) / (x_hi - x_lo) * rect.width(),
+                rect.bottom() - (y - lo) / (hi - lo) * rect.height(),
+            )
 
         warm_rect = QRectF(rect.left(), rect.top(), to_point(cut, lo).x() - rect.left(), rect.height())
         painter.fillRect(warm_rect, warm)
@@ -716,9 +761,11 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
             value = hi - i * (hi - lo) / 4
             painter.setPen(ink)
-            painter.drawText(QRectF(rect.left() - 95, y - 9, 90, 18),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{value:,.1f}" if unit == "MB" or hi - lo < 10 else f"{value:,.0f}")
+            painter.drawText(
+                QRectF(rect.left() - 95, y - 9, 90, 18),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{value:,.1f}" if unit == "MB" or hi - lo < 10 else f"{value:,.0f}",
+            )
             painter.setPen(QPen(grid, 1))
         painter.setPen(QPen(ink, 1))
         painter.drawRect(rect)
@@ -733,8 +780,10 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
         if values:
             g = growth(samples, name, warmup)
             if big:
-                heading += (f"  -  after warm-up: {g.start:,.1f} -> {g.end:,.1f} ({g.growth:+,.1f}),"
-                            f" slope {g.slope_per_1000_navigations:+,.2f} per 1000 navigations")
+                heading += (
+                    f"  -  after warm-up: {g.start:,.1f} -> {g.end:,.1f} ({g.growth:+,.1f}),"
+                    f" slope {g.slope_per_1000_navigations:+,.2f} per 1000 navigations"
+                )
             else:
                 heading += f": {g.growth:+,.0f} after warm-up"
         if big:
@@ -746,10 +795,10 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
                 # The wall time at that point, from the nearest sample: the x axis is time, too.
                 nearest = min(samples, key=functools.partial(_distance, x)) if samples else None
                 when = f" ({nearest.seconds / 60:.0f} min)" if nearest is not None else ""
-                painter.drawText(QRectF(px - 80, rect.bottom() + 6, 160, 18), Qt.AlignmentFlag.AlignCenter,
-                                 f"{x:,.0f}{when}")
-        painter.drawText(QRectF(rect.left(), rect.top() - 24, rect.width(), 20), Qt.AlignmentFlag.AlignLeft,
-                         heading)
+                painter.drawText(
+                    QRectF(px - 80, rect.bottom() + 6, 160, 18), Qt.AlignmentFlag.AlignCenter, f"{x:,.0f}{when}"
+                )
+        painter.drawText(QRectF(rect.left(), rect.top() - 24, rect.width(), 20), Qt.AlignmentFlag.AlignLeft, heading)
 
     main = QRectF(130, 80, width - 220, 470)
     chart(main, "rss_mb", "Resident memory (RSS)", "MB", accent, True)
@@ -765,22 +814,30 @@ def plot(samples: list[Sample], path: Path, warmup: float, title: str) -> None:
             y = main.bottom() - (limit - lo) / (hi - lo) * main.height()
             painter.setPen(QPen(QColor("#2E86C1"), 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(main.left(), y), QPointF(main.right(), y))
-            painter.drawText(QRectF(main.right() - 420, y - 22, 410, 18), Qt.AlignmentFlag.AlignRight,
-                             f"target: start of measured part + {RSS_TARGET_MB:.0f} MB")
-    small = [("py_objects", "Python objects", "", QColor("#7D3C98")),
-             ("kiosk_objects", "Objects of kiosk classes", "", QColor("#A93226")),
-             ("qml_items", "Qt Quick items", "", QColor("#1E8449")),
-             ("images_held", "Decoded images held", "", QColor("#117A65")),
-             ("threads", "Threads", "", QColor("#B9770E")),
-             ("fds", "Open files", "", QColor("#2E4053"))]
+            painter.drawText(
+                QRectF(main.right() - 420, y - 22, 410, 18),
+                Qt.AlignmentFlag.AlignRight,
+                f"target: start of measured part + {RSS_TARGET_MB:.0f} MB",
+            )
+    small = [
+        ("py_objects", "Python objects", "", QColor("#7D3C98")),
+        ("kiosk_objects", "Objects of kiosk classes", "", QColor("#A93226")),
+        ("qml_items", "Qt Quick items", "", QColor("#1E8449")),
+        ("images_held", "Decoded images held", "", QColor("#117A65")),
+        ("threads", "Threads", "", QColor("#B9770E")),
+        ("fds", "Open files", "", QColor("#2E4053")),
+    ]
     cell_w = (width - 130 - 50) / 3
     for index, (name, label, unit, colour) in enumerate(small):
         col, row = index % 3, index // 3
         rect = QRectF(130 + col * cell_w, 640 + row * 170, cell_w - 110, 110)
         chart(rect, name, label, unit, colour, False)
     painter.setPen(ink)
-    painter.drawText(QRectF(130, height - 30, width - 180, 20), Qt.AlignmentFlag.AlignCenter,
-                     "navigations (x axis of every chart; wall time in brackets); shaded: warm-up, not judged")
+    painter.drawText(
+        QRectF(130, height - 30, width - 180, 20),
+        Qt.AlignmentFlag.AlignCenter,
+        "navigations (x axis of every chart; wall time in brackets); shaded: warm-up, not judged",
+    )
     painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(path))
@@ -795,8 +852,12 @@ def machine_line() -> str:
     return f"{platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def run_soak(plan: Plan, exhibition: Path, progress: Callable[[str], None] | None = None,
-             start_player_hook: Callable[[Driver, Any], bool] | None = None) -> tuple[Soak, list[Sample]]:
+def run_soak(
+    plan: Plan,
+    exhibition: Path,
+    progress: Callable[[str], None] | None = None,
+    start_player_hook: Callable[[Driver, Any], bool] | None = None,
+) -> tuple[Soak, list[Sample]]:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
@@ -831,8 +892,9 @@ def main(argv: list[str] | None = None) -> int:
 
     plan = Plan()
     if args.quick:
-        plan = dataclasses.replace(plan, navigations=400, excerpts=25, reload_every_visits=8,
-                                   quiet_every_visits=15, quiet_ms=2000, warmup=0.3)
+        plan = dataclasses.replace(
+            plan, navigations=400, excerpts=25, reload_every_visits=8, quiet_every_visits=15, quiet_ms=2000, warmup=0.3
+        )
     plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb, max_minutes=args.max_minutes)
     if args.navigations is not None:
         plan = dataclasses.replace(plan, navigations=args.navigations)
@@ -853,8 +915,10 @@ def main(argv: list[str] | None = None) -> int:
     csv_path, png_path = args.out / f"{args.name}.csv", args.out / f"{args.name}-memory.png"
     write_csv(samples, csv_path)
     early = f"[{soak.stopped_early}] " if soak.stopped_early else ""
-    title = (f"{early}soak: {counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts, "
-             f"{counts.reloads} reloads in {elapsed / 60:.0f} min ({machine_line()})")
+    title = (
+        f"{early}soak: {counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts, "
+        f"{counts.reloads} reloads in {elapsed / 60:.0f} min ({machine_line()})"
+    )
     plot(samples, png_path, plan.warmup, title)
 
     rss = growth(samples, "rss_mb", plan.warmup)
@@ -865,51 +929,130 @@ def main(argv: list[str] | None = None) -> int:
     fds = growth(samples, "fds", plan.warmup)
     steps = counts.step_ms or [0.0]
     trims = counts.trim_ms or [0.0]
-    note = (f"{counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts "
-            f"({counts.excerpts_failed} failed to start), {counts.languages} language changes, "
-            f"{counts.idle_resets} idle resets, {counts.reloads} reloads, {elapsed:.0f} s"
-            f"{'; ' + soak.stopped_early if soak.stopped_early else ''}; "
-            f"plot {png_path.relative_to(ROOT) if png_path.is_relative_to(ROOT) else png_path}")
-    print(f"RSS after warm-up: {rss.start:.1f} -> {rss.end:.1f} MB ({rss.growth:+.1f} MB), "
-          f"slope {rss.slope_per_1000_navigations:+.2f} MB per 1000 navigations", file=sys.stderr)
-    print(f"Python objects {objects.growth:+.0f}, Qt Quick items {items.growth:+.0f}, threads {threads.growth:+.0f},"
-          f" open files {fds.growth:+.0f}", file=sys.stderr)
+    note = (
+        f"{counts.visits} visits, {counts.navigations} navigations, {counts.excerpts} excerpts "
+        f"({counts.excerpts_failed} failed to start), {counts.languages} language changes, "
+        f"{counts.idle_resets} idle resets, {counts.reloads} reloads, {elapsed:.0f} s"
+        f"{'; ' + soak.stopped_early if soak.stopped_early else ''}; "
+        f"plot {png_path.relative_to(ROOT) if png_path.is_relative_to(ROOT) else png_path}"
+    )
+    print(
+        f"RSS after warm-up: {rss.start:.1f} -> {rss.end:.1f} MB ({rss.growth:+.1f} MB), "
+        f"slope {rss.slope_per_1000_navigations:+.2f} MB per 1000 navigations",
+        file=sys.stderr,
+    )
+    print(
+        f"Python objects {objects.growth:+.0f}, Qt Quick items {items.growth:+.0f}, threads {threads.growth:+.0f},"
+        f" open files {fds.growth:+.0f}",
+        file=sys.stderr,
+    )
     print(note, file=sys.stderr)
     results = [
-        {"name": "soak RSS growth after warm-up", "unit": "MB", "median": round(rss.growth, 2),
-         "p95": round(rss.growth, 2), "target": RSS_TARGET_MB, "n": len(samples), "note": note},
-        {"name": "soak RSS slope, extrapolated to 10,000 navigations", "unit": "MB",
-         "median": round(rss.slope_per_1000_navigations * 10, 2), "p95": round(rss.slope_per_1000_navigations * 10, 2),
-         # A few hundred navigations, still warming up, times 25 is noise: only a long run is judged.
-         "target": None if args.quick else RSS_TARGET_MB, "n": len(samples),
-         "note": "least-squares slope of post-warm-up RSS against navigations, times 10,000"
-                 + ("; a quick run is too short to extrapolate (see the long soak)" if args.quick else "")},
-        {"name": "soak Python objects growth after warm-up", "unit": "objects", "median": round(objects.growth),
-         "p95": round(objects.growth), "target": 2000, "n": len(samples),
-         "note": "live objects after gc.collect(), on the attract loop"},
-        {"name": "soak objects of kiosk classes, growth after warm-up", "unit": "objects",
-         "median": round(ours.growth), "p95": round(ours.growth), "target": 0, "n": len(samples),
-         "note": "instances of classes from the kiosk package (view models, models): none may pile up"},
-        {"name": "soak Qt Quick items growth after warm-up", "unit": "items", "median": round(items.growth),
-         "p95": round(items.growth), "target": 50, "n": len(samples), "note": "items in the window, on the loop"},
-        {"name": "soak threads growth after warm-up", "unit": "threads", "median": round(threads.growth),
-         "p95": round(threads.growth), "target": 2, "n": len(samples), "note": ""},
-        {"name": "soak open files growth after warm-up", "unit": "fds", "median": round(fds.growth),
-         "p95": round(fds.growth), "target": 2, "n": len(samples), "note": ""},
-        {"name": "soak navigation step (tap + 45 ms of frames)", "unit": "ms",
-         "median": round(statistics.median(steps), 1), "p95": round(percentile(steps, 0.95), 1), "target": None,
-         "n": len(steps), "note": "wall time per navigation in the soak, not touch-to-frame (see bench_ui)"},
-        {"name": "soak memory trim after a visit", "unit": "ms",
-         "median": round(statistics.median(trims), 1), "p95": round(percentile(trims, 0.95), 1), "target": None,
-         "n": len(counts.trim_ms), "note": "malloc_trim(0) on its own thread (kiosk/ui/free_memory.py)"},
+        {
+            "name": "soak RSS growth after warm-up",
+            "unit": "MB",
+            "median": round(rss.growth, 2),
+            "p95": round(rss.growth, 2),
+            "target": RSS_TARGET_MB,
+            "n": len(samples),
+            "note": note,
+        },
+        {
+            "name": "soak RSS slope, extrapolated to 10,000 navigations",
+            "unit": "MB",
+            "median": round(rss.slope_per_1000_navigations * 10, 2),
+            "p95": round(rss.slope_per_1000_navigations * 10, 2),
+            # A few hundred navigations, still warming up, times 25 is noise: only a long run is judged.
+            "target": None if args.quick else RSS_TARGET_MB,
+            "n": len(samples),
+            "note": "least-squares slope of post-warm-up RSS against navigations, times 10,000"
+            + ("; a quick run is too short to extrapolate (see the long soak)" if args.quick else ""),
+        },
+        {
+            "name": "soak Python objects growth after warm-up",
+            "unit": "objects",
+            "median": round(objects.growth),
+            "p95": round(objects.growth),
+            "target": 2000,
+            "n": len(samples),
+            "note": "live objects after gc.collect(), on the attract loop",
+        },
+        {
+            "name": "soak objects of kiosk classes, growth after warm-up",
+            "unit": "objects",
+            "median": round(ours.growth),
+            "p95": round(ours.growth),
+            "target": 0,
+            "n": len(samples),
+            "note": "instances of classes from the kiosk package (view models, models): none may pile up",
+        },
+        {
+            "name": "soak Qt Quick items growth after warm-up",
+            "unit": "items",
+            "median": round(items.growth),
+            "p95": round(items.growth),
+            "target": 50,
+            "n": len(samples),
+            "note": "items in the window, on the loop",
+        },
+        {
+            "name": "soak threads growth after warm-up",
+            "unit": "threads",
+            "median": round(threads.growth),
+            "p95": round(threads.growth),
+            "target": 2,
+            "n": len(samples),
+            "note": "",
+        },
+        {
+            "name": "soak open files growth after warm-up",
+            "unit": "fds",
+            "median": round(fds.growth),
+            "p95": round(fds.growth),
+            "target": 2,
+            "n": len(samples),
+            "note": "",
+        },
+        {
+            "name": "soak navigation step (tap + 45 ms of frames)",
+            "unit": "ms",
+            "median": round(statistics.median(steps), 1),
+            "p95": round(percentile(steps, 0.95), 1),
+            "target": None,
+            "n": len(steps),
+            "note": "wall time per navigation in the soak, not touch-to-frame (see bench_ui)",
+        },
+        {
+            "name": "soak memory trim after a visit",
+            "unit": "ms",
+            "median": round(statistics.median(trims), 1),
+            "p95": round(percentile(trims, 0.95), 1),
+            "target": None,
+            "n": len(counts.trim_ms),
+            "note": "malloc_trim(0) on its own thread (kiosk/ui/free_memory.py)",
+        },
     ]
     if counts.excerpts < plan.excerpts:
-        results.append({"name": "soak excerpt plays", "unit": "plays", "median": counts.excerpts,
-                        "p95": counts.excerpts, "target": plan.excerpts, "better": "higher", "n": 1,
-                        "note": "fewer excerpts played than planned: no film or no video player"})
+        results.append(
+            {
+                "name": "soak excerpt plays",
+                "unit": "plays",
+                "median": counts.excerpts,
+                "p95": counts.excerpts,
+                "target": plan.excerpts,
+                "better": "higher",
+                "n": 1,
+                "note": "fewer excerpts played than planned: no film or no video player",
+            }
+        )
     line = {"bench": "soak", "results": results}
-    record = {**line, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "plan": dataclasses.asdict(plan),
-              "exhibition": str(exhibition), "stopped_early": soak.stopped_early}
+    record = {
+        **line,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "plan": dataclasses.asdict(plan),
+        "exhibition": str(exhibition),
+        "stopped_early": soak.stopped_early,
+    }
     (args.out / f"{args.name}.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(line))
     return 0

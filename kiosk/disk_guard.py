@@ -71,5 +71,3 @@ def describe_free(path: Path) -> str:
     if free is None:
         return f"free space unknown at {path}"
     return f"{free / 1024 / 1024:.1f} MB free on the disk of {existing_parent(path)}"
-
-

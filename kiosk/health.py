@@ -51,8 +51,10 @@ def disk_notes(folders: list[Path] | None = None, floor: int | None = None) -> l
         if free is None or free >= floor or disk in seen:
             continue
         seen.add(disk)
-        lines.append(f"The disk is full ({free / 2**20:.0f} MB free at {disk}): the exhibition goes on, "
-                     "but logs and visit statistics are not written until there is room.")
+        lines.append(
+            f"The disk is full ({free / 2**20:.0f} MB free at {disk}): the exhibition goes on, "
+            "but logs and visit statistics are not written until there is room."
+        )
     return lines
 
 

@@ -131,9 +131,7 @@ def setup_logging(
     file_problem = ""
     try:
         wanted.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = RoomAwareFileHandler(
-            wanted, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
-        )
+        file_handler = RoomAwareFileHandler(wanted, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
     except OSError as error:
         file_problem = f"cannot write the log file {wanted}: {error.strerror or error}"
         path = None
@@ -167,11 +165,18 @@ class RoomAwareFileHandler(logging.handlers.RotatingFileHandler):
         super().emit(record)
         if self._full and self.lost == lost_before:
             self._full = False
-            super().emit(logging.makeLogRecord({
-                "name": "kiosk.logs", "levelno": logging.WARNING, "levelname": "WARNING",
-                "msg": "the log file is written again; %d line(s) before this one are missing (the disk was full)",
-                "args": (self.lost,),
-            }))
+            super().emit(
+                logging.makeLogRecord(
+                    {
+                        "name": "kiosk.logs",
+                        "levelno": logging.WARNING,
+                        "levelname": "WARNING",
+                        "msg": "the log file is written again; %d line(s) before this one are missing"
+                        " (the disk was full)",
+                        "args": (self.lost,),
+                    }
+                )
+            )
 
     def handleError(self, record: logging.LogRecord) -> None:
         from kiosk.disk_guard import is_disk_full
@@ -190,8 +195,10 @@ class RoomAwareFileHandler(logging.handlers.RotatingFileHandler):
             self._full = True
             if sys.stderr is not None:
                 with contextlib.suppress(Exception):
-                    sys.stderr.write(f"kiosk: the disk is full: {self.baseFilename} is not written until there "
-                                     "is room again (these lines still reach stderr)\n")
+                    sys.stderr.write(
+                        f"kiosk: the disk is full: {self.baseFilename} is not written until there "
+                        "is room again (these lines still reach stderr)\n"
+                    )
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

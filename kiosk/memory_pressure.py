@@ -44,8 +44,10 @@ class Memory:
         return max(0.0, 1.0 - self.used / self.limit) if self.limit else 1.0
 
     def describe(self) -> str:
-        return (f"{self.used / 2**20:.0f} MB of {self.limit / 2**20:.0f} MB used ({self.where}), "
-                f"{self.headroom:.0%} left, {self.stall:.0f}% stalled")
+        return (
+            f"{self.used / 2**20:.0f} MB of {self.limit / 2**20:.0f} MB used ({self.where}), "
+            f"{self.headroom:.0%} left, {self.stall:.0f}% stalled"
+        )
 
 
 def level_of(memory: Memory) -> str:

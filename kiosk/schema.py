@@ -88,15 +88,21 @@ class _Builder:
         if hint is Localized:
             return self.ref("Localized", _localized)
         if hint is Timecode:
-            return self.ref("Timecode", lambda: {
-                "description": "A position in the film: SS, MM:SS or HH:MM:SS, with .mmm for milliseconds.",
-                "anyOf": [{"type": "string", "pattern": _TIMECODE_PATTERN}, {"type": "number", "minimum": 0}],
-            })
+            return self.ref(
+                "Timecode",
+                lambda: {
+                    "description": "A position in the film: SS, MM:SS or HH:MM:SS, with .mmm for milliseconds.",
+                    "anyOf": [{"type": "string", "pattern": _TIMECODE_PATTERN}, {"type": "number", "minimum": 0}],
+                },
+            )
         if hint is Duration:
-            return self.ref("Duration", lambda: {
-                "description": "A duration such as 90s, 1m30s or 500ms (a plain number is seconds).",
-                "anyOf": [{"type": "string", "pattern": _DURATION_PATTERN}, {"type": "number", "minimum": 0}],
-            })
+            return self.ref(
+                "Duration",
+                lambda: {
+                    "description": "A duration such as 90s, 1m30s or 500ms (a plain number is seconds).",
+                    "anyOf": [{"type": "string", "pattern": _DURATION_PATTERN}, {"type": "number", "minimum": 0}],
+                },
+            )
         if hint is CaptionTrack:
             return {**_MEDIA_PATH, "description": _MEDIA_DOC[MediaKind.CAPTIONS]}
         if dataclasses.is_dataclass(hint) and isinstance(hint, type) and hint is not Cue:

@@ -248,11 +248,13 @@ class Supervisor:
 
     def _wait_for_display(self) -> bool:
         """Wait for the child's display to answer; False when a stop signal came meanwhile."""
-        log.warning("kiosk (pid %d) left because its display went away: restarting it when the display is back",
-                    self._pid)
+        log.warning(
+            "kiosk (pid %d) left because its display went away: restarting it when the display is back", self._pid
+        )
         started = self.clock()
-        if not wait_for_display(display_of(self.env), stop=lambda: self._stop_signal is not None, sleep=self.sleep,
-                                clock=self.clock):
+        if not wait_for_display(
+            display_of(self.env), stop=lambda: self._stop_signal is not None, sleep=self.sleep, clock=self.clock
+        ):
             return False
         log.info("display back after %.1f s: restarting the kiosk", self.clock() - started)
         return True

@@ -137,8 +137,11 @@ class Watchdog:
             self._last_beat = self._last_frame = self._clock()
             self._thread = threading.Thread(target=self._run, name="kiosk-watchdog", daemon=True)
             self._thread.start()
-            log.info("watchdog: UI thread within %.0f s, frames within %.0f s on the attract loop",
-                     self.ui_timeout, self.frame_timeout)
+            log.info(
+                "watchdog: UI thread within %.0f s, frames within %.0f s on the attract loop",
+                self.ui_timeout,
+                self.frame_timeout,
+            )
 
     def stop(self) -> None:
         self._stop.set()

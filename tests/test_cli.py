@@ -93,8 +93,9 @@ def test_unusable_arguments_exit_2(tmp_path: Path) -> None:
 
 
 def test_json_report_parses(tmp_path: Path) -> None:
-    process = kiosk("validate", "--json", str(FULL), "tests/loader/invalid/duplicate-panel-id.yaml",
-                    str(tmp_path / "gone.yaml"))
+    process = kiosk(
+        "validate", "--json", str(FULL), "tests/loader/invalid/duplicate-panel-id.yaml", str(tmp_path / "gone.yaml")
+    )
     assert process.returncode == 2
     report = json.loads(process.stdout)
     assert report["valid"] is False
@@ -126,6 +127,7 @@ def _arbitrary_yaml(rng: random.Random, index: int, samples: list[bytes]) -> byt
                 data[rng.randrange(len(data))] = rng.randrange(256)
         return bytes(data)
     if choice == 1:  # random structure
+
         def value(depth: int) -> object:
             kind = rng.randrange(6 if depth < 4 else 3)
             if kind == 0:
@@ -136,6 +138,7 @@ def _arbitrary_yaml(rng: random.Random, index: int, samples: list[bytes]) -> byt
                 return [value(depth + 1) for _ in range(rng.randint(0, 4))]
             keys = ["exhibition", "attract", "chapters", "id", "title", "panels", "type", "src", "languages", "k"]
             return {rng.choice(keys): value(depth + 1) for _ in range(rng.randint(0, 4))}
+
         return yaml.safe_dump(value(0), allow_unicode=True).encode()
     if choice == 2:  # random bytes
         return bytes(rng.randrange(256) for _ in range(rng.randint(0, 300)))
@@ -173,7 +176,12 @@ def test_a_thousand_arbitrary_files_in_one_call_never_print_a_traceback(tmp_path
 def test_output_cut_short_by_head_is_not_a_traceback() -> None:
     process = subprocess.run(
         f"'{sys.executable}' -m kiosk validate tests/loader/invalid/*.yaml | head -n 1",
-        shell=True, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert len(process.stdout.splitlines()) == 1
     no_traceback(process)
@@ -212,8 +220,12 @@ def test_a_terminal_that_cannot_show_arabic_still_gets_every_line(tmp_path: Path
     config = tmp_path / "ar.yaml"
     config.write_text("exhibition:\n  عنوان: x\n", encoding="utf-8")
     process = subprocess.run(
-        [sys.executable, "-m", "kiosk", "validate", str(config)], cwd=ROOT, capture_output=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii"}, check=False,
+        [sys.executable, "-m", "kiosk", "validate", str(config)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii"},
+        check=False,
     )
     stdout = process.stdout.decode("ascii")
     assert process.returncode == 1

@@ -68,8 +68,11 @@ print(json.dumps({"mapped_mb": libc.mallinfo2().hblkhd / 2**20}))
 
 
 def _python(script: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES")
+    }
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     return done

@@ -81,7 +81,11 @@ CHILD = textwrap.dedent(
 
 def test_true_and_none_keep_their_references() -> None:
     process = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
     )
     assert process.returncode == 0, f"the interpreter died (the PySide6 6.12 crash?):\n{process.stderr[-3000:]}"

@@ -179,10 +179,30 @@ def _ffmpeg(*args: str) -> None:
 def make_clip(path: Path, seconds: float = 3.0) -> None:
     """A small H.264/AAC film (320x180, 25 fps) with a moving test picture and a tone."""
     _ffmpeg(
-        "-f", "lavfi", "-i", f"testsrc2=s=320x180:r=25:d={seconds}",
-        "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-        "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast", "-g", "25",
-        "-c:a", "aac", "-b:a", "32k", "-shortest", "-movflags", "+faststart", str(path),
+        "-f",
+        "lavfi",
+        "-i",
+        f"testsrc2=s=320x180:r=25:d={seconds}",
+        "-f",
+        "lavfi",
+        "-i",
+        f"sine=frequency=440:duration={seconds}",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-preset",
+        "ultrafast",
+        "-g",
+        "25",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "32k",
+        "-shortest",
+        "-movflags",
+        "+faststart",
+        str(path),
     )
 
 
@@ -235,29 +255,60 @@ def make_corpus(root: Path) -> Corpus:
     shutil.copyfile(clip, images / "film.jpg")
     add(Case("film named .jpg", "images/film.jpg", "img-film", "src", "contains MP4 video data"))
     (images / "png-named.jpg").write_bytes(good_png)
-    add(Case("PNG named .jpg", "images/png-named.jpg", "img-png-named-jpg", "src", "rename it",
-             severity="warning", why="shows normally: Qt reads the content, not the name"))
+    add(
+        Case(
+            "PNG named .jpg",
+            "images/png-named.jpg",
+            "img-png-named-jpg",
+            "src",
+            "rename it",
+            severity="warning",
+            why="shows normally: Qt reads the content, not the name",
+        )
+    )
     (images / "bad-crc.png").write_bytes(_corrupt_png_idat(good_png, keep_crc=False))
     add(Case("PNG chunk with a bad checksum", "images/bad-crc.png", "img-bad-crc", "src", "damaged"))
     (images / "bad-deflate.png").write_bytes(_corrupt_png_idat(good_png, keep_crc=True))
-    add(Case("PNG with corrupt pixel data (checksum intact)", "images/bad-deflate.png", "img-bad-deflate",
-             "src", "damaged picture data",
-             why="the header and checksums are fine: the loader inflates the pixel data to see it"))
+    add(
+        Case(
+            "PNG with corrupt pixel data (checksum intact)",
+            "images/bad-deflate.png",
+            "img-bad-deflate",
+            "src",
+            "damaged picture data",
+            why="the header and checksums are fine: the loader inflates the pixel data to see it",
+        )
+    )
     write_flat_jpeg(images / "bomb.jpg", BOMB_SIDE, BOMB_SIDE)
-    add(Case(f"JPEG of {BOMB_SIDE} x {BOMB_SIDE} pixels", "images/bomb.jpg", "img-bomb-jpeg", "src",
-             "too large"))
+    add(Case(f"JPEG of {BOMB_SIDE} x {BOMB_SIDE} pixels", "images/bomb.jpg", "img-bomb-jpeg", "src", "too large"))
     write_png_bomb(images / "bomb.png", BOMB_SIDE)
     add(Case(f"PNG of {BOMB_SIDE} x {BOMB_SIDE} pixels", "images/bomb.png", "img-bomb-png", "src", "too large"))
     write_flat_jpeg(images / "large.jpg", LARGE_SIDE, LARGE_SIDE)
-    add(Case(f"JPEG of {LARGE_SIDE} x {LARGE_SIDE} pixels (allowed)", "images/large.jpg", "img-large", "src",
-             None, why="under the loader's limit: the kiosk must decode it at display size"))
+    add(
+        Case(
+            f"JPEG of {LARGE_SIDE} x {LARGE_SIDE} pixels (allowed)",
+            "images/large.jpg",
+            "img-large",
+            "src",
+            None,
+            why="under the loader's limit: the kiosk must decode it at display size",
+        )
+    )
     (images / "huge.svg").write_text(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{BOMB_SIDE}" height="{BOMB_SIDE}" viewBox="0 0 10 10">'
         '<rect width="10" height="10" fill="#808080"/><circle cx="5" cy="5" r="3" fill="#E2A740"/></svg>\n',
         encoding="utf-8",
     )
-    add(Case(f"SVG declaring {BOMB_SIDE} x {BOMB_SIDE} pixels", "images/huge.svg", "img-huge-svg", "src", None,
-             why="a vector picture: fine if rendered at display size, 3.6 GB if rendered at its declared size"))
+    add(
+        Case(
+            f"SVG declaring {BOMB_SIDE} x {BOMB_SIDE} pixels",
+            "images/huge.svg",
+            "img-huge-svg",
+            "src",
+            None,
+            why="a vector picture: fine if rendered at display size, 3.6 GB if rendered at its declared size",
+        )
+    )
     add(Case("missing file", "images/goood.png", "img-missing", "src", "file not found"))
 
     # -- films ---------------------------------------------------------------------------
@@ -268,8 +319,9 @@ def make_corpus(root: Path) -> Corpus:
     add(Case("truncated MP4", "video/truncated.mp4", "film-truncated", "src", "truncated"))
     with tempfile.TemporaryDirectory() as tmp:
         sound = Path(tmp) / "sound.m4a"
-        _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac", "-b:a", "32k",
-                "-f", "mp4", str(sound))
+        _ffmpeg(
+            "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac", "-b:a", "32k", "-f", "mp4", str(sound)
+        )
         shutil.copyfile(sound, films / "sound-only.mp4")
     add(Case("MP4 with no video stream", "video/sound-only.mp4", "film-no-video", "src", "no video picture"))
     (films / "picture.mp4").write_bytes(good_png)
@@ -277,8 +329,16 @@ def make_corpus(root: Path) -> Corpus:
     (films / "text.mp4").write_text("Not a film.\n", encoding="utf-8")
     add(Case("text named .mp4", "video/text.mp4", "film-text", "src", "is not a film"))
     (films / "noise.mp4").write_bytes(_noise_in_mdat(clip_bytes))
-    add(Case("MP4 with noise for pictures (header intact)", "video/noise.mp4", "film-noise", "src", None,
-             why="its boxes are whole: only decoding shows the pictures are garbage"))
+    add(
+        Case(
+            "MP4 with noise for pictures (header intact)",
+            "video/noise.mp4",
+            "film-noise",
+            "src",
+            None,
+            why="its boxes are whole: only decoding shows the pictures are garbage",
+        )
+    )
 
     # -- captions ------------------------------------------------------------------------
     (captions / "latin1.fr.srt").write_bytes("1\n00:00:00,000 --> 00:00:01,000\nDéjà vu.\n".encode("latin-1"))
@@ -286,25 +346,49 @@ def make_corpus(root: Path) -> Corpus:
     (captions / "bad-time.en.srt").write_text(
         "1\n00:00:00,000 --> 00:00:01,000\nHello.\n\n2\n00:00:01:50 --> 00:00:02,000\nBroken.\n", encoding="utf-8"
     )
-    add(Case("SRT with a broken timestamp", "captions/bad-time.en.srt", "captions-bad-a", "captions.en",
-             "bad cue timing"))
+    add(
+        Case(
+            "SRT with a broken timestamp", "captions/bad-time.en.srt", "captions-bad-a", "captions.en", "bad cue timing"
+        )
+    )
     (captions / "zero.ar.srt").write_bytes(b"")
     add(Case("zero-byte SRT", "captions/zero.ar.srt", "captions-bad-a", "captions.ar", "is empty (0 bytes)"))
     (captions / "utf16.fr.srt").write_bytes(GOOD_SRT.encode("utf-16"))
     add(Case("SRT in UTF-16 (Notepad)", "captions/utf16.fr.srt", "captions-bad-b", "captions.fr", "not UTF-8"))
-    (captions / "backwards.en.srt").write_text(
-        "1\n00:00:02,000 --> 00:00:01,000\nBackwards.\n", encoding="utf-8"
+    (captions / "backwards.en.srt").write_text("1\n00:00:02,000 --> 00:00:01,000\nBackwards.\n", encoding="utf-8")
+    add(
+        Case(
+            "SRT cue ending before it starts",
+            "captions/backwards.en.srt",
+            "captions-bad-b",
+            "captions.en",
+            "ends before it starts",
+        )
     )
-    add(Case("SRT cue ending before it starts", "captions/backwards.en.srt", "captions-bad-b", "captions.en",
-             "ends before it starts"))
     (captions / "binary.ar.srt").write_bytes(random.Random(7).randbytes(2048))
     add(Case("random bytes named .srt", "captions/binary.ar.srt", "captions-bad-b", "captions.ar", "not UTF-8"))
 
     # -- posters and covers --------------------------------------------------------------
-    add(Case("poster with corrupt pixel data", "images/bad-deflate.png", "film-bad-poster", "poster",
-             "damaged picture data", why="same file as img-bad-deflate, as a film's poster"))
-    add(Case("chapter cover that is a bomb", "images/bomb.png", "images", "cover", "too large",
-             why="a chapter tile, on the home screen every visitor sees"))
+    add(
+        Case(
+            "poster with corrupt pixel data",
+            "images/bad-deflate.png",
+            "film-bad-poster",
+            "poster",
+            "damaged picture data",
+            why="same file as img-bad-deflate, as a film's poster",
+        )
+    )
+    add(
+        Case(
+            "chapter cover that is a bomb",
+            "images/bomb.png",
+            "images",
+            "cover",
+            "too large",
+            why="a chapter tile, on the home screen every visitor sees",
+        )
+    )
 
     corpus.exhibition.write_text(_exhibition_yaml(corpus.cases), encoding="utf-8")
     return corpus

@@ -39,8 +39,11 @@ def ts_file(language: str, folder: Path = I18N) -> Path:
 
 def update_ts(ts: Path) -> None:
     """Add new staff texts to ``ts`` (untranslated) and drop the ones no longer used."""
-    subprocess.run([_tool("lupdate"), *map(str, SOURCES), "-locations", "none", "-no-obsolete", "-silent",
-                    "-ts", str(ts)], check=True, cwd=ROOT)
+    subprocess.run(
+        [_tool("lupdate"), *map(str, SOURCES), "-locations", "none", "-no-obsolete", "-silent", "-ts", str(ts)],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def compile_qm(ts: Path, qm: Path) -> None:

@@ -211,8 +211,12 @@ class VisitRecorder:
         if not self.paused:
             self._paused.set()
             health.set_note("analytics", "Visit statistics are paused: the disk is full.")
-            log.warning("analytics paused, the disk is full (%s; %s): the exhibition goes on, visits are "
-                        "not recorded until there is room", why, describe_free(self._folder()))
+            log.warning(
+                "analytics paused, the disk is full (%s; %s): the exhibition goes on, visits are "
+                "not recorded until there is room",
+                why,
+                describe_free(self._folder()),
+            )
 
     def _resume(self, db: sqlite3.Connection) -> EventWriter:
         """Room again: a fresh writer (its visit was rolled back) and open visits closed."""
@@ -222,8 +226,13 @@ class VisitRecorder:
         db.execute("COMMIT")
         self._paused.clear()
         health.set_note("analytics", None)
-        log.info("analytics resumed: room on the disk again (%s); %d event(s) were not recorded, %d visit(s) "
-                 "closed as interrupted", describe_free(self._folder()), self.dropped, closed)
+        log.info(
+            "analytics resumed: room on the disk again (%s); %d event(s) were not recorded, %d visit(s) "
+            "closed as interrupted",
+            describe_free(self._folder()),
+            self.dropped,
+            closed,
+        )
         return writer
 
     def _fail(self) -> None:

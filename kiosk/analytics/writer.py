@@ -87,8 +87,10 @@ class EventWriter:
             if self._last_at - at <= MAX_ABSORBED_SETBACK_S:
                 at = self._last_at
             else:
-                log.warning("analytics: the clock went back %.1f days; times follow it from now on",
-                            (self._last_at - at) / 86400)
+                log.warning(
+                    "analytics: the clock went back %.1f days; times follow it from now on",
+                    (self._last_at - at) / 86400,
+                )
         if starts:
             self._origin = (at, mono)
         self._last_at = at if self._last_at is None or at > self._last_at else self._last_at

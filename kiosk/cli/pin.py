@@ -32,13 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     actions.add_parser(
         "set", help="set the PIN: typed twice at a terminal, or read from the first line of stdin"
     ).set_defaults(func=_set)
-    actions.add_parser("clear", help="remove the PIN (the staff exit then stays shut)").set_defaults(
-        func=_clear
-    )
+    actions.add_parser("clear", help="remove the PIN (the staff exit then stays shut)").set_defaults(func=_clear)
     actions.add_parser("unlock", help="forget wrong PINs and end a lock-out").set_defaults(func=_unlock)
-    actions.add_parser("status", help="say whether a PIN is set, where, and any lock-out").set_defaults(
-        func=_status
-    )
+    actions.add_parser("status", help="say whether a PIN is set, where, and any lock-out").set_defaults(func=_status)
 
 
 def _store(args: argparse.Namespace) -> StaffPin:

@@ -27,8 +27,13 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("config", nargs="?", type=Path, help="the exhibition file to publish")
     parser.add_argument("--to", required=True, type=Path, metavar="FOLDER", help="the publish (send-only) folder")
-    parser.add_argument("--announce", action="append", default=[], metavar="LANG=TEXT",
-                        help="an announcement text in one language (repeat for each language)")
+    parser.add_argument(
+        "--announce",
+        action="append",
+        default=[],
+        metavar="LANG=TEXT",
+        help="an announcement text in one language (repeat for each language)",
+    )
     parser.add_argument("--until", metavar="WHEN", help="when the announcement ends: 18:00, 2026-12-07T18:00, 2h")
     parser.add_argument("--urgent", action="store_true", help="show the announcement as urgent (red)")
     parser.add_argument("--withdraw", action="store_true", help="take the announcement down on every kiosk")
@@ -84,8 +89,9 @@ def _announce(args: argparse.Namespace) -> int:
     for item in args.announce:
         language, sep, text = item.partition("=")
         if not sep:
-            print(f"kiosk publish: --announce {item!r}: write it as LANG=TEXT, e.g. en='Closing at 6 pm'",
-                  file=sys.stderr)
+            print(
+                f"kiosk publish: --announce {item!r}: write it as LANG=TEXT, e.g. en='Closing at 6 pm'", file=sys.stderr
+            )
             return 2
         texts[language.strip()] = text.strip()
     if not args.until:
@@ -100,8 +106,11 @@ def _announce(args: argparse.Namespace) -> int:
     print(f"announcement {announcement.id} in {', '.join(texts)} until {until:%Y-%m-%d %H:%M %Z}")
     missing = [language for language in _published_languages(args.to) if language not in texts]
     if missing:
-        print(f"kiosk publish: no text in {', '.join(missing)}, a language of the published exhibition: "
-              "those visitors read it in the other languages", file=sys.stderr)
+        print(
+            f"kiosk publish: no text in {', '.join(missing)}, a language of the published exhibition: "
+            "those visitors read it in the other languages",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -27,8 +27,13 @@ def add_parser(subparsers: Any) -> None:
         action="store_true",
         help="run the kiosk as a child process and restart it when it dies (where there is no systemd)",
     )
-    parser.add_argument("--fleet", type=Path, metavar="FOLDER", help="take published exhibitions from this "
-                        "(Syncthing receive-only) folder, and show its announcements (docs/fleet.md)")
+    parser.add_argument(
+        "--fleet",
+        type=Path,
+        metavar="FOLDER",
+        help="take published exhibitions from this "
+        "(Syncthing receive-only) folder, and show its announcements (docs/fleet.md)",
+    )
     parser.add_argument("--fleet-state", type=Path, metavar="DIR", help="where taken releases are kept")
     parser.add_argument("--metrics", metavar="ADDRESS:PORT", help="serve Prometheus metrics, e.g. 127.0.0.1:9310")
     parser.set_defaults(func=run)

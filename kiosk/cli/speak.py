@@ -17,9 +17,13 @@ def add_parser(subparsers: Any) -> None:
         "same text and voice are reused. Listen to the files and read manifest.json to approve them.",
     )
     parser.add_argument("config", type=Path, metavar="CONFIG", help="exhibition YAML file")
-    parser.add_argument("--out", type=Path, metavar="DIR",
-                        help="where to write the speech (default: speech/ in the exhibition's media folder, "
-                        "where the kiosk looks for it)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="where to write the speech (default: speech/ in the exhibition's media folder, "
+        "where the kiosk looks for it)",
+    )
     parser.add_argument("--rate", type=int, default=None, help="words per minute (default 160)")
     parser.set_defaults(func=run)
 
@@ -33,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk speak: {args.config}: no such file", file=sys.stderr)
         return 2
     if find_synthesiser() is None:
-        print("kiosk speak: the speech synthesiser espeak-ng is not installed; install it with "
-              "'apt-get install espeak-ng' (the kiosk still runs, silent where no narration is recorded)",
-              file=sys.stderr)
+        print(
+            "kiosk speak: the speech synthesiser espeak-ng is not installed; install it with "
+            "'apt-get install espeak-ng' (the kiosk still runs, silent where no narration is recorded)",
+            file=sys.stderr,
+        )
         return 2
     result = load_exhibition(args.config)
     if result.exhibition is None:
@@ -54,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for failure in report.failed:
         print(f"kiosk speak: {failure}", file=sys.stderr)
-    print(f"{out}: {report.rendered} rendered, {report.reused} unchanged, {report.removed} old files removed"
-          + (f", {len(report.failed)} failed" if report.failed else ""))
+    print(
+        f"{out}: {report.rendered} rendered, {report.reused} unchanged, {report.removed} old files removed"
+        + (f", {len(report.failed)} failed" if report.failed else "")
+    )
     return 1 if report.failed else 0

@@ -86,8 +86,10 @@ def _run(args: argparse.Namespace) -> int:
             print(summary(result))
         for path in unusable:
             reason = (
-                "is a folder, not a file" if path.is_dir()
-                else "is not a regular file" if path.exists()
+                "is a folder, not a file"
+                if path.is_dir()
+                else "is not a regular file"
+                if path.exists()
                 else "not found"
             )
             print(f"{path}: {reason}", file=sys.stderr)

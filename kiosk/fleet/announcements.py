@@ -113,8 +113,9 @@ def parse_until(text: str, now: datetime | None = None) -> datetime:
     try:
         until = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise AnnouncementError(f"{text!r}: write a time (18:00), a date and time (2026-12-07T18:00) "
-                                "or a duration (90m, 2h, 1d)") from None
+        raise AnnouncementError(
+            f"{text!r}: write a time (18:00), a date and time (2026-12-07T18:00) or a duration (90m, 2h, 1d)"
+        ) from None
     if until.tzinfo is None:
         until = until.astimezone()
     if until <= now:
@@ -122,13 +123,15 @@ def parse_until(text: str, now: datetime | None = None) -> datetime:
     return until
 
 
-def write_announcement(folder: Path, texts: dict[str, str], until: datetime, *, level: str = "info",
-                       now: float | None = None) -> Announcement:
+def write_announcement(
+    folder: Path, texts: dict[str, str], until: datetime, *, level: str = "info", now: float | None = None
+) -> Announcement:
     check_texts(texts)
     if level not in LEVELS:
         raise AnnouncementError(f"level {level!r}: one of {', '.join(LEVELS)}")
-    announcement = Announcement(uuid.uuid4().hex[:12], dict(texts), time.time() if now is None else now,
-                                until.timestamp(), level)
+    announcement = Announcement(
+        uuid.uuid4().hex[:12], dict(texts), time.time() if now is None else now, until.timestamp(), level
+    )
     text = json.dumps(announcement.as_dict(), ensure_ascii=False, indent=1) + "\n"
     write_atomically(Path(folder) / ANNOUNCEMENT_NAME, text.encode("utf-8"))
     return announcement

@@ -60,42 +60,59 @@ class KioskMetrics:
             registry=r,
         ).set_function(lambda: self._clock() - self._last_frame)
         self.visits = Counter("kiosk_visits", "Visits started (a touch on the attract loop).", registry=r)
-        self.excerpt_failures = Counter(
-            "kiosk_excerpt_failures", "Film excerpts that could not be played.", registry=r
+        self.excerpt_failures = Counter("kiosk_excerpt_failures", "Film excerpts that could not be played.", registry=r)
+        self.restarts = Gauge(
+            "kiosk_restarts", "Times the kiosk started again since its state folder was made.", registry=r
         )
-        self.restarts = Gauge("kiosk_restarts", "Times the kiosk started again since its state folder was made.",
-                              registry=r)
-        self.schedule_open = Gauge("kiosk_schedule_open", "1 in opening hours, 0 while the closed screen shows.",
-                                   registry=r)
+        self.schedule_open = Gauge(
+            "kiosk_schedule_open", "1 in opening hours, 0 while the closed screen shows.", registry=r
+        )
         self.schedule_open.set(1)
-        self.sync = Enum("kiosk_sync_state", "What the kiosk made of the last publish it received.",
-                         states=list(SYNC_STATES), registry=r)
-        self.shown_publish = Gauge("kiosk_shown_publish_timestamp_seconds",
-                                   "When the exhibition on screen was published (0: not a publish).", registry=r)
-        self.received_publish = Gauge("kiosk_received_publish_timestamp_seconds",
-                                      "When the newest publish that reached this kiosk was made.", registry=r)
-        self.content_intact = Gauge("kiosk_content_intact",
-                                    "0 when a file of the shown release was changed by hand and could not be "
-                                    "taken again.", registry=r)
+        self.sync = Enum(
+            "kiosk_sync_state",
+            "What the kiosk made of the last publish it received.",
+            states=list(SYNC_STATES),
+            registry=r,
+        )
+        self.shown_publish = Gauge(
+            "kiosk_shown_publish_timestamp_seconds",
+            "When the exhibition on screen was published (0: not a publish).",
+            registry=r,
+        )
+        self.received_publish = Gauge(
+            "kiosk_received_publish_timestamp_seconds",
+            "When the newest publish that reached this kiosk was made.",
+            registry=r,
+        )
+        self.content_intact = Gauge(
+            "kiosk_content_intact",
+            "0 when a file of the shown release was changed by hand and could not be taken again.",
+            registry=r,
+        )
         self.content_intact.set(1)
-        self.repairs = Counter("kiosk_content_repairs",
-                               "Times files of the shown release, changed by hand, were taken again from the publish.",
-                               registry=r)
+        self.repairs = Counter(
+            "kiosk_content_repairs",
+            "Times files of the shown release, changed by hand, were taken again from the publish.",
+            registry=r,
+        )
         self.announcement = Gauge("kiosk_announcement_showing", "1 while an announcement shows.", registry=r)
         if disk is not None:
             folder = Path(disk)
-            Gauge("kiosk_disk_free_bytes", "Free bytes where the kiosk keeps its content.",
-                  registry=r).set_function(lambda: _disk(folder, "free"))
-            Gauge("kiosk_disk_size_bytes", "Size of the file system where the kiosk keeps its content.",
-                  registry=r).set_function(lambda: _disk(folder, "total"))
+            Gauge("kiosk_disk_free_bytes", "Free bytes where the kiosk keeps its content.", registry=r).set_function(
+                lambda: _disk(folder, "free")
+            )
+            Gauge(
+                "kiosk_disk_size_bytes", "Size of the file system where the kiosk keeps its content.", registry=r
+            ).set_function(lambda: _disk(folder, "total"))
         self._server: Any = None
         self.port = 0
 
     def frame_painted(self) -> None:
         self._last_frame = self._clock()
 
-    def set_exhibition(self, exhibition_id: str, publish_id: str = "", content_sha256: str = "",
-                       published_at: float = 0.0) -> None:
+    def set_exhibition(
+        self, exhibition_id: str, publish_id: str = "", content_sha256: str = "", published_at: float = 0.0
+    ) -> None:
         self.exhibition.info(
             {"exhibition_id": exhibition_id, "publish_id": publish_id, "content_sha256": content_sha256}
         )

@@ -34,8 +34,13 @@ log = logging.getLogger(__name__)
 BANNER_QML = Path(__file__).with_name("AnnouncementBanner.qml")
 #: Every this many looks (about 5 minutes), the shown release's files are hashed again.
 VERIFY_EVERY = 150
-SYNC_STATE = {"taken": "current", "unchanged": "current", "waiting": "waiting", "refused": "refused",
-              "no-publish": "no-publish"}
+SYNC_STATE = {
+    "taken": "current",
+    "unchanged": "current",
+    "waiting": "waiting",
+    "refused": "refused",
+    "no-publish": "no-publish",
+}
 
 
 def default_state_dir() -> Path:
@@ -49,8 +54,15 @@ class AnnouncementModel(QObject):
 
     changed = Signal()
 
-    def __init__(self, folder: Path | None, *, languages: tuple[str, ...] = (), poll_ms: int = 1000,
-                 now: Any = time.time, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        *,
+        languages: tuple[str, ...] = (),
+        poll_ms: int = 1000,
+        now: Any = time.time,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._folder = Path(folder) if folder else None
         self._languages = languages
@@ -99,8 +111,11 @@ class AnnouncementModel(QObject):
         showing = self._announcement is not None and self._announcement.active(self._now())
         if showing != self._showing or force:
             if showing != self._showing:
-                log.info("announcement %s %s", self._announcement.id if self._announcement else "",
-                         "shown" if showing else "ended")
+                log.info(
+                    "announcement %s %s",
+                    self._announcement.id if self._announcement else "",
+                    "shown" if showing else "ended",
+                )
             self._showing = showing
             self.changed.emit()
 
@@ -132,13 +147,21 @@ class FleetHook(QObject):
 
     _checked = Signal(object)
 
-    def __init__(self, *, taker: Taker | None, metrics: KioskMetrics | None, poll_ms: int = 2000,
-                 announcement_poll_ms: int = 1000, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        taker: Taker | None,
+        metrics: KioskMetrics | None,
+        poll_ms: int = 2000,
+        announcement_poll_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.taker = taker
         self.metrics = metrics
-        self.announcements = AnnouncementModel(taker.received if taker else None, poll_ms=announcement_poll_ms,
-                                               parent=self)
+        self.announcements = AnnouncementModel(
+            taker.received if taker else None, poll_ms=announcement_poll_ms, parent=self
+        )
         self._reload: Any = None
         self._checks = 0
         self.verify_every = VERIFY_EVERY
@@ -233,8 +256,10 @@ class FleetHook(QObject):
                 if outcome.changed_by_hand and repaired:
                     self.metrics.repairs.inc()
         if outcome.changed_by_hand and outcome.kind != "taken":
-            log.warning("files on screen changed by hand, and the publish cannot be taken again: %s",
-                        "; ".join(outcome.reasons[:5]))
+            log.warning(
+                "files on screen changed by hand, and the publish cannot be taken again: %s",
+                "; ".join(outcome.reasons[:5]),
+            )
         if outcome.kind == "taken" and self._reload is not None:
             log.info("publish %s staged; it shows at the next return to the attract loop", outcome.publish_id)
             self._reload.reload()
@@ -256,8 +281,12 @@ class FleetHook(QObject):
         if self.metrics is None:
             return
         if manifest is not None:
-            self.metrics.set_exhibition(manifest.exhibition_id, manifest.publish_id, manifest.content_sha256,
-                                        0.0 if manifest.publish_id.startswith("local-") else manifest.published_at)
+            self.metrics.set_exhibition(
+                manifest.exhibition_id,
+                manifest.publish_id,
+                manifest.content_sha256,
+                0.0 if manifest.publish_id.startswith("local-") else manifest.published_at,
+            )
         else:  # not a fleet kiosk (--metrics alone), or a file the kiosk could not make a release of
             self.metrics.set_exhibition(exhibition.info.id if exhibition is not None else "")
 
@@ -283,8 +312,15 @@ def host_banner(kiosk_app: Any, model: AnnouncementModel) -> Any:
     return item
 
 
-def prepare(config: Path, *, fleet: Path | None, state: Path | None, metrics_address: str | None,
-            poll_ms: int = 2000, announcement_poll_ms: int = 1000) -> tuple[Path, FleetHook]:
+def prepare(
+    config: Path,
+    *,
+    fleet: Path | None,
+    state: Path | None,
+    metrics_address: str | None,
+    poll_ms: int = 2000,
+    announcement_poll_ms: int = 1000,
+) -> tuple[Path, FleetHook]:
     """Before the window: take what has arrived, seed the state with ``config`` if nothing has; start metrics.
 
     Returns the exhibition file to run (through the ``current`` link when a fleet folder is given).

@@ -218,8 +218,11 @@ class Taker:
             result = self._load(stage / manifest.exhibition)
             if not result.ok or result.exhibition is None:
                 # As the publish names its files (exhibition/exhibition.yaml:LINE:COLUMN), not by the stage's path.
-                problems = [str(p).replace(f"{stage}{os.sep}", "") for p in result.problems
-                            if getattr(p, "severity", "error") == "error"]
+                problems = [
+                    str(p).replace(f"{stage}{os.sep}", "")
+                    for p in result.problems
+                    if getattr(p, "severity", "error") == "error"
+                ]
                 problems = problems or ["the exhibition could not be read"]
                 _remove_tree(stage)
                 if repair:  # it loaded when it was taken: leave the publish alone
@@ -263,8 +266,11 @@ class Taker:
                 if kept is not None:
                     copied = copy_hashing(kept, target)
                     if copied == entry:
-                        log.warning("%s in the received folder differs from the publish (changed by hand?): "
-                                    "taken from the kept release instead", name)
+                        log.warning(
+                            "%s in the received folder differs from the publish (changed by hand?): "
+                            "taken from the kept release instead",
+                            name,
+                        )
                         continue
                 target.unlink(missing_ok=True)
                 mismatched.append(f"{name}: its bytes do not match the manifest (SHA-256 or size)")
@@ -356,8 +362,9 @@ class Taker:
         manifest = self.current()
         if not changed or manifest is None:
             return None
-        log.warning("files of the shown release were changed by hand: %s; taking the publish again",
-                    "; ".join(changed[:5]))
+        log.warning(
+            "files of the shown release were changed by hand: %s; taking the publish again", "; ".join(changed[:5])
+        )
         self._index_kept()
         outcome = self._take(manifest, repair=True)
         outcome.changed_by_hand = changed

@@ -59,8 +59,12 @@ def _unique_languages(root: Node, log: ProblemLog) -> None:
     for index, item in enumerate(languages_node.items):
         first = seen.setdefault(item.text, item)
         if item.kind == "scalar" and first is not item:
-            log.error(item.line, item.column, f"exhibition.languages[{index}]",
-                      f"'{item.text}' is already in the list (column {first.column}): name each language once")
+            log.error(
+                item.line,
+                item.column,
+                f"exhibition.languages[{index}]",
+                f"'{item.text}' is already in the list (column {first.column}): name each language once",
+            )
 
 
 def _unique_ids(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
@@ -72,16 +76,24 @@ def _unique_ids(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
         if id_node is not None:
             first = chapter_ids.setdefault(chapter.id, id_node)
             if first is not id_node:
-                log.error(id_node.line, id_node.column, f"chapters[{ci}].id",
-                          f"the chapter id '{chapter.id}' is already used at line {first.line}: ids must be unique")
+                log.error(
+                    id_node.line,
+                    id_node.column,
+                    f"chapters[{ci}].id",
+                    f"the chapter id '{chapter.id}' is already used at line {first.line}: ids must be unique",
+                )
         for pi, panel in enumerate(chapter.panels):
             node = _child(chapters_node, ci, "panels", pi, "id")
             if node is None or (isinstance(panel, PlaceholderPanel) and panel.id != node.text):
                 continue
             first = panel_ids.setdefault(panel.id, node)
             if first is not node:
-                log.error(node.line, node.column, f"chapters[{ci}].panels[{pi}].id",
-                          f"the panel id '{panel.id}' is already used at line {first.line}: ids must be unique")
+                log.error(
+                    node.line,
+                    node.column,
+                    f"chapters[{ci}].panels[{pi}].id",
+                    f"the panel id '{panel.id}' is already used at line {first.line}: ids must be unique",
+                )
 
 
 def _attract_references(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
@@ -92,8 +104,12 @@ def _attract_references(exhibition: Exhibition, root: Node, log: ProblemLog) -> 
     known_set = set(known)
     for index, item in enumerate(items_node.items):
         if item.kind == "scalar" and item.text not in known_set:
-            log.error(item.line, item.column, f"attract.items[{index}]",
-                      f"no panel has the id '{item.text}'{did_you_mean(item.text, known)}")
+            log.error(
+                item.line,
+                item.column,
+                f"attract.items[{index}]",
+                f"no panel has the id '{item.text}'{did_you_mean(item.text, known)}",
+            )
 
 
 def _translations(exhibition: Exhibition, converter: Converter, log: ProblemLog) -> None:
@@ -101,13 +117,21 @@ def _translations(exhibition: Exhibition, converter: Converter, log: ProblemLog)
     default = exhibition.default_language
     for path, node, text in converter.texts_seen:
         for language in text.missing(languages):
-            log.warning(node.line, node.column, path,
-                        f"no {language_name(language)} ({language}) text: visitors reading {language} will see "
-                        f"the {language_name(default)} text instead")
+            log.warning(
+                node.line,
+                node.column,
+                path,
+                f"no {language_name(language)} ({language}) text: visitors reading {language} will see "
+                f"the {language_name(default)} text instead",
+            )
         for language in sorted(text.languages - set(languages)):
-            log.warning(node.line, node.column, path,
-                        f"has '{language}' text, but '{language}' is not among the exhibition's languages "
-                        f"({', '.join(languages)})")
+            log.warning(
+                node.line,
+                node.column,
+                path,
+                f"has '{language}' text, but '{language}' is not among the exhibition's languages "
+                f"({', '.join(languages)})",
+            )
 
 
 def _captions_and_images(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
@@ -124,8 +148,12 @@ def _captions_and_images(exhibition: Exhibition, root: Node, log: ProblemLog) ->
                 if missing:
                     where = node.get("captions") or node
                     names = ", ".join(f"{language_name(lang)} ({lang})" for lang in missing)
-                    log.warning(where.line, where.column, f"{path}.captions",
-                                f"no captions in {names}: visitors who cannot hear will miss this excerpt")
+                    log.warning(
+                        where.line,
+                        where.column,
+                        f"{path}.captions",
+                        f"no captions in {names}: visitors who cannot hear will miss this excerpt",
+                    )
             images = {
                 ImagePanel: ("src",),
                 VideoPanel: ("poster",),
@@ -149,9 +177,13 @@ def _captions_within_excerpt(panel: VideoPanel, node: Node, path: str, log: Prob
         if any(cue.start_ms < panel.end.ms and cue.end_ms > panel.start.ms for cue in track.cues):
             continue
         where = (captions_node.get(language) if captions_node is not None else None) or captions_node or node
-        log.warning(where.line, where.column, f"{path}.captions.{language}",
-                    f"no caption in '{track.file.relative}' falls inside the excerpt ({panel.start} to {panel.end}): "
-                    "captions are timed on the whole film, not on the excerpt")
+        log.warning(
+            where.line,
+            where.column,
+            f"{path}.captions.{language}",
+            f"no caption in '{track.file.relative}' falls inside the excerpt ({panel.start} to {panel.end}): "
+            "captions are timed on the whole film, not on the excerpt",
+        )
 
 
 def _excerpts_within_films(exhibition: Exhibition, root: Node, converter: Converter, log: ProblemLog) -> None:
@@ -170,8 +202,12 @@ def _excerpts_within_films(exhibition: Exhibition, root: Node, converter: Conver
             for key, time in (("start", panel.start), ("end", panel.end)):
                 # A few hundredths of slack: films end on a frame, staff round to the second.
                 if time.ms > length + 50 and (where := node.get(key)) is not None:
-                    log.error(where.line, where.column, f"chapters[{ci}].panels[{pi}].{key}",
-                              f"{time} is after the end of the film '{panel.src.relative}', which lasts {film}")
+                    log.error(
+                        where.line,
+                        where.column,
+                        f"chapters[{ci}].panels[{pi}].{key}",
+                        f"{time} is after the end of the film '{panel.src.relative}', which lasts {film}",
+                    )
                     break
 
 
@@ -184,9 +220,13 @@ def _contrast(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
             ratio = min(ratio, contrast_ratio(getattr(theme, key), getattr(theme, surface)))
         if ratio < TEXT_MINIMUM:
             node = _child(theme_node, key) or theme_node or root
-            log.warning(node.line, node.column, f"exhibition.theme.{key}",
-                        f"contrast with the background is {ratio:.1f}:1; text needs at least {TEXT_MINIMUM}:1 "
-                        "to be readable by every visitor")
+            log.warning(
+                node.line,
+                node.column,
+                f"exhibition.theme.{key}",
+                f"contrast with the background is {ratio:.1f}:1; text needs at least {TEXT_MINIMUM}:1 "
+                "to be readable by every visitor",
+            )
 
 
 def _accessibility(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
@@ -200,12 +240,20 @@ def _accessibility(exhibition: Exhibition, root: Node, log: ProblemLog) -> None:
             path = f"chapters[{ci}].panels[{pi}]"
             if isinstance(panel, TextPanel | TimelinePanel) and panel.image is not None and panel.alt is None:
                 where = node.get("image") or node
-                log.warning(where.line, where.column, f"{path}.image",
-                            "the picture has no 'alt' text: visitors who cannot see it will not know what it shows")
+                log.warning(
+                    where.line,
+                    where.column,
+                    f"{path}.image",
+                    "the picture has no 'alt' text: visitors who cannot see it will not know what it shows",
+                )
             if not panel.narration and not has_speakable_text(panel, exhibition.languages):
-                log.warning(node.line, node.column, path,
-                            "this panel has no narration and no text to speak: give it a title, a description "
-                            "or a recorded 'narration', or visitors who cannot see the screen hear nothing")
+                log.warning(
+                    node.line,
+                    node.column,
+                    path,
+                    "this panel has no narration and no text to speak: give it a title, a description "
+                    "or a recorded 'narration', or visitors who cannot see the screen hear nothing",
+                )
             _by_language(exhibition, panel, node, path, log)
 
 
@@ -219,11 +267,19 @@ def _by_language(exhibition: Exhibition, panel: Panel, node: Node, path: str, lo
         for language, media in files.items():
             where = (group_node.get(language) if group_node is not None else None) or group_node or node
             if language not in exhibition.languages:
-                log.warning(where.line, where.column, f"{path}.{key}.{language}",
-                            f"'{language}' is not among the exhibition's languages "
-                            f"({', '.join(exhibition.languages)}): no visitor will hear or see this file")
+                log.warning(
+                    where.line,
+                    where.column,
+                    f"{path}.{key}.{language}",
+                    f"'{language}' is not among the exhibition's languages "
+                    f"({', '.join(exhibition.languages)}): no visitor will hear or see this file",
+                )
             tag = _NAME_LANGUAGE.search(media.relative)
             if tag is not None and tag.group(1) != language and tag.group(1) in exhibition.languages:
-                log.warning(where.line, where.column, f"{path}.{key}.{language}",
-                            f"'{media.relative}' is named as {language_name(tag.group(1))} ({tag.group(1)}) but "
-                            f"given for {language_name(language)} ({language}): check that it is the right file")
+                log.warning(
+                    where.line,
+                    where.column,
+                    f"{path}.{key}.{language}",
+                    f"'{media.relative}' is named as {language_name(tag.group(1))} ({tag.group(1)}) but "
+                    f"given for {language_name(language)} ({language}): check that it is the right file",
+                )

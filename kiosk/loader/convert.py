@@ -147,8 +147,10 @@ class Converter:
         # A fixed-size tuple such as a focus point [x, y].
         if node.kind != "seq" or len(node.items) != len(args):
             return self.error(node, path, f"should be a list of {len(args)} numbers, like [0.5, 0.3]")
-        values = [self.convert(item, arg, join(path, i), meta) for i, (item, arg) in
-                  enumerate(zip(node.items, args, strict=True))]
+        values = [
+            self.convert(item, arg, join(path, i), meta)
+            for i, (item, arg) in enumerate(zip(node.items, args, strict=True))
+        ]
         return FAIL if any(value is FAIL for value in values) else tuple(values)
 
     def _mapping(self, node: Node, args: tuple[Any, ...], path: str) -> Any:
@@ -197,8 +199,9 @@ class Converter:
                 if name in misspelt:
                     continue  # the "did you mean" above already says what is missing
                 doc = f.metadata.get("doc", "")
-                self.error(node.key or node, path,
-                           f"missing required key '{name}'" + (f" ({doc.rstrip('.')})" if doc else ""))
+                self.error(
+                    node.key or node, path, f"missing required key '{name}'" + (f" ({doc.rstrip('.')})" if doc else "")
+                )
                 failed = True
         if failed:
             return FAIL
@@ -227,9 +230,11 @@ class Converter:
             return self.error(node, path, f"missing required key 'type' (one of: {kinds})")
         cls = PANEL_TYPES.get(type_node.text)
         if cls is None:
-            return self.error(type_node, join(path, "type"),
-                              f"unknown panel type '{type_node.text}'{did_you_mean(type_node.text, PANEL_TYPES)}"
-                              f" (one of: {kinds})")
+            return self.error(
+                type_node,
+                join(path, "type"),
+                f"unknown panel type '{type_node.text}'{did_you_mean(type_node.text, PANEL_TYPES)} (one of: {kinds})",
+            )
         return self.dataclass(node, cls, path, extra_keys=("type",))
 
     def panel_or_placeholder(self, node: Node, path: str, fallback_id: str) -> Any:
@@ -365,8 +370,12 @@ class Converter:
         try:
             cached = self._captions.get(media.path)
             if cached is None and media.path.stat().st_size > MAX_CAPTION_BYTES:
-                return self.error(node, path, f"'{node.text}' is over {MAX_CAPTION_BYTES // 1_000_000} MB, too "
-                                  "large for a caption file (a feature film's captions are about 100 KB)")
+                return self.error(
+                    node,
+                    path,
+                    f"'{node.text}' is over {MAX_CAPTION_BYTES // 1_000_000} MB, too "
+                    "large for a caption file (a feature film's captions are about 100 KB)",
+                )
             if cached is None:
                 try:
                     cached = parse_captions(decode_caption_bytes(media.path.read_bytes()))

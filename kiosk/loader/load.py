@@ -65,8 +65,7 @@ def load_exhibition(path: Path | str) -> LoadResult:
         exhibition = None
     except Exception as error:  # a loader bug must still not show staff a traceback
         logger.debug("loader failed on %s", source, exc_info=True)  # for maintainers; staff see the problem
-        log.error(1, 1, "", f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); "
-                  "please report it with this file")
+        log.error(1, 1, "", f"{INTERNAL_ERROR} ({type(error).__name__}: {error}); please report it with this file")
         exhibition = None
     finally:
         if collecting:
@@ -85,8 +84,13 @@ def _read(source: Path, log: ProblemLog) -> bytes:
             log.error(1, 1, "", "is not a regular file: give the exhibition's .yaml file")
             raise LoadFailed
         if info.st_size > MAX_FILE_BYTES:
-            log.error(1, 1, "", f"the file is {info.st_size / 1e6:.1f} MB; an exhibition file is text and stays "
-                      f"under {MAX_FILE_BYTES // 1_000_000} MB: is this the right file?")
+            log.error(
+                1,
+                1,
+                "",
+                f"the file is {info.st_size / 1e6:.1f} MB; an exhibition file is text and stays "
+                f"under {MAX_FILE_BYTES // 1_000_000} MB: is this the right file?",
+            )
             raise LoadFailed
         with source.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
@@ -106,16 +110,24 @@ def _read(source: Path, log: ProblemLog) -> bytes:
 def _load(source: Path, log: ProblemLog) -> Exhibition:
     root = compose(decode(_read(source, log), log), log)
     if root.kind != "map":
-        log.error(root.line, root.column, "", "an exhibition file is a group of keys: 'exhibition:', "
-                  "'attract:' and 'chapters:'")
+        log.error(
+            root.line,
+            root.column,
+            "",
+            "an exhibition file is a group of keys: 'exhibition:', 'attract:' and 'chapters:'",
+        )
         raise LoadFailed
     converter = Converter(log)
     fields = {f.name: f for f in yaml_fields(Exhibition)}
     hints = type_hints(Exhibition)
     for key_node, _ in root.pairs:
         if key_node.text not in fields:
-            log.error(key_node.line, key_node.column, key_node.text,
-                      f"unknown key '{key_node.text}'{did_you_mean(key_node.text, fields)}")
+            log.error(
+                key_node.line,
+                key_node.column,
+                key_node.text,
+                f"unknown key '{key_node.text}'{did_you_mean(key_node.text, fields)}",
+            )
     missing = [name for name in ("exhibition", "attract", "chapters") if root.get(name) is None]
     for name in missing:
         log.error(root.line, root.column, "", f"missing required key '{name}'")
@@ -127,8 +139,12 @@ def _load(source: Path, log: ProblemLog) -> Exhibition:
     media_root = _media_root(source, media)
     if not media_root.is_dir():
         where = (info_node.get("media") or info_node) if info_node is not None else root
-        log.error(where.line, where.column, "exhibition.media",
-                  f"the media folder '{media}' does not exist (it is looked for beside this file)")
+        log.error(
+            where.line,
+            where.column,
+            "exhibition.media",
+            f"the media folder '{media}' does not exist (it is looked for beside this file)",
+        )
     converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, media))
 
     values: dict[str, object] = {"exhibition": info}
@@ -183,7 +199,8 @@ def _chapters(converter: Converter, node: Node) -> tuple[Chapter, ...]:
             # that could be read (a chapter without a title still has good panels).
             id_node = chapter_node.get("id") if chapter_node.kind == "map" else None
             chapter_id = (
-                id_node.text if id_node is not None and id_node.kind == "scalar" and id_node.text
+                id_node.text
+                if id_node is not None and id_node.kind == "scalar" and id_node.text
                 else f"chapter-{index + 1}"
             )
             problems = tuple(converter.log.errors_since(errors_before))

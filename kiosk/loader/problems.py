@@ -63,11 +63,17 @@ class ProblemLog:
         self.problems.append(problem)
         self._errors.append(problem)
         if len(self._errors) == MAX_ERRORS:
-            self.problems.append(Problem(
-                "error", problem.file, line, column, "",
-                f"{MAX_ERRORS} errors so far: checking stopped here. Fix these first "
-                "(or check that this is the right file), then check again",
-            ))
+            self.problems.append(
+                Problem(
+                    "error",
+                    problem.file,
+                    line,
+                    column,
+                    "",
+                    f"{MAX_ERRORS} errors so far: checking stopped here. Fix these first "
+                    "(or check that this is the right file), then check again",
+                )
+            )
             raise LoadFailed
 
     def warning(self, line: int, column: int, path: str, message: str, *, file: str | None = None) -> None:
@@ -93,6 +99,6 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """"; did you mean 'x'?" when one of ``choices`` is close to ``word``, else ''."""
+    """ "; did you mean 'x'?" when one of ``choices`` is close to ``word``, else ''."""
     close = closest(word, choices)
     return f"; did you mean '{close}'?" if close else ""

@@ -82,8 +82,9 @@ def decode(data: bytes, log: ProblemLog) -> str:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         byte = data[error.start]
         hint = " (it looks like Latin-1 or Windows-1252)" if 0x80 <= byte <= 0xFF else ""
-        log.error(line, column, "", f"this file is not UTF-8 text: byte 0x{byte:02X}{hint}; "
-                  "save the file with UTF-8 encoding")
+        log.error(
+            line, column, "", f"this file is not UTF-8 text: byte 0x{byte:02X}{hint}; save the file with UTF-8 encoding"
+        )
         raise LoadFailed from None
 
 
@@ -98,34 +99,54 @@ def _friendly(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         return (m.line + 1, m.column + 1, message) if m else (1, 1, message)
 
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:
-        return at(mark, "a tab character is not allowed here: YAML indents with spaces only "
-                  "(replace the tab with spaces)")
+        return at(
+            mark, "a tab character is not allowed here: YAML indents with spaces only (replace the tab with spaces)"
+        )
     if "quoted scalar" in context and "end of stream" in problem:
         return at(context_mark, "the quoted text that starts here is never closed: add the closing quote")
     if "flow sequence" in context:
-        return at(context_mark, "the list that opens with '[' here is not closed with ']' "
-                  "(or a comma is missing between its items)")
+        return at(
+            context_mark,
+            "the list that opens with '[' here is not closed with ']' (or a comma is missing between its items)",
+        )
     if "flow mapping" in context:
-        return at(context_mark, "the group that opens with '{' here is not closed with '}' "
-                  "(or a comma is missing between its keys)")
+        return at(
+            context_mark,
+            "the group that opens with '{' here is not closed with '}' (or a comma is missing between its keys)",
+        )
     if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
-        return at(mark, "a backslash (\\) inside double quotes starts a special character: write paths with "
-                  "'/', or use single quotes")
+        return at(
+            mark,
+            "a backslash (\\) inside double quotes starts a special character: write paths with "
+            "'/', or use single quotes",
+        )
     if "mapping values are not allowed" in problem:
-        return at(mark, "unexpected ':' here: put a text that holds ': ' in quotes, "
-                  "or check the indentation of this line")
+        return at(
+            mark, "unexpected ':' here: put a text that holds ': ' in quotes, or check the indentation of this line"
+        )
     if "expected '-' indicator" in problem or "did not find expected key" in problem:
         if mark is not None and _mid_line(text, mark):
-            return at(mark, "unexpected text after the value: put the whole value in quotes, "
-                      "or remove the extra character (a closing ], } or quote too many?)")
-        return at(mark, "this line is not indented like the lines before it: items of one list, "
-                  "and keys of one group, start in the same column")
+            return at(
+                mark,
+                "unexpected text after the value: put the whole value in quotes, "
+                "or remove the extra character (a closing ], } or quote too many?)",
+            )
+        return at(
+            mark,
+            "this line is not indented like the lines before it: items of one list, "
+            "and keys of one group, start in the same column",
+        )
     if "block sequence entries are not allowed" in problem:
-        return at(mark, "a list cannot start on the same line as its key: put each '- ' item on a line "
-                  "of its own below the key, indented")
+        return at(
+            mark,
+            "a list cannot start on the same line as its key: put each '- ' item on a line "
+            "of its own below the key, indented",
+        )
     if "could not find expected ':'" in problem:
-        return at(context_mark, "this line has no ':' after its key (or, if it continues the text above, "
-                  "it must be indented under it)")
+        return at(
+            context_mark,
+            "this line has no ':' after its key (or, if it continues the text above, it must be indented under it)",
+        )
     if "anchor" in context or "alias" in context:
         return at(mark, "'&' and '*' must be followed by a name: put a text that starts with them in quotes")
     if "directive" in context:
@@ -200,9 +221,13 @@ def compose(text: str, log: ProblemLog) -> Node:
                 node.key = pending_key
 
     def report_duplicate(key: Node, first: Node) -> None:
-        log.error(key.line, key.column, _path_of(stack, key.text),
-                  f"duplicate key '{key.text}' (first written at line {first.line}); "
-                  "each key may appear once in a group: remove or rename one")
+        log.error(
+            key.line,
+            key.column,
+            _path_of(stack, key.text),
+            f"duplicate key '{key.text}' (first written at line {first.line}); "
+            "each key may appear once in a group: remove or rename one",
+        )
 
     try:
         # Typed loosely: the checks below are on the exact event class, which mypy cannot follow.
@@ -211,14 +236,21 @@ def compose(text: str, log: ProblemLog) -> Node:
             event_type = type(event)
             mark = event.start_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            if event_type is yaml.ScalarEvent or event_type is yaml.SequenceStartEvent or (
-                event_type is yaml.MappingStartEvent
+            if (
+                event_type is yaml.ScalarEvent
+                or event_type is yaml.SequenceStartEvent
+                or (event_type is yaml.MappingStartEvent)
             ):
                 tag = event.tag
                 if tag and tag != "!" and tag not in _ALLOWED_TAGS:
-                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
-                    raise fail(line, column, f"the tag '{shown}' is not allowed: an exhibition holds plain "
-                               "text, numbers, lists and groups only", here=True)
+                    shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
+                    raise fail(
+                        line,
+                        column,
+                        f"the tag '{shown}' is not allowed: an exhibition holds plain "
+                        "text, numbers, lists and groups only",
+                        here=True,
+                    )
                 expanded += 1
                 if expanded > MAX_EXPANDED_NODES:
                     raise fail(line, column, f"the file holds more than {MAX_EXPANDED_NODES:,} values")
@@ -254,14 +286,22 @@ def compose(text: str, log: ProblemLog) -> Node:
             elif event_type is yaml.AliasEvent:
                 target = anchors.get(event.anchor or "")
                 if target is None:
-                    raise fail(line, column, f"'*{event.anchor}' repeats a value marked '&{event.anchor}', "
-                               "but no value above is marked so", here=True)
+                    raise fail(
+                        line,
+                        column,
+                        f"'*{event.anchor}' repeats a value marked '&{event.anchor}', but no value above is marked so",
+                        here=True,
+                    )
                 if any(target is open_node for open_node, _ in stack):
                     raise fail(line, column, f"'*{event.anchor}' repeats the value it is part of", here=True)
                 expanded += target.size
                 if expanded > MAX_EXPANDED_NODES:
-                    raise fail(line, column, "aliases (*name) expand this file to more than "
-                               f"{MAX_EXPANDED_NODES:,} values: is it a 'billion laughs' file?")
+                    raise fail(
+                        line,
+                        column,
+                        "aliases (*name) expand this file to more than "
+                        f"{MAX_EXPANDED_NODES:,} values: is it a 'billion laughs' file?",
+                    )
                 attach(target)
             elif event_type is yaml.DocumentStartEvent:
                 documents += 1
@@ -275,8 +315,11 @@ def compose(text: str, log: ProblemLog) -> Node:
         line = before.count("\n") + 1
         column = position - (before.rfind("\n") + 1) + 1
         character = error.character if isinstance(error.character, int) else 0
-        raise fail(line, column, f"the file holds an invisible control character (U+{character:04X}) that "
-                   "YAML does not allow: delete it") from None
+        raise fail(
+            line,
+            column,
+            f"the file holds an invisible control character (U+{character:04X}) that YAML does not allow: delete it",
+        ) from None
     except yaml.YAMLError as error:
         raise fail(1, 1, f"YAML syntax: {error}") from None
     if root is None:

@@ -72,15 +72,13 @@ class ExhibitionInfo:
     id: str = spec("Short identifier, lowercase letters, digits and dashes.", pattern=ID_PATTERN)
     title: Localized = spec("Title shown on the home screen.")
     languages: tuple[Annotated[str, "language"], ...] = spec(
-        "Language codes (fr, en, ar...) in the order the language switch shows them; "
-        "the first is the default.",
+        "Language codes (fr, en, ar...) in the order the language switch shows them; the first is the default.",
         min_items=1,
         example=["fr", "en", "ar"],
     )
     subtitle: Localized | None = spec("A line under the title on the home screen.", default=None)
     media: str = spec(
-        "The media folder, relative to this file. Every image, film and caption file "
-        "must lie inside it.",
+        "The media folder, relative to this file. Every image, film and caption file must lie inside it.",
         default="media",
     )
     theme: Theme = spec("Colours and fonts.", default=Theme())
@@ -218,8 +216,13 @@ class VideoPanel:
             return [("end", f"the excerpt must end after it starts ({self.start}), not at {self.end}")]
         outside = [moment.at for moment in self.described if not self.start <= moment.at < self.end]
         if outside:
-            return [("described", f"a description at {outside[0]} falls outside the excerpt ({self.start} to "
-                                  f"{self.end}): time it on the film, like the captions")]
+            return [
+                (
+                    "described",
+                    f"a description at {outside[0]} falls outside the excerpt ({self.start} to "
+                    f"{self.end}): time it on the film, like the captions",
+                )
+            ]
         return []
 
 

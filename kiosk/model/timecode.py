@@ -57,9 +57,7 @@ def parse_timecode(value: str | int | float) -> Timecode:
         return Timecode(round(value * 1000))
     match = _TIMECODE.match(value.strip())
     if not match:
-        raise TimeFormatError(
-            f"'{value}' is not a timecode; write SS, MM:SS or HH:MM:SS, with .mmm for milliseconds"
-        )
+        raise TimeFormatError(f"'{value}' is not a timecode; write SS, MM:SS or HH:MM:SS, with .mmm for milliseconds")
     hours, minutes, seconds, millis = match.groups()
     if (hours is not None or minutes is not None) and int(seconds) > 59:
         raise TimeFormatError(f"'{value}': seconds must be 00 to 59")

@@ -91,7 +91,6 @@ def make_proof(
 
     pdf = out / "proof.pdf"
     title = exhibition.info.title.resolve(default).text
-    sheet = ContactSheet(pdf, title=title, source=str(exhibition.source),
-                         accessibility=coverage(exhibition).lines())
+    sheet = ContactSheet(pdf, title=title, source=str(exhibition.source), accessibility=coverage(exhibition).lines())
     count = sheet.write(pages, sizes, languages)
     return Proof(pdf, tuple(pages), count)

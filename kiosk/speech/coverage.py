@@ -69,8 +69,12 @@ def coverage(exhibition: Exhibition, library: SpeechLibrary | None = None) -> Co
     return Coverage(
         panels=len(panels),
         heard=heard,
-        recorded=sum(1 for panel in panels for lang in languages
-                     if (media := panel.narration.get(lang)) is not None and media.usable),
+        recorded=sum(
+            1
+            for panel in panels
+            for lang in languages
+            if (media := panel.narration.get(lang)) is not None and media.usable
+        ),
         pictures=pictures,
         described_pictures=described,
         films=len(films),

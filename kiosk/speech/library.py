@@ -196,8 +196,9 @@ def _join_wavs(pieces: list[Path], target: Path) -> None:
             with wave.open(str(piece), "rb") as stream:
                 if index == 0:
                     joined.setparams(stream.getparams())
-                    silence = b"\0" * (int(stream.getframerate() * _GAP_S) * stream.getsampwidth()
-                                       * stream.getnchannels())
+                    silence = b"\0" * (
+                        int(stream.getframerate() * _GAP_S) * stream.getsampwidth() * stream.getnchannels()
+                    )
                 else:
                     joined.writeframes(silence)
                 joined.writeframes(stream.readframes(stream.getnframes()))

@@ -27,7 +27,7 @@ from kiosk.model.localized import ANY_LANGUAGE, Localized
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+)\*{1,2}")
 _BULLET = re.compile(r"^\s*[-•]\s+", re.MULTILINE)
 _SPACES = re.compile(r"[ \t]+")
-_SENTENCE_END = (".", "!", "?", "…", ":", "؟", "!", "»", "\"", "”")
+_SENTENCE_END = (".", "!", "?", "…", ":", "؟", "!", "»", '"', "”")
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,12 +70,23 @@ def synthesise(text: str, voice: Voice, out: Path, *, timeout_s: float = DEFAULT
     if command is None:
         raise SpeechError("the speech synthesiser espeak-ng is not installed (apt-get install espeak-ng)")
     partial = out.with_name(out.name + ".part")
-    args = [command, "-v", voice.name, "-s", str(voice.rate), "-p", str(voice.pitch), "-b", "1", "--stdin",
-            "-w", str(partial)]
+    args = [
+        command,
+        "-v",
+        voice.name,
+        "-s",
+        str(voice.rate),
+        "-p",
+        str(voice.pitch),
+        "-b",
+        "1",
+        "--stdin",
+        "-w",
+        str(partial),
+    ]
     try:
         # Text on standard input, never in the arguments: a text starting with '-' stays text.
-        result = subprocess.run(args, input=text.encode("utf-8"), capture_output=True, timeout=timeout_s,
-                                check=False)
+        result = subprocess.run(args, input=text.encode("utf-8"), capture_output=True, timeout=timeout_s, check=False)
     except subprocess.TimeoutExpired:
         partial.unlink(missing_ok=True)
         raise SpeechError(f"espeak-ng took longer than {timeout_s:g} s and was stopped") from None

@@ -250,8 +250,9 @@ class StaffPin:
         state = state.after_failure(now, self.policy)
         self._save_state(state)
         locked_for = state.remaining(now, self.policy)
-        log.warning("wrong staff PIN (%d in a row)%s", state.failures,
-                    f"; locked for {locked_for:.0f} s" if locked_for else "")
+        log.warning(
+            "wrong staff PIN (%d in a row)%s", state.failures, f"; locked for {locked_for:.0f} s" if locked_for else ""
+        )
         outcome = PinOutcome.LOCKED if locked_for > 0 else PinOutcome.WRONG
         return PinResult(outcome, locked_for, state.attempts_left(self.policy))
 

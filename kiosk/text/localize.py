@@ -128,13 +128,20 @@ CHROME: dict[str, dict[str, str]] = {
     "chapter_of": {"fr": "{0} sur {1}", "en": "{0} of {1}", "ar": "{0} من {1}", "de": "{0} von {1}"},
     "panels": {"fr": "panneaux", "en": "panels", "ar": "لوحات", "de": "Tafeln", "es": "paneles"},
     "listen": {"fr": "Écouter", "en": "Listen", "ar": "استمع", "de": "Anhören", "es": "Escuchar"},
-    "stop_listening": {"fr": "Arrêter la lecture", "en": "Stop reading", "ar": "إيقاف القراءة",
-                       "de": "Vorlesen beenden"},
+    "stop_listening": {
+        "fr": "Arrêter la lecture",
+        "en": "Stop reading",
+        "ar": "إيقاف القراءة",
+        "de": "Vorlesen beenden",
+    },
     "contrast": {"fr": "Contraste élevé", "en": "High contrast", "ar": "تباين عالٍ", "de": "Hoher Kontrast"},
-    "reach": {"fr": "Commandes en bas", "en": "Controls within reach", "ar": "الأزرار في المتناول",
-              "de": "Bedienung in Reichweite"},
-    "sign_language": {"fr": "Langue des signes", "en": "Sign language", "ar": "لغة الإشارة",
-                      "de": "Gebärdensprache"},
+    "reach": {
+        "fr": "Commandes en bas",
+        "en": "Controls within reach",
+        "ar": "الأزرار في المتناول",
+        "de": "Bedienung in Reichweite",
+    },
+    "sign_language": {"fr": "Langue des signes", "en": "Sign language", "ar": "لغة الإشارة", "de": "Gebärdensprache"},
     "key_help": {
         "fr": "Flèches pour vous déplacer, Entrée pour choisir, Retour pour revenir, Écouter pour entendre ce panneau.",
         "en": "Arrows to move, Enter to choose, Back to return, Listen to hear this panel.",
@@ -143,8 +150,19 @@ CHROME: dict[str, dict[str, str]] = {
     "panel": {"fr": "Panneau", "en": "Panel", "ar": "لوحة", "de": "Tafel", "es": "Panel"},
 }
 #: The chrome words the keypad's focus speech and help say aloud (rendered by ``kiosk speak``).
-SPOKEN_CHROME = ("home", "previous", "next", "large_text", "listen", "contrast", "reach", "sign_language",
-                 "key_help", "panel", "film")
+SPOKEN_CHROME = (
+    "home",
+    "previous",
+    "next",
+    "large_text",
+    "listen",
+    "contrast",
+    "reach",
+    "sign_language",
+    "key_help",
+    "panel",
+    "film",
+)
 
 
 def chrome(key: str, language: str) -> str:

@@ -66,5 +66,4 @@ def pairs(theme: Theme) -> tuple[Pair, ...]:
 
 def failing(theme: Theme) -> list[str]:
     """The pairs of ``theme`` below their minimum, described for staff."""
-    return [f"{pair.what}: {pair.ratio:.2f}:1, needs {pair.minimum:g}:1"
-            for pair in pairs(theme) if not pair.passes]
+    return [f"{pair.what}: {pair.ratio:.2f}:1, needs {pair.minimum:g}:1" for pair in pairs(theme) if not pair.passes]

@@ -40,6 +40,7 @@ from kiosk.ui.viewmodels.store import ExhibitionStore
 
 log = logging.getLogger(__name__)
 
+
 class LoadResultLike(Protocol):
     @property
     def exhibition(self) -> Exhibition | None: ...

@@ -94,6 +94,7 @@ def run_kiosk(options: RunOptions) -> int:
         lock = lock_down(app, kiosk.window, options.screen)
     restore_signals = quit_on_signals(app)  # systemd's SIGTERM: quit the loop, close in order
     at_display_lost(tools.close)  # the display went away: commit the analytics before leaving
+
     # A frozen picture restarts the kiosk; less memory, less work (docs/reliability.md, Faults a booth meets).
     def should_animate() -> bool:  # the attract loop always moves; a still panel paints nothing
         return kiosk.navigator.property("screen") == "attract" and bool(tools.schedule.property("isOpen"))

@@ -42,8 +42,9 @@ _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifi
 class Keypad(QObject):
     """Event filter: keypad keys call ``press(action)``; every other key passes on."""
 
-    def __init__(self, press: Callable[[str], bool], enabled: Callable[[], bool] = lambda: True,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, press: Callable[[str], bool], enabled: Callable[[], bool] = lambda: True, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._press = press
         self._enabled = enabled

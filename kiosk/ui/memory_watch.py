@@ -74,8 +74,10 @@ class MemoryWatch(QObject):
             "memory %s: %s; %s", level, memory.describe(), doing if level != NORMAL else "back to normal"
         )
         self.level = memory_pressure.current_level = level
-        health.set_note("memory", None if level == NORMAL else
-                        f"Memory is short ({memory.headroom:.0%} left): films are not prepared ahead.")
+        health.set_note(
+            "memory",
+            None if level == NORMAL else f"Memory is short ({memory.headroom:.0%} left): films are not prepared ahead.",
+        )
         QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[level])
         if level in (LOW, CRITICAL):
             self._trim()

@@ -247,8 +247,11 @@ class ExcerptPlayback:
                 self._fail("no picture came from the film")
             return
         if self._state is PlayerState.PLAYING and self._now() - self._last_picture_at > self._stall_timeout:
-            log.warning("video %s: no picture for %.1f s while playing; back to the poster",
-                        self.excerpt.path, self._now() - self._last_picture_at)
+            log.warning(
+                "video %s: no picture for %.1f s while playing; back to the poster",
+                self.excerpt.path,
+                self._now() - self._last_picture_at,
+            )
             self._fail("the film stopped sending pictures")
             return
         if self._state is PlayerState.PLAYING and self.excerpt.audio:
@@ -274,9 +277,7 @@ class ExcerptPlayback:
             self._kept = read()  # libVLC reuses its buffer: copy it now
         elif decision.verdict in (Verdict.SHOW, Verdict.SHOW_KEPT):
             raw = kept if decision.verdict is Verdict.SHOW_KEPT and kept is not None else read()
-            self._observer.frame_ready(
-                Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at)
-            )
+            self._observer.frame_ready(Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at))
             if self._awaiting_frame.is_set():
                 self._awaiting_frame.clear()
                 self._post_current(self._first_frame_shown)
@@ -353,8 +354,13 @@ class ExcerptPlayback:
             self._observer.started()
 
     def _reach_end(self) -> None:
-        if self._state not in (PlayerState.PLAYING, PlayerState.LOADING, PlayerState.PAUSED,
-                               PlayerState.READY, PlayerState.PREPARING):
+        if self._state not in (
+            PlayerState.PLAYING,
+            PlayerState.LOADING,
+            PlayerState.PAUSED,
+            PlayerState.READY,
+            PlayerState.PREPARING,
+        ):
             return
         if self._awaiting_frame.is_set():
             self._fail("the film ended before the excerpt began: is the file truncated or corrupt?")

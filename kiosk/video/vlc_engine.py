@@ -158,12 +158,24 @@ def probe(*, refresh: bool = False) -> VlcProbe:
             numbers = re.match(r"(\d+)\.(\d+)", version)
             found = (int(numbers.group(1)), int(numbers.group(2))) if numbers else (0, 0)
             if found < MIN_VERSION:
-                _probe = VlcProbe(False, version, library, plugins, _has_codecs(plugins),
-                                  f"libVLC {version} is too old; the kiosk needs 3.0 or later")
+                _probe = VlcProbe(
+                    False,
+                    version,
+                    library,
+                    plugins,
+                    _has_codecs(plugins),
+                    f"libVLC {version} is too old; the kiosk needs 3.0 or later",
+                )
             elif _get_instance() is None:
-                _probe = VlcProbe(False, version, library, plugins, _has_codecs(plugins),
-                                  f"libVLC {version} did not start: its plugins were not found "
-                                  f"(VLC_PLUGIN_PATH={os.environ.get('VLC_PLUGIN_PATH', '')!s})")
+                _probe = VlcProbe(
+                    False,
+                    version,
+                    library,
+                    plugins,
+                    _has_codecs(plugins),
+                    f"libVLC {version} did not start: its plugins were not found "
+                    f"(VLC_PLUGIN_PATH={os.environ.get('VLC_PLUGIN_PATH', '')!s})",
+                )
             else:
                 _probe = VlcProbe(True, version, library, plugins, _has_codecs(plugins))
         except RuntimeError as error:
@@ -450,8 +462,11 @@ class VlcEngine:
             else:
                 kind = self._event_map.get(event.type)
                 if kind is not None:
-                    detail = "libVLC could not play the film (missing, corrupt or unsupported)" \
-                        if kind is EngineEvent.ERROR else ""
+                    detail = (
+                        "libVLC could not play the film (missing, corrupt or unsupported)"
+                        if kind is EngineEvent.ERROR
+                        else ""
+                    )
                     listener.engine_event(kind, detail)
         except Exception:
             log.exception("video event listener")

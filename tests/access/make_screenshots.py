@@ -81,15 +81,33 @@ def sign_language(app: QGuiApplication) -> None:
     from kiosk.ui.app import KioskApp
 
     film = Path(tempfile.mkdtemp()) / "intro.lsf.mp4"
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=640x360:rate=25:duration=20", "-c:v", "libx264", "-pix_fmt", "yuv420p",
-                    str(film)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=640x360:rate=25:duration=20",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            str(film),
+        ],
+        check=True,
+    )
     bundled = load_exhibition(paths.default_exhibition()).exhibition
     first = bundled.chapters[0]
     signed = dataclasses.replace(first.panels[0], sign_language={"fr": MediaFile("sign/intro.lsf.mp4", film)})
     chapters = (dataclasses.replace(first, panels=(signed, *first.panels[1:])), *bundled.chapters[1:])
-    kiosk = KioskApp(dataclasses.replace(bundled, chapters=chapters),
-                     timeouts=Timeouts(idle=3600, countdown=10, tap_gap=0.05), size=(1920, 1080))
+    kiosk = KioskApp(
+        dataclasses.replace(bundled, chapters=chapters),
+        timeouts=Timeouts(idle=3600, countdown=10, tap_gap=0.05),
+        size=(1920, 1080),
+    )
     kiosk.show(fullscreen=False, size=QSize(1920, 1080))
     QTest.qWaitForWindowExposed(kiosk.window)
     kiosk.visit.wake()

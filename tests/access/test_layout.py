@@ -17,8 +17,16 @@ from kiosk.ui.lockdown.keys import ExitGuard
 from .conftest import KeyKiosk
 
 CONTROL_PREFIXES = ("chapterTile_", "languageButton_")
-CONTROL_NAMES = ("homeButton", "listenButton", "largeTextButton", "contrastButton", "reachButton",
-                 "previousButton", "nextButton", "signLanguageButton")
+CONTROL_NAMES = (
+    "homeButton",
+    "listenButton",
+    "largeTextButton",
+    "contrastButton",
+    "reachButton",
+    "previousButton",
+    "nextButton",
+    "signLanguageButton",
+)
 
 
 def _item(kiosk: KeyKiosk, name: str) -> QQuickItem:
@@ -79,9 +87,14 @@ def test_the_lock_down_still_swallows_every_key_that_would_leave(key_kiosk: KeyK
         kiosk.key("select", 80)
         kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter")
         K, M = Qt.Key, Qt.KeyboardModifier
-        for key, modifiers in ((K.Key_Escape, M.NoModifier), (K.Key_F4, M.AltModifier), (K.Key_Q, M.ControlModifier),
-                               (K.Key_Right, M.ControlModifier), (K.Key_Backspace, M.ControlModifier | M.AltModifier),
-                               (K.Key_Tab, M.AltModifier)):
+        for key, modifiers in (
+            (K.Key_Escape, M.NoModifier),
+            (K.Key_F4, M.AltModifier),
+            (K.Key_Q, M.ControlModifier),
+            (K.Key_Right, M.ControlModifier),
+            (K.Key_Backspace, M.ControlModifier | M.AltModifier),
+            (K.Key_Tab, M.AltModifier),
+        ):
             QTest.keyClick(kiosk.window, key, modifiers)
             kiosk.qtbot.wait(70)
         assert guard.keys_swallowed >= 6
@@ -111,8 +124,11 @@ def test_seated_reach_puts_every_control_in_the_lower_part(key_kiosk: KeyKiosk) 
             kiosk.qtbot.wait(300)
         controls = _controls(kiosk)
         assert len(controls) >= 6
-        high = {n: i.mapToScene(QPointF(0, 0)).y() for n, i in controls.items()
-                if i.mapToScene(QPointF(0, 0)).y() < height * 0.38 - 1}
+        high = {
+            n: i.mapToScene(QPointF(0, 0)).y()
+            for n, i in controls.items()
+            if i.mapToScene(QPointF(0, 0)).y() < height * 0.38 - 1
+        }
         assert not high, f"out of a seated visitor's reach: {high}"
 
 
@@ -122,16 +138,18 @@ def test_high_contrast_theme_on_screen_passes_and_a_bad_theme_fails(key_kiosk: K
     theme_object = kiosk.app.engine.singletonInstance("Kiosk", "Theme")
 
     def live() -> Theme:
-        value = {k: theme_object.property(k).name().upper() for k in ("background", "surface", "text", "muted",
-                                                                      "accent")}
+        value = {
+            k: theme_object.property(k).name().upper() for k in ("background", "surface", "text", "muted", "accent")
+        }
         return Theme(**value)
 
     assert failing(live()) == []
     kiosk.focus_on("contrast")
     kiosk.key("select")
     kiosk.qtbot.waitUntil(lambda: kiosk.access.highContrast)
-    assert live() == Theme(**{k: getattr(HIGH_CONTRAST, k) for k in ("background", "surface", "text", "muted",
-                                                                      "accent")})
+    assert live() == Theme(
+        **{k: getattr(HIGH_CONTRAST, k) for k in ("background", "surface", "text", "muted", "accent")}
+    )
     assert failing(live()) == []
     # An exhibition with a poor theme: the same check on the screen's colours fails.
     bad = Theme(muted="#5A5A5A", accent="#3A3A3A")

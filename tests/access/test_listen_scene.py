@@ -99,8 +99,12 @@ def test_a_visitor_who_chose_audio_hears_the_films_description(key_kiosk: KeyKio
     from kiosk.model.exhibition import VideoPanel
 
     kiosk, access = key_kiosk, key_kiosk.access
-    place = next((ci, pi, p) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels)
-                 if isinstance(p, VideoPanel) and p.described)
+    place = next(
+        (ci, pi, p)
+        for ci, c in enumerate(bundled.chapters)
+        for pi, p in enumerate(c.panels)
+        if isinstance(p, VideoPanel) and p.described
+    )
     chapter, index, film = place
     kiosk.key("select")
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
@@ -125,8 +129,12 @@ def test_a_visitor_who_did_not_ask_hears_no_description(key_kiosk: KeyKiosk, bun
     from kiosk.navigation.events import ExcerptStarted
 
     kiosk, access = key_kiosk, key_kiosk.access
-    chapter, index = next((ci, pi) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels)
-                          if isinstance(p, VideoPanel) and p.described)
+    chapter, index = next(
+        (ci, pi)
+        for ci, c in enumerate(bundled.chapters)
+        for pi, p in enumerate(c.panels)
+        if isinstance(p, VideoPanel) and p.described
+    )
     kiosk.key("select")
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
     kiosk.qtbot.wait(80)

@@ -28,9 +28,23 @@ def _sign_film(path: Path) -> Path:
     if shutil.which("ffmpeg") is None:
         pytest.skip("ffmpeg is not installed")
     subprocess.run(
-        ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=6",
-         "-c:v", "libx264", "-pix_fmt", "yuv420p", str(path)],
-        check=True, timeout=60,
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=640x360:rate=25:duration=6",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            str(path),
+        ],
+        check=True,
+        timeout=60,
     )
     return path
 
@@ -47,8 +61,13 @@ def signed_kiosk(qtbot: Any, bundled: Exhibition, bundled_speech: Path, tmp_path
     chapters = (dataclasses.replace(first, panels=(signed, *first.panels[1:])), *bundled.chapters[1:])
     exhibition = dataclasses.replace(bundled, chapters=chapters)
     gc.collect()
-    app = KioskApp(exhibition, timeouts=Timeouts(idle=600, countdown=10, tap_gap=0.05), size=(1920, 1080),
-                   speech_folder=bundled_speech, sound=lambda: vlc_engine.VlcSoundPlayer(tap=lambda *_: None))
+    app = KioskApp(
+        exhibition,
+        timeouts=Timeouts(idle=600, countdown=10, tap_gap=0.05),
+        size=(1920, 1080),
+        speech_folder=bundled_speech,
+        sound=lambda: vlc_engine.VlcSoundPlayer(tap=lambda *_: None),
+    )
     events: list[VisitEvent] = []
     app.add_listener(events.append)
     app.show(fullscreen=False, size=QSize(1920, 1080))

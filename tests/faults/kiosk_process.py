@@ -29,13 +29,16 @@ def launch(env: dict[str, str], *arguments: str, supervised: bool = False) -> Su
     probe loaded into each child, as tests/recovery does."""
     if supervised:
         command = [sys.executable, "-m", "kiosk", "run", "--supervise", *arguments]
-        env = dict(env, PYTHONPATH=os.pathsep.join(filter(None, [str(RECOVERY / "probe_site"),
-                                                                 env.get("PYTHONPATH")])),
-                   KIOSK_PROBE_FIRST_FRAME="1")
+        env = dict(
+            env,
+            PYTHONPATH=os.pathsep.join(filter(None, [str(RECOVERY / "probe_site"), env.get("PYTHONPATH")])),
+            KIOSK_PROBE_FIRST_FRAME="1",
+        )
     else:
         command = [sys.executable, str(PROBE), "run", *arguments]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, bufsize=1)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+    )
     running = Supervised(process)
 
     def pump() -> None:

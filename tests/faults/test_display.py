@@ -21,8 +21,9 @@ def test_the_display_qt_will_use_is_read_from_the_environment() -> None:
     assert display_of({"DISPLAY": "booth:1"}).addresses == (("booth", 6001),)  # type: ignore[union-attr]
     wayland = display_of({"QT_QPA_PLATFORM": "wayland", "WAYLAND_DISPLAY": "wayland-1", "XDG_RUNTIME_DIR": "/r"})
     assert wayland == Display("wayland", "wayland-1", ("/r/wayland-1",))
-    session = display_of({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "w", "DISPLAY": ":0",
-                          "XDG_RUNTIME_DIR": "/r"})
+    session = display_of(
+        {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "w", "DISPLAY": ":0", "XDG_RUNTIME_DIR": "/r"}
+    )
     assert session is not None and session.kind == "wayland"
     assert display_of({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":0"}) is None
     assert display_of({"QT_QPA_PLATFORM": "eglfs"}) is None
@@ -111,9 +112,20 @@ def test_a_kiosk_started_before_its_wayland_compositor_waits_then_shows(tmp_path
         time.sleep(1.0)
         assert kiosk.process.poll() is None, "\n".join(kiosk.log[-30:])
         compositor = subprocess.Popen(
-            ["weston", "--backend=headless-backend.so", "--use-pixman", f"--socket={socket}", "--width=1280",
-             "--height=720", "--idle-time=0"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+            [
+                "weston",
+                "--backend=headless-backend.so",
+                "--use-pixman",
+                f"--socket={socket}",
+                "--width=1280",
+                "--height=720",
+                "--idle-time=0",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         started = time.monotonic()
         frame = kiosk.next_frame(timeout=60)
         with capsys.disabled():

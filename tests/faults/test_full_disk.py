@@ -150,8 +150,14 @@ def test_the_kiosk_shows_the_exhibition_on_a_full_disk(small_disk: SmallDisk, tm
     env.update(KIOSK_LOG_DIR=str(small_disk.root / "logs"), KIOSK_DATA_DIR=str(small_disk.root / "data"))
     (small_disk.root / "logs").mkdir()
     small_disk.fill()
-    process = subprocess.Popen([sys.executable, str(PROBE), "run", "--size", "1280x720"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    process = subprocess.Popen(
+        [sys.executable, str(PROBE), "run", "--size", "1280x720"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
     running = Supervised(process)
     import threading
 

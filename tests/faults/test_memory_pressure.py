@@ -58,8 +58,13 @@ while True:
 
 def test_the_levels_come_before_the_oom_killer_on_a_real_cgroup(cgroup: Path) -> None:
     _limit(cgroup, 240)
-    done = subprocess.run([sys.executable, "-c", _FILL, str(cgroup)], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", _FILL, str(cgroup)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == -9, done.stderr[-2000:]  # the kernel did kill it at the limit
     rows = [line.split() for line in done.stdout.splitlines()]
     levels = [row[1] for row in rows]
@@ -70,8 +75,10 @@ def test_the_levels_come_before_the_oom_killer_on_a_real_cgroup(cgroup: Path) ->
     first_critical = int(rows[levels.index(CRITICAL)][0])
     assert first_low < first_critical < int(rows[-1][0])
     assert 140 <= first_low <= 200 and first_critical <= 230, (first_low, first_critical)
-    print(f"\ncgroup limit 240 MB: low at {first_low} MB, critical at {first_critical} MB, "
-          f"killed by the kernel after {rows[-1][0]} MB")
+    print(
+        f"\ncgroup limit 240 MB: low at {first_low} MB, critical at {first_critical} MB, "
+        f"killed by the kernel after {rows[-1][0]} MB"
+    )
 
 
 def test_levels_from_headroom_and_stalls() -> None:

@@ -57,8 +57,9 @@ def test_a_write_killed_at_each_step_leaves_the_old_file_or_the_new_whole(tmp_pa
     old = config.read_bytes()
     new_file = tmp_path / "new.yaml"
     new_file.write_bytes(_new_version(config)[2])
-    done = subprocess.run([sys.executable, "-c", _KILLED_AT, str(config), step, str(new_file)], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_AT, str(config), step, str(new_file)], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == -signal.SIGKILL, done.stderr
     now = config.read_bytes()
     assert now in (old, new_file.read_bytes())
@@ -76,8 +77,18 @@ def test_saves_cut_short_start_on_the_last_good_exhibition(tmp_path: Path) -> No
     assert first.ok and remember(config, first)
     assert last_good_path(config).read_bytes() == config.read_bytes()
     shown: dict[str, int] = {}
-    cuts = sorted({0, 1, len(new) // 7, len(new) // 3, len(new) // 2, len(new) - 200, len(new) - 1,
-                   *range(0, len(new), len(new) // 9)})
+    cuts = sorted(
+        {
+            0,
+            1,
+            len(new) // 7,
+            len(new) // 3,
+            len(new) // 2,
+            len(new) - 200,
+            len(new) - 1,
+            *range(0, len(new), len(new) // 9),
+        }
+    )
     for cut in cuts:
         config.write_bytes(new[:cut])  # a save in place, cut short by the power
         result = start_on(config, load_exhibition(config))

@@ -16,7 +16,11 @@ from .small_disk import SmallDisk
 
 
 def test_the_staff_panel_says_the_disk_is_full(
-    small_disk: SmallDisk, make_harness: MakeHarness, qtbot: Any, monkeypatch: Any, tmp_path: Path  # noqa: F811
+    small_disk: SmallDisk,
+    make_harness: MakeHarness,  # noqa: F811 - the fixture imported above
+    qtbot: Any,
+    monkeypatch: Any,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("KIOSK_LOW_SPACE_MB", "0.5")  # the test's disk is 2 MB in all
     health.watch_folders([small_disk.root / "logs", small_disk.root / "data"])  # as kiosk run names them

@@ -66,10 +66,18 @@ def test_systemd_hears_the_watchdog_on_its_notify_socket(tmp_path) -> None:
     [("ui", "the UI thread has not run for"), ("hide", "no frame painted for")],
 )
 def test_a_frozen_kiosk_is_restarted_by_its_watchdog(tmp_path, capsys, how: str, reason: str) -> None:
-    supervised = start(None, tmp_path, real=True, env_extra={
-        "KIOSK_PROBE_EXTRA": "freezer", "PYTHONPATH_EXTRA": str(HERE), "KIOSK_TEST_FREEZE": how,
-        "KIOSK_WATCHDOG_UI_S": "2", "KIOSK_WATCHDOG_FRAME_S": "3",
-    })
+    supervised = start(
+        None,
+        tmp_path,
+        real=True,
+        env_extra={
+            "KIOSK_PROBE_EXTRA": "freezer",
+            "PYTHONPATH_EXTRA": str(HERE),
+            "KIOSK_TEST_FREEZE": how,
+            "KIOSK_WATCHDOG_UI_S": "2",
+            "KIOSK_WATCHDOG_FRAME_S": "3",
+        },
+    )
     try:
         first = supervised.next_frame(timeout=90)
         wait_for_line(supervised, "KIOSK-TEST-FROZEN", timeout=30)

@@ -35,9 +35,9 @@ class Xvfb:
     def start(self, *extra: str) -> float:
         """Start the server and return the monotonic time it began answering."""
         self.process = subprocess.Popen(
-            ["Xvfb", self.name, "-screen", "0", f"{self.size}x24", "-nolisten", "tcp", "+extension", "RANDR",
-             *extra],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            ["Xvfb", self.name, "-screen", "0", f"{self.size}x24", "-nolisten", "tcp", "+extension", "RANDR", *extra],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         from kiosk.display_wait import _x11, is_up
 
@@ -100,8 +100,10 @@ class DummyX(Xvfb):
     on, off and resizes with xrandr, as an HDMI cable or a touchscreen switched off would."""
 
     def __init__(self, number: int, folder: Path) -> None:
-        if shutil.which("Xorg") is None or shutil.which("xrandr") is None or not any(
-            Path(p).is_file() for p in ("/usr/lib/xorg/modules/drivers/dummy_drv.so",)
+        if (
+            shutil.which("Xorg") is None
+            or shutil.which("xrandr") is None
+            or not any(Path(p).is_file() for p in ("/usr/lib/xorg/modules/drivers/dummy_drv.so",))
         ):
             pytest.skip("needs Xorg, xrandr and the dummy video driver (scripts/setup.sh installs them)")
         self.number = number
@@ -111,9 +113,20 @@ class DummyX(Xvfb):
 
     def start(self, *extra: str) -> float:
         self.process = subprocess.Popen(
-            ["Xorg", self.name, "-config", str(self.folder / "xorg.conf"), "-noreset", "-nolisten", "tcp",
-             "-logfile", str(self.folder / "xorg.log"), *extra],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                "Xorg",
+                self.name,
+                "-config",
+                str(self.folder / "xorg.conf"),
+                "-noreset",
+                "-nolisten",
+                "tcp",
+                "-logfile",
+                str(self.folder / "xorg.log"),
+                *extra,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         from kiosk.display_wait import _x11, is_up
 
@@ -127,8 +140,9 @@ class DummyX(Xvfb):
         return time.monotonic()
 
     def xrandr(self, *arguments: str) -> str:
-        done = subprocess.run(["xrandr", "--display", self.name, *arguments], capture_output=True, text=True,
-                              timeout=20)
+        done = subprocess.run(
+            ["xrandr", "--display", self.name, *arguments], capture_output=True, text=True, timeout=20
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -145,8 +159,9 @@ class DummyX(Xvfb):
 
     def window_geometry(self, title: str = "Kiosk") -> str:
         """The top-level window's geometry as xwininfo says it: '1280x720+0+0'."""
-        done = subprocess.run(["xwininfo", "-display", self.name, "-root", "-children"], capture_output=True,
-                              text=True, timeout=20)
+        done = subprocess.run(
+            ["xwininfo", "-display", self.name, "-root", "-children"], capture_output=True, text=True, timeout=20
+        )
         for line in done.stdout.splitlines():
             if f'"{title}":' in line:
                 return line.split(")")[-1].split()[0]

@@ -44,9 +44,18 @@ def base_tarball() -> Path:
     build = CACHE / f"build-{os.getpid()}"
     shutil.rmtree(build, ignore_errors=True)
     subprocess.run(
-        ["debootstrap", "--variant=minbase", f"--include={INCLUDE}", f"--cache-dir={CACHE / 'debootstrap-debs'}",
-         SUITE, str(build), MIRROR],
-        check=True, capture_output=True, timeout=1200,
+        [
+            "debootstrap",
+            "--variant=minbase",
+            f"--include={INCLUDE}",
+            f"--cache-dir={CACHE / 'debootstrap-debs'}",
+            SUITE,
+            str(build),
+            MIRROR,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1200,
     )
     partial = tarball.with_suffix(".tar.partial")
     subprocess.run(["tar", "-C", str(build), "-cf", str(partial), "."], check=True, timeout=600)
@@ -91,8 +100,9 @@ class ChrootTarget:
         for name in ("lists", "archives"):
             source = self.root / ("var/lib/apt/lists" if name == "lists" else "var/cache/apt/archives")
             if source.is_dir():
-                shutil.copytree(source, CACHE / f"apt-{name}", dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("lock", "partial"))
+                shutil.copytree(
+                    source, CACHE / f"apt-{name}", dirs_exist_ok=True, ignore=shutil.ignore_patterns("lock", "partial")
+                )
 
     def start(self) -> None:
         root = self.root
@@ -104,17 +114,36 @@ class ChrootTarget:
         log = open(self.base / "sshd.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
             ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         log.close()
         wait_for(lambda: self.ssh("true").returncode == 0, 30, "sshd in the chroot")
 
     def ssh(self, command: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["ssh", "-i", str(self.key), "-p", str(self.port), "-o", "StrictHostKeyChecking=no",
-             "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
-             "root@127.0.0.1", command],
-            capture_output=True, text=True, timeout=60, check=False,
+            [
+                "ssh",
+                "-i",
+                str(self.key),
+                "-p",
+                str(self.port),
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+                "-o",
+                "LogLevel=ERROR",
+                "-o",
+                "BatchMode=yes",
+                "root@127.0.0.1",
+                command,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
 
     def processes(self) -> list[int]:

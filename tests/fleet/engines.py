@@ -83,9 +83,24 @@ class Syncthing:
 
     def configure(self, peers: list[Syncthing]) -> bool:
         command = [
-            sys.executable, str(PAIR_SCRIPT), "--home", str(self.home), "--folder-path", str(self.folder),
-            "--folder-type", self.folder_type, "--listen", f"tcp://127.0.0.1:{self.listen}",
-            "--gui", f"127.0.0.1:{self.gui}", "--apikey", self.apikey, "--name", self.name, "--watch-delay", "1",
+            sys.executable,
+            str(PAIR_SCRIPT),
+            "--home",
+            str(self.home),
+            "--folder-path",
+            str(self.folder),
+            "--folder-type",
+            self.folder_type,
+            "--listen",
+            f"tcp://127.0.0.1:{self.listen}",
+            "--gui",
+            f"127.0.0.1:{self.gui}",
+            "--apikey",
+            self.apikey,
+            "--name",
+            self.name,
+            "--watch-delay",
+            "1",
         ]
         for peer in peers:
             command += ["--peer", f"{peer.device_id}=tcp://127.0.0.1:{peer.listen}"]
@@ -98,16 +113,27 @@ class Syncthing:
         env = {**os.environ, "STNODEFAULTFOLDER": "1", "STNOUPGRADE": "1", "STNORESTART": "1"}
         log = open(self.home / "syncthing.log", "ab")  # noqa: SIM115  (closed with the process)
         self.process = subprocess.Popen(
-            ["syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart", "--no-upgrade",
-             "--logflags=3"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            [
+                "syncthing",
+                "serve",
+                f"--home={self.home}",
+                "--no-browser",
+                "--no-restart",
+                "--no-upgrade",
+                "--logflags=3",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
         log.close()
         wait_for(lambda: self.rest("/rest/system/ping"), 30, f"{self.name}'s Syncthing API")
 
     def rest(self, path: str, method: str = "GET") -> Any:
-        request = urllib.request.Request(f"http://127.0.0.1:{self.gui}{path}", method=method,
-                                         headers={"X-API-Key": self.apikey})
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.gui}{path}", method=method, headers={"X-API-Key": self.apikey}
+        )
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 body = response.read().decode()
@@ -147,9 +173,23 @@ class KioskProcess:
         }
         log = open(self.base / "kiosk.out", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [str(KIOSK), "run", str(exhibition), "--fleet", str(self.received), "--fleet-state",
-             str(self.base / "state"), "--metrics", f"127.0.0.1:{self.port}", "--size", "1280x720"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            [
+                str(KIOSK),
+                "run",
+                str(exhibition),
+                "--fleet",
+                str(self.received),
+                "--fleet-state",
+                str(self.base / "state"),
+                "--metrics",
+                f"127.0.0.1:{self.port}",
+                "--size",
+                "1280x720",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
         log.close()
         wait_for(self.metrics, 60, f"{self.name}'s metrics")
@@ -209,9 +249,16 @@ class Prometheus:
         binary = shutil.which("prometheus") or "prometheus"
         log = open(self.base / "prometheus.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [binary, f"--config.file={self.base / 'prometheus.yml'}", f"--storage.tsdb.path={self.base / 'data'}",
-             f"--web.listen-address=127.0.0.1:{self.port}"],
-            stdout=log, stderr=subprocess.STDOUT, cwd=self.base, start_new_session=True,
+            [
+                binary,
+                f"--config.file={self.base / 'prometheus.yml'}",
+                f"--storage.tsdb.path={self.base / 'data'}",
+                f"--web.listen-address=127.0.0.1:{self.port}",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=self.base,
+            start_new_session=True,
         )
         log.close()
         wait_for(lambda: http_get(f"http://127.0.0.1:{self.port}/-/ready"), 60, "Prometheus ready")
@@ -271,6 +318,9 @@ class Fleet:
         publish_id = publish(self.config, self.folder).manifest.publish_id
         if scan:
             self.publisher.scan()
-        wait_for(lambda: all(k.shown_publish() == publish_id for k in self.kiosks), timeout,
-                 f"both kiosks showing {publish_id}")
+        wait_for(
+            lambda: all(k.shown_publish() == publish_id for k in self.kiosks),
+            timeout,
+            f"both kiosks showing {publish_id}",
+        )
         return publish_id, time.monotonic() - started

@@ -60,8 +60,14 @@ def files_of(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
-def sync(publish_folder: Path, received: Path, *, only: Iterable[str] | None = None,
-         skip: Iterable[str] = (), manifest: bool = True) -> None:
+def sync(
+    publish_folder: Path,
+    received: Path,
+    *,
+    only: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    manifest: bool = True,
+) -> None:
     """Copy what Syncthing would carry: every file but our temporaries and .stignore; ``only``
     limits it to some names (relative, posix), ``skip`` leaves some out, ``manifest=False``
     leaves the manifest behind (a sync still in progress)."""

@@ -31,8 +31,7 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSIBLE = ROOT / "packaging" / "ansible"
-PIN = {"format": "kiosk-staff-pin/1", "kdf": "scrypt", "n": 16384, "r": 8, "p": 1,
-       "salt": "00" * 16, "hash": "11" * 32}
+PIN = {"format": "kiosk-staff-pin/1", "kdf": "scrypt", "n": 16384, "r": 8, "p": 1, "salt": "00" * 16, "hash": "11" * 32}
 
 
 def device_id(config: str) -> str:
@@ -55,8 +54,7 @@ def stand_in_deb(folder: Path) -> Path:
         "Description: stand-in for the Ansible role test\n"
     )
     deb = folder / "kiosk_roletest_all.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(stage), str(deb)], check=True,
-                   capture_output=True)
+    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(stage), str(deb)], check=True, capture_output=True)
     return deb
 
 
@@ -73,13 +71,21 @@ def playbook(inventory: Path, log: Path) -> dict[str, int]:
     }
     binary = Path(sys.executable).with_name("ansible-playbook")
     started = time.monotonic()
-    run = subprocess.run([str(binary), "-i", str(inventory), "site.yml"], cwd=ANSIBLE, env=env,
-                         capture_output=True, text=True, timeout=900, check=False)
+    run = subprocess.run(
+        [str(binary), "-i", str(inventory), "site.yml"],
+        cwd=ANSIBLE,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     seconds = time.monotonic() - started
     log.write_text(run.stdout + run.stderr)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    recap = re.search(r"^target\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", run.stdout,
-                      re.MULTILINE)
+    recap = re.search(
+        r"^target\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", run.stdout, re.MULTILINE
+    )
     assert recap, run.stdout[-2000:]
     ok, changed, unreachable, failed = map(int, recap.groups())
     return {"ok": ok, "changed": changed, "unreachable": unreachable, "failed": failed, "seconds": round(seconds)}
@@ -91,23 +97,35 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
     target.make()
     target.seed_apt()
     inventory = tmp_path / "inventory.json"
-    inventory.write_text(json.dumps({
-        "kiosks": {
-            "hosts": {"target": {
-                "ansible_host": "127.0.0.1", "ansible_port": target.port, "ansible_user": "root",
-                "ansible_ssh_private_key_file": str(target.key),
-                "ansible_ssh_common_args": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null",
-            }},
-            "vars": {
-                "kiosk_deb": str(deb), "kiosk_site": "test", "kiosk_install_desktop": False,
-                "kiosk_manage_services": False, "kiosk_monitoring_hosts": ["127.0.0.2"], "kiosk_pin_hash": PIN,
-            },
-        },
-        # The same machine is the publisher too: site.yml's three plays hand the device IDs both ways.
-        "publisher": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
-        # ... and the monitoring host: Prometheus' targets written from the inventory, checked by promtool.
-        "monitoring": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
-    }))
+    inventory.write_text(
+        json.dumps(
+            {
+                "kiosks": {
+                    "hosts": {
+                        "target": {
+                            "ansible_host": "127.0.0.1",
+                            "ansible_port": target.port,
+                            "ansible_user": "root",
+                            "ansible_ssh_private_key_file": str(target.key),
+                            "ansible_ssh_common_args": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null",
+                        }
+                    },
+                    "vars": {
+                        "kiosk_deb": str(deb),
+                        "kiosk_site": "test",
+                        "kiosk_install_desktop": False,
+                        "kiosk_manage_services": False,
+                        "kiosk_monitoring_hosts": ["127.0.0.2"],
+                        "kiosk_pin_hash": PIN,
+                    },
+                },
+                # The same machine is the publisher too: site.yml's three plays hand the device IDs both ways.
+                "publisher": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
+                # ... and the monitoring host: Prometheus' targets written from the inventory, checked by promtool.
+                "monitoring": {"hosts": {"target": {}}, "vars": {"kiosk_manage_services": False}},
+            }
+        )
+    )
     target.start()
     try:
         first = playbook(inventory, tmp_path / "first-run.log")
@@ -123,7 +141,8 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
         unit = (root / "etc/systemd/user/kiosk.service.d/fleet.conf").read_text()
         assert "--fleet /var/lib/kiosk/fleet/received" in unit and "--metrics 0.0.0.0:9310" in unit
         assert os.readlink(root / "etc/systemd/user/graphical-session.target.wants/kiosk.service") == (
-            "/usr/lib/systemd/user/kiosk.service")
+            "/usr/lib/systemd/user/kiosk.service"
+        )
         assert target.ssh("dpkg-query -W -f='${Version}' kiosk").stdout == "0.0.0~roletest"
         pin = root / "home/kiosk/.config/kiosk/staff-pin.json"
         assert json.loads(pin.read_text()) == PIN and pin.stat().st_mode & 0o777 == 0o600
@@ -145,7 +164,8 @@ def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_not
         prometheus = (root / "etc/prometheus/prometheus.yml").read_text()
         assert '- targets: ["127.0.0.1:9310"]' in prometheus and 'site: "test"' in prometheus
         assert (root / "etc/prometheus/kiosk-alerts.yml").read_text() == (
-            ROOT / "packaging/prometheus/kiosk-alerts.yml").read_text()
+            ROOT / "packaging/prometheus/kiosk-alerts.yml"
+        ).read_text()
         assert target.ssh("promtool check config /etc/prometheus/prometheus.yml").returncode == 0
         checked = target.ssh("nft -c -f /etc/kiosk/metrics-firewall.nft && echo valid")
         assert "valid" in checked.stdout or "Operation not permitted" in checked.stderr, checked.stderr

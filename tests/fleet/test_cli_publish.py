@@ -57,8 +57,18 @@ def test_bad_input_is_explained(tmp_path: Path, capsys, arguments: list[str], me
 
 def test_announce_and_withdraw(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "out"
-    arguments = ["publish", "--to", str(folder), "--until", "90m", "--urgent",
-                 "--announce", "fr=Le stand ferme", "--announce", "ar=يغلق الجناح"]
+    arguments = [
+        "publish",
+        "--to",
+        str(folder),
+        "--until",
+        "90m",
+        "--urgent",
+        "--announce",
+        "fr=Le stand ferme",
+        "--announce",
+        "ar=يغلق الجناح",
+    ]
     assert main(arguments) == 0
     data = json.loads((folder / "announcement.json").read_text(encoding="utf-8"))
     assert data["texts"] == {"fr": "Le stand ferme", "ar": "يغلق الجناح"} and data["level"] == "urgent"
@@ -85,6 +95,10 @@ def test_an_announcement_missing_a_language_of_the_exhibition_says_so(tmp_path: 
     assert main(["publish", "--to", str(folder), "--until", "1h", "--announce", "en=Closing at 6 pm"]) == 0
     err = capsys.readouterr().err
     assert "no text in fr, a language of the published exhibition" in err
-    assert main(["publish", "--to", str(folder), "--until", "1h", "--announce", "en=Closing",
-                 "--announce", "fr=Fermeture"]) == 0
+    assert (
+        main(
+            ["publish", "--to", str(folder), "--until", "1h", "--announce", "en=Closing", "--announce", "fr=Fermeture"]
+        )
+        == 0
+    )
     assert capsys.readouterr().err == ""

@@ -58,16 +58,25 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
 
         # An announcement reaches both screens within seconds, and is withdrawn the same way.
         started = time.monotonic()
-        write_announcement(fleet.folder, {"en": "The booth closes at 6 pm", "fr": "Le stand ferme à 18 h"},
-                           datetime.now().astimezone() + timedelta(hours=1))
+        write_announcement(
+            fleet.folder,
+            {"en": "The booth closes at 6 pm", "fr": "Le stand ferme à 18 h"},
+            datetime.now().astimezone() + timedelta(hours=1),
+        )
         fleet.publisher.scan()
-        wait_for(lambda: all(k.metric("kiosk_announcement_showing") == 1 for k in fleet.kiosks), 60,
-                 "the announcement on both kiosks")
+        wait_for(
+            lambda: all(k.metric("kiosk_announcement_showing") == 1 for k in fleet.kiosks),
+            60,
+            "the announcement on both kiosks",
+        )
         print(f"announcement on both kiosks after {time.monotonic() - started:.1f} s")
         withdraw(fleet.folder)
         fleet.publisher.scan()
-        wait_for(lambda: all(k.metric("kiosk_announcement_showing") == 0 for k in fleet.kiosks), 60,
-                 "the announcement withdrawn")
+        wait_for(
+            lambda: all(k.metric("kiosk_announcement_showing") == 0 for k in fleet.kiosks),
+            60,
+            "the announcement withdrawn",
+        )
 
         # An interrupted publish: its files travel, its manifest never comes. Not shown.
         make_exhibition(fleet.source, "Interrupted title", colour="blue")
@@ -77,8 +86,11 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
         published_yaml = fleet.folder / "exhibition/exhibition.yaml"
         for kiosk in fleet.kiosks:
             arrived = kiosk.received / "exhibition/exhibition.yaml"
-            wait_for(lambda a=arrived: a.exists() and file_sha256(a) == file_sha256(published_yaml), 60,
-                     f"the interrupted files on {kiosk.name}")
+            wait_for(
+                lambda a=arrived: a.exists() and file_sha256(a) == file_sha256(published_yaml),
+                60,
+                f"the interrupted files on {kiosk.name}",
+            )
         time.sleep(3)  # more than a poll of the taker: it looked, and kept what it shows
         assert [k.shown_publish() for k in fleet.kiosks] == [second, second]
 
@@ -90,8 +102,11 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
         assert all("hologram" in k.log() for k in fleet.kiosks)
 
         # Prometheus scrapes both; one killed, "kiosk down" fires for it alone.
-        wait_for(lambda: len(fleet.prometheus.api("query", query='up{job="kiosk"} == 1')["result"]) == 2, 60,
-                 "Prometheus scraping both kiosks")
+        wait_for(
+            lambda: len(fleet.prometheus.api("query", query='up{job="kiosk"} == 1')["result"]) == 2,
+            60,
+            "Prometheus scraping both kiosks",
+        )
         killed = fleet.kiosks[1]
         killed.kill()
         firing = wait_for(lambda: fleet.prometheus.firing("KioskDown"), 60, "KioskDown firing")

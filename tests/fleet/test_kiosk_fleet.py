@@ -114,8 +114,14 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
     config = make_exhibition(source)
     publish(config, folder)
     sync(folder, received)
-    shown, hook = prepare(Path("unused.yaml"), fleet=received, state=state, metrics_address="127.0.0.1:0",
-                          poll_ms=50, announcement_poll_ms=50)
+    shown, hook = prepare(
+        Path("unused.yaml"),
+        fleet=received,
+        state=state,
+        metrics_address="127.0.0.1:0",
+        poll_ms=50,
+        announcement_poll_ms=50,
+    )
     assert shown == state / "current/exhibition/exhibition.yaml"
     result = load_exhibition(shown)
     tools = StaffTools(shown, result, preview=False, analytics=False)
@@ -180,9 +186,7 @@ def test_a_kiosk_takes_publishes_shows_announcements_and_serves_metrics(  # type
         publish(config, folder)
         break_publish(folder)
         sync(folder, received)
-        qtbot.waitUntil(
-            lambda: value(scrape(port), 'kiosk_sync_state{kiosk_sync_state="refused"}') == 1, timeout=10000
-        )
+        qtbot.waitUntil(lambda: value(scrape(port), 'kiosk_sync_state{kiosk_sync_state="refused"}') == 1, timeout=10000)
         assert driver.app.navigator.exhibitionTitle["text"] == "Second title"
 
         withdraw(folder)

@@ -283,9 +283,13 @@ def test_a_file_removed_from_the_exhibition_is_removed_from_the_publish(places) 
 
 @pytest.mark.parametrize(
     "text",
-    ["{", '{"format": 1}', '{"format": 9, "files": {}}',
-     '{"format": 1, "publish_id": "x", "exhibition_id": "e", "published_at": 1,'
-     ' "files": {"../etc/passwd": {"size": 1, "sha256": "' + "0" * 64 + '"}}}'],
+    [
+        "{",
+        '{"format": 1}',
+        '{"format": 9, "files": {}}',
+        '{"format": 1, "publish_id": "x", "exhibition_id": "e", "published_at": 1,'
+        ' "files": {"../etc/passwd": {"size": 1, "sha256": "' + "0" * 64 + '"}}}',
+    ],
 )
 def test_a_bad_manifest_is_reported_not_taken(tmp_path: Path, text: str) -> None:
     received = tmp_path / "received"

@@ -146,8 +146,11 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
                 slide = driver.find(f"attractSlide_{name}")
                 if slide is None:
                     continue
-                sizes = [(round(i.implicitWidth()), round(i.implicitHeight())) for i in soak.walk_items(slide)
-                         if i.metaObject().className().startswith("QQuickImage") and i.implicitWidth() > 0]
+                sizes = [
+                    (round(i.implicitWidth()), round(i.implicitHeight()))
+                    for i in soak.walk_items(slide)
+                    if i.metaObject().className().startswith("QQuickImage") and i.implicitWidth() > 0
+                ]
                 if sizes:
                     attract_decoded[name] = max(sizes)
             return set(attract_decoded) == wanted
@@ -165,8 +168,11 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
             tile = driver.find("chapterTile_0")
             if tile is not None:
                 tile_width = tile.width()
-                tiles = [(round(i.implicitWidth()), round(i.implicitHeight())) for i in soak.walk_items(tile)
-                         if i.metaObject().className().startswith("QQuickImage") and i.implicitWidth() > 0]
+                tiles = [
+                    (round(i.implicitWidth()), round(i.implicitHeight()))
+                    for i in soak.walk_items(tile)
+                    if i.metaObject().className().startswith("QQuickImage") and i.implicitWidth() > 0
+                ]
             for ci, chapter in enumerate(exhibition.chapters):
                 assert driver.tap(f"chapterTile_{ci}"), f"tile {ci}"
                 assert driver.wait_until(lambda ci=ci: navigator.chapterIndex == ci, 3000)
@@ -176,14 +182,18 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
                         assert driver.tap("nextButton")
                         driver.spin(80)
                     driver.spin(500)
-                    driver.wait_until(lambda p=panel: _look(soak, driver, p.id).image_ready
-                                      or _look(soak, driver, p.id).placeholder, 3000)
+                    driver.wait_until(
+                        lambda p=panel: _look(soak, driver, p.id).image_ready or _look(soak, driver, p.id).placeholder,
+                        3000,
+                    )
                     if panel.kind == "video":
                         player = soak.Soak._film_here(_Here(kiosk, driver))
                         if player is not None:
                             soak.start_player(driver, player)
-                            driver.wait_until(lambda pl=player: pl.property("playerState") in ("playing", "error",
-                                                                                          "unavailable"), 5000)
+                            driver.wait_until(
+                                lambda pl=player: pl.property("playerState") in ("playing", "error", "unavailable"),
+                                5000,
+                            )
                             driver.spin(300)
                     looked = _look(soak, driver, panel.id)
                     if panel.id == "img-large" and round_ == 1 and driver.tap("enlargeButton"):
@@ -209,8 +219,18 @@ def visit(qapp: Any, hostile_corpus: Any) -> Any:
             rss.append(_rss_mb())
         sampler.stop()
         window = kiosk.window
-        yield Visit(seen, messages, rss, peak[0], start_mb, tiles, tile_width, attract_decoded, viewer_decoded,
-                    (window.width(), window.height()))
+        yield Visit(
+            seen,
+            messages,
+            rss,
+            peak[0],
+            start_mb,
+            tiles,
+            tile_width,
+            attract_decoded,
+            viewer_decoded,
+            (window.width(), window.height()),
+        )
         _tear_down(kiosk, driver)
     finally:
         logging.getLogger().removeHandler(collector)

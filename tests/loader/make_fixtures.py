@@ -37,13 +37,40 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "tone.m4a"
-        _ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=32x32:r=10:d=1", "-c:v", "libx264", "-pix_fmt", "yuv420p",
-                "-preset", "ultrafast", "-movflags", "+faststart", str(films / "clip.mp4"))
+        _ffmpeg(
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=gray:s=32x32:r=10:d=1",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-preset",
+            "ultrafast",
+            "-movflags",
+            "+faststart",
+            str(films / "clip.mp4"),
+        )
         # A two-hour film in a few KB (one frame every ten minutes), for excerpts far into a film.
-        _ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=32x32:r=1/600:d=7200", "-c:v", "libx264", "-pix_fmt", "yuv420p",
-                "-preset", "ultrafast", "-movflags", "+faststart", str(films / "long.mp4"))
-        _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=0.3", "-c:a", "aac", "-b:a", "16k",
-                "-f", "mp4", str(wav))
+        _ffmpeg(
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=gray:s=32x32:r=1/600:d=7200",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-preset",
+            "ultrafast",
+            "-movflags",
+            "+faststart",
+            str(films / "long.mp4"),
+        )
+        _ffmpeg(
+            "-f", "lavfi", "-i", "sine=frequency=440:duration=0.3", "-c:a", "aac", "-b:a", "16k", "-f", "mp4", str(wav)
+        )
         (films / "sound-only.mp4").write_bytes(wav.read_bytes())
     clip = (films / "clip.mp4").read_bytes()
     (films / "truncated.mp4").write_bytes(clip[: len(clip) * 2 // 3])
@@ -62,9 +89,7 @@ def main() -> None:
         encoding="utf-8",
     )
     # Line 3 holds a Latin-1 'é'.
-    (captions / "latin1.fr.srt").write_bytes(
-        "1\n00:00:00,000 --> 00:00:00,500\nD\u00e9j\u00e0.\n".encode("latin-1")
-    )
+    (captions / "latin1.fr.srt").write_bytes("1\n00:00:00,000 --> 00:00:00,500\nD\u00e9j\u00e0.\n".encode("latin-1"))
 
 
 if __name__ == "__main__":

@@ -104,9 +104,13 @@ def test_the_quoted_messages_are_the_loaders() -> None:
     """The table of messages quotes the loader's words; check a few against the invalid cases."""
     invalid = Path(__file__).parent / "invalid"
     expected = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in invalid.glob("*.yaml"))
-    for quoted in ("unknown key 'subtitel'; did you mean 'subtitle'?", "seconds must be 00 to 59",
-                   "is not an image the kiosk can read", "has no video picture (sound only?)",
-                   "a tab character is not allowed here: YAML indents with spaces only",
-                   "the quoted text that starts here is never closed",
-                   "this line is not indented like the lines before it"):
+    for quoted in (
+        "unknown key 'subtitel'; did you mean 'subtitle'?",
+        "seconds must be 00 to 59",
+        "is not an image the kiosk can read",
+        "has no video picture (sound only?)",
+        "a tab character is not allowed here: YAML indents with spaces only",
+        "the quoted text that starts here is never closed",
+        "this line is not indented like the lines before it",
+    ):
         assert quoted in TEXT and quoted in expected, quoted

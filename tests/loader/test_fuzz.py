@@ -22,8 +22,10 @@ from kiosk.loader import LoadResult, load_exhibition
 from kiosk.loader.load import INTERNAL_ERROR
 
 HERE = Path(__file__).parent
-FULL_TEXT = (HERE / "valid" / "full.yaml").read_text(encoding="utf-8").replace(
-    "media: ../fixtures/media", f"media: {(HERE / 'fixtures' / 'media').resolve().as_posix()}"
+FULL_TEXT = (
+    (HERE / "valid" / "full.yaml")
+    .read_text(encoding="utf-8")
+    .replace("media: ../fixtures/media", f"media: {(HERE / 'fixtures' / 'media').resolve().as_posix()}")
 )
 FULL_DATA: dict[str, Any] = yaml.safe_load(FULL_TEXT)
 
@@ -83,15 +85,70 @@ def test_yaml_punctuation_soup(scratch: Path, text: str) -> None:
 
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
-    st.sampled_from(["00:01", "1:30", "90s", "-5", "012", "0x1F", ".inf", ".nan", "~", "yes", "#fff",
-                     "images/photo.png", "video/clip.mp4", "text", "video", "image", "quote", "timeline",
-                     "fr", "en", "2018-01-01"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "00:01",
+            "1:30",
+            "90s",
+            "-5",
+            "012",
+            "0x1F",
+            ".inf",
+            ".nan",
+            "~",
+            "yes",
+            "#fff",
+            "images/photo.png",
+            "video/clip.mp4",
+            "text",
+            "video",
+            "image",
+            "quote",
+            "timeline",
+            "fr",
+            "en",
+            "2018-01-01",
+        ]
+    ),
 )
 keys = st.one_of(
-    st.sampled_from(["exhibition", "attract", "chapters", "id", "title", "panels", "type", "src", "start", "end",
-                     "languages", "items", "invitation", "media", "captions", "events", "focus", "volume", "poster",
-                     "theme", "en", "fr", "body", "words", "who", "alt", "date", "text"]),
+    st.sampled_from(
+        [
+            "exhibition",
+            "attract",
+            "chapters",
+            "id",
+            "title",
+            "panels",
+            "type",
+            "src",
+            "start",
+            "end",
+            "languages",
+            "items",
+            "invitation",
+            "media",
+            "captions",
+            "events",
+            "focus",
+            "volume",
+            "poster",
+            "theme",
+            "en",
+            "fr",
+            "body",
+            "words",
+            "who",
+            "alt",
+            "date",
+            "text",
+        ]
+    ),
     st.text(max_size=8),
 )
 documents = st.recursive(
@@ -165,8 +222,13 @@ LINES = FULL_TEXT.splitlines(keepends=True)
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.sampled_from(["duplicate", "delete", "swap", "indent", "dedent"]),
-                          st.integers(0, len(LINES) - 1)), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["duplicate", "delete", "swap", "indent", "dedent"]), st.integers(0, len(LINES) - 1)),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_line_edits(scratch: Path, edits: list[tuple[str, int]]) -> None:
     """Edits as a person makes them in a text editor: lines copied, deleted, moved, shifted."""
     lines = list(LINES)
@@ -207,11 +269,53 @@ def test_inserted_text(scratch: Path, offset: int, insert: str) -> None:
 
 
 #: Values as written in YAML text, including the surprising ones YAML 1.1 reads as numbers, dates or nothing.
-RAW_VALUES = ["012", "0x1F", "0o17", "0b101", "1:30", "1:30.5", "190:20:30", "+5", "-5", "1_000", "1e5", "1.0e+3",
-              ".inf", "-.inf", ".nan", "~", "null", "", "yes", "off", "[]", "{}", "[1, 2]", "{a: 1}", "2001-12-14",
-              "!!str 12", "!!int x", "!!float x", "!!bool maybe", "!!null x", "!!binary aGVsbG8=",
-              "!!timestamp 2001-12-14", "!!set {a, b}", "!!omap [a: 1]", "&anchor 1", "*nowhere", "'quoted'",
-              "\"a\\x00b\"", "|\n  block", ">-\n  folded", "\"\\uD800\"", "a # comment", "'", "\"", "? complex"]
+RAW_VALUES = [
+    "012",
+    "0x1F",
+    "0o17",
+    "0b101",
+    "1:30",
+    "1:30.5",
+    "190:20:30",
+    "+5",
+    "-5",
+    "1_000",
+    "1e5",
+    "1.0e+3",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "~",
+    "null",
+    "",
+    "yes",
+    "off",
+    "[]",
+    "{}",
+    "[1, 2]",
+    "{a: 1}",
+    "2001-12-14",
+    "!!str 12",
+    "!!int x",
+    "!!float x",
+    "!!bool maybe",
+    "!!null x",
+    "!!binary aGVsbG8=",
+    "!!timestamp 2001-12-14",
+    "!!set {a, b}",
+    "!!omap [a: 1]",
+    "&anchor 1",
+    "*nowhere",
+    "'quoted'",
+    '"a\\x00b"',
+    "|\n  block",
+    ">-\n  folded",
+    '"\\uD800"',
+    "a # comment",
+    "'",
+    '"',
+    "? complex",
+]
 
 
 @FUZZ

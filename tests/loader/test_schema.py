@@ -66,8 +66,11 @@ def test_schema_knows_every_panel_kind() -> None:
     from kiosk.model import PANEL_TYPES
 
     schema = build_schema()
-    kinds = {schema["$defs"][name]["properties"]["type"]["const"] for name in schema["$defs"]
-             if name.endswith("Panel") and name != "Panel"}
+    kinds = {
+        schema["$defs"][name]["properties"]["type"]["const"]
+        for name in schema["$defs"]
+        if name.endswith("Panel") and name != "Panel"
+    }
     assert kinds == set(PANEL_TYPES)
 
 
@@ -86,12 +89,35 @@ def test_schema_accepts_the_default_exhibition(validator: Any) -> None:
 
 # Mistakes the schema can see as well as the loader (file contents, references and ids are the loader's alone).
 SCHEMA_SEES = [
-    "unknown-key-panel", "unknown-key-exhibition", "unknown-key-attract", "unknown-key-theme", "unknown-key-top",
-    "wrong-type-title-list", "wrong-type-volume", "wrong-type-chapters", "wrong-type-focus", "missing-required-alt",
-    "missing-required-id", "missing-panel-type", "timecode-too-many-parts", "timecode-words", "timecode-negative",
-    "timecode-millis-too-long", "bad-duration", "media-absolute-path", "media-dotdot-path", "bad-colour",
-    "bad-language-code", "bad-language-key", "focus-out-of-range", "volume-out-of-range", "version-unknown",
-    "unknown-panel-type", "empty-text", "top-level-list", "chapter-no-panels",
+    "unknown-key-panel",
+    "unknown-key-exhibition",
+    "unknown-key-attract",
+    "unknown-key-theme",
+    "unknown-key-top",
+    "wrong-type-title-list",
+    "wrong-type-volume",
+    "wrong-type-chapters",
+    "wrong-type-focus",
+    "missing-required-alt",
+    "missing-required-id",
+    "missing-panel-type",
+    "timecode-too-many-parts",
+    "timecode-words",
+    "timecode-negative",
+    "timecode-millis-too-long",
+    "bad-duration",
+    "media-absolute-path",
+    "media-dotdot-path",
+    "bad-colour",
+    "bad-language-code",
+    "bad-language-key",
+    "focus-out-of-range",
+    "volume-out-of-range",
+    "version-unknown",
+    "unknown-panel-type",
+    "empty-text",
+    "top-level-list",
+    "chapter-no-panels",
 ]
 
 

@@ -127,8 +127,17 @@ def test_timecode_forms(tmp_path: Path, written: str, ms: int) -> None:
 
 @pytest.mark.parametrize(
     ("written", "ms"),
-    [("90s", 90_000), ("1m30s", 90_000), ("500ms", 500), ("2min", 120_000), ("1h", 3_600_000),
-     ("10", 10_000), ("2.5", 2_500), ('"45 s"', 45_000), ("1.5m", 90_000)],
+    [
+        ("90s", 90_000),
+        ("1m30s", 90_000),
+        ("500ms", 500),
+        ("2min", 120_000),
+        ("1h", 3_600_000),
+        ("10", 10_000),
+        ("2.5", 2_500),
+        ('"45 s"', 45_000),
+        ("1.5m", 90_000),
+    ],
 )
 def test_duration_forms(tmp_path: Path, written: str, ms: int) -> None:
     config = variant(tmp_path, ("idle_timeout: 90s", f"idle_timeout: {written}"))
@@ -163,8 +172,13 @@ def test_translation_fallback(tmp_path: Path) -> None:
 
 
 def test_text_in_a_language_the_exhibition_does_not_speak_is_a_warning(tmp_path: Path) -> None:
-    config = variant(tmp_path, ("who: Dr Amani Ballour", "who: {fr: Dr Amani Ballour, en: Dr Amani Ballour, "
-                                "ar: الدكتورة أماني بلور, de: Dr. Amani Ballour}"))
+    config = variant(
+        tmp_path,
+        (
+            "who: Dr Amani Ballour",
+            "who: {fr: Dr Amani Ballour, en: Dr Amani Ballour, ar: الدكتورة أماني بلور, de: Dr. Amani Ballour}",
+        ),
+    )
     result = load_exhibition(config)
     assert result.ok
     [warning] = result.warnings

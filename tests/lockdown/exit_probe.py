@@ -39,8 +39,9 @@ def main() -> int:
     window = engine.rootObjects()[0]
     if args.wiring in ("app-quit", "both"):
         staff.exitRequested.connect(app.quit)
-    lock = lock_down(app, window, 0, inhibit_blanking=False,
-                     staff=staff if args.wiring in ("lockdown", "both") else None)
+    lock = lock_down(
+        app, window, 0, inhibit_blanking=False, staff=staff if args.wiring in ("lockdown", "both") else None
+    )
 
     def staff_leaves() -> None:
         if args.wiring == "no-staff":

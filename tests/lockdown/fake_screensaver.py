@@ -37,11 +37,16 @@ def main() -> int:
     app = QCoreApplication(sys.argv)
     bus = QDBusConnection.sessionBus()
     service, leavers = ScreenSaver(), Leavers()
-    ok = bus.registerObject("/org/freedesktop/ScreenSaver", service,
-                            QDBusConnection.RegisterOption.ExportAllSlots)
+    ok = bus.registerObject("/org/freedesktop/ScreenSaver", service, QDBusConnection.RegisterOption.ExportAllSlots)
     ok = ok and bus.registerService("org.freedesktop.ScreenSaver")
-    ok = ok and bus.connect("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                            "NameOwnerChanged", leavers, SLOT("changed(QString,QString,QString)"))
+    ok = ok and bus.connect(
+        "org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus",
+        "NameOwnerChanged",
+        leavers,
+        SLOT("changed(QString,QString,QString)"),
+    )
     print("READY" if ok else "FAILED", flush=True)
     return app.exec() if ok else 1
 

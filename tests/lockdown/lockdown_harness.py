@@ -35,7 +35,6 @@ class FakeClock:
         return self.now
 
 
-
 @dataclass
 class Harness:
     engine: QQmlApplicationEngine
@@ -57,8 +56,7 @@ class Harness:
     def click(self, name: str) -> None:
         item = self.item(name)
         assert item.isVisible() and item.isEnabled(), f"{name} cannot be touched"
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         self.center(name))
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, self.center(name))
 
     def type_pin(self, digits: str) -> None:
         for digit in digits:

@@ -40,7 +40,9 @@ pytestmark = pytest.mark.skipif(not shutil.which("dbus-daemon"), reason="needs d
 def bus() -> Iterator[dict[str, str]]:
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     assert daemon.stdout is not None
     address = daemon.stdout.readline().strip()
@@ -53,13 +55,21 @@ def bus() -> Iterator[dict[str, str]]:
 
 
 def run_client(env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", CLIENT], env=env, cwd=ROOT, text=True,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", CLIENT],
+        env=env,
+        cwd=ROOT,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_inhibit_then_release(bus: dict[str, str]) -> None:
-    fake = subprocess.Popen([sys.executable, str(FAKE)], env=bus, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    fake = subprocess.Popen(
+        [sys.executable, str(FAKE)], env=bus, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert fake.stdout is not None
     try:
         assert fake.stdout.readline().strip() == "READY"

@@ -103,8 +103,9 @@ def test_the_window_covers_its_screen(locked: tuple[Harness, LockDown]) -> None:
     assert window.flags() & Qt.WindowType.WindowStaysOnTopHint
 
 
-def test_a_missing_screen_falls_back_to_the_primary(make_harness: MakeHarness, qtbot: Any,
-                                                   caplog: pytest.LogCaptureFixture) -> None:
+def test_a_missing_screen_falls_back_to_the_primary(
+    make_harness: MakeHarness, qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     harness = make_harness()
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
@@ -174,5 +175,3 @@ def test_release_gives_everything_back(make_harness: MakeHarness, qtbot: Any) ->
 )
 def test_which_keys_are_blocked(key: Qt.Key, modifiers: Qt.KeyboardModifier, blocked: bool) -> None:
     assert is_blocked(key, modifiers) is blocked
-
-

@@ -22,8 +22,7 @@ def run(argv: list[str]) -> int:
     return result
 
 
-def test_set_status_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_set_status_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     file = tmp_path / "pin.json"
     monkeypatch.setattr("sys.stdin", io.StringIO("735190\n"))
     assert run(["pin", "--file", str(file), "set"]) == 0
@@ -37,8 +36,9 @@ def test_set_status_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "kiosk pin set" in capsys.readouterr().out
 
 
-def test_bad_pin_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_pin_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = tmp_path / "pin.json"
     monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
     assert run(["pin", "--file", str(file), "set"]) == 2

@@ -12,8 +12,7 @@ PROBE = Path(__file__).with_name("exit_probe.py")
 
 
 def run(wiring: str) -> tuple[int, str]:
-    done = subprocess.run([sys.executable, str(PROBE), "--wiring", wiring], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, str(PROBE), "--wiring", wiring], capture_output=True, text=True, timeout=60)
     return done.returncode, done.stdout
 
 

@@ -50,7 +50,8 @@ def test_every_staff_text_is_translated_and_compiled(tmp_path: Path) -> None:
     assert text == tool.ts_file("fr").read_text(encoding="utf-8"), "kiosk/i18n/staff_fr.ts is behind the sources"
     tool.compile_qm(ts, tmp_path / "staff_fr.qm")
     assert (tmp_path / "staff_fr.qm").read_bytes() == (paths.translations_dir() / "staff_fr.qm").read_bytes(), (
-        "kiosk/i18n/staff_fr.qm is not compiled from staff_fr.ts: run tools/translations.py")
+        "kiosk/i18n/staff_fr.qm is not compiled from staff_fr.ts: run tools/translations.py"
+    )
 
 
 def test_the_machine_language_picks_the_translation(qapp: Any) -> None:
@@ -74,8 +75,9 @@ def test_pin_messages_in_english_without_a_translation() -> None:
     assert pin_message(PinResult(PinOutcome.WRONG, 0, 3)) == "Wrong PIN. 3 tries left before a pause."
 
 
-def test_error_screen_and_staff_panel_in_french(french: QTranslator, make_harness: MakeHarness, qtbot: Any,
-                                                tmp_path: Path) -> None:
+def test_error_screen_and_staff_panel_in_french(
+    french: QTranslator, make_harness: MakeHarness, qtbot: Any, tmp_path: Path
+) -> None:
     (tmp_path / "media").mkdir()
     config = tmp_path / "exhibition.yaml"
     config.write_text(UNREADABLE, encoding="utf-8")

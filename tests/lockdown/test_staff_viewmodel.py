@@ -87,8 +87,15 @@ def test_uptime_comes_from_the_injected_clock(qapp: Any, tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("seconds", "short", "text"),
-    [(0, False, "00:00:00"), (59.2, False, "00:00:59"), (3725, False, "01:02:05"), (90061, False, "1 d 01:01:01"),
-     (29.2, True, "0:30"), (600, True, "10:00"), (3600, True, "01:00:00")],
+    [
+        (0, False, "00:00:00"),
+        (59.2, False, "00:00:59"),
+        (3725, False, "01:02:05"),
+        (90061, False, "1 d 01:01:01"),
+        (29.2, True, "0:30"),
+        (600, True, "10:00"),
+        (3600, True, "01:00:00"),
+    ],
 )
 def test_format_duration(seconds: float, short: bool, text: str) -> None:
     assert format_duration(seconds, short=short) == text
@@ -111,8 +118,9 @@ def test_error_screen_lists_the_problems(make_harness: MakeHarness, qtbot: Any, 
     qtbot.waitExposed(harness.window)
     screen = harness.item("errorScreen")
     assert screen.isVisible()
-    lines = [item.property("text") for item in walk(harness.item("errorProblemList"))
-             if item.property("problem") is not None]
+    lines = [
+        item.property("text") for item in walk(harness.item("errorProblemList")) if item.property("problem") is not None
+    ]
     assert lines == [str(problem) for problem in result.problems]
     assert lines[0].startswith(f"{tmp_path / 'exhibition.yaml'}:3:")
     assert harness.text("errorFile") == str(tmp_path / "exhibition.yaml")
@@ -121,14 +129,14 @@ def test_error_screen_lists_the_problems(make_harness: MakeHarness, qtbot: Any, 
         harness.click("errorReloadButton")
     # Never a black screen: the grab holds the calm background, light text and the problem colour.
     image = harness.window.grabWindow()
-    colours = {QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 7)
-               for y in range(0, image.height(), 7)}
+    colours = {
+        QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
     assert QColor(image.pixel(5, 5)).name() == "#1a1d23"
     assert len(colours) > 20
 
 
-def test_staff_overlay_still_works_over_the_error_screen(make_harness: MakeHarness, qtbot: Any,
-                                                          tmp_path: Path) -> None:
+def test_staff_overlay_still_works_over_the_error_screen(make_harness: MakeHarness, qtbot: Any, tmp_path: Path) -> None:
     harness = make_harness(show_error=True)
     harness.staff.set_load_result(load_exhibition(write(tmp_path, UNREADABLE)))
     harness.window.show()

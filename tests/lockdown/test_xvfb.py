@@ -32,10 +32,19 @@ pytestmark = pytest.mark.skipif(
 def display() -> Iterator[str]:
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp",
-         # No reset when the last client leaves: else the server's own defaults would come
-         # back by themselves and the restore check below would prove nothing.
-         "-noreset"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{WIDTH}x{HEIGHT}x24",
+            "-nolisten",
+            "tcp",
+            # No reset when the last client leaves: else the server's own defaults would come
+            # back by themselves and the restore check below would prove nothing.
+            "-noreset",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -83,8 +92,7 @@ def finish(probe: subprocess.Popen[str], stop: Path) -> tuple[int, str, str]:
 
 
 def xwininfo(display: str, *args: str) -> dict[str, str]:
-    text = subprocess.run(["xwininfo", *args], env=x_env(display), capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["xwininfo", *args], env=x_env(display), capture_output=True, text=True, check=True).stdout
     return {key.strip(): value.strip() for key, value in re.findall(r"^\s*([^:\n]+):\s*(.*)$", text, re.M)}
 
 
@@ -94,10 +102,17 @@ def xdotool(display: str, *args: str) -> None:
 
 def screensaver_timeout(display: str) -> int | None:
     """The X screensaver timeout, as ``xdpyinfo`` would not say it: read through our own Xlib call."""
-    code = ("from kiosk.ui.lockdown.blanking import x11_screensaver_settings as s; "
-            "v = s(); print(v.timeout if v else -1)")
-    out = subprocess.run([sys.executable, "-c", code], env=x_env(display), capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[2]).stdout
+    code = (
+        "from kiosk.ui.lockdown.blanking import x11_screensaver_settings as s; v = s(); print(v.timeout if v else -1)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=x_env(display),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    ).stdout
     return int(out.strip())
 
 

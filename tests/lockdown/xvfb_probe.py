@@ -38,9 +38,7 @@ def main() -> int:
     harness = Path(__file__).with_name("harness.qml")
     engine = QQmlApplicationEngine()
     engine.setInitialProperties({"staff": staff, "showError": False})
-    source = harness.read_text(encoding="utf-8").replace(
-        "@KIOSK_QML@", (paths.qml_import_dir() / "Kiosk").as_uri()
-    )
+    source = harness.read_text(encoding="utf-8").replace("@KIOSK_QML@", (paths.qml_import_dir() / "Kiosk").as_uri())
     engine.loadData(source.encode(), QUrl.fromLocalFile(str(harness)))
     window = engine.rootObjects()[0]
     assert isinstance(window, QQuickWindow)

@@ -42,8 +42,10 @@ def test_the_doctor_asks_for_the_right_to_left_font_for_uyghur(monkeypatch: pyte
     assert request["en"]["fonts"] == ["Noto Sans", "Noto Serif"]
 
 
-@pytest.mark.parametrize(("code", "name"), [("ar", "العربية"), ("ko", "한국어"), ("ku", "Kurdî"), ("ckb", "کوردی"),
-                                            ("ug", "ئۇيغۇرچە"), ("fr-CA", "Français")])
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("ar", "العربية"), ("ko", "한국어"), ("ku", "Kurdî"), ("ckb", "کوردی"), ("ug", "ئۇيغۇرچە"), ("fr-CA", "Français")],
+)
 def test_one_endonym_everywhere(code: str, name: str) -> None:
     assert endonym(code) == name
     assert localize.native_name(code) == name  # the language switch

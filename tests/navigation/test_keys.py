@@ -20,7 +20,14 @@ def _walk(focus: KeyFocus, key: Key, state: VisitState, rtl: bool, times: int) -
 def test_home_order_is_tiles_then_bar_then_languages() -> None:
     state = VisitState(Screen.HOME, "fr")
     assert focus_order(state, SHAPE) == (
-        "chapter:0", "chapter:1", "large_text", "contrast", "reach", "listen", "language:fr", "language:en",
+        "chapter:0",
+        "chapter:1",
+        "large_text",
+        "contrast",
+        "reach",
+        "listen",
+        "language:fr",
+        "language:en",
         "language:ar",
     )
 

@@ -95,8 +95,14 @@ def environment(scratch: Path) -> dict[str, str]:
 ISOLATED = ("--crash-limit", "1000")
 
 
-def start(config: Path | None, scratch: Path, *kiosk_args: str, policy: tuple[str, ...] = ISOLATED,
-          real: bool = False, env_extra: dict[str, str] | None = None) -> Supervised:
+def start(
+    config: Path | None,
+    scratch: Path,
+    *kiosk_args: str,
+    policy: tuple[str, ...] = ISOLATED,
+    real: bool = False,
+    env_extra: dict[str, str] | None = None,
+) -> Supervised:
     """The kiosk under the supervisor. ``real``: the shipped command line ``kiosk run --supervise``
     (default policy), the first-frame probe loaded into each child through probe_site/sitecustomize.py;
     otherwise ``python -m kiosk.supervisor POLICY -- kiosk_probe.py run``."""
@@ -109,12 +115,24 @@ def start(config: Path | None, scratch: Path, *kiosk_args: str, policy: tuple[st
     if "PYTHONPATH_EXTRA" in env:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), env.pop("PYTHONPATH_EXTRA")]))
     else:
-        command = [sys.executable, "-m", "kiosk.supervisor", *policy, "--", sys.executable, str(PROBE), "run",
-                   "--size", "1280x720", *kiosk_args]
+        command = [
+            sys.executable,
+            "-m",
+            "kiosk.supervisor",
+            *policy,
+            "--",
+            sys.executable,
+            str(PROBE),
+            "run",
+            "--size",
+            "1280x720",
+            *kiosk_args,
+        ]
     if config is not None:
         command.append(str(config))
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, bufsize=1)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+    )
     supervised = Supervised(process)
 
     def pump() -> None:
@@ -169,17 +187,29 @@ def main(argv: list[str] | None = None) -> int:
     ordered = sorted(recoveries)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     print(f"cold start to first attract frame: {result.cold_start_s:.2f} s", file=sys.stderr)
-    print("kill -9 to the new kiosk's first attract frame: " + ", ".join(f"{r:.2f}" for r in recoveries) + " s",
-          file=sys.stderr)
+    print(
+        "kill -9 to the new kiosk's first attract frame: " + ", ".join(f"{r:.2f}" for r in recoveries) + " s",
+        file=sys.stderr,
+    )
     rows = [
-        {"name": "recovery: kill -9 to the new kiosk's first attract frame (supervisor)", "unit": "s",
-         "median": round(statistics.median(recoveries), 3), "p95": round(p95, 3), "target": TARGET_S,
-         "n": len(recoveries), "note": "python -m kiosk.supervisor -- kiosk run (offscreen, locked down, 1280x720)"},
-        {"name": "startup: process start to first attract-loop frame", "unit": "s",
-         "median": round(result.cold_start_s, 3),
-         "p95": round(max([result.cold_start_s, *result.restart_to_frame_s]), 3),
-         "target": None, "n": 1 + len(recoveries),
-         "note": "cold start; p95 column: the slowest of the cold start and the restarts"},
+        {
+            "name": "recovery: kill -9 to the new kiosk's first attract frame (supervisor)",
+            "unit": "s",
+            "median": round(statistics.median(recoveries), 3),
+            "p95": round(p95, 3),
+            "target": TARGET_S,
+            "n": len(recoveries),
+            "note": "python -m kiosk.supervisor -- kiosk run (offscreen, locked down, 1280x720)",
+        },
+        {
+            "name": "startup: process start to first attract-loop frame",
+            "unit": "s",
+            "median": round(result.cold_start_s, 3),
+            "p95": round(max([result.cold_start_s, *result.restart_to_frame_s]), 3),
+            "target": None,
+            "n": 1 + len(recoveries),
+            "note": "cold start; p95 column: the slowest of the cold start and the restarts",
+        },
     ]
     print(json.dumps({"bench": "recovery", "results": rows}))
     return 0

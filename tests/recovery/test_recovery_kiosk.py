@@ -23,8 +23,10 @@ def test_kill_9_brings_the_attract_loop_back_within_5_s(tmp_path, capsys) -> Non
     result = measure(kills=2, scratch=tmp_path, real=True)
     recoveries = result.recoveries_s
     with capsys.disabled():
-        print(f"\nrecovery after kill -9: {', '.join(f'{r:.2f} s' for r in recoveries)}; "
-              f"cold start {result.cold_start_s:.2f} s")
+        print(
+            f"\nrecovery after kill -9: {', '.join(f'{r:.2f} s' for r in recoveries)}; "
+            f"cold start {result.cold_start_s:.2f} s"
+        )
     assert all(r < TARGET_S for r in recoveries), recoveries
     log = "\n".join(result.log)
     assert log.count("was killed by SIGKILL") == 2, log[-3000:]
@@ -49,8 +51,10 @@ def test_the_systemd_unit_restarts_the_kiosk() -> None:
     if not units:
         pytest.skip("no systemd unit in packaging/ yet (packaging helper)")
     if shutil.which("systemctl") is None or not Path("/run/systemd/system").is_dir():
-        pytest.skip("systemd is not running here (a container without an init system): the unit's "
-                    "Restart= setting cannot be exercised; see docs/reliability.md for the manual check")
+        pytest.skip(
+            "systemd is not running here (a container without an init system): the unit's "
+            "Restart= setting cannot be exercised; see docs/reliability.md for the manual check"
+        )
     done = subprocess.run(["systemd-analyze", "verify", str(units[0])], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     text = units[0].read_text()
@@ -68,7 +72,10 @@ def test_sigterm_quits_the_kiosk_cleanly(tmp_path) -> None:
 
     process = subprocess.Popen(
         [sys.executable, str(PROBE), "run", "--windowed", "--size", "640x360"],
-        env=environment(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=environment(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     assert process.stdout is not None
     output: list[str] = []

@@ -71,7 +71,10 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     (out / "plan.json").write_text(json.dumps(PLAN))
     done = subprocess.run(
         [sys.executable, str(CHILD), str(out / "plan.json"), str(out / "result.json")],
-        capture_output=True, text=True, timeout=840, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=840,
+        stdin=subprocess.DEVNULL,
     )
     log = (done.stdout + done.stderr)[-4000:]
     assert done.returncode == 0 and (out / "result.json").is_file(), f"the soak process failed:\n{log}"

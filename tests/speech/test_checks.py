@@ -26,15 +26,17 @@ def test_the_fixture_is_clean_but_for_its_captions(speech_exhibition: Path) -> N
 def test_picture_beside_text_without_alt(speech_exhibition: Path) -> None:
     _edit(speech_exhibition, "        type: text\n", "        type: text\n        image: images/photo.png\n")
     assert any("panels[0].image: the picture has no 'alt' text" in w for w in _warnings(speech_exhibition))
-    _edit(speech_exhibition, "        image: images/photo.png\n",
-          "        image: images/photo.png\n        alt: {fr: Un portrait, en: A portrait, ar: صورة}\n")
+    _edit(
+        speech_exhibition,
+        "        image: images/photo.png\n",
+        "        image: images/photo.png\n        alt: {fr: Un portrait, en: A portrait, ar: صورة}\n",
+    )
     assert not any("'alt'" in w for w in _warnings(speech_exhibition))
 
 
 def test_film_with_nothing_to_say(speech_exhibition: Path) -> None:
     _edit(speech_exhibition, "        title: {fr: Le film, en: The film, ar: الفيلم}\n", "")
-    assert any("panels[3]: this panel has no narration and no text to speak" in w
-               for w in _warnings(speech_exhibition))
+    assert any("panels[3]: this panel has no narration and no text to speak" in w for w in _warnings(speech_exhibition))
 
 
 def test_narration_in_the_wrong_language_or_missing(speech_exhibition: Path) -> None:
@@ -42,13 +44,18 @@ def test_narration_in_the_wrong_language_or_missing(speech_exhibition: Path) -> 
     (media / "narration").mkdir()
     (media / "narration" / "intro.en.wav").write_bytes(b"RIFF\x24\0\0\0WAVEfmt ")  # cut short
     (media / "narration" / "garbage.wav").write_bytes(b"this is not sound at all")
-    _edit(speech_exhibition, "        type: text\n",
-          "        type: text\n        narration: {fr: narration/intro.en.wav, en: narration/garbage.wav, "
-          "ar: narration/none.wav, de: narration/intro.en.wav}\n")
+    _edit(
+        speech_exhibition,
+        "        type: text\n",
+        "        type: text\n        narration: {fr: narration/intro.en.wav, en: narration/garbage.wav, "
+        "ar: narration/none.wav, de: narration/intro.en.wav}\n",
+    )
     result = load_exhibition(speech_exhibition)
     messages = [f"{p.path}: {p.message}" for p in result.problems]
-    assert any("narration.fr: 'narration/intro.en.wav' is named as English (en) but given for French (fr)" in m
-               for m in messages), messages
+    assert any(
+        "narration.fr: 'narration/intro.en.wav' is named as English (en) but given for French (fr)" in m
+        for m in messages
+    ), messages
     assert any("narration.en: 'narration/garbage.wav' is not a sound file" in m for m in messages), messages
     assert any("narration.ar: 'narration/none.wav' file not found" in m for m in messages), messages
     assert any("narration.de: 'de' is not among the exhibition's languages" in m for m in messages), messages

@@ -13,8 +13,9 @@ from kiosk.speech.library import SpeechLibrary, render
 from kiosk.speech.synth import find_synthesiser
 
 
-def test_no_speech_rendered_and_no_synthesiser(speech_exhibition: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_speech_rendered_and_no_synthesiser(
+    speech_exhibition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     exhibition = load_exhibition(speech_exhibition).exhibition
     assert exhibition is not None
     monkeypatch.setenv("PATH", str(tmp_path))

@@ -97,7 +97,8 @@ def test_recorded_narration_comes_first(speech_exhibition: Path, tmp_path: Path)
     (media / "narration").mkdir()
     _tone(media / "narration" / "intro.fr.wav")
     text = speech_exhibition.read_text(encoding="utf-8").replace(
-        "        type: text\n", "        type: text\n        narration: {fr: narration/intro.fr.wav}\n", 1)
+        "        type: text\n", "        type: text\n        narration: {fr: narration/intro.fr.wav}\n", 1
+    )
     speech_exhibition.write_text(text, encoding="utf-8")
     exhibition = _load(speech_exhibition)
     library = SpeechLibrary(exhibition, tmp_path / "nothing-rendered")
@@ -122,8 +123,9 @@ def test_kiosk_speak_command(speech_exhibition: Path, tmp_path: Path, capsys: py
     assert kiosk_main(["speak", str(tmp_path / "nope.yaml")]) == 2
 
 
-def test_kiosk_speak_without_synthesiser(speech_exhibition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_kiosk_speak_without_synthesiser(
+    speech_exhibition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     assert kiosk_main(["speak", str(speech_exhibition)]) == 2
     assert "espeak-ng is not installed" in capsys.readouterr().err
@@ -134,8 +136,9 @@ def _tone(path: Path, seconds: float = 1.0) -> None:
     import struct
 
     rate = 22050
-    frames = b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / rate)))
-                      for i in range(int(rate * seconds)))
+    frames = b"".join(
+        struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / rate))) for i in range(int(rate * seconds))
+    )
     with wave.open(str(path), "wb") as stream:
         stream.setparams((1, 2, rate, 0, "NONE", "not compressed"))
         stream.writeframes(frames)

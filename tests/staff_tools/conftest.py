@@ -21,8 +21,9 @@ def component(qtbot: Any) -> Iterator[OpenComponent]:
     views: list[QQuickView] = []
     keep: list[Any] = []
 
-    def open_component(name: str, properties: dict[str, Any],
-                       size: tuple[int, int] = (1280, 720)) -> tuple[QQuickView, QQuickItem]:
+    def open_component(
+        name: str, properties: dict[str, Any], size: tuple[int, int] = (1280, 720)
+    ) -> tuple[QQuickView, QQuickItem]:
         view = QQuickView()
         views.append(view)
         keep.extend(properties.values())

@@ -58,8 +58,13 @@ def test_the_report_says_how_many_visits_used_each(tmp_path: Path) -> None:
 
     db = open_database(tmp_path / "a.sqlite3")
     writer = EventWriter(db)
-    for event in (VisitStarted(T0, "fr"), AccessUsed(T0 + 1, "listen", "intro"), VisitEnded(T0 + 60, "idle"),
-                  VisitStarted(T0 + 100, "en"), VisitEnded(T0 + 160, "idle")):
+    for event in (
+        VisitStarted(T0, "fr"),
+        AccessUsed(T0 + 1, "listen", "intro"),
+        VisitEnded(T0 + 60, "idle"),
+        VisitStarted(T0 + 100, "en"),
+        VisitEnded(T0 + 160, "idle"),
+    ):
         writer.write(event)
     data = read_report(db)
     assert ("listen", 1, 1) in data.access and ("keys", 0, 0) in data.access

@@ -67,4 +67,3 @@ def test_attract_pictures_keep_clear_of_the_invitation(
                 assert picture.height() > size[1] / 2, "the picture still fills most of the screen"
         finally:
             kiosk.app.close()
-

@@ -18,15 +18,18 @@ from ui.exhibition_factory import build_exhibition
 
 L = Localized.of
 
-LONG_ITEM_EN = ("an underground hospital that treated thousands of patients under siege, with a small team of "
-                "doctors, nurses and volunteers who stayed when others left")
-LONG_ITEM_AR = ("مستشفى تحت الأرض عالج آلاف المرضى خلال الحصار مع فريق صغير من الأطباء والممرضين والمتطوعين الذين بقوا "
-                "وبقيت أبوابه مفتوحة ليلًا ونهارًا لكل من احتاج إلى العلاج رغم القصف ونقص الدواء والكهرباء")
+LONG_ITEM_EN = (
+    "an underground hospital that treated thousands of patients under siege, with a small team of "
+    "doctors, nurses and volunteers who stayed when others left"
+)
+LONG_ITEM_AR = (
+    "مستشفى تحت الأرض عالج آلاف المرضى خلال الحصار مع فريق صغير من الأطباء والممرضين والمتطوعين الذين بقوا "
+    "وبقيت أبوابه مفتوحة ليلًا ونهارًا لكل من احتاج إلى العلاج رغم القصف ونقص الدواء والكهرباء"
+)
 BODY = {
     "en": "The first paragraph says where we are.\n\nThe second paragraph says what happened.\n\n"
-          f"- {LONG_ITEM_EN}\n- a short item",
-    "ar": "الفقرة الأولى تقول أين نحن.\n\nالفقرة الثانية تقول ما حدث.\n\n"
-          f"- {LONG_ITEM_AR}\n- عنصر قصير",
+    f"- {LONG_ITEM_EN}\n- a short item",
+    "ar": f"الفقرة الأولى تقول أين نحن.\n\nالفقرة الثانية تقول ما حدث.\n\n- {LONG_ITEM_AR}\n- عنصر قصير",
     "fr": "Un paragraphe.",
 }
 
@@ -34,7 +37,10 @@ BODY = {
 def test_blocks_from_markup() -> None:
     blocks = to_blocks("One *two*\nthree\n\n- a\n- **b**\n\nAfter")
     assert [(b["kind"], b["gap"]) for b in blocks] == [
-        ("paragraph", "none"), ("item", "paragraph"), ("item", "item"), ("paragraph", "paragraph")
+        ("paragraph", "none"),
+        ("item", "paragraph"),
+        ("item", "item"),
+        ("paragraph", "paragraph"),
     ]
     assert blocks[0]["text"] == "One <i>two</i><br>three" and blocks[2]["text"] == "<b>b</b>"
     assert to_blocks("a < b") == [{"kind": "paragraph", "text": "a &lt; b", "gap": "none"}]
@@ -49,14 +55,16 @@ def kiosk(qtbot: Any, touch_device: Any, tmp_path: Path) -> Iterator[KioskDriver
         title=L({"fr": "Page", "en": "Page", "ar": "صفحة"}),
         panels=(
             TextPanel(id="page-text", title=L({"fr": "Texte", "en": "Text", "ar": "نص"}), body=L(BODY)),
-            QuotePanel(id="page-quote", words=L({"fr": "Nous devions rester.", "en": "We had to stay.",
-                                                   "ar": "كان علينا أن نبقى."}), who=L("Amani Ballour")),
+            QuotePanel(
+                id="page-quote",
+                words=L({"fr": "Nous devions rester.", "en": "We had to stay.", "ar": "كان علينا أن نبقى."}),
+                who=L("Amani Ballour"),
+            ),
         ),
     )
     driver = make_kiosk(qtbot, touch_device, dataclasses.replace(base, chapters=(chapter,)))
     yield driver
     driver.app.close()
-
 
 
 def _named(root: Any, name: str) -> Any:
@@ -109,7 +117,7 @@ def test_paragraphs_have_a_gap_and_list_lines_hang(kiosk: KioskDriver, language:
     assert _box(next_line)[1] - line_box[3] < gap
 
 
-@pytest.mark.parametrize(("language", "mark", "side"), [("en", "\u201C", "left"), ("ar", "\u00BB", "right")])
+@pytest.mark.parametrize(("language", "mark", "side"), [("en", "\u201c", "left"), ("ar", "\u00bb", "right")])
 def test_the_quote_mark_follows_the_script(kiosk: KioskDriver, language: str, mark: str, side: str) -> None:
     _open(kiosk, language)
     kiosk.navigator.next()

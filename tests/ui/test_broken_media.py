@@ -26,18 +26,24 @@ L = Localized.of
 
 def _bad_png(path: Path) -> None:
     """A PNG with a right header and checksums but pixel data that does not inflate."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 640, 480, 8, 2, 0, 0, 0)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"\x78\x9c" + bytes(range(256)) * 8)
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", b"\x78\x9c" + bytes(range(256)) * 8)
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.qt_log_level_fail("CRITICAL")  # Qt's one warning about the file is expected: counted below
-def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, touch_device: Any,
-                                                       tmp_path: Path) -> None:
+def test_a_picture_that_fails_to_decode_is_logged_once(
+    qtbot: Any, qtlog: Any, touch_device: Any, tmp_path: Path
+) -> None:
     broken_media.forget()
     base = build_exhibition(tmp_path)
     bad = tmp_path / "images" / "bad-pixels.png"
@@ -53,8 +59,9 @@ def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, t
     exhibition = dataclasses.replace(
         base,
         chapters=(chapter,),
-        attract=Attract(items=("bad", "before"), invitation=L("Touch"), idle_timeout=Duration(90_000),
-                        item_duration=Duration(9_000)),
+        attract=Attract(
+            items=("bad", "before"), invitation=L("Touch"), idle_timeout=Duration(90_000), item_duration=Duration(9_000)
+        ),
     )
     kiosk = make_kiosk(qtbot, touch_device, exhibition)
     try:
@@ -70,8 +77,9 @@ def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, t
             kiosk.tap("nextButton")
             qtbot.waitUntil(lambda: kiosk.navigator.panelIndex == 1)
             panel = kiosk.wait_for("panel_bad")
-            qtbot.waitUntil(lambda panel=panel: any(
-                item.objectName() == "mediaPlaceholder" and shown(item) for item in walk(panel)))
+            qtbot.waitUntil(
+                lambda panel=panel: any(item.objectName() == "mediaPlaceholder" and shown(item) for item in walk(panel))
+            )
             qtbot.wait(200)
             kiosk.tap("homeButton")
             kiosk.wait_screen("home")
@@ -81,4 +89,3 @@ def test_a_picture_that_fails_to_decode_is_logged_once(qtbot: Any, qtlog: Any, t
     mentions = [record.message for record in qtlog.records if "bad-pixels.png" in record.message]
     assert len(mentions) <= 1, mentions
     assert broken_media.is_known(bad)
-

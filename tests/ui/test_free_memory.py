@@ -50,7 +50,8 @@ def test_the_quiet_loop_trims_now_and_then_but_never_during_a_visit(qtbot: QtBot
 
 
 def test_a_failing_trim_is_logged_and_the_kiosk_goes_on(
-        qtbot: QtBot, visit: Visit, caplog: pytest.LogCaptureFixture) -> None:
+    qtbot: QtBot, visit: Visit, caplog: pytest.LogCaptureFixture
+) -> None:
     def broken() -> bool:
         raise OSError("no")
 

@@ -15,8 +15,9 @@ L = Localized.of
 def _many_chapters(exhibition: Exhibition, count: int) -> Exhibition:
     first = exhibition.chapters[0]
     chapters = tuple(
-        dataclasses.replace(first, id=f"chapter-{n}", title=L({"fr": f"Chapitre {n}", "en": f"Chapter {n}",
-                                                               "ar": f"الفصل {n}"}))
+        dataclasses.replace(
+            first, id=f"chapter-{n}", title=L({"fr": f"Chapitre {n}", "en": f"Chapter {n}", "ar": f"الفصل {n}"})
+        )
         for n in range(1, count + 1)
     )
     attract = dataclasses.replace(exhibition.attract, items=())
@@ -35,8 +36,7 @@ def _home(kiosk: KioskDriver, *, large: bool = False) -> Any:
     return grid
 
 
-def test_more_tiles_below_are_announced_and_reachable(qtbot: Any, touch_device: Any,
-                                                      ui_exhibition: Exhibition) -> None:
+def test_more_tiles_below_are_announced_and_reachable(qtbot: Any, touch_device: Any, ui_exhibition: Exhibition) -> None:
     kiosk = make_kiosk(qtbot, touch_device, _many_chapters(ui_exhibition, 7), size=(1080, 1920))
     try:
         grid = _home(kiosk, large=True)
@@ -76,10 +76,13 @@ def test_no_cue_when_every_tile_fits(qtbot: Any, touch_device: Any, ui_exhibitio
 
 
 def test_portrait_large_text_gives_each_tile_the_width_and_no_title_breaks_a_word(
-        qtbot: Any, touch_device: Any, ui_exhibition: Exhibition) -> None:
+    qtbot: Any, touch_device: Any, ui_exhibition: Exhibition
+) -> None:
     long_word = "Anticonstitutionnellement"  # wider than a half-width tile at large text
-    chapters = (dataclasses.replace(ui_exhibition.chapters[0], title=L({"fr": f"Le {long_word}", "en": "The word"})),
-                *ui_exhibition.chapters[1:])
+    chapters = (
+        dataclasses.replace(ui_exhibition.chapters[0], title=L({"fr": f"Le {long_word}", "en": "The word"})),
+        *ui_exhibition.chapters[1:],
+    )
     kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(ui_exhibition, chapters=chapters), size=(1080, 1920))
     try:
         grid = _home(kiosk, large=True)
@@ -90,8 +93,9 @@ def test_portrait_large_text_gives_each_tile_the_width_and_no_title_breaks_a_wor
         title = titles[0]
         # The heading shrank to fit its longest word on one line instead of breaking inside it.
         assert title.property("fittedPixelSize") < title.property("pixelSize")
-        assert title.property("longestWordWidth") * title.property("fittedPixelSize") / title.property("pixelSize") \
+        assert (
+            title.property("longestWordWidth") * title.property("fittedPixelSize") / title.property("pixelSize")
             <= title.width() + 1
+        )
     finally:
         kiosk.app.close()
-

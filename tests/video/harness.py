@@ -76,8 +76,15 @@ def exhibition_with(*panels: Any) -> Exhibition:
     )
 
 
-def open_player(store: ExhibitionStore, panel_id: str, language: str = "en", *, attract: bool = False,
-                size: tuple[int, int] = (640, 360), films: FilmCoordinator | None = None) -> QQuickView:
+def open_player(
+    store: ExhibitionStore,
+    panel_id: str,
+    language: str = "en",
+    *,
+    attract: bool = False,
+    size: tuple[int, int] = (640, 360),
+    films: FilmCoordinator | None = None,
+) -> QQuickView:
     """VideoPlayer.qml as the root of a view (loaded by file: the qmldir is the presentation's);
     ``films`` gives its player another coordinator (another engine)."""
     from kiosk.ui.registry import register_qml_types

@@ -47,9 +47,7 @@ def test_bad_caption_files_are_loader_problems_with_their_line(tmp_path: Path, c
         encoding="utf-8",
     )
     (media / "captions" / "film.ar.srt").write_bytes("1\n00:00:01,000 --> 00:00:02,000\nd\xe9j\xe0\n".encode("latin-1"))
-    (media / "captions" / "film.fr.vtt").write_text(
-        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBien\n", encoding="utf-8"
-    )
+    (media / "captions" / "film.fr.vtt").write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBien\n", encoding="utf-8")
     (tmp_path / "exhibition.yaml").write_text(YAML, encoding="utf-8")
 
     result = load_exhibition(tmp_path / "exhibition.yaml")

@@ -23,6 +23,7 @@ from ui.driver import KioskDriver, make_kiosk
 
 pytestmark = pytest.mark.vlc
 
+
 @pytest.fixture
 def kiosk(
     qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip, touch_device: QPointingDevice

@@ -101,9 +101,7 @@ def test_prepared_excerpt_holds_exactly_its_first_frame(
     assert abs((numbers[-1] + 1) * 1000 / clip.fps - end) <= 1000 / clip.fps + 0.5, numbers[-4:]
 
 
-def test_lead_in_without_a_clock_in_time_opens_at_the_excerpt(
-    engine: vlc_engine.VlcEngine, clip: Clip
-) -> None:
+def test_lead_in_without_a_clock_in_time_opens_at_the_excerpt(engine: vlc_engine.VlcEngine, clip: Clip) -> None:
     # libVLC's first time report comes ~0.3 s after opening: a 150 ms lead-in always misses.
     start = 3517
     _runner, seen, opens = _prepare(engine, clip, start, start + 600, lead_in_ms=150)
@@ -127,9 +125,7 @@ def test_a_seek_while_prepared_plays_from_there(engine: vlc_engine.VlcEngine, cl
     assert -frame_ms - 0.5 <= first - (start + 600) <= 3 * frame_ms, first
 
 
-def test_play_during_the_lead_in_opens_at_the_excerpt_at_once(
-    engine: vlc_engine.VlcEngine, clip: Clip
-) -> None:
+def test_play_during_the_lead_in_opens_at_the_excerpt_at_once(engine: vlc_engine.VlcEngine, clip: Clip) -> None:
     start = 2050
     seen = Seen(clip)
     opens = OpenLog(engine)
@@ -182,9 +178,7 @@ def test_nothing_reaches_the_listener_once_stop_returns_and_open_waits_for_the_s
     assert listener.first_frame.wait(5)
 
 
-def test_corrupt_file_fails_and_the_engine_goes_on(
-    engine: vlc_engine.VlcEngine, media_dir: Path, clip: Clip
-) -> None:
+def test_corrupt_file_fails_and_the_engine_goes_on(engine: vlc_engine.VlcEngine, media_dir: Path, clip: Clip) -> None:
     corrupt = media_dir / "corrupt.mp4"
     corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400)
     seen = Seen()
@@ -248,8 +242,11 @@ def test_a_released_engine_leaves_nothing_of_python_vlc_behind(vlc_ready: None, 
 
     def python_vlc_objects() -> int:
         gc.collect()
-        return sum(1 for o in gc.get_objects()
-                   if type(o).__module__ == "vlc" and type(o).__name__ in ("MediaPlayer", "EventManager"))
+        return sum(
+            1
+            for o in gc.get_objects()
+            if type(o).__module__ == "vlc" and type(o).__name__ in ("MediaPlayer", "EventManager")
+        )
 
     vlc_engine.wait_for_releases()  # earlier tests' players, still winding down
     before = python_vlc_objects()

@@ -46,9 +46,16 @@ def settling(view: Any, settle_ms: int) -> tuple[Any, Any]:
 def scene(qtbot: Any, vlc_ready: None, media_dir: Path, clip: Clip) -> Any:
     views: list[Any] = []
 
-    def build(start: int, end: int, language: str = "en", *, attract: bool = False,
-              captions: dict[str, list[Cue]] | None = None, film: Path | None = None,
-              films: FilmCoordinator | None = None) -> Any:
+    def build(
+        start: int,
+        end: int,
+        language: str = "en",
+        *,
+        attract: bool = False,
+        captions: dict[str, list[Cue]] | None = None,
+        film: Path | None = None,
+        films: FilmCoordinator | None = None,
+    ) -> Any:
         poster = make_poster(media_dir, "#C03030")
         panel = video_panel(film or clip.path, poster, start, end, captions=captions)
         store = make_store(exhibition_with(panel))
@@ -258,9 +265,7 @@ def test_a_neighbour_waits_while_the_panel_on_screen_decodes(qtbot: Any, scene: 
     qtbot.waitUntil(lambda: neighbour.property("state") == "ready", timeout=5000)
 
 
-def test_unavailable_libvlc_shows_poster_and_a_note(
-    qtbot: Any, scene: Any
-) -> None:
+def test_unavailable_libvlc_shows_poster_and_a_note(qtbot: Any, scene: Any) -> None:
     def no_vlc(_size: tuple[int, int]) -> Any:
         raise RuntimeError("python-vlc is not installed")
 
@@ -275,9 +280,7 @@ def test_unavailable_libvlc_shows_poster_and_a_note(
     assert item(view, "videoPoster").isVisible()
 
 
-def test_corrupt_file_shows_poster_and_kiosk_goes_on(
-    qtbot: Any, scene: Any, media_dir: Path
-) -> None:
+def test_corrupt_file_shows_poster_and_kiosk_goes_on(qtbot: Any, scene: Any, media_dir: Path) -> None:
     corrupt = media_dir / "corrupt-scene.mp4"
     corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(50_000))
     view = scene(1000, 2000, film=corrupt)
@@ -293,9 +296,16 @@ def test_corrupt_file_shows_poster_and_kiosk_goes_on(
 def test_probe_without_libvlc_says_why(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHON_VLC_LIB_PATH=str(tmp_path / "libvlc.so.5"))
     out = subprocess.run(
-        [sys.executable, "-c", "from kiosk.video.vlc_engine import probe; p = probe(); "
-         "print(p.available); print(p.summary())"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "from kiosk.video.vlc_engine import probe; p = probe(); print(p.available); print(p.summary())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 0, out.stderr
     available, summary = out.stdout.strip().splitlines()
@@ -304,7 +314,8 @@ def test_probe_without_libvlc_says_why(tmp_path: Path) -> None:
 
 def test_process_quits_cleanly_while_a_video_plays(tmp_path: Path, clip: Clip, media_dir: Path) -> None:
     script = tmp_path / "quit_while_playing.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import sys
         sys.path[:0] = [{str(ROOT)!r}, {str(Path(__file__).parent)!r}]
         from pathlib import Path
@@ -325,7 +336,8 @@ def test_process_quits_cleanly_while_a_video_plays(tmp_path: Path, clip: Clip, m
         code = app.exec()
         print("state at quit:", player.property("state"))
         sys.exit(code)
-    """))
+    """)
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
@@ -353,8 +365,7 @@ def test_controls_pause_seek_volume_replay(qtbot: Any, scene: Any, clip: Clip) -
     player.play()
     qtbot.waitUntil(lambda: (frame_number(player) or 0) > 140, timeout=3000)
     player.replay()
-    qtbot.waitUntil(lambda: player.property("state") == "playing" and (frame_number(player) or 999) < 70,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: player.property("state") == "playing" and (frame_number(player) or 999) < 70, timeout=5000)
 
 
 def test_dragging_the_scrubber_lands_where_the_finger_stops(qtbot: Any, scene: Any, clip: Clip) -> None:
@@ -377,8 +388,10 @@ def test_dragging_the_scrubber_lands_where_the_finger_stops(qtbot: Any, scene: A
     assert isinstance(end, QPoint)
     # Half of the 6 s excerpt: film 4 s = frame 120; the picture and the position get there
     # (waiting for both: a frame from one of the seeks along the drag may arrive first).
-    qtbot.waitUntil(lambda: abs((frame_number(player) or 0) - 120) <= 6
-                    and abs(player.property("position") - 3000) <= 250, timeout=4000)
+    qtbot.waitUntil(
+        lambda: abs((frame_number(player) or 0) - 120) <= 6 and abs(player.property("position") - 3000) <= 250,
+        timeout=4000,
+    )
 
 
 def test_a_film_that_cannot_play_is_logged_once(qtbot: Any, scene: Any, media_dir: Path, caplog: Any) -> None:

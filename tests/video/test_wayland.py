@@ -42,9 +42,21 @@ def wayland(tmp_path: Path) -> Iterator[dict[str, str]]:
     log = (tmp_path / "weston.log").open("w")
     # --debug lets weston-screenshooter capture the output.
     compositor = subprocess.Popen(
-        ["weston", "--backend=headless-backend.so", "--use-pixman", f"--socket={socket}",
-         "--width=1280", "--height=720", "--idle-time=0", "--debug"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        [
+            "weston",
+            "--backend=headless-backend.so",
+            "--use-pixman",
+            f"--socket={socket}",
+            "--width=1280",
+            "--height=720",
+            "--idle-time=0",
+            "--debug",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 15
     while not (runtime / socket).exists():  # weston has no readiness signal: watch for its socket
         if compositor.poll() is not None or time.monotonic() > deadline:
@@ -59,9 +71,15 @@ def wayland(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 def test_excerpt_frames_reach_a_wayland_compositor(wayland: dict[str, str], clip: Clip, tmp_path: Path) -> None:
     env = {**wayland, "QT_QPA_PLATFORM": "wayland", "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, str(HERE / "wayland_child.py"), str(clip.path), str(tmp_path)],
-                             env=env, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "wayland_child.py"), str(clip.path), str(tmp_path)],
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None and child.stdin is not None
         line = child.stdout.readline()
@@ -73,13 +91,15 @@ def test_excerpt_frames_reach_a_wayland_compositor(wayland: dict[str, str], clip
 
         shot_dir = tmp_path / "shots"
         shot_dir.mkdir()
-        subprocess.run(["weston-screenshooter"], env=wayland, cwd=shot_dir, timeout=30, check=True,
-                       stdin=subprocess.DEVNULL)
+        subprocess.run(
+            ["weston-screenshooter"], env=wayland, cwd=shot_dir, timeout=30, check=True, stdin=subprocess.DEVNULL
+        )
         [shot] = shot_dir.glob("*.png")
         screen = Image.open(shot).convert("RGBA")
         pixels = screen.tobytes("raw", "BGRA")
         assert read_frame_number(pixels, screen.width, screen.height) == shown["number"], (
-            f"the compositor shows another picture than the player's paused frame ({shown})")
+            f"the compositor shows another picture than the player's paused frame ({shown})"
+        )
         child.stdin.write("done\n")
         child.stdin.flush()
         assert child.wait(20) == 0, child.stderr.read() if child.stderr else ""

@@ -49,8 +49,17 @@ def main() -> int:
     spin_until(lambda: False, 0.5)  # the paused picture reaches the compositor
     shown = player.current_frame()
     number = read_frame_number(shown.data, shown.width, shown.height, shown.stride)
-    print(json.dumps({"platform": app.platformName(), "number": number, "painted": painted,
-                      "window": [view.width(), view.height()]}), flush=True)
+    print(
+        json.dumps(
+            {
+                "platform": app.platformName(),
+                "number": number,
+                "painted": painted,
+                "window": [view.width(), view.height()],
+            }
+        ),
+        flush=True,
+    )
     sys.stdin.readline()
     player.release()
     return 0

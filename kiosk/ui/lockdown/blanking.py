@@ -142,12 +142,18 @@ class _Xlib:
         try:
             self.ext = ctypes.CDLL(ctypes.util.find_library("Xext") or "libXext.so.6")
             self.ext.DPMSCapable.argtypes = [ctypes.c_void_p]
-            self.ext.DPMSInfo.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_ushort),
-                                          ctypes.POINTER(ctypes.c_ubyte)]
+            self.ext.DPMSInfo.argtypes = [
+                ctypes.c_void_p,
+                ctypes.POINTER(ctypes.c_ushort),
+                ctypes.POINTER(ctypes.c_ubyte),
+            ]
             self.ext.DPMSEnable.argtypes = [ctypes.c_void_p]
             self.ext.DPMSDisable.argtypes = [ctypes.c_void_p]
-            self.ext.DPMSQueryExtension.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int),
-                                                    ctypes.POINTER(ctypes.c_int)]
+            self.ext.DPMSQueryExtension.argtypes = [
+                ctypes.c_void_p,
+                ctypes.POINTER(ctypes.c_int),
+                ctypes.POINTER(ctypes.c_int),
+            ]
         except OSError:
             self.ext = None
 
@@ -222,15 +228,17 @@ def x11_disable_blanking() -> XScreenSaverSettings | None:
 
     saved: XScreenSaverSettings | None = _with_display("turning blanking off", disable)
     if saved is not None:
-        log.info("screen blanking off on X11 (was: timeout %d s, DPMS %s)", saved.timeout,
-                 {True: "on", False: "off", None: "absent"}[saved.dpms_enabled])
+        log.info(
+            "screen blanking off on X11 (was: timeout %d s, DPMS %s)",
+            saved.timeout,
+            {True: "on", False: "off", None: "absent"}[saved.dpms_enabled],
+        )
     return saved
 
 
 def x11_restore_blanking(saved: XScreenSaverSettings) -> None:
     def restore(xlib: _Xlib, display: int) -> None:
-        xlib.x11.XSetScreenSaver(display, saved.timeout, saved.interval, saved.prefer_blanking,
-                                 saved.allow_exposures)
+        xlib.x11.XSetScreenSaver(display, saved.timeout, saved.interval, saved.prefer_blanking, saved.allow_exposures)
         if saved.dpms_enabled and xlib.ext is not None:
             xlib.ext.DPMSEnable(display)
 

@@ -32,8 +32,7 @@ def choose_screen(screen_index: int) -> QScreen:
     if 0 <= screen_index < len(screens):
         return screens[screen_index]
     primary = QGuiApplication.primaryScreen()
-    log.warning("no screen %d (there are %d); using the primary screen %s",
-                screen_index, len(screens), primary.name())
+    log.warning("no screen %d (there are %d); using the primary screen %s", screen_index, len(screens), primary.name())
     return primary
 
 
@@ -144,9 +143,7 @@ def lock_down(
     quitting: a plain ``app.quit()`` is refused like any close (Qt 6 quits by closing windows).
     :meth:`LockDown.release` (also run on ``aboutToQuit``) restores what was changed.
     """
-    locked = LockDown(
-        app, window, screen_index, cursor_timeout_ms=cursor_timeout_ms, inhibit_blanking=inhibit_blanking
-    )
+    locked = LockDown(app, window, screen_index, cursor_timeout_ms=cursor_timeout_ms, inhibit_blanking=inhibit_blanking)
     locked.engage()
     if staff is not None:
         staff.exitRequested.connect(locked.staff_exit)

@@ -79,8 +79,9 @@ def pin_message(result: PinResult) -> str:
         case PinOutcome.OK:
             return ""
         case PinOutcome.NOT_SET:
-            return translate("StaffViewModel",
-                             "No staff PIN is set on this kiosk.\nA technician sets one with:\nkiosk pin set")
+            return translate(
+                "StaffViewModel", "No staff PIN is set on this kiosk.\nA technician sets one with:\nkiosk pin set"
+            )
         case PinOutcome.LOCKED:
             return lockout_message(result.locked_for)
         case PinOutcome.WRONG:
@@ -287,8 +288,7 @@ class StaffViewModel(QObject):
         self._set_message(pin_message(result))
         if result.outcome is PinOutcome.OK:
             self._set_stage(PANEL)
-        return {"result": str(result.outcome), "lockedFor": result.locked_for,
-                "attemptsLeft": result.attempts_left}
+        return {"result": str(result.outcome), "lockedFor": result.locked_for, "attemptsLeft": result.attempts_left}
 
     @Slot()
     def touched(self) -> None:

@@ -492,8 +492,12 @@ class ExcerptPlayer(QObject):
                 self.finished.emit()
             return False
         self._playback = ExcerptPlayback(
-            self._engine, excerpt, _Observer(self), self._relay.run.emit,
-            volume=int(panel.volume), max_volume=int(panel.volume),
+            self._engine,
+            excerpt,
+            _Observer(self),
+            self._relay.run.emit,
+            volume=int(panel.volume),
+            max_volume=int(panel.volume),
         )
         self.volumeChanged.emit()
         return True
@@ -603,9 +607,11 @@ class ExcerptPlayer(QObject):
 
     def _update_caption(self, *, force: bool = False) -> None:
         film_ms = None
-        if self._playback is not None and self._state in (
-            PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.READY, PlayerState.LOADING
-        ) and self._has_frame:
+        if (
+            self._playback is not None
+            and self._state in (PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.READY, PlayerState.LOADING)
+            and self._has_frame
+        ):
             film_ms = self._playback.film_position_ms()
         line = None if film_ms is None else self._captions.at(self._language, film_ms)
         text = "" if line is None else line.text

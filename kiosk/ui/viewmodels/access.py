@@ -400,8 +400,13 @@ class Access(QObject):
     def _palette(self) -> dict[str, Any]:
         theme: dict[str, Any] = dict(self.store.property("theme") or {})
         if self._high_contrast:
-            theme.update(background=HIGH_CONTRAST.background, surface=HIGH_CONTRAST.surface,
-                         text=HIGH_CONTRAST.text, muted=HIGH_CONTRAST.muted, accent=HIGH_CONTRAST.accent)
+            theme.update(
+                background=HIGH_CONTRAST.background,
+                surface=HIGH_CONTRAST.surface,
+                text=HIGH_CONTRAST.text,
+                muted=HIGH_CONTRAST.muted,
+                accent=HIGH_CONTRAST.accent,
+            )
         return theme
 
     def _volume(self) -> int:
