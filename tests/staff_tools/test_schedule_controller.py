@@ -72,11 +72,11 @@ def test_closes_at_closing_time_and_opens_again(qtbot) -> None:  # type: ignore[
     # Closed screen lines say when it opens: tomorrow (Saturday) 09:00.
     model = controller.lines
     assert model.rowCount() == 3
-    opens = model.data(model.index(1), ClosedLinesModel.OpensRole)
+    opens = model.data(model.index(1), ClosedLinesModel.role("opensText"))
     assert opens == "Opens tomorrow at 09:00"
-    assert model.data(model.index(1), ClosedLinesModel.MessageRole) == "See you tomorrow"
-    assert model.data(model.index(2), ClosedLinesModel.RtlRole) is True
-    assert model.data(model.index(2), ClosedLinesModel.MessageRole) == ""  # no Arabic message written
+    assert model.data(model.index(1), ClosedLinesModel.role("message")) == "See you tomorrow"
+    assert model.data(model.index(2), ClosedLinesModel.role("rtl")) is True
+    assert model.data(model.index(2), ClosedLinesModel.role("message")) == ""  # no Arabic message written
     clock.now = datetime(2026, 11, 28, 9, 0, tzinfo=PARIS)
     with qtbot.waitSignal(controller.openChanged, timeout=2000):
         controller.check()
