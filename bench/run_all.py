@@ -68,6 +68,8 @@ BENCHES: tuple[Bench, ...] = (
     Bench("images", "bench/bench_images.py", owner="reliability", measures="image decode at display size"),
     Bench("recovery", "tests/recovery/measure.py", quick=("--quick",), full=("--kills", "5"), owner="reliability",
           measures="kill -9 to the new kiosk's first attract frame"),
+    Bench("faults", "tests/faults/measure.py", quick=("--quick",), full=("--repeats", "5"), owner="reliability",
+          measures="display back, display late at boot, frozen UI: to the new first frame"),
     Bench("soak", "bench/soak.py", quick=("--quick", "--name", "soak-quick"), full=(), timeout_full=6 * 3600.0,
           owner="reliability", measures="memory over thousands of visits"),
 )
