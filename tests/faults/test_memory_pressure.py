@@ -153,3 +153,49 @@ def test_the_real_kiosk_notices_its_cgroup_tightening(cgroup: Path, tmp_path: Pa
     finally:
         code = kiosk.stop()
     assert code == 0, "\n".join(kiosk.log[-20:])
+
+
+def test_pictures_are_decoded_smaller_when_memory_is_short(qapp, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real MediaImage in a real scene: a 4000 x 3000 photograph in an 800 x 600 frame."""
+    from PIL import Image
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    from kiosk import paths
+    from kiosk.ui.items import walk
+    from kiosk.ui.memory_watch import MemoryWatch
+    from kiosk.ui.registry import register_qml_types
+
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (4000, 3000), (180, 120, 60)).save(photo, quality=80)
+    register_qml_types()
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(str(paths.qml_import_dir()))
+    engine.loadData(f"""
+import QtQuick
+import Kiosk
+Window {{
+    width: 800; height: 600; visible: true
+    MediaImage {{ anchors.fill: parent; source: "{QUrl.fromLocalFile(str(photo)).toString()}" }}
+}}""".encode())
+    window = engine.rootObjects()[0]
+    image = next(item for item in walk(window.contentItem()) if item.metaObject().className().startswith("QQuickImage"))
+
+    def decoded_width() -> int:
+        return int(image.property("implicitWidth"))  # the decoded picture's width
+
+    qtbot.waitUntil(lambda: decoded_width() == 800, timeout=10_000)
+    readings = [Memory(95, 100, 0, "t")]
+    watch = MemoryWatch(None, engine=engine, read=lambda: readings[-1], interval_ms=60_000)
+    try:
+        qtbot.waitUntil(lambda: decoded_width() == 400, timeout=10_000)  # half the width: a quarter of the pixels
+        readings.append(Memory(80, 100, 0, "t"))
+        watch.check()
+        qtbot.waitUntil(lambda: decoded_width() == 600, timeout=10_000)
+        readings.append(Memory(10, 100, 0, "t"))
+        watch.check()
+        qtbot.waitUntil(lambda: decoded_width() == 800, timeout=10_000)
+    finally:
+        watch.stop()
+        window.close()
+        engine.deleteLater()
