@@ -80,8 +80,9 @@ def run_kiosk(options: RunOptions) -> int:
     tools.attach(kiosk, staff)
     if fleet is not None:
         fleet.attach(kiosk, tools)
-    remember(config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
-    tools.reload.applied.connect(lambda applied: remember(config, applied))
+    if fleet is None:  # a fleet's releases are whole and kept already (docs/fleet.md)
+        remember(config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
+        tools.reload.applied.connect(lambda applied: remember(config, applied))
     tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     staff.exitRequested.connect(app.quit)
     staff.reloadRequested.connect(tools.reload.reload)
