@@ -83,6 +83,14 @@ BENCHES: tuple[Bench, ...] = (
         measures="kill -9 to the new kiosk's first attract frame",
     ),
     Bench(
+        "faults",
+        "tests/faults/measure.py",
+        quick=("--quick",),
+        full=("--repeats", "5"),
+        owner="reliability",
+        measures="display back, display late at boot, frozen UI: to the new first frame",
+    ),
+    Bench(
         "soak",
         "bench/soak.py",
         quick=("--quick", "--name", "soak-quick"),

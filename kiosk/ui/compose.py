@@ -80,8 +80,9 @@ def run_kiosk(options: RunOptions) -> int:
     tools.attach(kiosk, staff)
     if fleet is not None:
         fleet.attach(kiosk, tools)
-    remember(config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
-    tools.reload.applied.connect(lambda applied: remember(config, applied))
+    if fleet is None:  # a fleet's releases are whole and kept already (docs/fleet.md)
+        remember(config, result)  # a whole copy to start on after a power cut mid-save (kiosk/last_good.py)
+        tools.reload.applied.connect(lambda applied: remember(config, applied))
     tools.schedule.restartRequested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     staff.exitRequested.connect(app.quit)
     staff.reloadRequested.connect(tools.reload.reload)
@@ -100,7 +101,7 @@ def run_kiosk(options: RunOptions) -> int:
         return kiosk.navigator.property("screen") == "attract" and bool(tools.schedule.property("isOpen"))
 
     watchdog = watch_frames(kiosk.window, should_animate)
-    memory = MemoryWatch(kiosk.window, trim=kiosk.memory.trim_now)
+    memory = MemoryWatch(kiosk.window, engine=kiosk.engine, trim=kiosk.memory.trim_now)
     health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
     log.info("kiosk showing %s (%s)", config, "windowed" if options.windowed else "locked down")
 

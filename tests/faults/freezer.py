@@ -12,7 +12,8 @@ import time
 
 
 def install() -> None:
-    if os.environ.get("KIOSK_START_NUMBER", "1") != "1":
+    # The first start freezes, or the first N with KIOSK_TEST_FREEZE_EVERY_START=N (measure.py).
+    if int(os.environ.get("KIOSK_START_NUMBER", "1")) > int(os.environ.get("KIOSK_TEST_FREEZE_EVERY_START", "1")):
         return
     from kiosk.ui import app as ui_app
 
@@ -25,7 +26,7 @@ def install() -> None:
         how = os.environ.get("KIOSK_TEST_FREEZE", "ui")
 
         def freeze() -> None:
-            print(f"KIOSK-TEST-FROZEN {how} mono={time.monotonic():.6f}", flush=True)
+            print(f"KIOSK-TEST-FROZEN {how} pid={os.getpid()} mono={time.monotonic():.6f}", flush=True)
             if how == "ui":
                 time.sleep(3600)
             else:

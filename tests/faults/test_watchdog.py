@@ -81,7 +81,7 @@ def test_a_frozen_kiosk_is_restarted_by_its_watchdog(tmp_path, capsys, how: str,
     try:
         first = supervised.next_frame(timeout=90)
         wait_for_line(supervised, "KIOSK-TEST-FROZEN", timeout=30)
-        frozen_at = float(re.search(r"KIOSK-TEST-FROZEN \w+ mono=([\d.]+)", "\n".join(supervised.log)).group(1))  # type: ignore[union-attr]
+        frozen_at = float(re.search(r"KIOSK-TEST-FROZEN \w+ pid=\d+ mono=([\d.]+)", "\n".join(supervised.log)).group(1))  # type: ignore[union-attr]
         frame = supervised.next_frame(timeout=60, not_pid=first.pid)
     finally:
         code = supervised.stop()

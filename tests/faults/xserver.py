@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -11,8 +12,10 @@ import pytest
 
 
 def free_display() -> int:
-    """A display number with no server, no socket and no lock file."""
-    for number in range(150, 400):
+    """A display number with no server, no socket and no lock file; where the search starts depends
+    on the process, so two test runs on one machine rarely reach for the same number."""
+    first = 150 + os.getpid() % 200
+    for number in [*range(first, 400), *range(150, first)]:
         if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
             return number
     pytest.skip("every X display number here is taken")

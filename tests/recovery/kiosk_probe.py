@@ -55,6 +55,10 @@ def install() -> None:
 
 if __name__ == "__main__":
     install()
+    if os.environ.get("KIOSK_PROBE_EXTRA"):  # a test's own fault to inject (tests/faults), as in probe_site
+        import importlib
+
+        importlib.import_module(os.environ["KIOSK_PROBE_EXTRA"]).install()
     from kiosk.cli import main
 
     sys.exit(main(sys.argv[1:]))

@@ -111,9 +111,6 @@ def start(
         command = [sys.executable, "-m", "kiosk", "run", "--supervise", "--size", "1280x720", *kiosk_args]
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE / "probe_site"), env.get("PYTHONPATH")]))
         env["KIOSK_PROBE_FIRST_FRAME"] = "1"
-    env.update(env_extra or {})
-    if "PYTHONPATH_EXTRA" in env:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), env.pop("PYTHONPATH_EXTRA")]))
     else:
         command = [
             sys.executable,
@@ -128,6 +125,9 @@ def start(
             "1280x720",
             *kiosk_args,
         ]
+    env.update(env_extra or {})
+    if "PYTHONPATH_EXTRA" in env:  # a test's own modules (tests/faults: the freezer)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), env.pop("PYTHONPATH_EXTRA")]))
     if config is not None:
         command.append(str(config))
     process = subprocess.Popen(

@@ -73,7 +73,7 @@ Rectangle {
             onStatusChanged: if (status === Image.Error)
                 MediaProblems.report(viewer.source)
             // Decoded at twice the screen, so zooming in stays sharp without decoding a poster-size file.
-            sourceSize: Qt.size(viewport.width * 2, viewport.height * 2)
+            sourceSize: Qt.size(viewport.width * 2 * Theme.pictureScale, viewport.height * 2 * Theme.pictureScale)
             fillMode: Image.PreserveAspectFit
             smooth: true
             Accessible.name: viewer.alt ? viewer.alt.text : ""

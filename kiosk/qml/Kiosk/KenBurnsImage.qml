@@ -38,7 +38,8 @@ Item {
         onStatusChanged: if (status === Image.Error)
             MediaProblems.report(root.source)
         // Decoded once at the size it will be shown at full zoom; the crop keeps its aspect.
-        sourceSize: Qt.size(Math.ceil(root.width * root.zoom), Math.ceil(root.height * root.zoom))
+        sourceSize: Qt.size(Math.ceil(root.width * root.zoom * Theme.pictureScale),
+                            Math.ceil(root.height * root.zoom * Theme.pictureScale))
         fillMode: Image.PreserveAspectCrop
         smooth: true
         width: fit ? (wide ? root.width : root.height * ratio) : (wide ? root.height * ratio : root.width)

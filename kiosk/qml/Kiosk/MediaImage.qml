@@ -25,7 +25,7 @@ Item {
         asynchronous: true
         // Until the item has a size, load nothing: a first decode at the wrong size is waste.
         source: root.width > 0 && root.height > 0 && !root.knownBroken ? root.source : ""
-        sourceSize: Qt.size(Math.ceil(root.width), Math.ceil(root.height))
+        sourceSize: Qt.size(Math.ceil(root.width * Theme.pictureScale), Math.ceil(root.height * Theme.pictureScale))
         fillMode: root.fillMode
         smooth: true
         opacity: status === Image.Ready ? 1 : 0

@@ -27,6 +27,8 @@ QtObject {
     // Physical pixels per millimetre of the real screen (Screen.pixelDensity).
     property real pixelsPerMm: 3.6
     property bool largeText: false
+    // Below 1 when memory is short: pictures are decoded smaller (kiosk/ui/memory_watch.py).
+    property real pictureScale: 1.0
     // The keypad: the control that has the focus ("" while nobody uses the keys), and the view
     // model that panels ask to play a film or open a picture (kiosk/ui/viewmodels/access.py).
     property string focusName: ""
