@@ -21,7 +21,7 @@ from kiosk.navigation import Screen, Visit
 from kiosk.navigation.events import AccessFeature, AccessUsed, ExcerptStarted, ExcerptStopped, VisitEvent
 from kiosk.navigation.keys import Command, Key, KeyFocus, focus_order
 from kiosk.speech.library import SpeechLibrary, render, speech_folder
-from kiosk.speech.listen import DEFAULT_MAX_VOLUME, ListenSession, ListenState, SoundPlayer
+from kiosk.speech.listen import ListenSession, ListenState, SoundPlayer
 from kiosk.speech.synth import find_synthesiser
 from kiosk.text import localize
 from kiosk.theme.contrast import HIGH_CONTRAST
@@ -57,7 +57,7 @@ class Access(QObject):
         *,
         player_factory: PlayerFactory | None = None,
         speech_folder: Path | None = None,
-        max_volume: int = DEFAULT_MAX_VOLUME,
+        max_volume: int = 100,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -152,7 +152,9 @@ class Access(QObject):
                     log.warning("listen control without sound: %s", error)
                     return None
             library = SpeechLibrary(exhibition, self._speech_folder)
-            self.session = ListenSession(library, self._player, self._from_player, max_volume=self._max_volume)
+            # The staff's limit: the exhibition's, and never above what the kiosk was started with.
+            limit = min(self._max_volume, exhibition.info.listen_volume)
+            self.session = ListenSession(library, self._player, self._from_player, max_volume=limit)
         return self.session
 
     def _from_player(self, kind: object, _detail: str = "") -> None:
