@@ -38,8 +38,8 @@ class Command:
     argument: str | int | None = None
 
 
-#: Controls of the bottom bar, in reading order, on every screen but the attract loop.
-BAR = ("large_text", "contrast", "reach", "listen")
+#: The visitor's own controls at the start of the bottom bar, in the order the bar shows them.
+BAR = ("listen", "large_text", "contrast", "reach")
 
 
 def focus_order(state: VisitState, shape: VisitShape, *, sign_language: bool = False) -> tuple[str, ...]:
@@ -52,8 +52,9 @@ def focus_order(state: VisitState, shape: VisitShape, *, sign_language: bool = F
             tiles = tuple(f"chapter:{index}" for index in range(len(shape.chapters)))
             return (*tiles, *BAR, *languages)
         case Screen.CHAPTER:
+            # The panel first (the sideways arrows turn its pages), then the bar as it reads.
             signs = ("sign_language",) if sign_language else ()
-            return ("panel", "previous", "next", "home", *BAR, *signs, *languages)
+            return ("panel", "home", *BAR, *signs, "previous", "next", *languages)
     return ()
 
 
