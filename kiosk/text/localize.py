@@ -141,10 +141,12 @@ CHROME: dict[str, dict[str, str]] = {
         "ar": "الأسهم للتنقل، والإدخال للاختيار، والرجوع للعودة، واستمع لسماع هذه اللوحة.",
     },
     "panel": {"fr": "Panneau", "en": "Panel", "ar": "لوحة", "de": "Tafel", "es": "Panel"},
+    "zoom_in": {"fr": "Agrandir", "en": "Zoom in", "ar": "تكبير", "de": "Vergrößern", "es": "Ampliar"},
+    "zoom_out": {"fr": "Réduire", "en": "Zoom out", "ar": "تصغير", "de": "Verkleinern", "es": "Reducir"},
 }
 #: The chrome words the keypad's focus speech and help say aloud (rendered by ``kiosk speak``).
 SPOKEN_CHROME = ("home", "previous", "next", "large_text", "listen", "contrast", "reach", "sign_language",
-                 "key_help", "panel", "film")
+                 "key_help", "panel", "film", "zoom_in", "zoom_out", "close")
 
 
 def chrome(key: str, language: str) -> str:

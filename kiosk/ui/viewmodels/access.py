@@ -47,6 +47,8 @@ class Access(QObject):
     focusChanged = Signal()
     #: Select on the panel itself: QML plays or pauses its film, or opens its picture.
     activatePanel = Signal()
+    #: A key for the picture opened full screen: zoom_in, zoom_out or close_viewer.
+    viewerAction = Signal(str)
     _soundEvent = Signal(str)  # emitted on a libVLC thread, delivered (queued) on this one
     _rendered = Signal()  # emitted by the background renderer's thread when it is done
 
@@ -76,6 +78,7 @@ class Access(QObject):
         self._keys_used = False
         #: The visitor chose audio (pressed listen in this visit): films play with their description.
         self._audio_chosen = False
+        self._viewer_open = False
         self._description_timers: list[QTimer] = []
         self._place = (visit.state.screen, visit.state.chapter, visit.state.panel, visit.state.language)
         self._soundEvent.connect(self._on_sound_event)
@@ -250,7 +253,8 @@ class Access(QObject):
         return panel.id if panel is not None else ""
 
     def _order(self) -> tuple[str, ...]:
-        return focus_order(self.visit.state, self.visit.shape, sign_language=self._sign_file() is not None)
+        return focus_order(self.visit.state, self.visit.shape, sign_language=self._sign_file() is not None,
+                           viewer=self._viewer_open)
 
     def _sign_file(self) -> Path | None:
         panel = self.current_panel()
@@ -309,6 +313,14 @@ class Access(QObject):
                 self._help = not self._help
         self.changed.emit()
 
+    @Slot(bool)
+    def setViewerOpen(self, opened: bool) -> None:
+        """The picture viewer opened or closed (QML): the keys zoom and close it while it is open."""
+        if opened != self._viewer_open:
+            self._viewer_open = opened
+            self.focus.sync(self._order(), self.visit.state.screen, force=True)
+            self.focusChanged.emit()
+
     @Slot(str, result=bool)
     def press(self, key_name: str) -> bool:
         """One keypad key (left, right, up, down, select, back, help, listen); True when used."""
@@ -351,6 +363,8 @@ class Access(QObject):
                 self.toggle(str(command.argument))
             case "activate":
                 self.activatePanel.emit()
+            case "viewer":
+                self.viewerAction.emit(str(command.argument))
             case "listen":
                 self.listen()
             case "help":
@@ -384,6 +398,8 @@ class Access(QObject):
             return exhibition.chapters[index].title.resolve(language, exhibition.languages).text
         if name.startswith("language:"):
             return localize.native_name(name.split(":", 1)[1])
+        if name in ("zoom_in", "zoom_out", "close_viewer"):
+            return localize.chrome({"close_viewer": "close"}.get(name, name), language)
         if name == "panel":
             panel = self.current_panel()
             title = getattr(panel, "title", None)
