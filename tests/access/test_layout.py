@@ -180,10 +180,10 @@ def test_a_picture_opens_zooms_and_closes_by_keys_without_a_pinch(key_kiosk: Key
     kiosk.qtbot.wait(300)
     assert access.focusName == "panel"
     kiosk.key("select")  # opens the picture full screen
-    viewer = [i for i in items(kiosk.window.contentItem()) if i.objectName() == "imageViewer"][0]
+    viewer = next(i for i in items(kiosk.window.contentItem()) if i.objectName() == "imageViewer")
     kiosk.qtbot.waitUntil(lambda: viewer.property("opened") is True)
     assert access.focusName == "zoom_in"
-    picture = [i for i in items(kiosk.window.contentItem()) if i.objectName() == "viewerImage"][0]
+    picture = next(i for i in items(kiosk.window.contentItem()) if i.objectName() == "viewerImage")
     kiosk.key("select")
     kiosk.qtbot.waitUntil(lambda: picture.scale() > 1.4)
     kiosk.key("down")
