@@ -18,6 +18,7 @@ TIMEOUT_MS = 5000
 def _open_first_chapter(kiosk: KeyKiosk) -> None:
     kiosk.key("select")
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
+    kiosk.qtbot.wait(80)  # beyond the tap gap: a second move too soon after waking is dropped
     kiosk.key("select", 80)
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter")
 
