@@ -35,16 +35,25 @@ class Command:
     """What the view model does: ``action`` with an optional argument."""
 
     action: str  # wake | open_chapter | next | previous | home | language | toggle | activate | listen | help
+    # | viewer (zoom_in, zoom_out, close_viewer: the picture opened full screen)
     argument: str | int | None = None
 
 
-#: Controls of the bottom bar, in reading order, on every screen but the attract loop.
-BAR = ("large_text", "contrast", "reach", "listen")
+#: The visitor's own controls at the start of the bottom bar, in the order the bar shows them.
+BAR = ("listen", "large_text", "contrast", "reach")
 
 
-def focus_order(state: VisitState, shape: VisitShape, *, sign_language: bool = False) -> tuple[str, ...]:
+#: The controls of a picture opened full screen: zoom without a pinch, and close.
+VIEWER = ("zoom_in", "zoom_out", "close_viewer")
+
+
+def focus_order(
+    state: VisitState, shape: VisitShape, *, sign_language: bool = False, viewer: bool = False
+) -> tuple[str, ...]:
     """The names of the controls that take the focus on this screen, in reading order."""
     languages = tuple(f"language:{code}" for code in shape.languages)
+    if viewer and state.screen is Screen.CHAPTER:
+        return VIEWER
     match state.screen:
         case Screen.ATTRACT:
             return ()
@@ -52,8 +61,9 @@ def focus_order(state: VisitState, shape: VisitShape, *, sign_language: bool = F
             tiles = tuple(f"chapter:{index}" for index in range(len(shape.chapters)))
             return (*tiles, *BAR, *languages)
         case Screen.CHAPTER:
+            # The panel first (the sideways arrows turn its pages), then the bar as it reads.
             signs = ("sign_language",) if sign_language else ()
-            return ("panel", "previous", "next", "home", *BAR, *signs, *languages)
+            return ("panel", "home", *BAR, *signs, "previous", "next", *languages)
     return ()
 
 
@@ -64,9 +74,9 @@ class KeyFocus:
         self.focused = ""
         self._screen: Screen | None = None
 
-    def sync(self, order: tuple[str, ...], screen: Screen) -> str:
-        """Keep the focus on a control still shown; on a new screen, start from its first control."""
-        if screen != self._screen or self.focused not in order:
+    def sync(self, order: tuple[str, ...], screen: Screen, *, force: bool = False) -> str:
+        """Keep the focus on a control still shown; on a new screen (or ``force``), start from its first."""
+        if force or screen != self._screen or self.focused not in order:
             self.focused = order[0] if order else ""
         self._screen = screen
         return self.focused
@@ -78,6 +88,8 @@ class KeyFocus:
         self.sync(order, state.screen)
         forward = {Key.DOWN: 1, Key.UP: -1, Key.RIGHT: -1 if rtl else 1, Key.LEFT: 1 if rtl else -1}
         match key:
+            case Key.BACK if order == VIEWER:
+                return Command("viewer", "close_viewer")
             case Key.BACK:
                 return Command("home") if state.screen is Screen.CHAPTER else None
             case Key.HELP:
@@ -103,6 +115,8 @@ class KeyFocus:
         if name.startswith("language:"):
             return Command("language", name.split(":", 1)[1])
         match name:
+            case "zoom_in" | "zoom_out" | "close_viewer":
+                return Command("viewer", name)
             case "panel":
                 return Command("activate")  # play or pause a film, open a picture full screen
             case "previous" | "next" | "home" | "listen":

@@ -148,6 +148,8 @@ CHROME: dict[str, dict[str, str]] = {
         "ar": "الأسهم للتنقل، والإدخال للاختيار، والرجوع للعودة، واستمع لسماع هذه اللوحة.",
     },
     "panel": {"fr": "Panneau", "en": "Panel", "ar": "لوحة", "de": "Tafel", "es": "Panel"},
+    "zoom_in": {"fr": "Agrandir", "en": "Zoom in", "ar": "تكبير", "de": "Vergrößern", "es": "Ampliar"},
+    "zoom_out": {"fr": "Réduire", "en": "Zoom out", "ar": "تصغير", "de": "Verkleinern", "es": "Reducir"},
 }
 #: The chrome words the keypad's focus speech and help say aloud (rendered by ``kiosk speak``).
 SPOKEN_CHROME = (
@@ -162,6 +164,9 @@ SPOKEN_CHROME = (
     "key_help",
     "panel",
     "film",
+    "zoom_in",
+    "zoom_out",
+    "close",
 )
 
 

@@ -55,7 +55,7 @@ def main() -> int:
     shot("access-focus-ring.png")
     key(K.Key_Return, 700)  # open it
     key(K.Key_Down)
-    key(K.Key_Down)  # the focus on 'next' in the bottom bar
+    key(K.Key_Down)  # the focus on 'listen' in the bottom bar
     shot("access-focus-ring-chapter.png")
     kiosk.access.toggle("reach")
     shot("access-seated-reach.png")

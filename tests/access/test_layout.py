@@ -9,7 +9,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from ui.driver import items, shown
 
-from kiosk.model.exhibition import Theme
+from kiosk.model.exhibition import Exhibition, Theme
 from kiosk.theme.contrast import HIGH_CONTRAST, failing
 from kiosk.theme.targets import MIN_TARGET_MM, too_small
 from kiosk.ui.lockdown.keys import ExitGuard
@@ -184,3 +184,30 @@ def test_every_target_is_9_mm_at_the_screens_physical_size(key_kiosk: KeyKiosk) 
         kiosk.key("back", 80)
         kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
         kiosk.qtbot.wait(300)
+
+
+def test_a_picture_opens_zooms_and_closes_by_keys_without_a_pinch(key_kiosk: KeyKiosk, bundled: Exhibition) -> None:
+    from kiosk.model.exhibition import ImagePanel
+
+    kiosk, access = key_kiosk, key_kiosk.access
+    chapter, index = next((ci, pi) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels)
+                          if isinstance(p, ImagePanel))
+    _home(kiosk)
+    kiosk.app.visit.open_chapter(chapter, index)
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter" and kiosk.navigator.panelIndex == index)
+    kiosk.qtbot.wait(300)
+    assert access.focusName == "panel"
+    kiosk.key("select")  # opens the picture full screen
+    viewer = next(i for i in items(kiosk.window.contentItem()) if i.objectName() == "imageViewer")
+    kiosk.qtbot.waitUntil(lambda: viewer.property("opened") is True)
+    assert access.focusName == "zoom_in"
+    picture = next(i for i in items(kiosk.window.contentItem()) if i.objectName() == "viewerImage")
+    kiosk.key("select")
+    kiosk.qtbot.waitUntil(lambda: picture.scale() > 1.4)
+    kiosk.key("down")
+    assert access.focusName == "zoom_out"
+    kiosk.key("select")
+    kiosk.qtbot.waitUntil(lambda: picture.scale() < 1.01)
+    kiosk.key("back")  # closes the picture, not the chapter
+    kiosk.qtbot.waitUntil(lambda: viewer.property("opened") is False)
+    assert kiosk.navigator.screen == "chapter" and access.focusName == "panel"

@@ -93,6 +93,7 @@ def test_sign_language_inset_plays_on_request_and_leaves_with_the_panel(signed_k
     kiosk, access = signed_kiosk, signed_kiosk.access
     kiosk.key("select")
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "home")
+    kiosk.qtbot.wait(80)  # beyond the tap gap
     kiosk.key("select", 80)
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter")
     kiosk.qtbot.wait(300)

@@ -27,7 +27,11 @@ def problems_text(result: LoadResult) -> str:
 
 
 def files_under(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file())
+    """The files of a media folder, without speech/: `kiosk speak` renders it from the YAML on each
+    machine (it is not committed, and not part of what the exhibition ships)."""
+    return sorted(
+        path for path in folder.rglob("*") if path.is_file() and path.relative_to(folder).parts[0] != "speech"
+    )
 
 
 @cache

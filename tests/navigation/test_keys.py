@@ -22,10 +22,10 @@ def test_home_order_is_tiles_then_bar_then_languages() -> None:
     assert focus_order(state, SHAPE) == (
         "chapter:0",
         "chapter:1",
+        "listen",
         "large_text",
         "contrast",
         "reach",
-        "listen",
         "language:fr",
         "language:en",
         "language:ar",
@@ -39,12 +39,12 @@ def test_arrows_are_mirrored_in_arabic() -> None:
     right_to_left = KeyFocus()
     right_to_left.sync(focus_order(home_ar, SHAPE), Screen.HOME)
     # The arrow pointing along the line of reading moves forward: Right in French, Left in Arabic.
-    assert _walk(left_to_right, Key.RIGHT, home_fr, False, 3) == ["chapter:1", "large_text", "contrast"]
-    assert _walk(right_to_left, Key.LEFT, home_ar, True, 3) == ["chapter:1", "large_text", "contrast"]
-    assert _walk(right_to_left, Key.RIGHT, home_ar, True, 1) == ["large_text"]
+    assert _walk(left_to_right, Key.RIGHT, home_fr, False, 3) == ["chapter:1", "listen", "large_text"]
+    assert _walk(right_to_left, Key.LEFT, home_ar, True, 3) == ["chapter:1", "listen", "large_text"]
+    assert _walk(right_to_left, Key.RIGHT, home_ar, True, 1) == ["listen"]
     # Up and Down follow the same order in both directions.
-    assert _walk(right_to_left, Key.DOWN, home_ar, True, 1) == ["contrast"]
-    assert _walk(left_to_right, Key.UP, home_fr, False, 1) == ["large_text"]
+    assert _walk(right_to_left, Key.DOWN, home_ar, True, 1) == ["large_text"]
+    assert _walk(left_to_right, Key.UP, home_fr, False, 1) == ["listen"]
 
 
 def test_sideways_arrows_on_the_panel_turn_the_page_mirrored() -> None:

@@ -21,7 +21,7 @@ def test_no_speech_rendered_and_no_synthesiser(
     monkeypatch.setenv("PATH", str(tmp_path))
     finding = check_speech(exhibition, SpeechLibrary(exhibition, tmp_path / "speech"))
     assert finding.status is Status.WARN
-    assert "espeak-ng is not installed and 63 texts have no rendered speech" in finding.summary
+    assert "espeak-ng is not installed and 72 texts have no rendered speech" in finding.summary
 
 
 @pytest.mark.skipif(find_synthesiser() is None, reason="espeak-ng is not installed")

@@ -57,10 +57,10 @@ def test_render_every_panel_and_cue_then_reuse_the_cache(speech_exhibition: Path
     exhibition = _load(speech_exhibition)
     out = tmp_path / "speech"
     first = render(exhibition, out)
-    # 4 panels x 3 languages, one description cue x 3 languages, and 16 labels x 3 languages for the
-    # keypad's focus speech (the language's name, 11 words of the kiosk's own, 4 titles). The film's
+    # 4 panels x 3 languages, one description cue x 3 languages, and 19 labels x 3 languages for the
+    # keypad's focus speech (the language's name, 14 words of the kiosk's own, 4 titles). The film's
     # panel says just its title, so its label is the same rendering, made once per language.
-    assert (first.rendered, first.reused, first.failed) == (60, 3, ())
+    assert (first.rendered, first.reused, first.failed) == (69, 3, ())
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["entries"]["described/film/0/en"]["at_ms"] == 500
     library = SpeechLibrary(exhibition, out)
@@ -71,7 +71,7 @@ def test_render_every_panel_and_cue_then_reuse_the_cache(speech_exhibition: Path
     assert isinstance(film, VideoPanel)
     assert [at for at, _ in library.described(film, "ar")] == [500]
     again = render(exhibition, out)
-    assert (again.rendered, again.reused, again.removed) == (0, 63, 0)
+    assert (again.rendered, again.reused, again.removed) == (0, 72, 0)
     assert library.for_label("Le film", "fr") is not None
     assert library.for_label("Contraste élevé", "fr") is not None
     assert library.for_label("Never rendered", "fr") is None
@@ -119,7 +119,7 @@ def test_silence_measures_as_silence(tmp_path: Path) -> None:
 @needs_synth
 def test_kiosk_speak_command(speech_exhibition: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert kiosk_main(["speak", str(speech_exhibition), "--out", str(tmp_path / "out")]) == 0
-    assert "60 rendered, 3 unchanged" in capsys.readouterr().out
+    assert "69 rendered, 3 unchanged" in capsys.readouterr().out
     assert kiosk_main(["speak", str(tmp_path / "nope.yaml")]) == 2
 
 

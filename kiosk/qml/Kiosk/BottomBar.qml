@@ -73,35 +73,10 @@ Rectangle {
                 focusName: "large_text"
                 onClicked: bar.navigator.setLargeText(!bar.navigator.largeText)
             }
-            KioskButton {
-                objectName: "contrastButton"
-                visible: bar.access !== null
-                icon: "contrast"
-                label: bar.navigator.words.contrast
-                showLabel: false
-                highlighted: bar.access !== null && bar.access.highContrast
-                focusName: "contrast"
-                onClicked: bar.access.toggle("contrast")
-            }
-            KioskButton {
-                objectName: "reachButton"
-                visible: bar.access !== null
-                icon: "reach"
-                label: bar.navigator.words.reach
-                showLabel: false
-                highlighted: bar.access !== null && bar.access.seatedReach
-                focusName: "reach"
-                onClicked: bar.access.toggle("reach")
-            }
-            KioskButton {
-                objectName: "signLanguageButton"
-                visible: bar.access !== null && bar.access.signLanguageAvailable
-                icon: "sign"
-                label: bar.navigator.words.sign_language
-                showLabel: false
-                highlighted: bar.access !== null && bar.access.signLanguage
-                focusName: "sign_language"
-                onClicked: bar.access.toggle("sign_language")
+            AccessToggles {
+                visible: !bar.compact
+                access: bar.access
+                words: bar.navigator.words
             }
         }
 
@@ -151,11 +126,19 @@ Rectangle {
         }
     }
 
-    LanguageSwitch {
+    // Narrow screens: the languages and the access toggles get the row above.
+    Row {
         visible: bar.compact
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: mainRow.top
-        languages: bar.languages
-        navigator: bar.navigator
+        spacing: Theme.px(28)
+        LanguageSwitch {
+            languages: bar.languages
+            navigator: bar.navigator
+        }
+        AccessToggles {
+            access: bar.access
+            words: bar.navigator.words
+        }
     }
 }

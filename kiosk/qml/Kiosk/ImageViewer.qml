@@ -21,9 +21,37 @@ Rectangle {
         state = "";
     }
     function reset() {
+        zoom = 1;
         picture.scale = 1;
         picture.x = 0;
         picture.y = 0;
+    }
+    // Zoom without a pinch (the buttons and the keypad), about the centre of the screen.
+    function zoomBy(factor) {
+        // From the target while the Behavior animates (reads give the old value), else from the
+        // scale a pinch or the wheel left.
+        const from = zoomAnimation.running ? zoom : picture.scale;
+        zoom = Math.max(1, Math.min(6, from * factor));
+        if (zoom <= 1.01)
+            reset();
+        else
+            picture.scale = zoom;
+    }
+    property real zoom: 1
+
+    onOpenedChanged: if (Theme.access)
+        Theme.access.setViewerOpen(opened)
+    Connections {
+        target: Theme.access
+        enabled: viewer.opened
+        function onViewerAction(name) {
+            if (name === "zoom_in")
+                viewer.zoomBy(1.5);
+            else if (name === "zoom_out")
+                viewer.zoomBy(1 / 1.5);
+            else
+                viewer.close();
+        }
     }
 
     objectName: "imageViewer"
@@ -81,6 +109,7 @@ Rectangle {
             Behavior on scale {
                 enabled: !pinch.active
                 NumberAnimation {
+                    id: zoomAnimation
                     duration: Theme.transitionMs
                     easing.type: Easing.OutCubic
                 }
@@ -130,16 +159,37 @@ Rectangle {
             font.family: Theme.fontFor(viewer.navigator.language)
             font.pixelSize: Theme.smallSize
         }
-        KioskButton {
+        Row {
             id: close
-            objectName: "closeViewerButton"
             anchors.right: parent.right
             anchors.rightMargin: Theme.margin
             anchors.verticalCenter: parent.verticalCenter
-            icon: "close"
-            label: viewer.navigator.words.close
-            labelLanguage: viewer.navigator.language
-            onClicked: viewer.close()
+            spacing: Theme.px(14)
+            KioskButton {
+                objectName: "zoomInButton"
+                icon: "plus"
+                label: viewer.navigator.words.zoom_in
+                showLabel: false
+                focusName: "zoom_in"
+                onClicked: viewer.zoomBy(1.5)
+            }
+            KioskButton {
+                objectName: "zoomOutButton"
+                icon: "minus"
+                label: viewer.navigator.words.zoom_out
+                showLabel: false
+                enabled: viewer.zoom > 1.01 || picture.scale > 1.01
+                focusName: "zoom_out"
+                onClicked: viewer.zoomBy(1 / 1.5)
+            }
+            KioskButton {
+                objectName: "closeViewerButton"
+                icon: "close"
+                label: viewer.navigator.words.close
+                labelLanguage: viewer.navigator.language
+                focusName: "close_viewer"
+                onClicked: viewer.close()
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ Row {
                 width: index === root.current ? Theme.px(40) : Theme.px(14)
                 height: Theme.px(14)
                 radius: height / 2
-                color: index === root.current ? Theme.accent : (index < root.current ? Theme.muted : Qt.lighter(Theme.surface, 2.0))
+                color: index === root.current ? Theme.accent : (index < root.current ? Theme.muted : (Theme.highContrast ? Qt.darker(Theme.text, 2.2) : Qt.lighter(Theme.surface, 2.0)))
                 Behavior on width {
                     NumberAnimation {
                         duration: Theme.transitionMs

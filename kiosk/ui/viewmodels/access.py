@@ -21,7 +21,7 @@ from kiosk.navigation import Screen, Visit
 from kiosk.navigation.events import AccessFeature, AccessUsed, ExcerptStarted, ExcerptStopped, VisitEvent
 from kiosk.navigation.keys import Command, Key, KeyFocus, focus_order
 from kiosk.speech.library import SpeechLibrary, render, speech_folder
-from kiosk.speech.listen import DEFAULT_MAX_VOLUME, ListenSession, ListenState, SoundPlayer
+from kiosk.speech.listen import ListenSession, ListenState, SoundPlayer
 from kiosk.speech.synth import find_synthesiser
 from kiosk.text import localize
 from kiosk.theme.contrast import HIGH_CONTRAST
@@ -47,6 +47,8 @@ class Access(QObject):
     focusChanged = Signal()
     #: Select on the panel itself: QML plays or pauses its film, or opens its picture.
     activatePanel = Signal()
+    #: A key for the picture opened full screen: zoom_in, zoom_out or close_viewer.
+    viewerAction = Signal(str)
     _soundEvent = Signal(str)  # emitted on a libVLC thread, delivered (queued) on this one
     _rendered = Signal()  # emitted by the background renderer's thread when it is done
 
@@ -57,7 +59,7 @@ class Access(QObject):
         *,
         player_factory: PlayerFactory | None = None,
         speech_folder: Path | None = None,
-        max_volume: int = DEFAULT_MAX_VOLUME,
+        max_volume: int = 100,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,6 +78,7 @@ class Access(QObject):
         self._keys_used = False
         #: The visitor chose audio (pressed listen in this visit): films play with their description.
         self._audio_chosen = False
+        self._viewer_open = False
         self._description_timers: list[QTimer] = []
         self._place = (visit.state.screen, visit.state.chapter, visit.state.panel, visit.state.language)
         self._soundEvent.connect(self._on_sound_event)
@@ -152,7 +155,9 @@ class Access(QObject):
                     log.warning("listen control without sound: %s", error)
                     return None
             library = SpeechLibrary(exhibition, self._speech_folder)
-            self.session = ListenSession(library, self._player, self._from_player, max_volume=self._max_volume)
+            # The staff's limit: the exhibition's, and never above what the kiosk was started with.
+            limit = min(self._max_volume, exhibition.info.listen_volume)
+            self.session = ListenSession(library, self._player, self._from_player, max_volume=limit)
         return self.session
 
     def _from_player(self, kind: object, _detail: str = "") -> None:
@@ -248,7 +253,8 @@ class Access(QObject):
         return panel.id if panel is not None else ""
 
     def _order(self) -> tuple[str, ...]:
-        return focus_order(self.visit.state, self.visit.shape, sign_language=self._sign_file() is not None)
+        return focus_order(self.visit.state, self.visit.shape, sign_language=self._sign_file() is not None,
+                           viewer=self._viewer_open)
 
     def _sign_file(self) -> Path | None:
         panel = self.current_panel()
@@ -307,6 +313,14 @@ class Access(QObject):
                 self._help = not self._help
         self.changed.emit()
 
+    @Slot(bool)
+    def setViewerOpen(self, opened: bool) -> None:
+        """The picture viewer opened or closed (QML): the keys zoom and close it while it is open."""
+        if opened != self._viewer_open:
+            self._viewer_open = opened
+            self.focus.sync(self._order(), self.visit.state.screen, force=True)
+            self.focusChanged.emit()
+
     @Slot(str, result=bool)
     def press(self, key_name: str) -> bool:
         """One keypad key (left, right, up, down, select, back, help, listen); True when used."""
@@ -349,6 +363,8 @@ class Access(QObject):
                 self.toggle(str(command.argument))
             case "activate":
                 self.activatePanel.emit()
+            case "viewer":
+                self.viewerAction.emit(str(command.argument))
             case "listen":
                 self.listen()
             case "help":
@@ -382,6 +398,8 @@ class Access(QObject):
             return exhibition.chapters[index].title.resolve(language, exhibition.languages).text
         if name.startswith("language:"):
             return localize.native_name(name.split(":", 1)[1])
+        if name in ("zoom_in", "zoom_out", "close_viewer"):
+            return localize.chrome({"close_viewer": "close"}.get(name, name), language)
         if name == "panel":
             panel = self.current_panel()
             title = getattr(panel, "title", None)
