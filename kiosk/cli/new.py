@@ -39,26 +39,38 @@ def _refusal(target: Path) -> str | None:
     return None
 
 
+def create_exhibition(target: Path) -> Path:
+    """Copy the starter into ``target`` (new or empty) and return its exhibition file.
+
+    Raises ValueError when ``target`` cannot take it (the message says why) and OSError when the copy fails;
+    ``kiosk new`` and the editor's New both use it.
+    """
+    refusal = _refusal(target)
+    if refusal:
+        raise ValueError(refusal)
+    try:
+        shutil.copytree(paths.starter_dir(), target, ignore=shutil.ignore_patterns(*_NOT_COPIED), dirs_exist_ok=True)
+        # The YAML's first line points editors at this file for completion and checks.
+        schema = paths.schema_file()
+        if schema.is_file():
+            shutil.copy2(schema, target / schema.name)
+    except OSError as error:
+        raise OSError(f"could not create {target}: {error}") from error
+    return target / "exhibition.yaml"
+
+
 def run(args: argparse.Namespace) -> int:
     target: Path = args.directory
     starter = paths.starter_dir()
     if not (starter / "exhibition.yaml").is_file():
         print(f"kiosk new: the starter exhibition is missing from this installation ({starter})", file=sys.stderr)
         return 2
-    refusal = _refusal(target)
-    if refusal:
-        print(f"kiosk new: {refusal}", file=sys.stderr)
-        return 1
     try:
-        shutil.copytree(starter, target, ignore=shutil.ignore_patterns(*_NOT_COPIED), dirs_exist_ok=True)
-        # The YAML's first line points editors at this file for completion and checks.
-        schema = paths.schema_file()
-        if schema.is_file():
-            shutil.copy2(schema, target / schema.name)
-    except OSError as error:
-        print(f"kiosk new: could not create {target}: {error}", file=sys.stderr)
+        config = create_exhibition(target)
+    except (ValueError, OSError) as error:
+        print(f"kiosk new: {error}", file=sys.stderr)
         return 1
-    config = target / "exhibition.yaml"
+    schema = paths.schema_file()
     print(f"Created {target}/ with exhibition.yaml and a media/ folder (sample pictures, a 5 s clip, captions).")
     print()
     print("Next:")

@@ -173,25 +173,47 @@ class Document:
             return list(parent).index(path[-1])
         return None
 
-    def insert(self, list_path: KeyPath, index: int, value: Any) -> None:
+    def insert(self, list_path: KeyPath, index: int, value: Any, comment: Any = None) -> None:
+        """Insert ``value``; ``comment`` is what stood before it (blank lines, comments) where it came from."""
         items = self._container(list_path)
         items.insert(index, value)
+        _put_comment(items, index, comment)
         self._changed(list_path)
 
-    def remove(self, list_path: KeyPath, index: int) -> Any:
+    def remove(self, list_path: KeyPath, index: int) -> tuple[Any, Any]:
+        """Remove an item; returns it and the blank lines and comments written just before it."""
         items = self._container(list_path)
         value = items[index]
+        comment = _take_comment(items, index)
         del items[index]
         self._changed(list_path)
-        return value
+        return value, comment
 
     def move(self, from_list: KeyPath, from_index: int, to_list: KeyPath, to_index: int) -> None:
-        """Move an item; ``to_index`` is its index once moved (in the list without it when lists are the same)."""
+        """Move an item with what is written before it; ``to_index`` is its index once moved."""
         source = self._container(from_list)
         target = self._container(to_list)
+        comment = _take_comment(source, from_index)
         value = source.pop(from_index)
         target.insert(to_index, value)
+        _put_comment(target, to_index, comment)
         self._changed(from_list if from_list == to_list else ())
+
+
+def _take_comment(items: Any, index: int) -> Any:
+    # ruamel keeps the blank line or comment above a list item in the list's own comment table,
+    # by index; without this a moved panel would leave its blank line behind, and the list shift it.
+    if isinstance(items, CommentedSeq):
+        return items.ca.items.get(index)
+    return None
+
+
+def _put_comment(items: Any, index: int, comment: Any) -> None:
+    if isinstance(items, CommentedSeq):
+        if comment is None:
+            items.ca.items.pop(index, None)
+        else:
+            items.ca.items[index] = comment
 
 
 def as_yaml_list(values: list[Any], *, flow: bool = False) -> CommentedSeq:

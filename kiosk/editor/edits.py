@@ -47,9 +47,10 @@ class InsertItem:
     index: int
     value: Any
     label: str = ""
+    comment: Any = None
 
     def apply(self, document: Document) -> None:
-        document.insert(self.list_path, self.index, self.value)
+        document.insert(self.list_path, self.index, self.value, self.comment)
 
     def revert(self, document: Document) -> None:
         document.remove(self.list_path, self.index)
@@ -61,12 +62,13 @@ class RemoveItem:
     index: int
     label: str = ""
     value: Any = field(default=None, init=False)
+    comment: Any = field(default=None, init=False)
 
     def apply(self, document: Document) -> None:
-        self.value = document.remove(self.list_path, self.index)
+        self.value, self.comment = document.remove(self.list_path, self.index)
 
     def revert(self, document: Document) -> None:
-        document.insert(self.list_path, self.index, self.value)
+        document.insert(self.list_path, self.index, self.value, self.comment)
 
 
 @dataclass(slots=True)
@@ -92,7 +94,7 @@ def unique_id(wanted: str, taken: set[str]) -> str:
     if wanted not in taken:
         return wanted
     match = _NUMBERED.match(wanted)
-    stem, number = (match.group(1), int(match.group(2))) if match else (wanted, 1)
+    stem, number = (match.group(1), int(match.group(2))) if match else (wanted, 2)
     while f"{stem}-{number}" in taken:
         number += 1
     return f"{stem}-{number}"

@@ -1,0 +1,38 @@
+"""``kiosk edit [FILE]``: the exhibition editor (forms, all languages side by side, live preview)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk import paths
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "edit",
+        help="edit an exhibition in a window: forms, every language side by side, live preview",
+        description="Open FILE (default: the bundled exhibition) in the editor. With --new DIR, start a new "
+        "exhibition in DIR from the starter of 'kiosk new' and open it.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the exhibition's .yaml file")
+    parser.add_argument("--new", type=Path, metavar="DIR", help="create a new exhibition in DIR (new or empty)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.editor.app import run_editor
+
+    if args.new is not None:
+        from kiosk.cli.new import create_exhibition
+
+        try:
+            target = create_exhibition(args.new)
+        except (ValueError, OSError) as error:
+            print(f"kiosk edit: {error}", file=sys.stderr)
+            return 1
+    else:
+        target = args.file if args.file is not None else paths.default_exhibition()
+    return run_editor(target)
