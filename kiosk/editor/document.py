@@ -62,7 +62,7 @@ def styled_like(old: Any, text: str) -> Any:
     A text that gains a line break becomes a ``|`` block: any other style would fold it.
     """
     if isinstance(old, LiteralScalarString) or "\n" in text:
-        clipped = isinstance(old, LiteralScalarString) and str(old).endswith("\n") or not isinstance(old, str)
+        clipped = (isinstance(old, LiteralScalarString) and str(old).endswith("\n")) or not isinstance(old, str)
         return LiteralScalarString(text + "\n" if clipped and not text.endswith("\n") else text)
     if isinstance(old, DoubleQuotedScalarString):
         return DoubleQuotedScalarString(text)

@@ -59,7 +59,7 @@ class _PlainText(QPlainTextEdit):
     def text(self) -> str:
         return self.toPlainText()
 
-    def setText(self, text: str) -> None:  # noqa: N802 (the QLineEdit name, on purpose)
+    def setText(self, text: str) -> None:
         self.setPlainText(text)
 
 
@@ -196,7 +196,8 @@ class FieldForm(QWidget):
             spin.setValue(int(value) if isinstance(value, int) else 0)
             self._updating = False
 
-        spin.valueChanged.connect(lambda value: self._push(SetValue(path, value, label=tr("Edit {0}").format(path[-1]))))
+        spin.valueChanged.connect(
+            lambda value: self._push(SetValue(path, value, label=tr("Edit {0}").format(path[-1]))))
         self._register(path, spin, read)
         return spin
 
@@ -238,10 +239,11 @@ class FieldForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         line = self._line(path)
         row.addWidget(line, 1)
-        if self._media_picker is not None:
+        picker = self._media_picker
+        if picker is not None:
             button = QPushButton(tr("Choose…"))
             button.setObjectName(f"choose:{format_path(path)}")
-            button.clicked.connect(lambda: self._media_picker(path, kind) if self._media_picker else None)
+            button.clicked.connect(lambda: picker(path, kind))
             row.addWidget(button)
         return box
 

@@ -62,7 +62,7 @@ class _AspectBox(QWidget):
         inner.setParent(self)
         self.ratio = 16 / 9
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:
         width, height = self.width(), self.height()
         if width / max(height, 1) > self.ratio:
             width = int(height * self.ratio)
@@ -70,7 +70,7 @@ class _AspectBox(QWidget):
             height = int(width / self.ratio)
         self.inner.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(480, 270)
 
 
@@ -113,7 +113,7 @@ class PreviewPane(QWidget):
         return str(self.language_box.currentData() or "")
 
     @property
-    def screen(self) -> str:
+    def screen_key(self) -> str:
         return str(self.screen_box.currentData() or "landscape")
 
     def set_languages(self, languages: tuple[str, ...]) -> None:
@@ -129,7 +129,7 @@ class PreviewPane(QWidget):
         self.language_box.blockSignals(False)
 
     def _screen_changed(self) -> None:
-        width, height, _large = SCREENS[self.screen]
+        width, height, _large = SCREENS[self.screen_key]
         if self.box is not None:
             self.box.ratio = width / height
             self.box.resizeEvent(None)
@@ -156,7 +156,7 @@ class PreviewPane(QWidget):
         kiosk = self.kiosk
         kiosk.apply_exhibition(exhibition)
         navigator = kiosk.navigator
-        _width, _height, large = SCREENS[self.screen]
+        _width, _height, large = SCREENS[self.screen_key]
         if navigator.screen == "attract":
             navigator.wake()
         if self.language and self.language in exhibition.languages:

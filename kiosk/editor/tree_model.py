@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from kiosk.editor.document import Document, KeyPath
 
@@ -105,7 +114,7 @@ class StructureModel(QAbstractItemModel):
         title = localized_label(node.get("title") or node.get("words") or node.get("alt"), self.language)
         ident = str(node.get("id", "?"))
         if len(path) == 2:
-            return f"{path[1] + 1}. {title or ident}"
+            return f"{int(path[1]) + 1}. {title or ident}"
         return f"[{node.get('type', '?')}] {ident}" + (f" — {title}" if title and title != ident else "")
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -80,10 +80,14 @@ class Banner(QFrame):
         for name, label, action in choices:
             button = QPushButton(label)
             button.setObjectName(f"banner:{name}")
-            button.clicked.connect(lambda _checked=False, act=action: (self.dismiss(), act()))
+            button.clicked.connect(lambda _checked=False, act=action: self._choose(act))
             self._row.addWidget(button)
             self._buttons.append(button)
         self.show()
+
+    def _choose(self, action: Any) -> None:
+        self.dismiss()
+        action()
 
     def dismiss(self) -> None:
         self.kind = ""
@@ -114,7 +118,7 @@ class EditorWindow(QMainWindow):
         self.form: FieldForm | None = None
         self._forms: list[FieldForm] = []
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         #: Answers the "unsaved changes" question without a dialog (tests); None asks staff.
         self.confirm: Any = None
         self._check_timer = QTimer(self, singleShot=True, interval=check_delay_ms)
@@ -140,10 +144,10 @@ class EditorWindow(QMainWindow):
         self.form_title.setStyleSheet("font-size: 16px; font-weight: bold; padding: 6px;")
         self.form_title.setWordWrap(True)
         column.addWidget(self.form_title)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setObjectName("formArea")
-        column.addWidget(self.scroll, 1)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setObjectName("formArea")
+        column.addWidget(self.form_area, 1)
         self.setCentralWidget(central)
 
         self.tree = QTreeView()
@@ -170,8 +174,10 @@ class EditorWindow(QMainWindow):
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel(tr("Opened"))
         history = self._dock(tr("History"), "historyDock", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.findChild(QDockWidget, "problemsDock"), history)
-        self.findChild(QDockWidget, "problemsDock").raise_()
+        problems = self.findChild(QDockWidget, "problemsDock")
+        assert problems is not None
+        self.tabifyDockWidget(problems, history)
+        problems.raise_()
         self._actions()
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
@@ -314,9 +320,10 @@ class EditorWindow(QMainWindow):
         try:
             write_atomically(path, text)
         except SaveError as error:
-            self.statusBar().showMessage(str(error))
-            self.last_save_error = str(error)
-            QTimer.singleShot(0, lambda: self._tell(tr("Not saved"), str(error)))
+            message = str(error)
+            self.statusBar().showMessage(message)
+            self.last_save_error = message
+            QTimer.singleShot(0, lambda: self._tell(tr("Not saved"), message))
             return False
         self.last_save_error = ""
         autosave.discard(self.document.path)
@@ -386,7 +393,7 @@ class EditorWindow(QMainWindow):
     def _document_changed(self, path: KeyPath) -> None:
         assert self.document is not None
         value = self.document.get(path) if path else None
-        structural = path == () or isinstance(value, list) and (path == ("chapters",) or path[-1] == "panels")
+        structural = path == () or (isinstance(value, list) and (path == ("chapters",) or path[-1] == "panels"))
         if structural:
             self.model.refresh()
             self.tree.expandAll()
@@ -438,8 +445,9 @@ class EditorWindow(QMainWindow):
             return
         value = self.document.get(self.selected)
         clone = duplicate(value, self._taken_ids())
-        target = (*self.selected[:-1], int(self.selected[-1]) + 1)
-        self.submit(InsertItem(self.selected[:-1], target[-1], clone, label=tr("Duplicate {0}").format(value.get("id"))))
+        index = int(self.selected[-1]) + 1
+        target = (*self.selected[:-1], index)
+        self.submit(InsertItem(self.selected[:-1], index, clone, label=tr("Duplicate {0}").format(value.get("id"))))
         self.select(target)
 
     def delete_selected(self) -> None:
@@ -508,8 +516,8 @@ class EditorWindow(QMainWindow):
             self._forms.append(FieldForm(document, ("attract",), items, submit))
         elif len(path) == 2:
             self.form_title.setText(tr("Chapter {0}").format(node.get("id", "")))
-            infos = [info for info in fields_of(Chapter) if info.name != "panels"]
-            self._forms.append(FieldForm(document, path, infos, submit, media_picker=self.pick_media))
+            chapter_infos = [info for info in fields_of(Chapter) if info.name != "panels"]
+            self._forms.append(FieldForm(document, path, chapter_infos, submit, media_picker=self.pick_media))
         else:
             kind = str(node.get("type", ""))
             self.form_title.setText(f"{kind} — {node.get('id', '')}\n{panel_doc(kind)}")
@@ -518,7 +526,7 @@ class EditorWindow(QMainWindow):
             if form.parent() is None:
                 column.addWidget(form)
         column.addStretch(1)
-        self.scroll.setWidget(page)
+        self.form_area.setWidget(page)
         self.form = self._forms[0] if self._forms else None
         self._show_field_problems()
 
@@ -601,7 +609,7 @@ class EditorWindow(QMainWindow):
             self.select(())
         widget = self.field_widget(where)
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
+            self.form_area.ensureWidgetVisible(widget)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def schedule_preview(self) -> None:
@@ -627,6 +635,9 @@ class EditorWindow(QMainWindow):
         self.preview_updated.emit()
 
     # -- closing ---------------------------------------------------------------------------------------
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
     def _update_title(self) -> None:
         name = self.document.path.name if self.document is not None else tr("no exhibition")
         self.setWindowModified(self.document is not None and self.document.modified)
@@ -650,7 +661,7 @@ class EditorWindow(QMainWindow):
             return True
         return False
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
             return
