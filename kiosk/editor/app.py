@@ -18,11 +18,16 @@ def run_editor(path: Path) -> int:
     app.setApplicationName("kiosk-edit")
     app.setOrganizationName("kiosk")
     install_editor_translator(app)
-    # Ctrl+C in the terminal closes the window the normal way (unsaved changes still asked about).
-    window = EditorWindow(path)
+    window = EditorWindow()
+
+    def opened(ok: bool) -> None:
+        # Also in the terminal, as kiosk validate writes them: FILE:LINE:COLUMN links in most terminals.
+        for problem in () if ok else window.open_problems:
+            print(problem, file=sys.stderr)
+
+    window.opened.connect(opened)
+    # Ctrl+C in the terminal closes the window the normal way (unsaved changes are still asked about).
     signal.signal(signal.SIGINT, lambda *_: window.close())
     window.show()
-    if window.document is None and window.open_problems:
-        for problem in window.open_problems:
-            print(problem, file=sys.stderr)
+    window.open_in_background(path)
     return int(app.exec())

@@ -98,11 +98,13 @@ class Document:
         return node
 
     def text(self) -> str:
-        return dump(self._yaml, self.root)
+        # A writer of its own each time: ruamel keeps its emitter's state on the YAML object, and the
+        # check thread writes the whole tree while the UI thread writes a panel for the preview.
+        return dump(make_yaml(self.indent), self.root)
 
     def dump_part(self, value: Any) -> str:
         """One part of the tree as YAML (the preview converts just the panel being edited)."""
-        return dump(self._yaml, value)
+        return dump(make_yaml(self.indent), value)
 
     @property
     def modified(self) -> bool:

@@ -7,12 +7,13 @@ document (see docs/editing.md for what staff see, docs/decisions/editor-toolkit.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +41,7 @@ from kiosk.editor.edits import Edit, InsertItem, MoveItem, RemoveItem, duplicate
 from kiosk.editor.fields import fields_of, panel_doc, panel_fields, settings_fields
 from kiosk.editor.forms import FieldForm
 from kiosk.editor.i18n import tr
-from kiosk.editor.opening import open_exhibition
+from kiosk.editor.opening import Opened, open_exhibition
 from kiosk.editor.preview import PreviewPane, convert_panel, with_panel
 from kiosk.editor.problem_paths import parse_path
 from kiosk.editor.saving import SaveError, write_atomically
@@ -94,11 +95,18 @@ class Banner(QFrame):
         self.hide()
 
 
+class _Opener(QObject):
+    """Carries a background open's result back to the UI thread."""
+
+    done = Signal(object)
+
+
 class EditorWindow(QMainWindow):
     """``EditorWindow(path)``; tests pass ``check_delay_ms`` and ``confirm`` to drive it without dialogs."""
 
     checked = Signal()
     preview_updated = Signal()
+    opened = Signal(bool)
 
     def __init__(self, path: Path | None = None, *, check_delay_ms: int = 400, preview: bool = True,
                  settings: QSettings | None = None, parent: QWidget | None = None) -> None:
@@ -126,6 +134,9 @@ class EditorWindow(QMainWindow):
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self.update_preview)
         self._preview_enabled = preview
+        # A structural change (a move, an insert) rebuilds the form once, after the selection follows it.
+        self._form_timer = QTimer(self, singleShot=True, interval=0)
+        self._form_timer.timeout.connect(self._build_form)
         self._build()
         if path is not None:
             self.open_file(path)
@@ -153,6 +164,8 @@ class EditorWindow(QMainWindow):
         self.tree = QTreeView()
         self.tree.setObjectName("structureTree")
         self.tree.setHeaderHidden(True)
+        # Rows of one height: the tree lays out 1,000 panels without measuring each row.
+        self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.tree.setDropIndicatorShown(True)
@@ -229,20 +242,34 @@ class EditorWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         """Open ``path``; a file that cannot be read opens nothing and shows why. Returns whether it opened."""
         started = time.perf_counter()
-        opened = open_exhibition(Path(path))
+        return self._finish_open(Path(path), open_exhibition(Path(path)), started)
+
+    def open_in_background(self, path: Path) -> None:
+        """Open ``path`` on a worker thread (a large exhibition takes seconds to parse); ``opened`` follows."""
+        started = time.perf_counter()
+        self.statusBar().showMessage(tr("Opening {0}…").format(path))
+        opener = _Opener(self)
+        opener.done.connect(lambda opened: self._finish_open(Path(path), opened, started))
+        threading.Thread(target=lambda: opener.done.emit(open_exhibition(Path(path))), name="kiosk-edit-open",
+                         daemon=True).start()
+
+    def _finish_open(self, path: Path, opened: Opened, started: float) -> bool:
         if opened.document is None:
             self.open_problems = opened.problems
             self._show_problem_list(opened.problems)
             self.statusBar().showMessage(tr("Could not open {0}: see the problems below. Nothing was changed.")
                                          .format(path))
+            self.opened.emit(False)
             return False
         self._close_document()
         self.open_problems = ()
         self._install(opened.document, opened.result)
-        self._known_bytes = Path(path).read_bytes() if Path(path).is_file() else None
+        self._known_bytes = path.read_bytes() if path.is_file() else None
         self._offer_autosave()
         self._remember_recent(opened.document.path)
+        self.statusBar().showMessage(tr("Opened {0}.").format(path.name), 5000)
         log.info("opened %s in %.0f ms", path, (time.perf_counter() - started) * 1000)
+        self.opened.emit(True)
         return True
 
     def _install(self, document: Document, result: LoadResult | None) -> None:
@@ -402,7 +429,7 @@ class EditorWindow(QMainWindow):
             self.model.label_changed(path[:4] if len(path) >= 4 and path[2] == "panels" else path[:2])
         if structural or any(form.needs_rebuild(path) for form in self._forms) or self.document.get(
                 self.selected) is None:
-            self._build_form()
+            self._form_timer.start()
         else:
             for form in self._forms:
                 form.refresh(path)
@@ -492,6 +519,7 @@ class EditorWindow(QMainWindow):
             self.tree.scrollTo(index)
 
     def _build_form(self) -> None:
+        self._form_timer.stop()
         if self.document is None:
             return
         document, path = self.document, self.selected
