@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import ast
 import shutil
-import xml.etree.ElementTree as ET
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
