@@ -145,6 +145,7 @@ class EditorWindow(QMainWindow):
     # -- building the window -----------------------------------------------------------------------
     def _build(self) -> None:
         self.resize(1500, 900)
+        self.setAcceptDrops(True)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -570,11 +571,15 @@ class EditorWindow(QMainWindow):
         """A picture just came in: put the cursor in its description, first language first."""
         assert self.document is not None
         self.select(panel)
-        for language in self.document.languages:
-            widget = self.field_widget((*panel, "alt", language))
-            if widget is not None and widget.property("missing") is not False:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                break
+        fields = [self.field_widget((*panel, "alt", language)) for language in self.document.languages]
+        waiting = [field for field in fields if field is not None and field.property("missing") is not False]
+        first = (waiting or [field for field in fields if field is not None] or [None])[0]
+        if first is not None:
+            # A new picture needs its own description: the old one, if any, is selected to be typed over.
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            select_all = getattr(first, "selectAll", None)
+            if select_all is not None:
+                select_all()
         self.statusBar().showMessage(tr("Describe the picture in every language, for visitors who cannot see it."))
 
     def pick_media(self, path: KeyPath, kind: str) -> None:
@@ -697,6 +702,35 @@ class EditorWindow(QMainWindow):
         self._close_document()
         self.preview.close_kiosk()
         event.accept()
+
+    # -- files dragged in from the file manager ----------------------------------------------------------
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and self._media_target() is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802
+        target = self._media_target()
+        urls = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if target is None or not urls:
+            return
+        from kiosk.editor.media_import import import_into
+
+        event.acceptProposedAction()
+        import_into(self, target[0], target[1], Path(urls[0]))
+
+    def _media_target(self) -> tuple[KeyPath, str] | None:
+        """Where a file dropped now goes: the selected panel's picture or film."""
+        if self.document is None or len(self.selected) != 4:
+            return None
+        kind = self.document.get((*self.selected, "type"))
+        match kind:
+            case "image":
+                return (*self.selected, "src"), "image"
+            case "video":
+                return (*self.selected, "src"), "video"
+            case "text" | "timeline":
+                return (*self.selected, "image"), "image"
+        return None
 
     def _remember_recent(self, path: Path) -> None:
         recent = [str(path)] + [p for p in (self.settings.value("recent") or []) if p != str(path)]

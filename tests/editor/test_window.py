@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from kiosk.editor.autosave import autosave_path
 from kiosk.editor.document import format_path
@@ -18,7 +18,7 @@ STUDENT = ("chapters", 0, "panels", 1)
 
 
 def type_into(qtbot, window, path: tuple[object, ...], text: str) -> QLineEdit:  # type: ignore[no-untyped-def]
-    field = window.findChild(QLineEdit, f"field:{format_path(path)}")
+    field = window.findChild(QWidget, f"field:{format_path(path)}")
     assert field is not None, f"no field for {format_path(path)}"
     field.setFocus()
     field.selectAll()
