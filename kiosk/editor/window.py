@@ -571,10 +571,11 @@ class EditorWindow(QMainWindow):
         """A picture just came in: put the cursor in its description, first language first."""
         assert self.document is not None
         self.select(panel)
-        fields = [self.field_widget((*panel, "alt", language)) for language in self.document.languages]
-        waiting = [field for field in fields if field is not None and field.property("missing") is not False]
-        first = (waiting or [field for field in fields if field is not None] or [None])[0]
-        if first is not None:
+        found = [self.field_widget((*panel, "alt", language)) for language in self.document.languages]
+        fields = [field for field in found if field is not None]
+        waiting = [field for field in fields if field.property("missing") is not False]
+        if waiting or fields:
+            first = (waiting or fields)[0]
             # A new picture needs its own description: the old one, if any, is selected to be typed over.
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             select_all = getattr(first, "selectAll", None)
@@ -704,11 +705,11 @@ class EditorWindow(QMainWindow):
         event.accept()
 
     # -- files dragged in from the file manager ----------------------------------------------------------
-    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: Any) -> None:
         if event.mimeData().hasUrls() and self._media_target() is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: Any) -> None:  # noqa: N802
+    def dropEvent(self, event: Any) -> None:
         target = self._media_target()
         urls = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if target is None or not urls:
