@@ -53,7 +53,7 @@ class _PlainText(QPlainTextEdit):
     def __init__(self) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
-        self.setFixedHeight(96)
+        self.setFixedHeight(150)
         self.textChanged.connect(lambda: self.edited.emit(self.toPlainText()))
 
     def text(self) -> str:

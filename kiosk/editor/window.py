@@ -134,6 +134,7 @@ class EditorWindow(QMainWindow):
         self._preview_timer = QTimer(self, singleShot=True, interval=0)
         self._preview_timer.timeout.connect(self.update_preview)
         self._preview_enabled = preview
+        self._moving_selection = False
         # A structural change (a move, an insert) rebuilds the form once, after the selection follows it.
         self._form_timer = QTimer(self, singleShot=True, interval=0)
         self._form_timer.timeout.connect(self._build_form)
@@ -193,6 +194,12 @@ class EditorWindow(QMainWindow):
         self.tabifyDockWidget(problems, history)
         problems.raise_()
         self._actions()
+        # The preview gets room to be read; the problem list a few lines (staff drag these as they like).
+        preview_dock = self.findChild(QDockWidget, "previewDock")
+        structure_dock = self.findChild(QDockWidget, "structureDock")
+        if preview_dock is not None and structure_dock is not None:
+            self.resizeDocks([structure_dock, preview_dock], [300, 640], Qt.Orientation.Horizontal)
+            self.resizeDocks([problems], [160], Qt.Orientation.Vertical)
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -282,8 +289,7 @@ class EditorWindow(QMainWindow):
         self.model.move_requested.connect(self._move_requested)
         self.tree.setModel(self.model)
         self.tree.expandAll()
-        self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self.select(
-            self.model.path_of(current)))
+        self.tree.selectionModel().currentChanged.connect(self._row_chosen)
         self.preview.set_languages(document.languages)
         self.checker = Checker(document, parent=self)
         self.checker.checked.connect(self._checked)
@@ -508,15 +514,22 @@ class EditorWindow(QMainWindow):
         self._build_form()
         self.schedule_preview()
 
+    def _row_chosen(self, current: Any, _previous: Any) -> None:
+        if not self._moving_selection:
+            self.select(self.model.path_of(current))
+
     def _select_row(self, path: KeyPath) -> None:
         if self.document is None:
             return
         index = self.model.index_of(path)
         selection = self.tree.selectionModel()
         if index.isValid() and selection.currentIndex() != index:
-            selection.blockSignals(True)
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            selection.blockSignals(False)
+            # Not blockSignals(): the view paints the selection from those signals.
+            self._moving_selection = True
+            try:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            finally:
+                self._moving_selection = False
             self.tree.scrollTo(index)
 
     def _build_form(self) -> None:
