@@ -179,6 +179,12 @@ class EditorWindow(QMainWindow):
         self.preview.settings_changed.connect(self.schedule_preview)
         self._dock(tr("Preview"), "previewDock", self.preview, Qt.DockWidgetArea.RightDockWidgetArea)
 
+        from kiosk.editor.excerpt_picker import ExcerptPicker
+
+        self.picker = ExcerptPicker(self.submit)
+        self.picker_dock = self._dock(tr("Excerpt"), "excerptDock", self.picker, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.picker_dock.hide()
+
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problemList")
         self.problem_list.itemActivated.connect(self._problem_chosen)
@@ -509,10 +515,39 @@ class EditorWindow(QMainWindow):
     # -- selection and forms --------------------------------------------------------------------------
     def select(self, path: KeyPath) -> None:
         """Show the form of the settings (``()``), a chapter or a panel, and preview it."""
+        changed = tuple(path) != self.selected
         self.selected = tuple(path)
         self._select_row(self.selected)
         self._build_form()
         self.schedule_preview()
+        if changed:
+            self._follow_with_picker()
+
+    def _follow_with_picker(self) -> None:
+        """A video panel selected: its film in the excerpt picker; anything else: the picker rests."""
+        document, path = self.document, self.selected
+        node = document.get(path) if document is not None and len(path) == 4 else None
+        if not isinstance(node, dict) or node.get("type") != "video" or self.exhibition is None:
+            self.picker.stop()
+            self.picker_dock.hide()
+            return
+        from kiosk.model.timecode import TimeFormatError, parse_timecode
+
+        def ms(key: str) -> int | None:
+            try:
+                return parse_timecode(str(node.get(key, ""))).ms
+            except TimeFormatError:
+                return None
+
+        film = (self.exhibition.media_root / str(node.get("src", ""))).resolve()
+        length = None
+        if self.media is not None:
+            from kiosk.model.fields import MediaKind
+
+            checked = self.media.check(str(node.get("src", "")), MediaKind.VIDEO)  # reads the film's length
+            length = self.media.durations.get(checked.path)
+        self.picker_dock.show()
+        self.picker.open_film(film, path, ms("start"), ms("end"), length)
 
     def _row_chosen(self, current: Any, _previous: Any) -> None:
         if not self._moving_selection:
@@ -714,6 +749,7 @@ class EditorWindow(QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self._close_document()
+        self.picker.close_film()
         self.preview.close_kiosk()
         event.accept()
 
