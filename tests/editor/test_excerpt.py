@@ -3,6 +3,7 @@ was on screen, read back from the kiosk's own first frame of the saved excerpt."
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import shutil
 import sys
@@ -19,7 +20,7 @@ from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "video"))
 
-from clips import make_clip, read_frame_number  # noqa: E402
+from clips import make_clip, read_frame_number
 
 pytestmark = pytest.mark.vlc
 VIDEO_PANEL = ("chapters", 0, "panels", 3)
@@ -71,10 +72,8 @@ def kiosk_first_frame(film: Path, start_ms: int, end_ms: int) -> int:
         playback.prepare()
         deadline = time.monotonic() + 15
         while playback.state is PlayerState.PREPARING and time.monotonic() < deadline:
-            try:
+            with contextlib.suppress(queue.Empty):
                 jobs.get(timeout=0.01)()
-            except queue.Empty:
-                pass
             playback.tick()
         assert seen.numbers, "the kiosk showed no frame"
         return seen.numbers[0]
