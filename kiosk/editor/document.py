@@ -138,6 +138,10 @@ class Document:
         """``listener(path)`` after every change, with the path of the part that changed."""
         self._listeners.append(listener)
 
+    def note_change(self, path: KeyPath) -> None:
+        """Something saved with the document changed outside the tree (a caption file's cues)."""
+        self._changed(path)
+
     def _changed(self, path: KeyPath) -> None:
         self.generation += 1
         for listener in self._listeners:

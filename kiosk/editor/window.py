@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTreeView,
     QUndoView,
     QVBoxLayout,
@@ -179,10 +180,16 @@ class EditorWindow(QMainWindow):
         self.preview.settings_changed.connect(self.schedule_preview)
         self._dock(tr("Preview"), "previewDock", self.preview, Qt.DockWidgetArea.RightDockWidgetArea)
 
+        from kiosk.editor.captions_pane import CaptionsPane
         from kiosk.editor.excerpt_picker import ExcerptPicker
 
         self.picker = ExcerptPicker(self.submit)
-        self.picker_dock = self._dock(tr("Excerpt"), "excerptDock", self.picker, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.captions = CaptionsPane(self)
+        film = QSplitter(Qt.Orientation.Vertical)
+        film.addWidget(self.picker)
+        film.addWidget(self.captions)
+        self.picker_dock = self._dock(tr("Excerpt and captions"), "excerptDock", film,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.picker_dock.hide()
 
         self.problem_list = QListWidget()
@@ -356,6 +363,12 @@ class EditorWindow(QMainWindow):
 
     def _write(self, path: Path) -> bool:
         assert self.document is not None
+        # Caption files first: the YAML never names a caption file that could not be written.
+        caption_failures = self.captions.write_changed()
+        if caption_failures:
+            self.last_save_error = "\n".join(caption_failures)
+            self.statusBar().showMessage(self.last_save_error)
+            return False
         text = self.document.text()
         try:
             write_atomically(path, text)
@@ -446,9 +459,24 @@ class EditorWindow(QMainWindow):
         else:
             for form in self._forms:
                 form.refresh(path)
+        if len(path) == 5 and path[:4] == self.selected and path[4] in ("start", "end"):
+            self._excerpt_changed()
         self._check_timer.start()
         self.schedule_preview()
         self._update_title()
+
+    def _excerpt_changed(self) -> None:
+        """New start or end: the caption checks (cues outside the excerpt) follow."""
+        from kiosk.model.timecode import TimeFormatError, parse_timecode
+
+        assert self.document is not None
+        try:
+            start = parse_timecode(str(self.document.get((*self.selected, "start")))).ms
+            end = parse_timecode(str(self.document.get((*self.selected, "end")))).ms
+        except TimeFormatError:
+            return
+        self.captions.excerpt = (start, end)
+        self.captions.refresh()
 
     def _move_requested(self, from_list: KeyPath, from_index: int, to_list: KeyPath, to_index: int) -> None:
         moved = (*to_list, to_index)
@@ -548,6 +576,7 @@ class EditorWindow(QMainWindow):
             length = self.media.durations.get(checked.path)
         self.picker_dock.show()
         self.picker.open_film(film, path, ms("start"), ms("end"), length)
+        self.captions.open_panel(path, self.exhibition.media_root, ms("start") or 0, ms("end") or 0)
 
     def _row_chosen(self, current: Any, _previous: Any) -> None:
         if not self._moving_selection:

@@ -4,6 +4,114 @@
     <context>
         <name>Editor</name>
         <message>
+            <source>New cue</source>
+            <translation>Nouveau sous-titre</translation>
+        </message>
+        <message>
+            <source>Import captions</source>
+            <translation>Importer des sous-titres</translation>
+        </message>
+        <message>
+            <source>Export captions</source>
+            <translation>Exporter les sous-titres</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <source>New cue here</source>
+            <translation>Nouveau sous-titre ici</translation>
+        </message>
+        <message>
+            <source>Start here</source>
+            <translation>Début ici</translation>
+        </message>
+        <message>
+            <source>End here</source>
+            <translation>Fin ici</translation>
+        </message>
+        <message>
+            <source>Delete cue</source>
+            <translation>Supprimer le sous-titre</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Importer…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exporter…</translation>
+        </message>
+        <message>
+            <source>Captions</source>
+            <translation>Sous-titres</translation>
+        </message>
+        <message>
+            <source>Cue text</source>
+            <translation>Texte du sous-titre</translation>
+        </message>
+        <message>
+            <source>Cue {0}</source>
+            <translation>Sous-titre : {0}</translation>
+        </message>
+        <message>
+            <source>Select a video panel to pick its excerpt.</source>
+            <translation>Sélectionnez un panneau vidéo pour choisir son extrait.</translation>
+        </message>
+        <message>
+            <source>Play / pause</source>
+            <translation>Lecture / pause</translation>
+        </message>
+        <message>
+            <source>Start here (I)</source>
+            <translation>Début ici (I)</translation>
+        </message>
+        <message>
+            <source>End here (O)</source>
+            <translation>Fin ici (O)</translation>
+        </message>
+        <message>
+            <source>Play the excerpt</source>
+            <translation>Lire l’extrait</translation>
+        </message>
+        <message>
+            <source>excerpt {0} → {1}</source>
+            <translation>extrait {0} → {1}</translation>
+        </message>
+        <message>
+            <source>The film {0} is not in the media folder.</source>
+            <translation>Le film {0} n’est pas dans le dossier des médias.</translation>
+        </message>
+        <message>
+            <source>The kiosk cannot start exactly at frame {0}: the nearest exact start is frame {1}, on screen now.</source>
+            <translation>La borne ne peut pas commencer exactement à l’image {0} : le début exact le plus proche est l’image {1}, affichée maintenant.</translation>
+        </message>
+        <message>
+            <source>frame {0}</source>
+            <translation>image {0}</translation>
+        </message>
+        <message>
+            <source>Excerpt {0} at {1}</source>
+            <translation>Extrait : {0} à {1}</translation>
+        </message>
+        <message>
+            <source>Films cannot be played on this computer: {0}</source>
+            <translation>Les films ne peuvent pas être lus sur cet ordinateur : {0}</translation>
+        </message>
+        <message>
             <source>Add an event</source>
             <translation>Ajouter un événement</translation>
         </message>
@@ -90,6 +198,10 @@
         <message>
             <source>Preview</source>
             <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Excerpt and captions</source>
+            <translation>Extrait et sous-titres</translation>
         </message>
         <message>
             <source>Problems</source>
