@@ -1,6 +1,6 @@
 """Screenshots of the editor for docs/screenshots/, from a real window under Xvfb (or any display).
 
-    xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python tools/editor_screenshots.py
+    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/editor_screenshots.py
 
 The whole screen is grabbed (QScreen.grabWindow(0)), so the preview, a native window inside the
 editor, is in the picture as staff see it. Works on a copy of the bundled exhibition.
@@ -31,6 +31,12 @@ def settle(app: QApplication, seconds: float) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
+def wait(app: QApplication, done: object, limit_s: float = 20.0) -> None:
+    deadline = time.perf_counter() + limit_s
+    while not done() and time.perf_counter() < deadline:  # type: ignore[operator]
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
 def shoot(app: QApplication, window: object, name: str) -> Path:
     settle(app, 1.5)
     screen = app.primaryScreen()
@@ -54,13 +60,31 @@ def main() -> int:
         (Path(tmp) / "media").symlink_to(ROOT / "media", target_is_directory=True)
         settings = QSettings(str(Path(tmp) / "kiosk-edit.ini"), QSettings.Format.IniFormat)
         window = EditorWindow(config / "exhibition.yaml", settings=settings)
-        window.resize(1600, 1000)
+        window.resize(1920, 1050)
         window.move(0, 0)
         window.show()
         settle(app, 1.0)
         window.select(("chapters", 0, "panels", 1))
         window.preview.language_box.setCurrentIndex(window.preview.language_box.findData("ar"))
         shoot(app, window, "editor-panel-form.png")
+        # The excerpt picker and the captions: the film panel of the second chapter, a few frames in.
+        window.select(("chapters", 1, "panels", 1))
+        picker = window.picker
+        wait(app, lambda: picker.ready and picker.last_frame is not None)
+        picker.go_to(picker.frame + 12)
+        wait(app, lambda: picker.ready and picker.frame >= 0 and picker.last_frame is not None)
+        pane = window.captions
+        pane.language_box.setCurrentIndex(pane.language_box.findData("fr"))
+        pane.table.setCurrentCell(1, 2)
+        wait(app, lambda: picker.ready)
+        shoot(app, window, "editor-excerpt.png")
+        dock = window.picker_dock
+        settle(app, 0.5)
+        corner = dock.mapToGlobal(dock.rect().topLeft())
+        image = app.primaryScreen().grabWindow(0, corner.x(), corner.y(), dock.width(), dock.height())
+        image.save(str(OUT / "editor-captions.png"))
+        print("wrote docs/screenshots/editor-captions.png")
+        picker.close_film()
         window.confirm = lambda: None
         window.document.mark_saved()
         window.close()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -73,7 +74,10 @@ class CaptionsPane(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("cueTable")
         self.table.setHorizontalHeaderLabels([tr("Start"), tr("End"), tr("Text"), tr("Check")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
         self.table.itemChanged.connect(self._text_edited)
         self.table.currentCellChanged.connect(lambda row, _c, _r, _pc: self._seek_to(row))
         self.note = QLabel()

@@ -32,6 +32,8 @@ class FieldInfo:
     media_kind: str = ""
     minimum: float | None = None
     maximum: float | None = None
+    #: The model's default, shown when the key is not written (a volume of 80, not 0).
+    default: Any = None
 
 
 def _strip_optional(hint: Any) -> Any:
@@ -91,8 +93,9 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     infos = []
     for f in yaml_fields(cls):
         widget, media = widget_for(hints[f.name])
+        default = None if f.default is dataclasses.MISSING else f.default
         infos.append(FieldInfo(f.name, f.metadata.get("doc", ""), _is_required(f), widget, media,
-                               f.metadata.get("minimum"), f.metadata.get("maximum")))
+                               f.metadata.get("minimum"), f.metadata.get("maximum"), default))
     return tuple(infos)
 
 

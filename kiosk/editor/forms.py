@@ -193,7 +193,8 @@ class FieldForm(QWidget):
         def read() -> None:
             value = self.document.get(path)
             self._updating = True
-            spin.setValue(int(value) if isinstance(value, int) else 0)
+            fallback = info.default if isinstance(info.default, int) else 0
+            spin.setValue(int(value) if isinstance(value, int) else fallback)
             self._updating = False
 
         spin.valueChanged.connect(
@@ -223,7 +224,7 @@ class FieldForm(QWidget):
         def read() -> None:
             value = self.document.get(path)
             self._updating = True
-            point = value if isinstance(value, list) and len(value) == 2 else (0.5, 0.5)
+            point = value if isinstance(value, list) and len(value) == 2 else (0.5, 0.5)  # the model's default
             for spin, number in zip(spins, point, strict=True):
                 spin.setValue(float(number))
             self._updating = False

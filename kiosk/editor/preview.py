@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.editor.i18n import tr
@@ -53,25 +53,10 @@ def with_panel(exhibition: Exhibition, chapter: int, index: int, panel: Panel | 
     return dataclasses.replace(exhibition, chapters=(dataclasses.replace(original, panels=tuple(panels)),))
 
 
-class _AspectBox(QWidget):
-    """Keeps the kiosk's window at the screen's proportions inside whatever room the dock gives."""
-
-    def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.inner = inner
-        inner.setParent(self)
-        self.ratio = 16 / 9
-
-    def resizeEvent(self, event: Any) -> None:
-        width, height = self.width(), self.height()
-        if width / max(height, 1) > self.ratio:
-            width = int(height * self.ratio)
-        else:
-            height = int(width / self.ratio)
-        self.inner.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
-
-    def sizeHint(self) -> QSize:
-        return QSize(480, 270)
+#: The preview's size: half a 1080p screen. The kiosk's Theme scales with the window's shorter side
+#: (Theme.scale, 0.5 here) and stops scaling below that, so a smaller window would not be the booth's
+#: layout made smaller but another layout.
+PREVIEW_SIZE = (960, 540)
 
 
 class PreviewPane(QWidget):
@@ -101,7 +86,8 @@ class PreviewPane(QWidget):
         self.note.setWordWrap(True)
         self.holder = QVBoxLayout(self)
         self.holder.addLayout(bar)
-        self.box: _AspectBox | None = None
+        self.box: QWidget | None = None
+        self.container: QWidget | None = None
         self.placeholder = QLabel(tr("The preview appears once the exhibition can be read."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.holder.addWidget(self.placeholder, 1)
@@ -129,23 +115,32 @@ class PreviewPane(QWidget):
         self.language_box.blockSignals(False)
 
     def _screen_changed(self) -> None:
-        width, height, _large = SCREENS[self.screen_key]
-        if self.box is not None:
-            self.box.ratio = width / height
-            self.box.resizeEvent(None)
+        self._fit()
         self.settings_changed.emit()
+
+    def _fit(self) -> None:
+        width, height, _large = SCREENS[self.screen_key]
+        if self.container is not None:
+            long_side, short_side = PREVIEW_SIZE
+            self.container.setFixedSize(long_side, short_side) if width >= height else \
+                self.container.setFixedSize(short_side, long_side)
 
     def _ensure_kiosk(self, exhibition: Exhibition) -> None:
         if self.kiosk is not None:
             return
         from kiosk.ui.app import KioskApp
 
-        self.kiosk = KioskApp(exhibition, timeouts=_PREVIEW_TIMEOUTS, size=(960, 540), parent=self)
+        self.kiosk = KioskApp(exhibition, timeouts=_PREVIEW_TIMEOUTS, size=PREVIEW_SIZE, parent=self)
         self.kiosk.window.setObjectName("previewWindow")
-        container = QWidget.createWindowContainer(self.kiosk.window, self)
-        container.setObjectName("previewContainer")
-        container.setMinimumSize(160, 90)
-        self.box = _AspectBox(container)
+        # Not in a scroll area: there a window container needs native windows all the way up, which
+        # the offscreen platform (tests) cannot make. The dock keeps the preview's size as its minimum.
+        self.box = QWidget(self)
+        self.container = QWidget.createWindowContainer(self.kiosk.window, self.box)
+        self.container.setObjectName("previewContainer")
+        centred = QHBoxLayout(self.box)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(self.container, 0, Qt.AlignmentFlag.AlignCenter)
+        self._fit()
         self.holder.replaceWidget(self.placeholder, self.box)
         self.placeholder.hide()
         self.kiosk.window.show()

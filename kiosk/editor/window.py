@@ -188,8 +188,13 @@ class EditorWindow(QMainWindow):
         film = QSplitter(Qt.Orientation.Vertical)
         film.addWidget(self.picker)
         film.addWidget(self.captions)
+        film.setSizes([500, 400])
         self.picker_dock = self._dock(tr("Excerpt and captions"), "excerptDock", film,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        # The film and the preview share the right side, one tab each: both need the room.
+        preview_tab = self.findChild(QDockWidget, "previewDock")
+        assert preview_tab is not None
+        self.tabifyDockWidget(preview_tab, self.picker_dock)
         self.picker_dock.hide()
 
         self.problem_list = QListWidget()
@@ -211,7 +216,7 @@ class EditorWindow(QMainWindow):
         preview_dock = self.findChild(QDockWidget, "previewDock")
         structure_dock = self.findChild(QDockWidget, "structureDock")
         if preview_dock is not None and structure_dock is not None:
-            self.resizeDocks([structure_dock, preview_dock], [300, 640], Qt.Orientation.Horizontal)
+            self.resizeDocks([structure_dock, preview_dock], [280, 990], Qt.Orientation.Horizontal)
             self.resizeDocks([problems], [160], Qt.Orientation.Vertical)
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
@@ -558,6 +563,9 @@ class EditorWindow(QMainWindow):
         if not isinstance(node, dict) or node.get("type") != "video" or self.exhibition is None:
             self.picker.stop()
             self.picker_dock.hide()
+            preview = self.findChild(QDockWidget, "previewDock")
+            if preview is not None:
+                preview.raise_()
             return
         from kiosk.model.timecode import TimeFormatError, parse_timecode
 
@@ -575,6 +583,7 @@ class EditorWindow(QMainWindow):
             checked = self.media.check(str(node.get("src", "")), MediaKind.VIDEO)  # reads the film's length
             length = self.media.durations.get(checked.path)
         self.picker_dock.show()
+        self.picker_dock.raise_()
         self.picker.open_film(film, path, ms("start"), ms("end"), length)
         self.captions.open_panel(path, self.exhibition.media_root, ms("start") or 0, ms("end") or 0)
 

@@ -45,7 +45,7 @@ def test_the_preview_follows_the_chosen_language_and_screen(qtbot, editor, bundl
     window.preview.screen_box.setCurrentIndex(window.preview.screen_box.findData("large-text"))
     qtbot.waitUntil(lambda: window.preview.kiosk.navigator.largeText, timeout=5_000)
     window.preview.screen_box.setCurrentIndex(window.preview.screen_box.findData("portrait"))
-    container = window.preview.box.inner
+    container = window.preview.container
     qtbot.waitUntil(lambda: container.height() > container.width(), timeout=5_000)
 
 
