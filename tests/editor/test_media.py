@@ -88,3 +88,20 @@ def test_a_file_that_is_not_a_picture_is_refused_and_nothing_changes(editor, sta
     assert "not a picture" in window.last_media_error
     assert window.document.text() == before
     assert not (starter_copy.parent / "media" / "images" / "holiday.png").exists()
+
+
+def test_clicking_the_picture_sets_the_focus_point(qtbot, editor, bundled_copy: Path) -> None:
+    from kiosk.editor.forms import FocusPicture
+
+    portrait = ("chapters", 0, "panels", 2)
+    window = editor(bundled_copy, preview=False)
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(portrait)
+    picture = window.findChild(FocusPicture, "focusPicture:chapters[0].panels[2].focus")
+    assert picture is not None and picture.has_picture
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=QPointF(picture.width() * 0.25,
+                                                                       picture.height() * 0.75).toPoint())
+    assert list(window.document.get((*portrait, "focus"))) == [0.25, 0.75]
+    assert "        focus: [0.25, 0.75]\n" in window.document.text()
+    window.undo_stack.undo()
+    assert list(window.document.get((*portrait, "focus"))) == [0.5, 0.35]
