@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.editor.i18n import tr
@@ -63,6 +63,7 @@ class PreviewPane(QWidget):
     """Language and screen choices above the kiosk's scene."""
 
     settings_changed = Signal()
+    room_judged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +84,13 @@ class PreviewPane(QWidget):
         bar.addWidget(self.screen_box)
         bar.addStretch(1)
         self.note = QLabel()
+        self.note.setObjectName("previewRoom")
         self.note.setWordWrap(True)
+        # The room texts have, judged on the drawn screen by the proof sheets' own checks, once the
+        # panel has come to rest (its slide in takes Theme.transitionMs).
+        self._room_timer = QTimer(self, singleShot=True, interval=350)
+        self._room_timer.timeout.connect(self._judge_room)
+        self._panel_id = ""
         self.holder = QVBoxLayout(self)
         self.holder.addLayout(bar)
         self.box: QWidget | None = None
@@ -160,7 +167,25 @@ class PreviewPane(QWidget):
         if navigator.screen != "chapter" or navigator.chapterIndex != chapter:
             navigator.openChapter(chapter)
         navigator.showPanel(panel)
+        self._panel_id = exhibition.chapters[chapter].panels[panel].id if exhibition.chapters[chapter].panels else ""
+        self._room_timer.start()
         self.updates += 1
+
+    def _judge_room(self) -> None:
+        from kiosk.proof.scene_marks import scene_marks
+
+        if self.kiosk is None or not self._panel_id:
+            return
+        marks = scene_marks(self.kiosk.window, self._panel_id)
+        screen = self.screen_box.currentText()
+        if marks:
+            self.note.setStyleSheet("color: #b00020;")
+            self.note.setText(tr("On this screen ({0}, {1}):").format(screen, self.language) + "\n" +
+                              "\n".join(f"• {mark.message}" for mark in marks))
+        else:
+            self.note.setStyleSheet("color: #2e7d32;")
+            self.note.setText(tr("Every text fits on this screen ({0}, {1}).").format(screen, self.language))
+        self.room_judged.emit()
 
     def close_kiosk(self) -> None:
         if self.kiosk is not None:

@@ -116,6 +116,10 @@
             <translation>Ajouter un événement</translation>
         </message>
         <message>
+            <source>Click the point of interest: the attract loop zooms toward it.</source>
+            <translation>Cliquez sur le point d’intérêt : la boucle d’attente zoome vers lui.</translation>
+        </message>
+        <message>
             <source>missing translation</source>
             <translation>traduction manquante</translation>
         </message>
@@ -186,6 +190,14 @@
         <message>
             <source>Screen</source>
             <translation>Écran</translation>
+        </message>
+        <message>
+            <source>Every text fits on this screen ({0}, {1}).</source>
+            <translation>Tous les textes tiennent sur cet écran ({0}, {1}).</translation>
+        </message>
+        <message>
+            <source>On this screen ({0}, {1}):</source>
+            <translation>Sur cet écran ({0}, {1}) :</translation>
         </message>
         <message>
             <source>Exhibition settings</source>

@@ -66,3 +66,20 @@ def test_a_panel_with_a_mistake_previews_as_the_kiosk_shows_it(bundled_copy: Pat
     broken = convert_panel(document.dump_part(panel), exhibition, media, "x")
     assert isinstance(broken, PlaceholderPanel) and broken.id == "student"
     assert any("body" in problem for problem in broken.problems)
+
+
+def test_a_text_too_long_for_the_screen_is_said_so_under_the_preview(qtbot, editor, bundled_copy: Path) -> None:
+    window = editor(bundled_copy)
+    window.show()
+    window.select(STUDENT)
+    qtbot.waitUntil(lambda: window.preview.kiosk is not None, timeout=10_000)
+    window.preview.language_box.setCurrentIndex(window.preview.language_box.findData("en"))
+    room = window.preview.note
+    qtbot.waitUntil(lambda: "fits" in room.text(), timeout=10_000)
+    from kiosk.editor.form_values import localized_edit
+
+    long_body = "\n\n".join(["A paragraph that goes on and on, as a first draft often does."] * 40)
+    window.submit(localized_edit(window.document, (*STUDENT, "body"), "en", long_body))
+    qtbot.waitUntil(lambda: "longer than its frame" in room.text(), timeout=10_000)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: "fits" in room.text(), timeout=10_000)
