@@ -86,6 +86,7 @@ class Document:
         self.generation = 0
         self.saved_generation = 0
         self._listeners: list[Callable[[KeyPath], None]] = []
+        self._before: list[Callable[[tuple[Any, ...]], None]] = []
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, path: KeyPath) -> Any:
@@ -138,6 +139,16 @@ class Document:
         """``listener(path)`` after every change, with the path of the part that changed."""
         self._listeners.append(listener)
 
+    def subscribe_before(self, listener: Callable[[tuple[Any, ...]], None]) -> None:
+        """``listener(change)`` just before a list changes: ``("insert", list, index)``,
+        ``("remove", list, index)`` or ``("move", from_list, from_index, to_list, to_index)``.
+        Qt's item models must announce rows before they come or go."""
+        self._before.append(listener)
+
+    def _announce(self, change: tuple[Any, ...]) -> None:
+        for listener in self._before:
+            listener(change)
+
     def note_change(self, path: KeyPath) -> None:
         """Something saved with the document changed outside the tree (a caption file's cues)."""
         self._changed(path)
@@ -182,6 +193,7 @@ class Document:
     def insert(self, list_path: KeyPath, index: int, value: Any, comment: Any = None) -> None:
         """Insert ``value``; ``comment`` is what stood before it (blank lines, comments) where it came from."""
         items = self._container(list_path)
+        self._announce(("insert", list_path, index))
         items.insert(index, value)
         _put_comment(items, index, comment)
         self._changed(list_path)
@@ -191,6 +203,7 @@ class Document:
         items = self._container(list_path)
         value = items[index]
         comment = _take_comment(items, index)
+        self._announce(("remove", list_path, index))
         del items[index]
         self._changed(list_path)
         return value, comment
@@ -200,6 +213,7 @@ class Document:
         source = self._container(from_list)
         target = self._container(to_list)
         comment = _take_comment(source, from_index)
+        self._announce(("move", from_list, from_index, to_list, to_index))
         value = source.pop(from_index)
         target.insert(to_index, value)
         _put_comment(target, to_index, comment)

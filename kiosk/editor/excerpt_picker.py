@@ -29,6 +29,8 @@ from kiosk.video.engine import Excerpt, Frame, VideoEngine
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
 
 log = logging.getLogger(__name__)
+#: Preparations of one frame before the picker concludes the kiosk cannot start on it.
+MAX_TRIES = 2
 #: The picture size the picker asks of libVLC: enough to judge a frame, cheap to decode.
 PICKER_SIZE = (960, 540)
 
@@ -48,17 +50,26 @@ class _Relay(QObject):
 
 
 class _Observer(PlaybackObserver):
-    def __init__(self, picker: ExcerptPicker) -> None:
+    """Hears one playback; what comes late from an earlier one (a frame, a state) is dropped."""
+
+    def __init__(self, picker: ExcerptPicker, token: int) -> None:
         self.picker = picker
+        self.token = token
+
+    def _current(self) -> bool:
+        return self.token == self.picker._token
 
     def frame_ready(self, frame: Frame) -> None:  # libVLC's video thread: hand over, nothing more
-        self.picker.mailbox.put(frame)
+        if self._current():
+            self.picker.mailbox.put(frame)
 
     def state_changed(self, state: PlayerState) -> None:
-        self.picker.state_changed.emit(state.value)
+        if self._current():
+            self.picker.state_changed.emit(state.value)
 
     def failed(self, message: str) -> None:
-        self.picker.failed.emit(message)
+        if self._current():
+            self.picker.failed.emit(message)
 
 
 class ExcerptPicker(QWidget):
@@ -86,6 +97,8 @@ class ExcerptPicker(QWidget):
         self.end_frame: int | None = None
         self.last_frame: Frame | None = None
         self._asked: int | None = None
+        self._tries = 0
+        self._token = 0  # which playback is current: late news from an earlier one is dropped
         self.ready = False
         self._relay = _Relay(self)
         self.mailbox = FrameMailbox(self._frame_arrived.emit)
@@ -196,13 +209,20 @@ class ExcerptPicker(QWidget):
             return None
         if self.playback is not None:
             self.playback.stop()
+        self._token += 1
+        self.mailbox.clear()
         self.ready = False
-        self.playback = ExcerptPlayback(engine, excerpt, _Observer(self), self._relay.run.emit, volume=0)
+        self.playback = ExcerptPlayback(engine, excerpt, _Observer(self, self._token), self._relay.run.emit,
+                                        volume=0)
         self._ticker.start()
         return self.playback
 
     def go_to(self, frame: int | None) -> None:
         """Show ``frame`` exactly as the kiosk would show an excerpt starting there (paused)."""
+        self._tries = 0
+        self._prepare(frame)
+
+    def _prepare(self, frame: int | None) -> None:
         if frame is None or self.film is None:
             return
         last = frame_at(self.length_ms, self.fps) - 1 if self.length_ms else None
@@ -298,6 +318,14 @@ class ExcerptPicker(QWidget):
         # The kiosk's clock labels every frame it shows: the frame on screen is that one, even when
         # it is not the one asked for (libVLC cannot start on a film's very first frame, for one).
         shown = frame_at(frame.film_ms + 1000 / self.fps / 2, self.fps) if frame.film_ms > 0 else 0
+        if self._asked is not None and shown != self._asked and self._tries < MAX_TRIES:
+            # A busy machine can make libVLC's first clock come late and the start with it: try again
+            # before telling staff the film itself cannot start there.
+            asked, token, self._tries = self._asked, self._token, self._tries + 1
+            self.ready = False
+            # Unless staff asked for another frame meanwhile.
+            QTimer.singleShot(0, lambda: self._prepare(asked) if token == self._token else None)
+            return
         if self._asked is not None and shown != self._asked:
             self.note.setText(tr("The kiosk cannot start exactly at frame {0}: the nearest exact start is frame {1}, "
                                  "on screen now.").format(self._asked, shown))
@@ -305,6 +333,7 @@ class ExcerptPicker(QWidget):
             self.note.clear()
         self._asked = None
         self.frame = shown
+        self.ready = True  # a frame of the current request is on screen
         image = QImage(bytes(frame.data), frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
         pixmap = QPixmap.fromImage(image)
         self.picture.setPixmap(pixmap.scaled(self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -328,10 +357,7 @@ class ExcerptPicker(QWidget):
                 if self.end_frame is not None:
                     self.end_frame = frame_at(start_of(self.end_frame, old), self.fps)
                 self._show_range()
-            self.ready = True
             self._show_timecode()
-        elif state == PlayerState.PAUSED.value:
-            self.ready = True
 
     def _show_timecode(self, *, pending: bool = False) -> None:
         text = f"{timecode_of(self.frame, self.fps)}   {tr('frame {0}').format(self.frame)}"

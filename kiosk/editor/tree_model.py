@@ -44,6 +44,8 @@ class StructureModel(QAbstractItemModel):
         self.document = document
         self.language = document.languages[0]
         self.settings_label = "Exhibition settings"
+        self._open: str | None = None
+        document.subscribe_before(self.before_change)
 
     # -- where things are ----------------------------------------------------------------------
     def path_of(self, index: AnyIndex) -> KeyPath:
@@ -114,13 +116,14 @@ class StructureModel(QAbstractItemModel):
         title = localized_label(node.get("title") or node.get("words") or node.get("alt"), self.language)
         ident = str(node.get("id", "?"))
         if len(path) == 2:
-            return f"{int(path[1]) + 1}. {title or ident}"
+            # No number in front: a label that changed when a chapter came in above would be stale.
+            return title or ident
         return f"[{node.get('type', '?')}] {ident}" + (f" — {title}" if title and title != ident else "")
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
-            return flags | Qt.ItemFlag.ItemIsDropEnabled
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalId() == _CHAPTER:
             return flags | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         if index.internalId() >= 2:
@@ -178,7 +181,56 @@ class StructureModel(QAbstractItemModel):
         self.move_requested.emit(source[:-1], int(source[-1]), target[0], target[1])
         return True
 
-    # -- refresh ---------------------------------------------------------------------------------------
+    # -- keeping in step with the document ----------------------------------------------------------
+    def _parent_of(self, list_path: KeyPath) -> tuple[QModelIndex, int] | None:
+        """The parent row of a list the tree shows, and the row offset of its items (the settings row)."""
+        if list_path == ("chapters",):
+            return QModelIndex(), 1
+        if len(list_path) == 3 and list_path[0] == "chapters" and list_path[2] == "panels":
+            return self.index(int(list_path[1]) + 1, 0), 0
+        return None
+
+    def before_change(self, change: tuple[Any, ...]) -> None:
+        """Announce rows that are about to come, go or move (the document calls this first)."""
+        self._open = None
+        kind = change[0]
+        if kind in ("insert", "remove"):
+            where = self._parent_of(change[1])
+            if where is None:
+                return
+            parent, offset = where
+            row = int(change[2]) + offset
+            if kind == "insert":
+                self.beginInsertRows(parent, row, row)
+            else:
+                self.beginRemoveRows(parent, row, row)
+            self._open = kind
+        elif kind == "move":
+            source, target = self._parent_of(change[1]), self._parent_of(change[3])
+            if source is None or target is None:
+                return
+            (source_parent, offset), (target_parent, _) = source, target
+            first = int(change[2]) + offset
+            to = int(change[4]) + offset
+            # Qt counts the destination before the row leaves: one further down within the same list.
+            destination = to + 1 if change[1] == change[3] and to > first else to
+            if self.beginMoveRows(source_parent, first, first, target_parent, destination):
+                self._open = "move"
+
+    def after_change(self) -> bool:
+        """Close what :meth:`before_change` opened; False when the change needs a full refresh."""
+        kind, self._open = self._open, None
+        match kind:
+            case "insert":
+                self.endInsertRows()
+            case "remove":
+                self.endRemoveRows()
+            case "move":
+                self.endMoveRows()
+            case _:
+                return False
+        return True
+
     def refresh(self) -> None:
         """The structure changed (a panel added, moved, removed): rebuild the rows."""
         self.beginResetModel()

@@ -13,7 +13,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -305,6 +314,7 @@ class EditorWindow(QMainWindow):
         self.model = StructureModel(document, self)
         self.model.settings_label = tr("Exhibition settings")
         self.model.move_requested.connect(self._move_requested)
+        self.model.rowsInserted.connect(self._rows_inserted)
         self.tree.setModel(self.model)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._row_chosen)
@@ -318,6 +328,19 @@ class EditorWindow(QMainWindow):
             self._use_result(result)
         first_panel: KeyPath = ("chapters", 0, "panels", 0)
         self.select(first_panel if document.get(first_panel) is not None else ())
+
+    def _rows_inserted(self, parent: Any, first: int, last: int) -> None:
+        """A chapter that comes in (added, duplicated, back by undo) opens like the others."""
+        if not parent.isValid():
+            # Once the view has laid the new rows out: expanding them before does not hold.
+            rows = [QPersistentModelIndex(self.model.index(row, 0)) for row in range(first, last + 1)]
+
+            def expand() -> None:
+                for row in rows:
+                    if row.isValid():
+                        self.tree.expand(self.model.index(row.row(), 0))
+
+            QTimer.singleShot(0, expand)
 
     def _close_document(self) -> None:
         if self.checker is not None:
@@ -453,8 +476,9 @@ class EditorWindow(QMainWindow):
         value = self.document.get(path) if path else None
         structural = path == () or (isinstance(value, list) and (path == ("chapters",) or path[-1] == "panels"))
         if structural:
-            self.model.refresh()
-            self.tree.expandAll()
+            if not self.model.after_change():
+                self.model.refresh()
+                self.tree.expandAll()
             self._select_row(self.selected)
         elif len(path) >= 2 and path[0] == "chapters":
             self.model.label_changed(path[:4] if len(path) >= 4 and path[2] == "panels" else path[:2])

@@ -47,8 +47,14 @@ def number_on_screen(picker) -> int:  # type: ignore[no-untyped-def]
 
 
 def wait_ready(qtbot, picker, frame: int) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: picker.ready and picker.frame == frame and picker.last_frame is not None
-                    and number_on_screen(picker) == frame, timeout=20_000)
+    def there() -> None:
+        shown = number_on_screen(picker) if picker.last_frame is not None else None
+        state = picker.playback.state if picker.playback is not None else None
+        assert picker.ready and picker.frame == frame and shown == frame, (
+            f"asked {frame}: ready {picker.ready}, frame {picker.frame}, on screen {shown}, {state}, "
+            f"tries {picker._tries}, note {picker.note.text()!r}")
+
+    qtbot.waitUntil(there, timeout=20_000)
 
 
 class _First(PlaybackObserver):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
@@ -173,3 +173,23 @@ def test_a_broken_file_opens_nothing_and_lists_why(editor, tmp_path: Path) -> No
     assert window.problem_list.count() == 1
     assert window.problem_list.item(0).text().startswith(f"{broken}:2:")
     assert broken.read_text(encoding="utf-8") == "exhibition:\n  title: [unclosed\n"
+
+
+def test_moves_keep_the_tree_open_and_its_rows_right(qtbot, editor, bundled_copy: Path, qtmodeltester) -> None:
+    window = editor(bundled_copy, preview=False)
+    model = window.model
+    qtmodeltester.check(model)
+    chapter = model.index_of(("chapters", 0))
+    closed = QPersistentModelIndex(model.index_of(("chapters", 3)))
+    window.tree.collapse(QModelIndex(closed))
+    window.select(STUDENT)
+    window.move_selected(1)
+    window.add_chapter()
+    qtbot.waitUntil(lambda: window.tree.isExpanded(model.index_of(window.selected)), timeout=2_000)
+    assert closed.row() == 5, "the closed chapter moved down one row, with the new chapter above it"
+    assert not window.tree.isExpanded(QModelIndex(closed)), "a chapter staff closed stays closed"
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    labels = [model.data(model.index(row, 0, chapter)) for row in range(model.rowCount(chapter))]
+    assert labels[1].startswith("[text] student")
+    qtmodeltester.check(model)
