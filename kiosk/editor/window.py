@@ -6,6 +6,7 @@ document (see docs/editing.md for what staff see, docs/decisions/editor-toolkit.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -718,6 +719,10 @@ class EditorWindow(QMainWindow):
             if self.exhibition is None or self.exhibition.media_root != result.exhibition.media_root:
                 self.media = MediaChecker(result.exhibition.media_root)
             self.exhibition = result.exhibition
+            # Each check leaves a new model of the whole exhibition (tens of thousands of objects for
+            # 1,000 panels): out of the cyclic collector's reach, as the tree is (opening.py). It has no
+            # cycles; the model it replaces is freed by its reference count, frozen or not.
+            gc.freeze()
         self._show_problem_list(result.problems)
         self._show_field_problems()
         self.schedule_preview()
