@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from kiosk.editor import autosave
 from kiosk.editor.checker import Checked, Checker
 from kiosk.editor.document import Document, KeyPath, format_path
-from kiosk.editor.edits import Edit, InsertItem, MoveItem, RemoveItem, duplicate, unique_id
+from kiosk.editor.edits import Edit, InsertItem, MoveItem, RemoveItem, SetValue, duplicate, unique_id
 from kiosk.editor.fields import fields_of, panel_doc, panel_fields, settings_fields
 from kiosk.editor.forms import FieldForm
 from kiosk.editor.i18n import tr
@@ -654,6 +654,7 @@ class EditorWindow(QMainWindow):
             column.addWidget(QLabel(f"<b>{tr('attract loop: panels shown, in order')}</b>"))
             items = [info for info in fields_of(Attract) if info.name == "items"]
             self._forms.append(FieldForm(document, ("attract",), items, submit))
+            self._schedule_form(column)
         elif len(path) == 2:
             self.form_title.setText(tr("Chapter {0}").format(node.get("id", "")))
             chapter_infos = [info for info in fields_of(Chapter) if info.name != "panels"]
@@ -671,6 +672,37 @@ class EditorWindow(QMainWindow):
         self.form_area.setWidget(page)
         self.form = self._forms[0] if self._forms else None
         self._show_field_problems()
+
+    def _schedule_form(self, column: QVBoxLayout) -> None:
+        """Opening hours: the week, day by day, and the closed screen; or a button to start them."""
+        from kiosk.model.schedule import Schedule, WeeklyHours
+
+        assert self.document is not None
+        column.addWidget(QLabel(f"<b>{tr('opening hours (schedule)')}</b>"))
+        schedule = self.document.get(("schedule",))
+        if not isinstance(schedule, dict):
+            button = QPushButton(tr("Add opening hours"))
+            button.setObjectName("addSchedule")
+            button.clicked.connect(self.add_schedule)
+            column.addWidget(button)
+            return
+        if isinstance(schedule.get("weekly"), dict):
+            self._forms.append(FieldForm(self.document, ("schedule", "weekly"), fields_of(WeeklyHours), self.submit))
+        # Exceptions (dates) are a list of their own: they stay as written, in the file.
+        rest = [info for info in fields_of(Schedule) if info.name not in ("weekly", "exceptions")]
+        self._forms.append(FieldForm(self.document, ("schedule",), rest, self.submit))
+
+    def add_schedule(self) -> None:
+        """Opening hours to start from: every day 09:00-18:00, to be changed to the booth's own."""
+        from ruamel.yaml.comments import CommentedMap
+
+        from kiosk.model.schedule import DAYS
+
+        assert self.document is not None
+        weekly = CommentedMap((day, "09:00-18:00") for day in DAYS)
+        self.submit(SetValue(("schedule",), CommentedMap([("weekly", weekly)]), label=tr("Add opening hours"),
+                             insert_at=len(self.document.root)))
+        self._build_form()
 
     def field_widget(self, path: KeyPath | str) -> QWidget | None:
         where = path if isinstance(path, str) else format_path(path)

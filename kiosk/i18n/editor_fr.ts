@@ -324,6 +324,10 @@
             <translation>Un chapitre garde au moins un panneau, et l’exposition au moins un chapitre.</translation>
         </message>
         <message>
+            <source>Add opening hours</source>
+            <translation>Ajouter des heures d’ouverture</translation>
+        </message>
+        <message>
             <source>Unsaved changes</source>
             <translation>Modifications non enregistrées</translation>
         </message>
@@ -378,6 +382,10 @@
         <message>
             <source>Saved, with {0} error(s) still to fix: the kiosk shows the last version without errors until they are fixed.</source>
             <translation>Enregistré, avec {0} erreur(s) encore à corriger : la borne montre la dernière version sans erreur jusqu’à ce qu’elles le soient.</translation>
+        </message>
+        <message>
+            <source>opening hours (schedule)</source>
+            <translation>heures d’ouverture (schedule)</translation>
         </message>
         <message>
             <source>Problems ({0} errors, {1} warnings)</source>

@@ -193,3 +193,21 @@ def test_moves_keep_the_tree_open_and_its_rows_right(qtbot, editor, bundled_copy
     labels = [model.data(model.index(row, 0, chapter)) for row in range(model.rowCount(chapter))]
     assert labels[1].startswith("[text] student")
     qtmodeltester.check(model)
+
+
+def test_opening_hours_are_started_and_edited_in_the_settings(qtbot, editor, starter_copy: Path) -> None:
+    before = starter_copy.read_text(encoding="utf-8")
+    window = editor(starter_copy, preview=False)
+    window.select(())
+    window.findChild(QWidget, "addSchedule").click()
+    assert window.document.get(("schedule", "weekly", "monday")) == "09:00-18:00"
+    type_into(qtbot, window, ("schedule", "weekly", "sunday"), "closed")
+    type_into(qtbot, window, ("schedule", "timezone"), "Europe/Paris")
+    assert window.save()
+    saved = load_exhibition(starter_copy)
+    assert saved.ok, [str(p) for p in saved.problems]
+    assert saved.exhibition.schedule.weekly.sunday == "closed"
+    assert saved.exhibition.schedule.timezone == "Europe/Paris"
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert window.document.text() == before
