@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.editor.app import run_editor
 
     if args.new is not None:
-        from kiosk.cli.new import create_exhibition
+        from kiosk.new_exhibition import create_exhibition
 
         try:
             target = create_exhibition(args.new)

@@ -82,6 +82,7 @@ class Document:
         if not isinstance(root, CommentedMap):
             raise NotAnExhibition("an exhibition file is a group of keys: 'exhibition:', 'attract:' and 'chapters:'")
         self.root: CommentedMap = root
+        _keep_anchors(root)
         #: Counts changes: a check or an autosave started at one generation knows whether it is still current.
         self.generation = 0
         self.saved_generation = 0
@@ -218,6 +219,25 @@ class Document:
         target.insert(to_index, value)
         _put_comment(target, to_index, comment)
         self._changed(from_list if from_list == to_list else ())
+
+
+def _keep_anchors(root: Any) -> None:
+    """Mark every anchor to be written back, used or not.
+
+    ruamel writes an anchor only where an alias refers to it, so a file with an anchor kept for later
+    (``credit: &drawing-credit``) would lose it on the first save. Iterative: a deep file cannot
+    exhaust the stack.
+    """
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        anchor = getattr(node, "anchor", None)
+        if anchor is not None and getattr(anchor, "value", None):
+            anchor.always_dump = True
+        if isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
 
 
 def _take_comment(items: Any, index: int) -> Any:

@@ -195,9 +195,9 @@ class ExcerptPicker(QWidget):
                 if self._engine_factory is not None:
                     self.engine = self._engine_factory()
                 else:
-                    from kiosk.ui.video.excerpt_player import default_engine_factory
+                    from kiosk.ui.video.coordinator import vlc_engine
 
-                    self.engine = default_engine_factory(PICKER_SIZE)
+                    self.engine = vlc_engine(PICKER_SIZE)
             except RuntimeError as error:
                 self.picture.setText(tr("Films cannot be played on this computer: {0}").format(error))
                 return None

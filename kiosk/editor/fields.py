@@ -34,6 +34,8 @@ class FieldInfo:
     maximum: float | None = None
     #: The model's default, shown when the key is not written (a volume of 80, not 0).
     default: Any = None
+    #: For a list of groups (timeline events, audio-description moments): the group's dataclass.
+    item: Any = None
 
 
 def _strip_optional(hint: Any) -> Any:
@@ -94,8 +96,12 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     for f in yaml_fields(cls):
         widget, media = widget_for(hints[f.name])
         default = None if f.default is dataclasses.MISSING else f.default
+        item = None
+        if widget == "events":
+            args = get_args(_strip_optional(hints[f.name]))
+            item = args[0] if args else None
         infos.append(FieldInfo(f.name, f.metadata.get("doc", ""), _is_required(f), widget, media,
-                               f.metadata.get("minimum"), f.metadata.get("maximum"), default))
+                               f.metadata.get("minimum"), f.metadata.get("maximum"), default, item))
     return tuple(infos)
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kiosk.editor.document import MISSING, Document, KeyPath, format_path, text_of
 from kiosk.editor.edits import Edit, InsertItem, RemoveItem, SetValue
 from kiosk.editor.fields import FieldInfo, fields_of
-from kiosk.editor.form_values import is_rtl, localized_edit, missing_languages, text_edit
+from kiosk.editor.form_values import is_rtl, localized_edit, missing_languages, position_among, text_edit
 from kiosk.editor.i18n import tr
 from kiosk.editor.templates import _fill
 from kiosk.model import TimelineEvent
@@ -162,7 +162,7 @@ class FieldForm(QWidget):
             case "captions":
                 return self._captions(path)
             case "events":
-                return self._events(path)
+                return self._events(path, info.item or TimelineEvent)
             case "languages" | "items":
                 return self._word_list(path)
             case _:
@@ -361,32 +361,43 @@ class FieldForm(QWidget):
         self._register(path, line, read)
         return line
 
-    def _events(self, path: KeyPath) -> QWidget:
+    def _events(self, path: KeyPath, item: type) -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         events = self.document.get(path)
         count = len(events) if isinstance(events, list) else 0
         for index in range(count):
-            group = QGroupBox(tr("Event {0}").format(index + 1))
+            group = QGroupBox(f"{index + 1}")
             inner = QVBoxLayout(group)
-            form = FieldForm(self.document, (*path, index), fields_of(TimelineEvent), self._submit)
+            form = FieldForm(self.document, (*path, index), fields_of(item), self._submit)
             self._children.append(form)
             inner.addWidget(form)
-            remove = QPushButton(tr("Remove this event"))
+            remove = QPushButton(tr("Remove"))
             remove.clicked.connect(lambda _checked=False, i=index: self._push(
-                RemoveItem(path, i, label=tr("Remove event")), False))
+                RemoveItem(path, i, label=tr("Remove from {0}").format(path[-1])), False))
             inner.addWidget(remove)
             column.addWidget(group)
-        add = QPushButton(tr("Add an event"))
+        add = QPushButton(tr("Add one"))
         add.setObjectName(f"add:{format_path(path)}")
-        add.clicked.connect(lambda: self._push(InsertItem(
-            path, count, _fill(fields_of(TimelineEvent), self.document.languages), label=tr("Add event")), False))
+        add.clicked.connect(lambda: self._add_item(path, count, item))
         column.addWidget(add)
         self._structural.append(path)
         return box
 
     # -- keeping in step with the document ---------------------------------------------------------
+    def _add_item(self, path: KeyPath, count: int, item: type) -> None:
+        entry = _fill(fields_of(item), self.document.languages)
+        if self.document.get(path) is MISSING:  # the first of an optional list: the list comes with it
+            from ruamel.yaml.comments import CommentedSeq
+
+            parent = self.document.get(path[:-1])
+            position = position_among(list(parent), self._order, str(path[-1])) if isinstance(parent, dict) else None
+            self._push(SetValue(path, CommentedSeq([entry]), label=tr("Add {0}").format(path[-1]),
+                                insert_at=position), False)
+        else:
+            self._push(InsertItem(path, count, entry, label=tr("Add {0}").format(path[-1])), False)
+
     def _set_text(self, edit: Any, text: str) -> None:
         if edit.text() != text:
             self._updating = True

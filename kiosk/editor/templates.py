@@ -27,7 +27,7 @@ def _value(info: FieldInfo, languages: Sequence[str]) -> Any:
     if info.widget == "localized":
         return _empty_texts(languages)
     if info.widget == "events":
-        return CommentedSeq([_fill(fields_of(TimelineEvent), languages)])
+        return CommentedSeq([_fill(fields_of(info.item or TimelineEvent), languages)])
     return _DEFAULTS.get(info.widget, "")
 
 

@@ -369,7 +369,7 @@ class EditorWindow(QMainWindow):
             self.create_from_starter(Path(folder))
 
     def create_from_starter(self, folder: Path) -> bool:
-        from kiosk.cli.new import create_exhibition
+        from kiosk.new_exhibition import create_exhibition
 
         try:
             config = create_exhibition(folder)

@@ -112,8 +112,8 @@
             <translation>Les films ne peuvent pas être lus sur cet ordinateur : {0}</translation>
         </message>
         <message>
-            <source>Add an event</source>
-            <translation>Ajouter un événement</translation>
+            <source>Add one</source>
+            <translation>Ajouter</translation>
         </message>
         <message>
             <source>Click the point of interest: the attract loop zooms toward it.</source>
@@ -128,28 +128,24 @@
             <translation>Choisir…</translation>
         </message>
         <message>
-            <source>Remove this event</source>
-            <translation>Retirer cet événement</translation>
-        </message>
-        <message>
-            <source>Event {0}</source>
-            <translation>Événement {0}</translation>
-        </message>
-        <message>
-            <source>Add event</source>
-            <translation>Ajout d’un événement</translation>
+            <source>Remove</source>
+            <translation>Retirer</translation>
         </message>
         <message>
             <source>Edit {0}</source>
             <translation>Modification de {0}</translation>
         </message>
         <message>
-            <source>Remove event</source>
-            <translation>Retrait d’un événement</translation>
+            <source>Add {0}</source>
+            <translation>Ajout dans {0}</translation>
         </message>
         <message>
             <source>Edit {0} ({1})</source>
             <translation>Modification de {0} ({1})</translation>
+        </message>
+        <message>
+            <source>Remove from {0}</source>
+            <translation>Retrait de {0}</translation>
         </message>
         <message>
             <source>Choose a file</source>

@@ -33,7 +33,7 @@ def bundled_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def starter_copy(tmp_path: Path) -> Path:
     """A new exhibition made as ``kiosk new`` makes it (its own media folder, writable)."""
-    from kiosk.cli.new import create_exhibition
+    from kiosk.new_exhibition import create_exhibition
 
     return create_exhibition(tmp_path / "starter")
 

@@ -28,6 +28,11 @@ def test_a_save_with_no_edit_writes_the_file_back_byte_for_byte(path: Path) -> N
     assert Document(path, text).text() == text
 
 
+def test_an_anchor_no_alias_uses_yet_is_kept() -> None:
+    text = "a:\n  credit: &drawing-credit\n    fr: Dessin\n  other: &used x\nb: *used\n"
+    assert Document(Path("x.yaml"), text).text() == text
+
+
 def test_a_file_indented_by_four_comes_back_indented_by_four() -> None:
     text = "# four spaces\nexhibition:\n    id: x   # kept\n    languages:\n    - fr\n    - en\nchapters: []\n"
     assert guess_indent(text).mapping == 4
@@ -55,11 +60,12 @@ def test_a_quoted_text_stays_quoted_and_a_block_stays_a_block() -> None:
     assert '    en: "Amani Ballour: still caring"' in document.text()
     body = ("chapters", 0, "panels", 1, "body", "en")
     old = text_of(document.get(body))
-    edit = text_edit(document, body, old.replace("Eastern Ghouta", "East Ghouta"))
+    first_line = old.splitlines()[0]
+    edit = text_edit(document, body, old.replace(first_line, "A new first line.", 1))
     assert edit is not None
     edit.apply(document)
-    assert "          en: |\n            East Ghouta is a belt" in document.text()
-    assert document.get(body).endswith("most*.\n")
+    assert "          en: |\n            A new first line.\n" in document.text()
+    assert document.get(body).endswith(old.splitlines()[-1] + "\n"), "the block keeps its final line break"
 
 
 def test_a_missing_translation_is_added_after_the_languages_before_it() -> None:

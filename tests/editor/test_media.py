@@ -93,11 +93,12 @@ def test_a_file_that_is_not_a_picture_is_refused_and_nothing_changes(editor, sta
 def test_clicking_the_picture_sets_the_focus_point(qtbot, editor, bundled_copy: Path) -> None:
     from kiosk.editor.forms import FocusPicture
 
-    portrait = ("chapters", 0, "panels", 2)
+    portrait = ("chapters", 0, "panels", 3)
     window = editor(bundled_copy, preview=False)
     qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
     window.select(portrait)
-    picture = window.findChild(FocusPicture, "focusPicture:chapters[0].panels[2].focus")
+    assert window.document.get((*portrait, "id")) == "portrait"
+    picture = window.findChild(FocusPicture, "focusPicture:chapters[0].panels[3].focus")
     assert picture is not None and picture.has_picture
     qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=QPointF(picture.width() * 0.25,
                                                                        picture.height() * 0.75).toPoint())
