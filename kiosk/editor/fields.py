@@ -113,7 +113,8 @@ def panel_fields(kind: str) -> tuple[FieldInfo, ...]:
 
 def panel_doc(kind: str) -> str:
     cls = PANEL_TYPES.get(kind)
-    return (cls.__doc__ or "").strip().splitlines()[0] if cls is not None else ""
+    # The model's docstrings mark keys as ``start``: staff read start.
+    return (cls.__doc__ or "").strip().splitlines()[0].replace("``", "") if cls is not None else ""
 
 
 def settings_fields() -> tuple[tuple[str, tuple[FieldInfo, ...]], ...]:
