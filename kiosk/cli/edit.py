@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,22 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def widgets_available() -> bool:
+    """Whether Qt Widgets is installed. The booth's installer leaves it out
+    (packaging/pyinstaller/bundle_rules.py): the editor is for staff machines."""
+    try:
+        importlib.import_module("PySide6.QtWidgets")
+    except ImportError:
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
+    if not widgets_available():
+        print("kiosk edit: the editor is not part of this installation (a booth build leaves Qt Widgets "
+              "out). Install kiosk on a staff computer (pip install kiosk, or bash scripts/setup.sh in the "
+              "source) and run kiosk edit there.", file=sys.stderr)
+        return 2
     from kiosk.editor.app import run_editor
 
     if args.new is not None:
