@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import threading
 import time
 from datetime import datetime
@@ -104,6 +105,10 @@ class Banner(QFrame):
     def dismiss(self) -> None:
         self.kind = ""
         self.hide()
+
+
+#: The loader's words for a missing translation: "no Arabic (ar) text".
+_MISSING_LANGUAGE = re.compile(r"\bno \S.*? \(([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\) text")
 
 
 class _Opener(QObject):
@@ -273,6 +278,8 @@ class EditorWindow(QMainWindow):
         self._action(structure, tr("De&lete"), self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
         self._action(structure, tr("Move &up"), lambda: self.move_selected(-1), "Ctrl+Up", "moveUp")
         self._action(structure, tr("Move do&wn"), lambda: self.move_selected(1), "Ctrl+Down", "moveDown")
+        # F8, as translation and build tools do: the next problem, a missing translation included.
+        self._action(edit, tr("&Next problem"), self.next_problem, "F8", "nextProblem")
 
     # -- files -----------------------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
@@ -779,10 +786,26 @@ class EditorWindow(QMainWindow):
             form.show_problems(by_path)
 
     def _problem_chosen(self, item: QListWidgetItem) -> None:
-        self.go_to_problem(str(item.data(Qt.ItemDataRole.UserRole) or ""))
+        row = self.problem_list.row(item)
+        problem = self.problems[row] if 0 <= row < len(self.problems) else None
+        self.go_to_problem(str(item.data(Qt.ItemDataRole.UserRole) or ""), problem.message if problem else "")
 
-    def go_to_problem(self, where: str) -> None:
-        """Select the chapter or panel a problem is about and put the cursor in its field."""
+    def next_problem(self) -> None:
+        """The problem after the one chosen last (round to the first): its panel, its field, its language."""
+        count = self.problem_list.count()
+        if not count:
+            self.statusBar().showMessage(tr("No problems: every text is there in every language."))
+            return
+        row = (self.problem_list.currentRow() + 1) % count
+        self.problem_list.setCurrentRow(row)
+        self._problem_chosen(self.problem_list.item(row))
+
+    def go_to_problem(self, where: str, message: str = "") -> None:
+        """Select the chapter or panel a problem is about and put the cursor in its field
+        (in the missing language's box, for a missing translation)."""
+        missing = _MISSING_LANGUAGE.search(message)
+        if missing is not None:
+            where = f"{where}.{missing.group(1)}"
         path = parse_path(where)
         if len(path) >= 4 and path[0] == "chapters" and path[2] == "panels":
             self.select(path[:4])

@@ -288,6 +288,10 @@
             <translation>Des&amp;cendre</translation>
         </message>
         <message>
+            <source>&amp;Next problem</source>
+            <translation>Problème &amp;suivant</translation>
+        </message>
+        <message>
             <source>Open an exhibition</source>
             <translation>Ouvrir une exposition</translation>
         </message>
@@ -322,6 +326,10 @@
         <message>
             <source>Add opening hours</source>
             <translation>Ajouter des heures d’ouverture</translation>
+        </message>
+        <message>
+            <source>No problems: every text is there in every language.</source>
+            <translation>Aucun problème : chaque texte est là, dans chaque langue.</translation>
         </message>
         <message>
             <source>Unsaved changes</source>

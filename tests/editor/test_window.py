@@ -211,3 +211,23 @@ def test_opening_hours_are_started_and_edited_in_the_settings(qtbot, editor, sta
     while window.undo_stack.canUndo():
         window.undo_stack.undo()
     assert window.document.text() == before
+
+
+def test_f8_goes_to_the_next_missing_translation_in_its_language(qtbot, editor, bundled_copy: Path) -> None:
+    text = bundled_copy.read_text(encoding="utf-8").replace("          ar: طالبة طب\n", "", 1)
+    bundled_copy.write_text(text, encoding="utf-8")
+    window = editor(bundled_copy, preview=False)
+    window.show()
+    window.select(())
+    from PySide6.QtGui import QAction, QKeySequence
+
+    action = window.findChild(QAction, "nextProblem")
+    assert action.shortcut() == QKeySequence("F8")
+    action.trigger()  # F8 (an offscreen window is never the active one that shortcuts go to)
+    assert window.selected == STUDENT
+    arabic = window.field_widget((*STUDENT, "title", "ar"))
+    assert window.focusWidget() is arabic and arabic.property("missing") is True
+    type_text(arabic, "طالبة طب")
+    qtbot.waitUntil(lambda: window.problem_list.count() == 0, timeout=10_000)
+    action.trigger()
+    assert "No problems" in window.statusBar().currentMessage()
