@@ -36,7 +36,7 @@ CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 QT_FREE: list[str] = next(c for c in CONTRACTS["contracts"] if c["id"] == "qt-free")["source_modules"]
 #: The parts that may import Qt: the window and its view models, and the commands that show or
 #: render it (kiosk run, kiosk proof, the doctor's display probe, the smoke test of a build).
-QT_ALLOWED = ("kiosk.ui", "kiosk.cli", "kiosk.proof", "kiosk.doctor", "kiosk.smoke", "kiosk.video")
+QT_ALLOWED = ("kiosk.ui", "kiosk.cli", "kiosk.proof", "kiosk.doctor", "kiosk.smoke", "kiosk.video", "kiosk.editor")
 FORBIDDEN = ("PySide6", "shiboken6", "vlc")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kiosk import __version__
 
 #: Subcommands in the order ``kiosk --help`` lists them.
-SUBCOMMANDS = ("run", "validate", "schema", "new", "doctor", "proof", "report", "pin", "speak", "publish")
+SUBCOMMANDS = ("run", "validate", "schema", "new", "edit", "doctor", "proof", "report", "pin", "speak", "publish")
 
 
 def build_parser() -> argparse.ArgumentParser:

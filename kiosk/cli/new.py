@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk import paths
-
-#: Files of the starter package that are Python plumbing, not part of the exhibition.
-_NOT_COPIED = ("__pycache__", "*.pyc", "__init__.py")
+from kiosk.new_exhibition import create_exhibition
 
 
 def add_parser(subparsers: Any) -> None:
@@ -25,40 +22,18 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _refusal(target: Path) -> str | None:
-    """Why ``target`` cannot receive a new exhibition, or None when it can."""
-    if not target.exists():
-        return None
-    if not target.is_dir():
-        return f"{target} exists and is a file, not a folder: choose another name"
-    if any(target.iterdir()):
-        return (
-            f"{target} is not empty: kiosk new never overwrites files. "
-            "Choose a new folder name, or empty this one first"
-        )
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     target: Path = args.directory
     starter = paths.starter_dir()
     if not (starter / "exhibition.yaml").is_file():
         print(f"kiosk new: the starter exhibition is missing from this installation ({starter})", file=sys.stderr)
         return 2
-    refusal = _refusal(target)
-    if refusal:
-        print(f"kiosk new: {refusal}", file=sys.stderr)
-        return 1
     try:
-        shutil.copytree(starter, target, ignore=shutil.ignore_patterns(*_NOT_COPIED), dirs_exist_ok=True)
-        # The YAML's first line points editors at this file for completion and checks.
-        schema = paths.schema_file()
-        if schema.is_file():
-            shutil.copy2(schema, target / schema.name)
-    except OSError as error:
-        print(f"kiosk new: could not create {target}: {error}", file=sys.stderr)
+        config = create_exhibition(target)
+    except (ValueError, OSError) as error:
+        print(f"kiosk new: {error}", file=sys.stderr)
         return 1
-    config = target / "exhibition.yaml"
+    schema = paths.schema_file()
     print(f"Created {target}/ with exhibition.yaml and a media/ folder (sample pictures, a 5 s clip, captions).")
     print()
     print("Next:")

@@ -47,8 +47,12 @@ class LoadResult:
         return self.exhibition is not None and not self.errors
 
 
-def load_exhibition(path: Path | str) -> LoadResult:
-    """Load and check the exhibition file at ``path``; never raises for a bad file."""
+def load_exhibition(path: Path | str, *, data: bytes | None = None) -> LoadResult:
+    """Load and check the exhibition file at ``path``; never raises for a bad file.
+
+    ``data`` is the file's content when it is not on disk yet (the editor checks what staff typed
+    before it is saved); ``path`` still names it in problems and places its media folder.
+    """
     source = Path(path)
     log = ProblemLog(source)
     exhibition: Exhibition | None = None
@@ -57,7 +61,7 @@ def load_exhibition(path: Path | str) -> LoadResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        exhibition = _load(source, log)
+        exhibition = _load(source, log, data)
     except LoadFailed:
         exhibition = None
     except (RecursionError, MemoryError):
@@ -107,8 +111,8 @@ def _read(source: Path, log: ProblemLog) -> bytes:
     raise LoadFailed
 
 
-def _load(source: Path, log: ProblemLog) -> Exhibition:
-    root = compose(decode(_read(source, log), log), log)
+def _load(source: Path, log: ProblemLog, data: bytes | None = None) -> Exhibition:
+    root = compose(decode(_read(source, log) if data is None else data, log), log)
     if root.kind != "map":
         log.error(
             root.line,

@@ -18,15 +18,17 @@ from kiosk import paths
 log = logging.getLogger(__name__)
 
 
-def install_staff_translator(app: QCoreApplication, languages: Sequence[str] | None = None) -> QTranslator | None:
+def install_staff_translator(app: QCoreApplication, languages: Sequence[str] | None = None, *,
+                             catalogue: str = "staff") -> QTranslator | None:
     """Install the first available translation among ``languages`` (by default the system's
-    languages, in order of preference); None when the staff read English."""
+    languages, in order of preference); None when the staff read English. ``catalogue`` names the
+    file set: ``staff`` (the kiosk's staff screens) or ``editor`` (kiosk edit)."""
     for name in languages if languages is not None else QLocale.system().uiLanguages():
         base = name.replace("-", "_").split("_")[0].lower()
         if base in ("en", "c", ""):
             return None
         translator = QTranslator(app)  # the application keeps it
-        if translator.load(str(paths.translations_dir() / f"staff_{base}.qm")):
+        if translator.load(str(paths.translations_dir() / f"{catalogue}_{base}.qm")):
             app.installTranslator(translator)
             log.info("staff screens in %s", base)
             return translator
