@@ -79,8 +79,10 @@ def bench_open(app: QApplication, folder: Path, runs: int) -> None:
         times.append(time.perf_counter() - started)
         close(window)
     median = statistics.median(times)
-    print(f"open the bundled exhibition until the preview shows: median {median * 1000:.0f} ms, "
-          f"min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f} over {runs} runs; ratio to 1 s: {median:.2f}")
+    print(
+        f"open the bundled exhibition until the preview shows: median {median * 1000:.0f} ms, "
+        f"min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f} over {runs} runs; ratio to 1 s: {median:.2f}"
+    )
 
 
 def bench_keystrokes(app: QApplication, folder: Path, keys: int) -> None:
@@ -101,9 +103,11 @@ def bench_keystrokes(app: QApplication, folder: Path, keys: int) -> None:
         window.preview.kiosk.window.grabWindow()
         times.append(time.perf_counter() - started)
         app.processEvents()
-    print(f"keystroke to the preview's scene changed and drawn: median {statistics.median(times) * 1000:.1f} ms, "
-          f"p95 {percentile(times, 0.95) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms over {keys} keys; "
-          f"ratio of p95 to 100 ms: {percentile(times, 0.95) / 0.1:.2f}")
+    print(
+        f"keystroke to the preview's scene changed and drawn: median {statistics.median(times) * 1000:.1f} ms, "
+        f"p95 {percentile(times, 0.95) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms over {keys} keys; "
+        f"ratio of p95 to 100 ms: {percentile(times, 0.95) / 0.1:.2f}"
+    )
     close(window)
 
 
@@ -157,14 +161,20 @@ def bench_large(app: QApplication, folder: Path, panels: int) -> None:
     wait_signal(app, window.checked, 120)
     editing_gaps = list(gaps)
     ticker.stop()
-    print(f"{panels}-panel exhibition: opened in the background in {opened_s:.2f} s; longest event-loop gap while "
-          f"it was read {max(parsing_gaps) * 1000:.0f} ms (p99 {percentile(parsing_gaps, 0.99) * 1000:.0f} ms, "
-          f"{len(parsing_gaps)} ticks)")
-    print(f"once per window (the tree and form shown, the kiosk's scene built, libVLC started): longest gap "
-          f"{max(first_gaps) * 1000:.0f} ms")
-    print(f"{panels}-panel exhibition, typing, moving a panel, undoing and the checks that follow: longest gap "
-          f"{max(editing_gaps) * 1000:.0f} ms (p99 {percentile(editing_gaps, 0.99) * 1000:.0f} ms, "
-          f"{len(editing_gaps)} ticks); ratio of the longest to 100 ms: {max(editing_gaps) / 0.1:.2f}")
+    print(
+        f"{panels}-panel exhibition: opened in the background in {opened_s:.2f} s; longest event-loop gap while "
+        f"it was read {max(parsing_gaps) * 1000:.0f} ms (p99 {percentile(parsing_gaps, 0.99) * 1000:.0f} ms, "
+        f"{len(parsing_gaps)} ticks)"
+    )
+    print(
+        f"once per window (the tree and form shown, the kiosk's scene built, libVLC started): longest gap "
+        f"{max(first_gaps) * 1000:.0f} ms"
+    )
+    print(
+        f"{panels}-panel exhibition, typing, moving a panel, undoing and the checks that follow: longest gap "
+        f"{max(editing_gaps) * 1000:.0f} ms (p99 {percentile(editing_gaps, 0.99) * 1000:.0f} ms, "
+        f"{len(editing_gaps)} ticks); ratio of the longest to 100 ms: {max(editing_gaps) / 0.1:.2f}"
+    )
     close(window)
 
 

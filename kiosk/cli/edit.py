@@ -35,9 +35,12 @@ def widgets_available() -> bool:
 
 def run(args: argparse.Namespace) -> int:
     if not widgets_available():
-        print("kiosk edit: the editor is not part of this installation (a booth build leaves Qt Widgets "
-              "out). Install kiosk on a staff computer (pip install kiosk, or bash scripts/setup.sh in the "
-              "source) and run kiosk edit there.", file=sys.stderr)
+        print(
+            "kiosk edit: the editor is not part of this installation (a booth build leaves Qt Widgets "
+            "out). Install kiosk on a staff computer (pip install kiosk, or bash scripts/setup.sh in the "
+            "source) and run kiosk edit there.",
+            file=sys.stderr,
+        )
         return 2
     from kiosk.editor.app import run_editor
 

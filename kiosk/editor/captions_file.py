@@ -75,8 +75,9 @@ def check_cues(cues: Sequence[Cue], start_ms: int, end_ms: int) -> list[CueNote]
         if len(lines) > MAX_LINES or characters > MAX_LINES * MAX_LINE:
             notes.append(CueNote(index, False, f"longer than {MAX_LINES} lines of {MAX_LINE} characters"))
         if duration > 0 and characters * 1000 / duration > MAX_CPS:
-            notes.append(CueNote(index, False, f"{characters * 1000 / duration:.0f} characters a second: "
-                                               f"over {MAX_CPS}"))
+            notes.append(
+                CueNote(index, False, f"{characters * 1000 / duration:.0f} characters a second: over {MAX_CPS}")
+            )
     return notes
 
 

@@ -150,8 +150,12 @@ class CaptionsPane(QWidget):
         self.table.setRowCount(len(cues))
         for row, cue in enumerate(cues):
             mine = [note for note in notes if note.index == row]
-            values = (str(Timecode(cue.start_ms)), str(Timecode(cue.end_ms)), cue.text,
-                      "; ".join(note.message for note in mine))
+            values = (
+                str(Timecode(cue.start_ms)),
+                str(Timecode(cue.end_ms)),
+                cue.text,
+                "; ".join(note.message for note in mine),
+            )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column != 2:
@@ -243,9 +247,11 @@ class CaptionsPane(QWidget):
             self.note.setText(f"{source.name}{line}: {error}")
             return False
         language = self.language
-        self.window_.submit(SetValue((*self.panel, "captions", language), imported.relative)
-                            if isinstance(self.window_.document.get((*self.panel, "captions")), dict)
-                            else SetValue((*self.panel, "captions"), _one(language, imported.relative)))
+        self.window_.submit(
+            SetValue((*self.panel, "captions", language), imported.relative)
+            if isinstance(self.window_.document.get((*self.panel, "captions")), dict)
+            else SetValue((*self.panel, "captions"), _one(language, imported.relative))
+        )
         self.files[language] = imported.path
         self.cues[language] = tuple(cues)
         self.refresh()

@@ -81,8 +81,13 @@ class ExcerptPicker(QWidget):
     failed = Signal(str)
     _frame_arrived = Signal()
 
-    def __init__(self, submit: Callable[[Any], None], *, engine_factory: Callable[[], VideoEngine] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Callable[[Any], None],
+        *,
+        engine_factory: Callable[[], VideoEngine] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("excerptPicker")
         self._submit = submit
@@ -175,12 +180,20 @@ class ExcerptPicker(QWidget):
         key_row.addWidget(self.key_button)
         column.addLayout(key_row)
         for keys, action in (
-            ("Right", lambda: self.step(1)), ("Left", lambda: self.step(-1)),
-            ("Shift+Right", lambda: self.step(round(self.fps))), ("Shift+Left", lambda: self.step(-round(self.fps))),
-            ("Space", self.toggle), ("L", self.play), ("K", self.pause), ("J", lambda: self.step(-round(self.fps))),
-            ("I", self.mark_start), ("O", self.mark_end),
-            ("Shift+I", lambda: self.go_to(self.start_frame)), ("Shift+O", lambda: self.go_to(self.end_frame)),
-            ("Home", lambda: self.go_to(0)), ("End", self._go_to_end),
+            ("Right", lambda: self.step(1)),
+            ("Left", lambda: self.step(-1)),
+            ("Shift+Right", lambda: self.step(round(self.fps))),
+            ("Shift+Left", lambda: self.step(-round(self.fps))),
+            ("Space", self.toggle),
+            ("L", self.play),
+            ("K", self.pause),
+            ("J", lambda: self.step(-round(self.fps))),
+            ("I", self.mark_start),
+            ("O", self.mark_end),
+            ("Shift+I", lambda: self.go_to(self.start_frame)),
+            ("Shift+O", lambda: self.go_to(self.end_frame)),
+            ("Home", lambda: self.go_to(0)),
+            ("End", self._go_to_end),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -188,8 +201,9 @@ class ExcerptPicker(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # -- the film -------------------------------------------------------------------------------------------
-    def open_film(self, film: Path, panel: tuple[Any, ...], start_ms: int | None, end_ms: int | None,
-                  length_ms: int | None = None) -> None:
+    def open_film(
+        self, film: Path, panel: tuple[Any, ...], start_ms: int | None, end_ms: int | None, length_ms: int | None = None
+    ) -> None:
         """Show ``film`` (the video panel at ``panel``) at its excerpt's start."""
         self.stop()
         self.film, self.panel, self.length_ms = film, panel, length_ms
@@ -199,9 +213,12 @@ class ExcerptPicker(QWidget):
         self._show_range()
         known_end = length_ms or max(end_ms or 0, start_ms or 0) + 60_000
         self.scrubber.setRange(0, known_end)
-        self.scrubber.setToolTip(tr("excerpt {0} → {1}").format(
-            timecode_of(self.start_frame or 0, self.fps),
-            timecode_of(self.end_frame, self.fps) if self.end_frame is not None else "—"))
+        self.scrubber.setToolTip(
+            tr("excerpt {0} → {1}").format(
+                timecode_of(self.start_frame or 0, self.fps),
+                timecode_of(self.end_frame, self.fps) if self.end_frame is not None else "—",
+            )
+        )
         if not film.is_file():
             self.picture.setText(tr("The film {0} is not in the media folder.").format(film.name))
             return
@@ -231,8 +248,7 @@ class ExcerptPicker(QWidget):
         self._token += 1
         self.mailbox.clear()
         self.ready = False
-        self.playback = ExcerptPlayback(engine, excerpt, _Observer(self, self._token), self._relay.run.emit,
-                                        volume=0)
+        self.playback = ExcerptPlayback(engine, excerpt, _Observer(self, self._token), self._relay.run.emit, volume=0)
         self._ticker.start()
         return self.playback
 
@@ -292,8 +308,9 @@ class ExcerptPicker(QWidget):
         """The excerpt from its start to its end, prepared then played: what visitors will see."""
         if self.film is None or self.start_frame is None or self.end_frame is None:
             return
-        playback = self._run(Excerpt(self.film, start_of(self.start_frame, self.fps),
-                                     start_of(self.end_frame, self.fps), audio=True))
+        playback = self._run(
+            Excerpt(self.film, start_of(self.start_frame, self.fps), start_of(self.end_frame, self.fps), audio=True)
+        )
         if playback is not None:
             playback.prepare()
             playback.play()
@@ -322,9 +339,13 @@ class ExcerptPicker(QWidget):
             self.key_button.hide()
             return
         self._key_frame = frame_at(late + 0.5, self.fps)
-        self.key_note.setText(tr("A start here lies just before a key frame: where a visitor taps play before "
-                                 "the kiosk has prepared the film, it starts 2-3 frames late. Frame {0}, the key "
-                                 "frame, starts exactly either way.").format(self._key_frame))
+        self.key_note.setText(
+            tr(
+                "A start here lies just before a key frame: where a visitor taps play before "
+                "the kiosk has prepared the film, it starts 2-3 frames late. Frame {0}, the key "
+                "frame, starts exactly either way."
+            ).format(self._key_frame)
+        )
         self.key_button.setText(tr("Start at frame {0}").format(self._key_frame))
         self.key_note.show()
         self.key_button.show()
@@ -370,8 +391,11 @@ class ExcerptPicker(QWidget):
             QTimer.singleShot(0, lambda: self._prepare(asked) if token == self._token else None)
             return
         if self._asked is not None and shown != self._asked:
-            self.note.setText(tr("The kiosk cannot start exactly at frame {0}: the nearest exact start is frame {1}, "
-                                 "on screen now.").format(self._asked, shown))
+            self.note.setText(
+                tr(
+                    "The kiosk cannot start exactly at frame {0}: the nearest exact start is frame {1}, on screen now."
+                ).format(self._asked, shown)
+            )
         elif self._asked is not None:
             self.note.clear()
         self._asked = None
@@ -382,8 +406,11 @@ class ExcerptPicker(QWidget):
             then()
         image = QImage(bytes(frame.data), frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
         pixmap = QPixmap.fromImage(image)
-        self.picture.setPixmap(pixmap.scaled(self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                             Qt.TransformationMode.SmoothTransformation))
+        self.picture.setPixmap(
+            pixmap.scaled(
+                self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
         self._show_timecode()
         self._judge_key_frame()
         if not self.scrubber.isSliderDown():

@@ -19,8 +19,21 @@ from kiosk.model.fields import MediaKind
 from kiosk.model.timecode import Duration
 
 #: The editors a field may need.
-WIDGETS = ("localized", "text", "number", "media", "timecode", "duration", "focus", "languages",
-           "captions", "events", "items", "group", "other")
+WIDGETS = (
+    "localized",
+    "text",
+    "number",
+    "media",
+    "timecode",
+    "duration",
+    "focus",
+    "languages",
+    "captions",
+    "events",
+    "items",
+    "group",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +113,19 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
         if widget == "events":
             args = get_args(_strip_optional(hints[f.name]))
             item = args[0] if args else None
-        infos.append(FieldInfo(f.name, f.metadata.get("doc", ""), _is_required(f), widget, media,
-                               f.metadata.get("minimum"), f.metadata.get("maximum"), default, item))
+        infos.append(
+            FieldInfo(
+                f.name,
+                f.metadata.get("doc", ""),
+                _is_required(f),
+                widget,
+                media,
+                f.metadata.get("minimum"),
+                f.metadata.get("maximum"),
+                default,
+                item,
+            )
+        )
     return tuple(infos)
 
 

@@ -32,8 +32,9 @@ def position_among(existing: Sequence[Any], order: Sequence[str], name: str) -> 
     return position
 
 
-def text_edit(document: Document, path: KeyPath, text: str, *, order: Sequence[str] = (),
-              label: str = "") -> SetValue | None:
+def text_edit(
+    document: Document, path: KeyPath, text: str, *, order: Sequence[str] = (), label: str = ""
+) -> SetValue | None:
     """The edit that writes ``text`` at ``path`` (None when nothing changes). An empty text removes the key."""
     old = document.get(path)
     if old is not MISSING and old is not None and str(old) == text:
@@ -47,8 +48,9 @@ def text_edit(document: Document, path: KeyPath, text: str, *, order: Sequence[s
     return SetValue(path, styled_like(old, text) if text else MISSING, label=label, insert_at=insert_at)
 
 
-def localized_edit(document: Document, path: KeyPath, language: str, text: str, *,
-                   field_order: Sequence[str] = (), label: str = "") -> SetValue | None:
+def localized_edit(
+    document: Document, path: KeyPath, language: str, text: str, *, field_order: Sequence[str] = (), label: str = ""
+) -> SetValue | None:
     """The edit for one language of a text at ``path``.
 
     A text written once for all languages (``title: Amani``) becomes one per language the moment a

@@ -106,10 +106,18 @@ class FocusPicture(QWidget):
 class FieldForm(QWidget):
     """A form for the map at ``base``, one row per field of ``infos``."""
 
-    def __init__(self, document: Document, base: KeyPath, infos: Sequence[FieldInfo], submit: Submit,
-                 *, media_picker: Callable[[KeyPath, str], None] | None = None,
-                 rebuild: Callable[[], None] | None = None, media_root: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        base: KeyPath,
+        infos: Sequence[FieldInfo],
+        submit: Submit,
+        *,
+        media_picker: Callable[[KeyPath, str], None] | None = None,
+        rebuild: Callable[[], None] | None = None,
+        media_root: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._media_root = media_root
         self.document = document
@@ -183,8 +191,11 @@ class FieldForm(QWidget):
         def read() -> None:
             self._set_text(edit, text_of(self.document.get(path)))
 
-        edit.textEdited.connect(lambda text: self._push(text_edit(self.document, path, text, order=self._order,
-                                                                  label=tr("Edit {0}").format(path[-1]))))
+        edit.textEdited.connect(
+            lambda text: self._push(
+                text_edit(self.document, path, text, order=self._order, label=tr("Edit {0}").format(path[-1]))
+            )
+        )
         self._register(path, edit, read)
         return edit
 
@@ -205,9 +216,18 @@ class FieldForm(QWidget):
                     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setPlaceholderText(tr("missing translation"))
             signal = edit.edited if multiline else edit.textEdited
-            signal.connect(lambda text, code=language: self._push(localized_edit(
-                self.document, path, code, text, field_order=self._order,
-                label=tr("Edit {0} ({1})").format(path[-1], code))))
+            signal.connect(
+                lambda text, code=language: self._push(
+                    localized_edit(
+                        self.document,
+                        path,
+                        code,
+                        text,
+                        field_order=self._order,
+                        label=tr("Edit {0} ({1})").format(path[-1], code),
+                    )
+                )
+            )
             grid.addWidget(edit, 1, column)
             grid.setColumnStretch(column, 1)
             edits[language] = edit
@@ -229,8 +249,10 @@ class FieldForm(QWidget):
 
     def _number(self, path: KeyPath, info: FieldInfo) -> QWidget:
         spin = QSpinBox()
-        spin.setRange(int(info.minimum if info.minimum is not None else 0),
-                      int(info.maximum if info.maximum is not None else 1_000_000))
+        spin.setRange(
+            int(info.minimum if info.minimum is not None else 0),
+            int(info.maximum if info.maximum is not None else 1_000_000),
+        )
 
         def read() -> None:
             value = self.document.get(path)
@@ -240,7 +262,8 @@ class FieldForm(QWidget):
             self._updating = False
 
         spin.valueChanged.connect(
-            lambda value: self._push(SetValue(path, value, label=tr("Edit {0}").format(path[-1]))))
+            lambda value: self._push(SetValue(path, value, label=tr("Edit {0}").format(path[-1])))
+        )
         self._register(path, spin, read)
         return spin
 
@@ -374,8 +397,11 @@ class FieldForm(QWidget):
             self._children.append(form)
             inner.addWidget(form)
             remove = QPushButton(tr("Remove"))
-            remove.clicked.connect(lambda _checked=False, i=index: self._push(
-                RemoveItem(path, i, label=tr("Remove from {0}").format(path[-1])), False))
+            remove.clicked.connect(
+                lambda _checked=False, i=index: self._push(
+                    RemoveItem(path, i, label=tr("Remove from {0}").format(path[-1])), False
+                )
+            )
             inner.addWidget(remove)
             column.addWidget(group)
         add = QPushButton(tr("Add one"))
@@ -393,8 +419,9 @@ class FieldForm(QWidget):
 
             parent = self.document.get(path[:-1])
             position = position_among(list(parent), self._order, str(path[-1])) if isinstance(parent, dict) else None
-            self._push(SetValue(path, CommentedSeq([entry]), label=tr("Add {0}").format(path[-1]),
-                                insert_at=position), False)
+            self._push(
+                SetValue(path, CommentedSeq([entry]), label=tr("Add {0}").format(path[-1]), insert_at=position), False
+            )
         else:
             self._push(InsertItem(path, count, entry, label=tr("Add {0}").format(path[-1])), False)
 
@@ -415,13 +442,18 @@ class FieldForm(QWidget):
     def needs_rebuild(self, changed: KeyPath) -> bool:
         """True when a list this form lays out (timeline events) gained or lost an item."""
         return any(changed == path for path in self._structural) or any(
-            child.needs_rebuild(changed) for child in self._children)
+            child.needs_rebuild(changed) for child in self._children
+        )
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
         """Problems by field path: each on its field, the rest left to the list."""
         for path, label in self._problem_labels.items():
-            lines = [message for where, messages in problems.items() if where == path or where.startswith(path + ".")
-                     or where.startswith(path + "[") for message in messages]
+            lines = [
+                message
+                for where, messages in problems.items()
+                if where == path or where.startswith(path + ".") or where.startswith(path + "[")
+                for message in messages
+            ]
             label.setText("\n".join(lines))
             label.setVisible(bool(lines))
         for child in self._children:
@@ -440,4 +472,3 @@ class FieldForm(QWidget):
             cut = max(probe.rfind("."), probe.rfind("["))
             probe = probe[:cut] if cut > 0 else ""
         return None
-

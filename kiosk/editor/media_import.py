@@ -11,8 +11,11 @@ from kiosk.editor.edits import SetValue
 from kiosk.editor.i18n import tr
 from kiosk.editor.media_files import SCREEN, MediaError, far_larger_than_screen, import_file, picture_size
 
-_FILTERS = {"image": "Pictures (*.png *.jpg *.jpeg *.webp)", "video": "Films (*.mp4 *.mkv *.webm *.mov)",
-            "captions": "Captions (*.srt *.vtt)"}
+_FILTERS = {
+    "image": "Pictures (*.png *.jpg *.jpeg *.webp)",
+    "video": "Films (*.mp4 *.mkv *.webm *.mov)",
+    "captions": "Captions (*.srt *.vtt)",
+}
 
 
 def import_into(window: Any, path: tuple[Any, ...], kind: str, source: Path, *, resize: bool | None = None) -> bool:
@@ -23,9 +26,13 @@ def import_into(window: Any, path: tuple[Any, ...], kind: str, source: Path, *, 
     try:
         if kind == "image" and resize is None and far_larger_than_screen(picture_size(source)):
             width, height = picture_size(source)
-            answer = QMessageBox.question(window, tr("A very large picture"), tr(
-                "This picture is {0}×{1} pixels, far larger than the screen. Copy it resized to fit {2}×{3}?")
-                .format(width, height, *SCREEN))
+            answer = QMessageBox.question(
+                window,
+                tr("A very large picture"),
+                tr(
+                    "This picture is {0}×{1} pixels, far larger than the screen. Copy it resized to fit {2}×{3}?"
+                ).format(width, height, *SCREEN),
+            )
             resize = answer == QMessageBox.StandardButton.Yes
         imported = import_file(source, exhibition.media_root, kind, resize_to=SCREEN if resize else None)
     except MediaError as error:

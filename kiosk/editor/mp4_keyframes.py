@@ -40,10 +40,10 @@ class KeyFrames:
 def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
     offset = start
     while offset + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
         header = 8
         if size == 1 and offset + 16 <= end:
-            size = struct.unpack(">Q", data[offset + 8:offset + 16])[0]
+            size = struct.unpack(">Q", data[offset + 8 : offset + 16])[0]
             header = 16
         elif size == 0:
             size = end - offset
@@ -105,7 +105,7 @@ def _video_key_frames(moov: bytes) -> KeyFrames | None:
         if mdia is None:
             continue
         hdlr = _find(moov, *mdia, b"hdlr")
-        if hdlr is None or moov[hdlr[0] + 8:hdlr[0] + 12] != b"vide":
+        if hdlr is None or moov[hdlr[0] + 8 : hdlr[0] + 12] != b"vide":
             continue
         mdhd = _find(moov, *mdia, b"mdhd")
         minf = _find(moov, *mdia, b"minf")
@@ -113,7 +113,7 @@ def _video_key_frames(moov: bytes) -> KeyFrames | None:
         if mdhd is None or stbl is None:
             return None
         version = moov[mdhd[0]]
-        timescale = struct.unpack(">I", moov[mdhd[0] + (20 if version == 1 else 12):][:4])[0]
+        timescale = struct.unpack(">I", moov[mdhd[0] + (20 if version == 1 else 12) :][:4])[0]
         return _from_tables(moov, stbl, timescale)
     return None
 
@@ -123,10 +123,10 @@ def _from_tables(moov: bytes, stbl: tuple[int, int], timescale: int) -> KeyFrame
     if stts is None or timescale <= 0:
         return None
     decode_times: list[int] = []
-    count = struct.unpack(">I", moov[stts[0] + 4:stts[0] + 8])[0]
+    count = struct.unpack(">I", moov[stts[0] + 4 : stts[0] + 8])[0]
     clock = 0
     for entry in range(count):
-        samples, delta = struct.unpack(">II", moov[stts[0] + 8 + 8 * entry:stts[0] + 16 + 8 * entry])
+        samples, delta = struct.unpack(">II", moov[stts[0] + 8 + 8 * entry : stts[0] + 16 + 8 * entry])
         for _ in range(samples):
             decode_times.append(clock)
             clock += delta
@@ -134,11 +134,12 @@ def _from_tables(moov: bytes, stbl: tuple[int, int], timescale: int) -> KeyFrame
     ctts = _find(moov, *stbl, b"ctts")
     if ctts is not None:
         version = moov[ctts[0]]
-        count = struct.unpack(">I", moov[ctts[0] + 4:ctts[0] + 8])[0]
+        count = struct.unpack(">I", moov[ctts[0] + 4 : ctts[0] + 8])[0]
         sample = 0
         for entry in range(count):
-            samples, offset = struct.unpack(">I" + ("i" if version == 1 else "I"),
-                                            moov[ctts[0] + 8 + 8 * entry:ctts[0] + 16 + 8 * entry])
+            samples, offset = struct.unpack(
+                ">I" + ("i" if version == 1 else "I"), moov[ctts[0] + 8 + 8 * entry : ctts[0] + 16 + 8 * entry]
+            )
             for _ in range(samples):
                 if sample < len(offsets):
                     offsets[sample] = offset
@@ -149,8 +150,8 @@ def _from_tables(moov: bytes, stbl: tuple[int, int], timescale: int) -> KeyFrame
     if stss is None:  # every sample is a key frame
         keys = list(range(len(presentation)))
     else:
-        count = struct.unpack(">I", moov[stss[0] + 4:stss[0] + 8])[0]
-        keys = [struct.unpack(">I", moov[stss[0] + 8 + 4 * i:stss[0] + 12 + 4 * i])[0] - 1 for i in range(count)]
+        count = struct.unpack(">I", moov[stss[0] + 4 : stss[0] + 8])[0]
+        keys = [struct.unpack(">I", moov[stss[0] + 8 + 4 * i : stss[0] + 12 + 4 * i])[0] - 1 for i in range(count)]
     # Times relative to the first picture shown (an edit list usually shifts B-frame films by that much).
     first = min(presentation) if presentation else 0
     times = tuple(sorted((presentation[k] - first) * 1000 / timescale for k in keys if 0 <= k < len(presentation)))

@@ -72,6 +72,18 @@ def open_exhibition(path: Path) -> Opened:
     except (YAMLError, NotAnExhibition) as error:
         return Opened(None, result.problems or (Problem("error", str(path), 1, 1, "", str(error)),), result)
     if not any(key in document.root for key in EXHIBITION_KEYS):
-        return Opened(None, (Problem("error", str(path), 1, 1, "", "this is not an exhibition file: it has none "
-                                     "of the keys 'exhibition:', 'attract:' and 'chapters:'"),), result)
+        return Opened(
+            None,
+            (
+                Problem(
+                    "error",
+                    str(path),
+                    1,
+                    1,
+                    "",
+                    "this is not an exhibition file: it has none of the keys 'exhibition:', 'attract:' and 'chapters:'",
+                ),
+            ),
+            result,
+        )
     return Opened(document, result.problems, result)

@@ -72,8 +72,11 @@ class PreviewPane(QWidget):
         self.language_box.setObjectName("previewLanguage")
         self.screen_box = QComboBox()
         self.screen_box.setObjectName("previewScreen")
-        for key, label in (("landscape", tr("Landscape 1920×1080")), ("portrait", tr("Portrait 1080×1920")),
-                           ("large-text", tr("Large text"))):
+        for key, label in (
+            ("landscape", tr("Landscape 1920×1080")),
+            ("portrait", tr("Portrait 1080×1920")),
+            ("large-text", tr("Large text")),
+        ):
             self.screen_box.addItem(label, key)
         self.language_box.currentIndexChanged.connect(lambda _i: self.settings_changed.emit())
         self.screen_box.currentIndexChanged.connect(self._screen_changed)
@@ -129,8 +132,9 @@ class PreviewPane(QWidget):
         width, height, _large = SCREENS[self.screen_key]
         if self.container is not None:
             long_side, short_side = PREVIEW_SIZE
-            self.container.setFixedSize(long_side, short_side) if width >= height else \
-                self.container.setFixedSize(short_side, long_side)
+            self.container.setFixedSize(long_side, short_side) if width >= height else self.container.setFixedSize(
+                short_side, long_side
+            )
 
     def _ensure_kiosk(self, exhibition: Exhibition) -> None:
         if self.kiosk is not None:
@@ -180,8 +184,11 @@ class PreviewPane(QWidget):
         screen = self.screen_box.currentText()
         if marks:
             self.note.setStyleSheet("color: #b00020;")
-            self.note.setText(tr("On this screen ({0}, {1}):").format(screen, self.language) + "\n" +
-                              "\n".join(f"• {mark.message}" for mark in marks))
+            self.note.setText(
+                tr("On this screen ({0}, {1}):").format(screen, self.language)
+                + "\n"
+                + "\n".join(f"• {mark.message}" for mark in marks)
+            )
         else:
             self.note.setStyleSheet("color: #2e7d32;")
             self.note.setText(tr("Every text fits on this screen ({0}, {1}).").format(screen, self.language))

@@ -37,8 +37,10 @@ def explain(error: OSError, path: Path) -> str:
             reason = f"the folder {folder} no longer exists"
         case _:
             reason = error.strerror or str(error)
-    return (f"Not saved: {reason}. The file on disk is unchanged and your changes are still open: "
-            "free some space or use Save As to save elsewhere.")
+    return (
+        f"Not saved: {reason}. The file on disk is unchanged and your changes are still open: "
+        "free some space or use Save As to save elsewhere."
+    )
 
 
 def write_atomically(path: Path, text: str, *, keep_backup: bool = True) -> None:

@@ -45,8 +45,10 @@ def new_panel(kind: str, panel_id: str, languages: Sequence[str]) -> CommentedMa
 
 
 def new_chapter(chapter_id: str, panel_id: str, languages: Sequence[str]) -> CommentedMap:
-    return CommentedMap([
-        ("id", chapter_id),
-        ("title", _empty_texts(languages)),
-        ("panels", CommentedSeq([new_panel("text", panel_id, languages)])),
-    ])
+    return CommentedMap(
+        [
+            ("id", chapter_id),
+            ("title", _empty_texts(languages)),
+            ("panels", CommentedSeq([new_panel("text", panel_id, languages)])),
+        ]
+    )

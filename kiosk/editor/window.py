@@ -124,8 +124,15 @@ class EditorWindow(QMainWindow):
     preview_updated = Signal()
     opened = Signal(bool)
 
-    def __init__(self, path: Path | None = None, *, check_delay_ms: int = 400, preview: bool = True,
-                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        check_delay_ms: int = 400,
+        preview: bool = True,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("editorWindow")
         self.settings = settings or QSettings("kiosk", "kiosk-edit")
@@ -204,8 +211,9 @@ class EditorWindow(QMainWindow):
         film.addWidget(self.picker)
         film.addWidget(self.captions)
         film.setSizes([500, 400])
-        self.picker_dock = self._dock(tr("Excerpt and captions"), "excerptDock", film,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.picker_dock = self._dock(
+            tr("Excerpt and captions"), "excerptDock", film, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         # The film and the preview share the right side, one tab each: both need the room.
         preview_tab = self.findChild(QDockWidget, "previewDock")
         assert preview_tab is not None
@@ -293,15 +301,17 @@ class EditorWindow(QMainWindow):
         self.statusBar().showMessage(tr("Opening {0}…").format(path))
         opener = _Opener(self)
         opener.done.connect(lambda opened: self._finish_open(Path(path), opened, started))
-        threading.Thread(target=lambda: opener.done.emit(open_exhibition(Path(path))), name="kiosk-edit-open",
-                         daemon=True).start()
+        threading.Thread(
+            target=lambda: opener.done.emit(open_exhibition(Path(path))), name="kiosk-edit-open", daemon=True
+        ).start()
 
     def _finish_open(self, path: Path, opened: Opened, started: float) -> bool:
         if opened.document is None:
             self.open_problems = opened.problems
             self._show_problem_list(opened.problems)
-            self.statusBar().showMessage(tr("Could not open {0}: see the problems below. Nothing was changed.")
-                                         .format(path))
+            self.statusBar().showMessage(
+                tr("Could not open {0}: see the problems below. Nothing was changed.").format(path)
+            )
             self.opened.emit(False)
             return False
         self._close_document()
@@ -393,8 +403,9 @@ class EditorWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        name, _filter = QFileDialog.getSaveFileName(self, tr("Save the exhibition as"), str(self.document.path),
-                                                    tr("Exhibition (*.yaml *.yml)"))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save the exhibition as"), str(self.document.path), tr("Exhibition (*.yaml *.yml)")
+        )
         return bool(name) and self._write(Path(name))
 
     def _write(self, path: Path) -> bool:
@@ -421,8 +432,12 @@ class EditorWindow(QMainWindow):
         self.undo_stack.setClean()
         errors = [problem for problem in self.problems if problem.severity == "error"]
         if errors:
-            self.statusBar().showMessage(tr("Saved, with {0} error(s) still to fix: the kiosk shows the last version "
-                                            "without errors until they are fixed.").format(len(errors)))
+            self.statusBar().showMessage(
+                tr(
+                    "Saved, with {0} error(s) still to fix: the kiosk shows the last version "
+                    "without errors until they are fixed."
+                ).format(len(errors))
+            )
         else:
             self.statusBar().showMessage(tr("Saved."))
         self._update_title()
@@ -439,10 +454,16 @@ class EditorWindow(QMainWindow):
         if found is None:
             return
         when = datetime.fromtimestamp(found.saved_at).strftime("%Y-%m-%d %H:%M")
-        self.banner.ask("autosave", tr("Changes made on {0} were never saved (the editor was closed without "
-                                       "saving). Restore them?").format(when),
-                        [("restore", tr("Restore"), lambda: self.restore_text(found.text)),
-                         ("discard", tr("Discard them"), lambda: autosave.discard(found.original))])
+        self.banner.ask(
+            "autosave",
+            tr("Changes made on {0} were never saved (the editor was closed without saving). Restore them?").format(
+                when
+            ),
+            [
+                ("restore", tr("Restore"), lambda: self.restore_text(found.text)),
+                ("discard", tr("Discard them"), lambda: autosave.discard(found.original)),
+            ],
+        )
 
     def restore_text(self, text: str) -> None:
         """Put ``text`` (an autosave) in place of the document; it counts as unsaved."""
@@ -464,10 +485,16 @@ class EditorWindow(QMainWindow):
             now = None
         if now == self._known_bytes or self.banner.kind == "changed":
             return
-        self.banner.ask("changed", tr("Someone else changed {0} on disk. Reload it? (Your changes here would be "
-                                      "set aside.)").format(self.document.path.name),
-                        [("reload", tr("Reload"), self.reload_from_disk),
-                         ("keep", tr("Keep mine"), lambda: setattr(self, "_known_bytes", now))])
+        self.banner.ask(
+            "changed",
+            tr("Someone else changed {0} on disk. Reload it? (Your changes here would be set aside.)").format(
+                self.document.path.name
+            ),
+            [
+                ("reload", tr("Reload"), self.reload_from_disk),
+                ("keep", tr("Keep mine"), lambda: setattr(self, "_known_bytes", now)),
+            ],
+        )
 
     def reload_from_disk(self) -> None:
         if self.document is not None:
@@ -490,8 +517,11 @@ class EditorWindow(QMainWindow):
             self._select_row(self.selected)
         elif len(path) >= 2 and path[0] == "chapters":
             self.model.label_changed(path[:4] if len(path) >= 4 and path[2] == "panels" else path[:2])
-        if structural or any(form.needs_rebuild(path) for form in self._forms) or self.document.get(
-                self.selected) is None:
+        if (
+            structural
+            or any(form.needs_rebuild(path) for form in self._forms)
+            or self.document.get(self.selected) is None
+        ):
             self._form_timer.start()
         else:
             for form in self._forms:
@@ -522,8 +552,9 @@ class EditorWindow(QMainWindow):
 
     def _taken_ids(self) -> set[str]:
         assert self.document is not None
-        return set(self.document.panel_ids()) | {str(c.get("id")) for c in self.document.chapters()
-                                                   if isinstance(c, dict)}
+        return set(self.document.panel_ids()) | {
+            str(c.get("id")) for c in self.document.chapters() if isinstance(c, dict)
+        }
 
     def add_panel(self, kind: str) -> None:
         if self.document is None or not self.document.chapters():
@@ -539,8 +570,9 @@ class EditorWindow(QMainWindow):
             return
         taken = self._taken_ids()
         chapter_id = unique_id("new-chapter", taken)
-        chapter = new_chapter(chapter_id, unique_id(f"{chapter_id}-text", taken | {chapter_id}),
-                              self.document.languages)
+        chapter = new_chapter(
+            chapter_id, unique_id(f"{chapter_id}-text", taken | {chapter_id}), self.document.languages
+        )
         index = int(self.selected[1]) + 1 if len(self.selected) >= 2 else len(self.document.chapters())
         self.submit(InsertItem(("chapters",), index, chapter, label=tr("Add a chapter")))
         self.select(("chapters", index))
@@ -670,8 +702,11 @@ class EditorWindow(QMainWindow):
             kind = str(node.get("type", ""))
             self.form_title.setText(f"{kind} — {node.get('id', '')}\n{panel_doc(kind)}")
             media_root = self.exhibition.media_root if self.exhibition is not None else None
-            self._forms.append(FieldForm(document, path, panel_fields(kind), submit, media_picker=self.pick_media,
-                                         media_root=media_root))
+            self._forms.append(
+                FieldForm(
+                    document, path, panel_fields(kind), submit, media_picker=self.pick_media, media_root=media_root
+                )
+            )
         for form in self._forms:
             if form.parent() is None:
                 column.addWidget(form)
@@ -707,8 +742,14 @@ class EditorWindow(QMainWindow):
 
         assert self.document is not None
         weekly = CommentedMap((day, "09:00-18:00") for day in DAYS)
-        self.submit(SetValue(("schedule",), CommentedMap([("weekly", weekly)]), label=tr("Add opening hours"),
-                             insert_at=len(self.document.root)))
+        self.submit(
+            SetValue(
+                ("schedule",),
+                CommentedMap([("weekly", weekly)]),
+                label=tr("Add opening hours"),
+                insert_at=len(self.document.root),
+            )
+        )
         self._build_form()
 
     def field_widget(self, path: KeyPath | str) -> QWidget | None:
@@ -836,8 +877,11 @@ class EditorWindow(QMainWindow):
         if isinstance(node, dict):
             panel = convert_panel(self.document.dump_part(node), self.exhibition, self.media, f"panel-{index + 1}")
         self.preview.set_languages(self.exhibition.languages)
-        self.preview.show_panel(with_panel(self.exhibition, chapter, index, panel), 0,
-                                min(index, len(self.exhibition.chapters[chapter].panels) - 1))
+        self.preview.show_panel(
+            with_panel(self.exhibition, chapter, index, panel),
+            0,
+            min(index, len(self.exhibition.chapters[chapter].panels) - 1),
+        )
         self.preview_updated.emit()
 
     # -- closing ---------------------------------------------------------------------------------------
@@ -857,9 +901,14 @@ class EditorWindow(QMainWindow):
             answer = self.confirm()
         else:
             answer = QMessageBox.question(
-                self, tr("Unsaved changes"), tr("Save the changes to {0}?").format(self.document.path.name),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+                self,
+                tr("Unsaved changes"),
+                tr("Save the changes to {0}?").format(self.document.path.name),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:

@@ -39,7 +39,8 @@ def guess_indent(text: str) -> Indent:
         if key is None:
             continue
         following = next(
-            (later for later in lines[number + 1:] if later.strip() and not later.lstrip().startswith("#")), "")
+            (later for later in lines[number + 1 :] if later.strip() and not later.lstrip().startswith("#")), ""
+        )
         depth = len(following) - len(following.lstrip(" "))
         step = depth - len(key.group(1))
         if _ITEM_LINE.match(following) and step >= 0:

@@ -84,7 +84,9 @@ class ExhibitionInfo:
     theme: Theme = spec("Colours and fonts.", default=Theme())
     listen_volume: int = spec(
         "Loudest volume of the listen control (spoken panels, audio description), 0 to 100.",
-        default=70, minimum=0, maximum=100,
+        default=70,
+        minimum=0,
+        maximum=100,
     )
 
     @property

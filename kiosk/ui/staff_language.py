@@ -18,8 +18,9 @@ from kiosk import paths
 log = logging.getLogger(__name__)
 
 
-def install_staff_translator(app: QCoreApplication, languages: Sequence[str] | None = None, *,
-                             catalogue: str = "staff") -> QTranslator | None:
+def install_staff_translator(
+    app: QCoreApplication, languages: Sequence[str] | None = None, *, catalogue: str = "staff"
+) -> QTranslator | None:
     """Install the first available translation among ``languages`` (by default the system's
     languages, in order of preference); None when the staff read English. ``catalogue`` names the
     file set: ``staff`` (the kiosk's staff screens) or ``editor`` (kiosk edit)."""

@@ -190,8 +190,9 @@ def test_a_picture_opens_zooms_and_closes_by_keys_without_a_pinch(key_kiosk: Key
     from kiosk.model.exhibition import ImagePanel
 
     kiosk, access = key_kiosk, key_kiosk.access
-    chapter, index = next((ci, pi) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels)
-                          if isinstance(p, ImagePanel))
+    chapter, index = next(
+        (ci, pi) for ci, c in enumerate(bundled.chapters) for pi, p in enumerate(c.panels) if isinstance(p, ImagePanel)
+    )
     _home(kiosk)
     kiosk.app.visit.open_chapter(chapter, index)
     kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter" and kiosk.navigator.panelIndex == index)

@@ -50,8 +50,12 @@ def editor(qtbot, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
 
     def make(path: Path | None, **options: object) -> EditorWindow:
         settings = QSettings(str(tmp_path / "kiosk-edit.ini"), QSettings.Format.IniFormat)
-        window = EditorWindow(path, check_delay_ms=int(options.pop("check_delay_ms", 50)),  # type: ignore[arg-type]
-                              settings=settings, **options)
+        window = EditorWindow(
+            path,
+            check_delay_ms=int(options.pop("check_delay_ms", 50)),  # type: ignore[arg-type]
+            settings=settings,
+            **options,
+        )
         window.confirm = lambda: QMessageBox.StandardButton.Discard
         qtbot.addWidget(window)
         windows.append(window)

@@ -30,11 +30,15 @@ def main() -> int:
         write_atomically(target, document.text())
     except SaveError as error:
         message = str(error)
-    print(json.dumps({
-        "message": message,
-        "unchanged": target.read_bytes() == before,
-        "listing_unchanged": sorted(p.name for p in folder.iterdir()) == listing,
-    }))
+    print(
+        json.dumps(
+            {
+                "message": message,
+                "unchanged": target.read_bytes() == before,
+                "listing_unchanged": sorted(p.name for p in folder.iterdir()) == listing,
+            }
+        )
+    )
     return 0
 
 

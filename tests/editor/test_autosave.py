@@ -16,8 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_autosave_of_a_killed_editor_is_offered_and_restored(qtbot, editor, bundled_copy: Path) -> None:
     before = bundled_copy.read_bytes()
-    child = subprocess.Popen([sys.executable, str(CHILD), str(bundled_copy)], cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(bundled_copy)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "autosaved"

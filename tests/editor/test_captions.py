@@ -12,8 +12,11 @@ from kiosk.model.captions import Cue
 from .test_excerpt import VIDEO_PANEL, clip_exhibition, wait_ready  # noqa: F401 (a fixture)
 
 
-def test_a_cue_added_at_the_frame_on_screen_is_saved_and_read_by_the_kiosk(qtbot, editor,
-                                                                         clip_exhibition: Path) -> None:  # noqa: F811
+def test_a_cue_added_at_the_frame_on_screen_is_saved_and_read_by_the_kiosk(
+    qtbot,
+    editor,
+    clip_exhibition: Path,  # noqa: F811 (the fixture imported above)
+) -> None:
     window = editor(clip_exhibition, preview=False)
     window.show()
     qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
@@ -38,8 +41,7 @@ def test_a_cue_added_at_the_frame_on_screen_is_saved_and_read_by_the_kiosk(qtbot
     picker.close_film()
 
 
-def test_overlapping_cues_and_cues_outside_the_excerpt_are_marked(qtbot, editor,
-                                                                 clip_exhibition: Path) -> None:  # noqa: F811
+def test_overlapping_cues_and_cues_outside_the_excerpt_are_marked(qtbot, editor, clip_exhibition: Path) -> None:  # noqa: F811
     window = editor(clip_exhibition, preview=False)
     qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
     window.select(VIDEO_PANEL)
@@ -48,8 +50,13 @@ def test_overlapping_cues_and_cues_outside_the_excerpt_are_marked(qtbot, editor,
     first = pane.cues["en"][0]
     from kiosk.editor.captions_pane import CueListEdit
 
-    window.submit(CueListEdit(pane, "en", (*pane.cues["en"], Cue(first.start_ms + 100, first.end_ms + 100, "Over"),
-                                           Cue(60_000, 61_000, "Late"))))
+    window.submit(
+        CueListEdit(
+            pane,
+            "en",
+            (*pane.cues["en"], Cue(first.start_ms + 100, first.end_ms + 100, "Over"), Cue(60_000, 61_000, "Late")),
+        )
+    )
     checks = [pane.table.item(row, 3).text() for row in range(pane.table.rowCount())]
     assert any("overlaps" in text for text in checks)
     assert any("outside the excerpt" in text for text in checks)
@@ -70,8 +77,12 @@ def test_subrip_and_webvtt_round_trip_through_the_kiosk_s_reader(tmp_path: Path)
     assert any("characters a second" in m for m in messages) and any("over 7 seconds" in m for m in messages)
 
 
-def test_importing_a_caption_file_copies_it_and_names_it(qtbot, editor, clip_exhibition: Path,  # noqa: F811
-                                                        tmp_path: Path) -> None:
+def test_importing_a_caption_file_copies_it_and_names_it(
+    qtbot,
+    editor,
+    clip_exhibition: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     source = tmp_path / "Sous-titres FR.vtt"
     source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nUn sous-titre importé.\n", encoding="utf-8")
     bad = tmp_path / "bad.srt"

@@ -13,8 +13,9 @@ def test_edit_is_a_subcommand() -> None:
     assert "edit" in build_parser().format_help()
 
 
-def test_without_qt_widgets_it_says_where_to_run_it(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                                                     tmp_path: Path) -> None:
+def test_without_qt_widgets_it_says_where_to_run_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     # As in the booth's bundle. (Hiding the module itself from this process crashes shiboken, which has
     # it loaded already: the check is replaced, the message and the exit code are what is tested.)
     from kiosk.cli import edit

@@ -19,8 +19,11 @@ STARTER = ROOT / "kiosk" / "starter" / "exhibition.yaml"
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 @pytest.mark.parametrize("path", [BUNDLED, STARTER], ids=["bundled", "starter"])
@@ -49,7 +52,8 @@ def test_changing_one_arabic_title_changes_that_line_only() -> None:
     after = document.text()
     assert changed_lines(text, after) == ["-          ar: طالبة طب", "+          ar: طالبة في كلية الطب"]
     assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == [
-        line for line in text.splitlines() if line.lstrip().startswith("#")]
+        line for line in text.splitlines() if line.lstrip().startswith("#")
+    ]
     edit.revert(document)
     assert document.text() == text
 

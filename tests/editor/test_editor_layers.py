@@ -17,8 +17,19 @@ pytestmark = pytest.mark.no_qt_log
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = ROOT / "kiosk" / "editor"
-DOCUMENT_SIDE = ("yaml_io", "document", "edits", "saving", "autosave", "fields", "form_values", "templates",
-                 "opening", "problem_paths", "media_files")
+DOCUMENT_SIDE = (
+    "yaml_io",
+    "document",
+    "edits",
+    "saving",
+    "autosave",
+    "fields",
+    "form_values",
+    "templates",
+    "opening",
+    "problem_paths",
+    "media_files",
+)
 FORBIDDEN = ("PySide6", "shiboken6", "vlc")
 
 
@@ -45,7 +56,8 @@ def test_the_document_side_imports_no_qt_even_at_run_time() -> None:
 
 
 def test_no_editor_module_imports_vlc() -> None:
-    offenders = [path.name for path in EDITOR.glob("*.py")
-                 if any(name.split(".")[0] == "vlc" for name in _imported(path))]
+    offenders = [
+        path.name for path in EDITOR.glob("*.py") if any(name.split(".")[0] == "vlc" for name in _imported(path))
+    ]
     assert offenders == []
     assert len(list(EDITOR.glob("*.py"))) > len(DOCUMENT_SIDE)

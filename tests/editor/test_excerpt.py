@@ -52,7 +52,8 @@ def wait_ready(qtbot, picker, frame: int) -> None:  # type: ignore[no-untyped-de
         state = picker.playback.state if picker.playback is not None else None
         assert picker.ready and picker.frame == frame and shown == frame, (
             f"asked {frame}: ready {picker.ready}, frame {picker.frame}, on screen {shown}, {state}, "
-            f"tries {picker._tries}, note {picker.note.text()!r}")
+            f"tries {picker._tries}, note {picker.note.text()!r}"
+        )
 
     qtbot.waitUntil(there, timeout=20_000)
 
@@ -118,8 +119,9 @@ def test_stepping_to_a_frame_and_marking_it_saves_that_frame(qtbot, editor, clip
     from kiosk.editor.edits import SetValue
 
     window.submit(SetValue((*VIDEO_PANEL, "described", 0, "at"), "00:00:01.500"))
-    assert window.document.get((*VIDEO_PANEL, "end")) == str(__import__("kiosk.model", fromlist=["Timecode"])
-                                                           .Timecode(start_of(95, 30)))
+    assert window.document.get((*VIDEO_PANEL, "end")) == str(
+        __import__("kiosk.model", fromlist=["Timecode"]).Timecode(start_of(95, 30))
+    )
     assert window.save()
 
     saved = load_exhibition(clip_exhibition)
@@ -134,8 +136,9 @@ def test_stepping_to_a_frame_and_marking_it_saves_that_frame(qtbot, editor, clip
     picker.close_film()
 
 
-def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(qtbot, editor,
-                                                                           clip_exhibition: Path) -> None:
+def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(
+    qtbot, editor, clip_exhibition: Path
+) -> None:
     window = editor(clip_exhibition, preview=False)
     window.show()
     qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
@@ -160,8 +163,9 @@ def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(qtbot
     picker.close_film()
 
 
-def test_a_start_just_before_a_key_frame_is_warned_and_the_key_frame_offered(qtbot, editor,
-                                                                             clip_exhibition: Path) -> None:
+def test_a_start_just_before_a_key_frame_is_warned_and_the_key_frame_offered(
+    qtbot, editor, clip_exhibition: Path
+) -> None:
     from kiosk.editor.mp4_keyframes import key_frames
 
     film = clip_exhibition.parent / "media" / "video" / "sample.mp4"

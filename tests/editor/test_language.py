@@ -33,8 +33,11 @@ def test_every_text_of_the_editor_is_translated_into_french() -> None:
     ts = ET.parse(ROOT / "kiosk" / "i18n" / "editor_fr.ts").getroot()
     translated = {message.findtext("source"): message.find("translation") for message in ts.iter("message")}
     missing = [text for text in editor_texts() if text not in translated]
-    unfinished = [source for source, translation in translated.items()
-                  if translation is None or translation.get("type") == "unfinished" or not translation.text]
+    unfinished = [
+        source
+        for source, translation in translated.items()
+        if translation is None or translation.get("type") == "unfinished" or not translation.text
+    ]
     assert missing == [] and unfinished == []
 
 
@@ -43,4 +46,5 @@ def test_the_shipped_french_is_compiled_from_its_ts_file(tmp_path: Path) -> None
 
     translations.compile_qm(ROOT / "kiosk" / "i18n" / "editor_fr.ts", tmp_path / "editor_fr.qm")
     assert (tmp_path / "editor_fr.qm").read_bytes() == (ROOT / "kiosk" / "i18n" / "editor_fr.qm").read_bytes(), (
-        "kiosk/i18n/editor_fr.qm is not compiled from editor_fr.ts: run tools/translations.py")
+        "kiosk/i18n/editor_fr.qm is not compiled from editor_fr.ts: run tools/translations.py"
+    )

@@ -30,8 +30,9 @@ def test_clean_names() -> None:
     assert clean_name("الكهف.mp4") == "file.mp4"
 
 
-def test_a_huge_picture_is_imported_resized_and_its_alt_text_asked_for(qtbot, editor, starter_copy: Path,
-                                                                       tmp_path: Path) -> None:
+def test_a_huge_picture_is_imported_resized_and_its_alt_text_asked_for(
+    qtbot, editor, starter_copy: Path, tmp_path: Path
+) -> None:
     window = editor(starter_copy, preview=False)
     window.show()
     assert window.document.get((*IMAGE_PANEL, "type")) == "image"
@@ -58,16 +59,18 @@ def test_a_huge_picture_is_imported_resized_and_its_alt_text_asked_for(qtbot, ed
     assert source.exists(), "the original stays where it was"
 
 
-def test_a_picture_dropped_on_the_window_goes_to_the_selected_panel(qtbot, editor, starter_copy: Path,
-                                                                    tmp_path: Path) -> None:
+def test_a_picture_dropped_on_the_window_goes_to_the_selected_panel(
+    qtbot, editor, starter_copy: Path, tmp_path: Path
+) -> None:
     window = editor(starter_copy, preview=False)
     window.select(IMAGE_PANEL)
     qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
     source = big_picture(tmp_path, "small.png", (640, 360))
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(source))])
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     # Qt delivers a drop only during a real drag from another application, which offscreen has none of:
     # the window's handler gets the event a file manager's drop would bring.
     window.dropEvent(drop)
@@ -75,8 +78,9 @@ def test_a_picture_dropped_on_the_window_goes_to_the_selected_panel(qtbot, edito
     assert (starter_copy.parent / "media" / "images" / "small.png").is_file()
 
 
-def test_a_file_that_is_not_a_picture_is_refused_and_nothing_changes(editor, starter_copy: Path,
-                                                                     tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_picture_is_refused_and_nothing_changes(
+    editor, starter_copy: Path, tmp_path: Path
+) -> None:
     window = editor(starter_copy, preview=False)
     fake = tmp_path / "holiday.png"
     fake.write_text("not a picture", encoding="utf-8")
@@ -100,8 +104,9 @@ def test_clicking_the_picture_sets_the_focus_point(qtbot, editor, bundled_copy: 
     assert window.document.get((*portrait, "id")) == "portrait"
     picture = window.findChild(FocusPicture, "focusPicture:chapters[0].panels[3].focus")
     assert picture is not None and picture.has_picture
-    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=QPointF(picture.width() * 0.25,
-                                                                       picture.height() * 0.75).toPoint())
+    qtbot.mouseClick(
+        picture, Qt.MouseButton.LeftButton, pos=QPointF(picture.width() * 0.25, picture.height() * 0.75).toPoint()
+    )
     assert list(window.document.get((*portrait, "focus"))) == [0.25, 0.75]
     assert "        focus: [0.25, 0.75]\n" in window.document.text()
     window.undo_stack.undo()

@@ -11,14 +11,19 @@ from kiosk.editor.opening import open_exhibition
 from .conftest import BUNDLED
 
 
-@pytest.mark.parametrize(("text", "where", "words"), [
-    ("exhibition:\n  id: x\n  title: [unclosed\n", (3, 10), "not closed"),
-    ("exhibition:\n\tid: x\n", (2, 1), "cannot start"),
-    ("services:\n  web: {image: nginx}\n", (1, 1), "not an exhibition"),
-    ("- just\n- a list\n", (1, 1), "group of keys"),
-], ids=["unclosed-list", "tab", "other-yaml", "a-list"])
-def test_a_file_that_is_not_an_exhibition_opens_nothing(tmp_path: Path, text: str, where: tuple[int, int],
-                                                        words: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("exhibition:\n  id: x\n  title: [unclosed\n", (3, 10), "not closed"),
+        ("exhibition:\n\tid: x\n", (2, 1), "cannot start"),
+        ("services:\n  web: {image: nginx}\n", (1, 1), "not an exhibition"),
+        ("- just\n- a list\n", (1, 1), "group of keys"),
+    ],
+    ids=["unclosed-list", "tab", "other-yaml", "a-list"],
+)
+def test_a_file_that_is_not_an_exhibition_opens_nothing(
+    tmp_path: Path, text: str, where: tuple[int, int], words: str
+) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text(text, encoding="utf-8")
     opened = open_exhibition(path)

@@ -47,8 +47,13 @@ def _in_namespace(tmp_path: Path, mode: str, size: str) -> dict[str, object]:
         f"mount -t tmpfs -o size={size} tmpfs {folder} && cp {BUNDLED} {folder}/exhibition.yaml && "
         f"exec {sys.executable} {CHILD} {mode} {folder}"
     )
-    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     if done.returncode != 0 and "Operation not permitted" in done.stderr:
         pytest.skip(f"this machine does not allow private mounts: {done.stderr.strip()}")
     assert done.returncode == 0, done.stderr

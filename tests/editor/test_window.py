@@ -31,8 +31,9 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """Key presses carrying each character, as a keyboard of that script sends them (QTest's only know ASCII)."""
     for character in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
-                                                     character))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            )
 
 
 def test_changing_one_arabic_title_and_saving_changes_that_line_only(qtbot, editor, bundled_copy: Path) -> None:
@@ -80,7 +81,11 @@ def test_dragging_a_panel_down_reorders_and_undo_puts_it_back(editor, bundled_co
     # What the tree view does on a drop between the 3rd and 4th panels of the first chapter.
     assert model.dropMimeData(data, Qt.DropAction.CopyAction, 3, 0, chapter)
     assert [panel["id"] for panel in window.document.get(("chapters", 0, "panels"))] == [
-        ids[0], ids[2], ids[1], *ids[3:]]
+        ids[0],
+        ids[2],
+        ids[1],
+        *ids[3:],
+    ]
     assert model.data(model.index(2, 0, chapter)).startswith("[text] student")
     assert window.selected == ("chapters", 0, "panels", 2)
     window.undo_stack.undo()

@@ -67,10 +67,17 @@ def frozen(repeats: int, scratch: Path) -> list[float]:
     """The UI thread stuck 3 s after each start (all but the last), watchdog limit 2 s: freeze to new frame."""
     # Each freeze an isolated death (--crash-limit 1000), as recovery/measure.py does: the crash-loop
     # back-off (tested on its own) would otherwise add its wait from the third freeze on.
-    supervised = start(None, scratch, env_extra={
-        "KIOSK_PROBE_EXTRA": "freezer", "PYTHONPATH_EXTRA": str(HERE), "KIOSK_TEST_FREEZE": "ui",
-        "KIOSK_WATCHDOG_UI_S": "2", "KIOSK_TEST_FREEZE_EVERY_START": str(repeats),
-    })
+    supervised = start(
+        None,
+        scratch,
+        env_extra={
+            "KIOSK_PROBE_EXTRA": "freezer",
+            "PYTHONPATH_EXTRA": str(HERE),
+            "KIOSK_TEST_FREEZE": "ui",
+            "KIOSK_WATCHDOG_UI_S": "2",
+            "KIOSK_TEST_FREEZE_EVERY_START": str(repeats),
+        },
+    )
     times = []
     try:
         frame = supervised.next_frame(timeout=90)
@@ -88,8 +95,16 @@ def frozen(repeats: int, scratch: Path) -> list[float]:
 def _row(name: str, values: list[float], note: str, target: float | None = None) -> dict[str, object]:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"name": name, "unit": "s", "median": round(statistics.median(values), 3), "p95": round(p95, 3),
-            "target": target, "better": "lower", "n": len(values), "note": note}
+    return {
+        "name": name,
+        "unit": "s",
+        "median": round(statistics.median(values), 3),
+        "p95": round(p95, 3),
+        "target": target,
+        "better": "lower",
+        "n": len(values),
+        "note": note,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,11 +121,18 @@ def main(argv: list[str] | None = None) -> int:
     for label, values in (("display back", back), ("display late", late), ("frozen", stuck)):
         print(f"{label}: " + ", ".join(f"{v:.2f}" for v in values) + " s", file=sys.stderr)
     rows = [
-        _row("faults: display back to the new kiosk's first frame (supervised)", back,
-             "Xvfb killed for 1 s and started again", 5.0),
+        _row(
+            "faults: display back to the new kiosk's first frame (supervised)",
+            back,
+            "Xvfb killed for 1 s and started again",
+            5.0,
+        ),
         _row("faults: display up at boot to the first frame", late, "kiosk started 1 s before Xvfb", 5.0),
-        _row("faults: UI thread stuck to the new kiosk's first frame", stuck,
-             "watchdog limit 2 s here (15 s as shipped): the limit plus a restart"),
+        _row(
+            "faults: UI thread stuck to the new kiosk's first frame",
+            stuck,
+            "watchdog limit 2 s here (15 s as shipped): the limit plus a restart",
+        ),
     ]
     print(json.dumps({"bench": "faults", "results": rows}))
     return 0

@@ -178,13 +178,15 @@ def test_pictures_are_decoded_smaller_when_memory_is_short(qapp, qtbot, tmp_path
     register_qml_types()
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(paths.qml_import_dir()))
-    engine.loadData(f"""
+    engine.loadData(
+        f"""
 import QtQuick
 import Kiosk
 Window {{
     width: 800; height: 600; visible: true
     MediaImage {{ anchors.fill: parent; source: "{QUrl.fromLocalFile(str(photo)).toString()}" }}
-}}""".encode())
+}}""".encode()
+    )
     window = engine.rootObjects()[0]
     image = next(item for item in walk(window.contentItem()) if item.metaObject().className().startswith("QQuickImage"))
 

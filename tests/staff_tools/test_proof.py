@@ -103,8 +103,9 @@ def test_the_flawed_exhibition_is_marked(flawed: Path, tmp_path: Path) -> None:
     assert len(pngs) == 8 and "png/1920x1080/fr/01-one-03-tiny.png" in pngs
     # The summary's accessibility count: the film is captioned in English only.
     if shutil.which("pdftotext"):
-        summary = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out / "proof.pdf"), "-"],
-                                 capture_output=True, text=True, check=True).stdout
+        summary = subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", str(out / "proof.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "Accessibility" in summary and "Films captioned: en 1/1, fr 0/1" in summary, summary
     assert main(["proof", str(flawed), "--out", str(out), "--strict"]) == 1
 

@@ -253,8 +253,9 @@ class Access(QObject):
         return panel.id if panel is not None else ""
 
     def _order(self) -> tuple[str, ...]:
-        return focus_order(self.visit.state, self.visit.shape, sign_language=self._sign_file() is not None,
-                           viewer=self._viewer_open)
+        return focus_order(
+            self.visit.state, self.visit.shape, sign_language=self._sign_file() is not None, viewer=self._viewer_open
+        )
 
     def _sign_file(self) -> Path | None:
         panel = self.current_panel()
