@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import KioskBackend
 
 // Sizes, colours and fonts for every view. Main.qml feeds it the exhibition's theme,
 // the window size, the screen's pixel density and the visitor's large-text choice.
@@ -32,7 +33,7 @@ QtObject {
     // The keypad: the control that has the focus ("" while nobody uses the keys), and the view
     // model that panels ask to play a film or open a picture (kiosk/ui/viewmodels/access.py).
     property string focusName: ""
-    property QtObject access: null
+    property Access access: null
     // Seated reach: every control in the lower part of the screen.
     property bool seatedReach: false
     readonly property real focusRingWidth: Math.max(3, px(6))
