@@ -266,6 +266,9 @@ class EditorWindow(QMainWindow):
         files = bar.addMenu(tr("&File"))
         self._action(files, tr("&New exhibition…"), self.new_exhibition, QKeySequence.StandardKey.New, "new")
         self._action(files, tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open, "open")
+        self.recent_menu = files.addMenu(tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(files, tr("&Save"), self.save, QKeySequence.StandardKey.Save, "save")
         self._action(files, tr("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs, "saveAs")
         files.addSeparator()
@@ -955,6 +958,21 @@ class EditorWindow(QMainWindow):
                 return (*self.selected, "image"), "image"
         return None
 
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent") or []
+        return [str(item) for item in (value if isinstance(value, list) else [value])]
+
     def _remember_recent(self, path: Path) -> None:
-        recent = [str(path)] + [p for p in (self.settings.value("recent") or []) if p != str(path)]
+        recent = [str(path)] + [item for item in self.recent_files() if item != str(path)]
         self.settings.setValue("recent", recent[:8])
+
+    def _fill_recent(self) -> None:
+        """The files opened last, newest first; one no longer there is shown greyed out."""
+        self.recent_menu.clear()
+        for name in self.recent_files():
+            action = self.recent_menu.addAction(name)
+            action.setEnabled(Path(name).is_file())
+            action.triggered.connect(lambda _checked=False, path=name: self.open_recent(Path(path)))
+
+    def open_recent(self, path: Path) -> bool:
+        return self._may_discard() and self.open_file(path)

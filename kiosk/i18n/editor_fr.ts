@@ -244,6 +244,10 @@
             <translation>&amp;Ouvrir…</translation>
         </message>
         <message>
+            <source>Open &amp;recent</source>
+            <translation>Ouvrir un fichier &amp;récent</translation>
+        </message>
+        <message>
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
         </message>

@@ -236,3 +236,13 @@ def test_f8_goes_to_the_next_missing_translation_in_its_language(qtbot, editor, 
     qtbot.waitUntil(lambda: window.problem_list.count() == 0, timeout=10_000)
     action.trigger()
     assert "No problems" in window.statusBar().currentMessage()
+
+
+def test_recent_files_are_offered_newest_first(editor, bundled_copy: Path, starter_copy: Path) -> None:
+    window = editor(bundled_copy, preview=False)
+    assert window.open_file(starter_copy)
+    window.recent_menu.aboutToShow.emit()
+    names = [action.text() for action in window.recent_menu.actions()]
+    assert names[:2] == [str(starter_copy.absolute()), str(bundled_copy.absolute())]
+    window.recent_menu.actions()[1].trigger()
+    assert window.document.path == bundled_copy.absolute()
