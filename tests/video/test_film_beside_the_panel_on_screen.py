@@ -86,8 +86,12 @@ def test_a_film_prepared_beside_is_stopped_when_memory_runs_short(qtbot: Any, ki
     qtbot.waitUntil(lambda: bool(kiosk.find_all("videoPlayer")), timeout=5000)
     player = film_player(kiosk)
     qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=8000)  # prepared beside
-    short = MemoryWatch(None, release_films=kiosk.app.films.release_prepared_beside,
-                        read=lambda: Memory(80, 100, 0.0, "test"), interval_ms=60_000)
+    short = MemoryWatch(
+        None,
+        release_films=kiosk.app.films.release_prepared_beside,
+        read=lambda: Memory(80, 100, 0.0, "test"),
+        interval_ms=60_000,
+    )
     try:
         qtbot.waitUntil(lambda: player.property("state") == "idle", timeout=3000)  # its decoder let go
         qtbot.wait(1500)  # past its settle time: it does not prepare again while memory is short
