@@ -101,7 +101,9 @@ def run_kiosk(options: RunOptions) -> int:
         return kiosk.navigator.property("screen") == "attract" and bool(tools.schedule.property("isOpen"))
 
     watchdog = watch_frames(kiosk.window, should_animate)
-    memory = MemoryWatch(kiosk.window, engine=kiosk.engine, trim=kiosk.memory.trim_now)
+    memory = MemoryWatch(
+        kiosk.window, engine=kiosk.engine, trim=kiosk.memory.trim_now, release_films=kiosk.films.release_prepared_beside
+    )
     health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
     log.info("kiosk showing %s (%s)", config, "windowed" if options.windowed else "locked down")
 

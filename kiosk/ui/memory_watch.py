@@ -5,8 +5,8 @@
 Every 5 s it reads :func:`kiosk.memory_pressure.read_memory` (a few small files) and, when the
 level changes:
 
-- ``low``: films beside the panel on screen no longer prepare ahead (each holds a paused
-  decoder: tens of MB); pictures are decoded at 3/4 of their size on screen (QML's
+- ``low``: films beside the panel on screen no longer prepare ahead, and those prepared are
+  stopped (each holds a paused decoder: tens of MB); pictures are decoded at 3/4 of their size on screen (QML's
   ``Theme.pictureScale``: 44 % fewer pixels); a picture whose decoded
   size would still pass 64 MB is not decoded (its placeholder shows) instead of 256 MB; freed
   heap goes back to the system now;
@@ -49,6 +49,7 @@ class MemoryWatch(QObject):
         *,
         engine: QQmlEngine | None = None,
         trim: Callable[[], object] = lambda: None,
+        release_films: Callable[[], object] = lambda: 0,
         read: Callable[[], Memory] = read_memory,
         interval_ms: int = INTERVAL_MS,
         parent: QObject | None = None,
@@ -57,6 +58,7 @@ class MemoryWatch(QObject):
         self._window = window
         self._engine = engine
         self._trim = trim
+        self._release_films = release_films
         self._read = read
         self.level = NORMAL
         self._timer = QTimer(self)
@@ -89,6 +91,9 @@ class MemoryWatch(QObject):
         QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[level])
         self._scale_pictures(PICTURE_SCALE[level])
         if level in (LOW, CRITICAL):
+            released = self._release_films()
+            if released:
+                log.info("memory %s: %s film(s) prepared beside the panel on screen stopped", level, released)
             self._trim()
         if level == CRITICAL and self._window is not None:
             self._window.releaseResources()

@@ -75,3 +75,26 @@ def test_a_tap_on_arrival_at_a_film_starts_on_its_exact_first_frame(qtbot: Any, 
     # ...and, next to the panel on screen, prepares again for the visitor's return.
     qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=8000)
     assert not player.property("showsFrame")
+
+
+def test_a_film_prepared_beside_is_stopped_when_memory_runs_short(qtbot: Any, kiosk: KioskDriver) -> None:
+    from kiosk.memory_pressure import Memory
+    from kiosk.ui.memory_watch import MemoryWatch
+
+    kiosk.navigator.wake()
+    qtbot.waitUntil(lambda: kiosk.navigator.openChapter(0), timeout=3000)
+    qtbot.waitUntil(lambda: bool(kiosk.find_all("videoPlayer")), timeout=5000)
+    player = film_player(kiosk)
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=8000)  # prepared beside
+    short = MemoryWatch(
+        None,
+        release_films=kiosk.app.films.release_prepared_beside,
+        read=lambda: Memory(80, 100, 0.0, "test"),
+        interval_ms=60_000,
+    )
+    try:
+        qtbot.waitUntil(lambda: player.property("state") == "idle", timeout=3000)  # its decoder let go
+        qtbot.wait(1500)  # past its settle time: it does not prepare again while memory is short
+        assert player.property("state") == "idle"
+    finally:
+        short.stop()

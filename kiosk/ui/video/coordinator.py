@@ -5,13 +5,16 @@
 - which players of the panel on screen are decoding now. A neighbour waits for them before it
   prepares: its burst of decoding (up to a whole group of pictures, about 0.7 s of a core) must
   not take the CPU from the film a visitor is watching, on a kiosk with two cores, nor delay
-  the exact start of the panel they are on (docs/decisions/0016-the-film-next-door-prepares.md).
+  the exact start of the panel they are on (docs/decisions/0016-the-film-next-door-prepares.md);
+- which players beside the panel on screen hold a prepared excerpt (a paused decoder each): when
+  memory runs short they are stopped (kiosk/ui/memory_watch.py).
 
 No Qt here: the players (kiosk/ui/video/excerpt_player.py) call it on the Qt thread.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from kiosk.video.engine import VideoEngine
@@ -35,6 +38,7 @@ class FilmCoordinator:
         self._engine_factory = engine_factory
         self._reported: set[str] = set()
         self._decoding_on_screen: set[object] = set()
+        self._prepared_beside: dict[object, weakref.WeakMethod[Callable[[], None]]] = {}
 
     def make_engine(self, max_size: tuple[int, int]) -> VideoEngine:
         return self._engine_factory(max_size)
@@ -52,6 +56,24 @@ class FilmCoordinator:
             self._decoding_on_screen.add(player)
         else:
             self._decoding_on_screen.discard(player)
+
+    def set_prepared_beside(self, player: object, stop: Callable[[], None] | None) -> None:
+        """``player`` beside the panel on screen prepares (``stop`` ends that), or no longer does (None).
+
+        ``stop`` is held weakly: the coordinator never keeps a player alive."""
+        if stop is None:
+            self._prepared_beside.pop(player, None)
+        else:
+            self._prepared_beside[player] = weakref.WeakMethod(stop)
+
+    def release_prepared_beside(self) -> int:
+        """Memory is short: stop every excerpt prepared beside the panel on screen; how many."""
+        stops = [method() for method in self._prepared_beside.values()]
+        self._prepared_beside.clear()
+        live = [stop for stop in stops if stop is not None]
+        for stop in live:
+            stop()
+        return len(live)
 
     @property
     def screen_busy(self) -> bool:

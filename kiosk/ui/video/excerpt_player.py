@@ -219,6 +219,8 @@ class ExcerptPlayer(QObject):
         """The panel is the one on screen: once it has stayed so for ``settleMs``, prepare."""
         if current != self._current:
             self._current = current
+            if current:
+                self._films.set_prepared_beside(self._token, None)  # on screen now: keep it
             self.currentChanged.emit()
             self._update_decoding_on_screen()
             self._arm_settle()
@@ -424,6 +426,7 @@ class ExcerptPlayer(QObject):
         self._timer.stop()
         self._settle.stop()
         self._films.set_decoding_on_screen(self._token, False)
+        self._films.set_prepared_beside(self._token, None)
 
     def current_frame(self) -> Frame | None:
         return self._frame
@@ -576,6 +579,7 @@ class ExcerptPlayer(QObject):
             return
         if not self._current and memory_is_short():
             return  # memory short: only the panel on screen prepares (kiosk/ui/memory_watch.py)
+        self._films.set_prepared_beside(self._token, None if self._current else self.stop)
         self.prepare()
 
     def _update_decoding_on_screen(self) -> None:
@@ -631,6 +635,7 @@ def _release_state(state: dict[str, Any]) -> None:
     films = state.get("_films")
     if films is not None:
         films.set_decoding_on_screen(state.get("_token"), False)
+        films.set_prepared_beside(state.get("_token"), None)
     engine = state.get("_engine")
     if engine is not None:
         engine.release()
