@@ -1,7 +1,7 @@
 """The editor's main window: structure tree, form, live preview, problems, undo history.
 
 Every change is an undo command; the window only routes them and keeps the views in step with the
-document (see docs/editing.md for what staff see, docs/decisions/editor-toolkit.md for why Qt Widgets).
+document (see docs/editing.md for what staff see, docs/decisions/0047-editor-toolkit.md for why Qt Widgets).
 """
 
 from __future__ import annotations

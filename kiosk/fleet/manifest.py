@@ -2,7 +2,7 @@
 
 A kiosk trusts nothing in the folder Syncthing fills until the manifest names it and the
 bytes match; a half-synchronised folder (the manifest of one publish beside files of the
-next) therefore never matches and is never shown. docs/decisions/fleet-manifest.md.
+next) therefore never matches and is never shown. docs/decisions/0049-fleet-manifest.md.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ receive-only folder until reverted) does not block a later publish: a file whose
 unchanged is taken from a kept release instead, its hash checked the same way.
 
 No Qt: :mod:`kiosk.fleet.qt_hook` runs :meth:`Taker.check` off the UI thread and hands the
-switch to the live-reload path. docs/decisions/fleet-switch.md.
+switch to the live-reload path. docs/decisions/0050-fleet-switch.md.
 """
 
 from __future__ import annotations
