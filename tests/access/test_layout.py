@@ -212,3 +212,19 @@ def test_a_picture_opens_zooms_and_closes_by_keys_without_a_pinch(key_kiosk: Key
     kiosk.key("back")  # closes the picture, not the chapter
     kiosk.qtbot.waitUntil(lambda: viewer.property("opened") is False)
     assert kiosk.navigator.screen == "chapter" and access.focusName == "panel"
+
+
+def test_the_help_key_shows_and_says_which_key_does_what(key_kiosk: KeyKiosk) -> None:
+    from kiosk.text import localize
+
+    kiosk, access = key_kiosk, key_kiosk.access
+    _home(kiosk)
+    kiosk.key("help")
+    assert access.helpShown
+    help_box = _item(kiosk, "keyHelp")
+    assert shown(help_box)
+    words = localize.chrome("key_help", "fr")
+    assert access.session.playing_path == access.session.library.for_label(words, "fr")
+    kiosk.key("help")
+    assert not access.helpShown
+    kiosk.qtbot.waitUntil(lambda: not shown(help_box))
