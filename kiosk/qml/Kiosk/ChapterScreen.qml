@@ -44,6 +44,8 @@ Rectangle {
         anchors.bottom: bar.top
         anchors.left: parent.left
         anchors.right: parent.right
+        // The sign-language inset takes the corner: the panel makes room rather than hide under it.
+        anchors.rightMargin: Theme.access && Theme.access.signLanguage ? Math.round(parent.width * 0.24) : 0
         panels: screen.panels
         navigator: screen.navigator
         store: screen.store
