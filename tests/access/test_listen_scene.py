@@ -161,3 +161,17 @@ def test_the_listen_volume_stays_within_the_exhibitions_limit(key_kiosk: KeyKios
     assert access.volume == 40
     access.setVolume(25)
     assert access.volume == 25
+
+
+def test_a_visitor_listening_is_not_sent_back_to_the_loop(key_kiosk: KeyKiosk) -> None:
+    from kiosk.navigation import Timeouts
+
+    kiosk, access = key_kiosk, key_kiosk.access
+    _open_first_chapter(kiosk)
+    kiosk.app.set_timeouts(Timeouts(idle=0.6, countdown=0.3, tap_gap=0.05))
+    kiosk.key("listen")
+    assert access.listening
+    kiosk.qtbot.wait(1500)  # more than the idle timeout and the countdown together, while it reads
+    assert kiosk.navigator.screen == "chapter" and not kiosk.navigator.countingDown
+    kiosk.key("listen")  # stop: now nobody is there
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "attract", timeout=5000)

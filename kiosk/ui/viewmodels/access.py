@@ -82,6 +82,10 @@ class Access(QObject):
         self._description_timers: list[QTimer] = []
         self._place = (visit.state.screen, visit.state.chapter, visit.state.panel, visit.state.language)
         self._soundEvent.connect(self._on_sound_event)
+        # While the listen control reads, the visitor is listening, not gone: keep the visit awake.
+        self._keepalive = QTimer(self)
+        self._keepalive.timeout.connect(self._still_listening)
+        self.changed.connect(self._sync_keepalive)
         self._rendered.connect(self._on_rendered)
         self._auto_render = False
         self._renderer: threading.Thread | None = None
@@ -99,6 +103,20 @@ class Access(QObject):
             release()
         self._player = None
         self.session = None
+
+    def _sync_keepalive(self) -> None:
+        if self._listening() and self.current_panel() is not None:
+            if not self._keepalive.isActive():
+                # A third of the idle timeout: the countdown never starts while the reading goes on.
+                self._keepalive.start(max(100, round(self.visit.timeouts.idle * 1000 / 3)))
+        else:
+            self._keepalive.stop()
+
+    def _still_listening(self) -> None:
+        if self._listening():
+            self.visit.touch()
+        else:
+            self._keepalive.stop()
 
     # --- rendering what is missing -----------------------------------------------------------
     def render_missing_speech(self) -> None:
