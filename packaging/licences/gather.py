@@ -21,9 +21,9 @@ component's source is), ``components.json`` (for the SBOM), and the texts: texts
 from __future__ import annotations
 
 import ctypes
+import functools
 import importlib.metadata
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -45,6 +45,21 @@ COPYLEFT = re.compile(r"\b(A?GPL|LGPL)")
 def gpl_bound(alternatives: str) -> bool:
     choices = re.split(r"\s+(?:or|OR)\s+", alternatives)
     return all(re.search(r"(?<!L)GPL", c) and not re.search(r"exception|WITH", c, re.I) for c in choices)
+
+
+#: Full texts a licence name calls for, from licenses/texts/ (Debian's records only point to them).
+_TEXT_FOR = (
+    (re.compile(r"(?<!L)GPL-2"), "texts/GPL-2"),
+    (re.compile(r"(?<!L)GPL-3"), "texts/GPL-3"),
+    (re.compile(r"LGPL-2(?!\.1)"), "texts/LGPL-2"),
+    (re.compile(r"LGPL-2\.1"), "texts/LGPL-2.1"),
+    (re.compile(r"LGPL-3"), "texts/LGPL-3"),
+    (re.compile(r"Apache-2"), "texts/Apache-2.0"),
+)
+
+
+def common_texts(licence: str) -> list[str]:
+    return [text for pattern, text in _TEXT_FOR if pattern.search(licence)]
 
 
 class LicenceError(Exception):
@@ -73,12 +88,14 @@ class Component:
     def gpl_bound(self) -> bool:
         """True when every choice the licence offers is the GPL (not the LGPL, not with an exception
         such as GCC's runtime or PyInstaller's bootloader one): the whole program must then meet it."""
-        return any(gpl_bound(part) for part in re.split(r"\s+(?:and|AND)\s+", self.licence.replace("(", "").replace(")", "")))
+        flat = self.licence.replace("(", "").replace(")", "")
+        return any(gpl_bound(part) for part in re.split(r"\s+(?:and|AND)\s+", flat))
 
 
 # --- where a collected file came from ----------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
 def _python_files() -> dict[Path, importlib.metadata.Distribution]:
     owners: dict[Path, importlib.metadata.Distribution] = {}
     for dist in importlib.metadata.distributions():
@@ -94,15 +111,28 @@ def _dist_key(dist: importlib.metadata.Distribution) -> str:
     return re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower()
 
 
-def _dpkg_owner(path: str) -> str | None:
+def _candidates(path: str) -> list[str]:
+    """The names dpkg may know a file by (Debian 12 merged /usr: /lib is /usr/lib)."""
     candidates = [path, str(Path(path).resolve())]
     candidates += [c.replace("/usr/lib/", "/lib/", 1) for c in candidates if c.startswith("/usr/lib/")]
     candidates += ["/usr" + c for c in candidates if c.startswith("/lib/")]
-    for candidate in candidates:
-        done = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True, check=False)
-        if done.returncode == 0:
-            return done.stdout.split(":", 1)[0].split(",")[0].strip()
-    return None
+    return list(dict.fromkeys(candidates))
+
+
+def dpkg_owners(paths: list[str]) -> dict[str, str]:
+    """path -> the Debian package that installed it, for those dpkg knows (one dpkg call for all)."""
+    wanted = {candidate: path for path in paths for candidate in _candidates(path)}
+    if not wanted or shutil.which("dpkg") is None:
+        return {}
+    out = subprocess.run(["dpkg", "-S", *wanted], capture_output=True, text=True, check=False).stdout
+    owners: dict[str, str] = {}
+    for line in out.splitlines():
+        if line.startswith("diversion ") or ": " not in line:
+            continue
+        packages, found = line.rsplit(": ", 1)
+        if found in wanted:
+            owners.setdefault(wanted[found], packages.split(",")[0].split(":")[0].strip())
+    return owners
 
 
 def _dpkg_fields(package: str) -> dict[str, str]:
@@ -143,10 +173,15 @@ class Gatherer:
         self._python = _python_files()
         self._vlc_record: list[dep5.Paragraph] | None = None
         self.texts: dict[str, str] = {}  # licenses/<path> -> text
+        system = [src for kind in ("binaries", "datas") for _d, src, _k in manifest[kind] if src.startswith("/usr/")]
+        system += [src for kind in ("binaries", "datas") for _d, src, _k in manifest[kind] if src.startswith("/lib")]
+        self._dpkg = dpkg_owners(system)
 
     # - components -
 
     def _add(self, component: Component) -> Component:
+        if COMMON_LICENSES.exists():
+            component.texts += [t for t in common_texts(component.licence) if t not in component.texts]
         return self.components.setdefault(component.key, component)
 
     def kiosk(self) -> Component:
@@ -172,7 +207,8 @@ class Gatherer:
 
     def python_runtime(self) -> Component:
         version = ".".join(map(str, sys.version_info[:3]))
-        licence_file = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt"
+        stdlib = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+        licence_file = Path(sys.base_prefix) / "lib" / stdlib / "LICENSE.txt"
         if licence_file.exists():
             self.texts["licenses/python/python/LICENSE.txt"] = licence_file.read_text(encoding="utf-8")
         return self._add(
@@ -210,7 +246,8 @@ class Gatherer:
             name = PurePosixPath(str(record)).name.upper()
             if ".dist-info/" in str(record) and name.startswith(("LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS")):
                 target = f"python/{key}/{PurePosixPath(str(record)).name}"
-                self.texts[f"licenses/{target}"] = Path(dist.locate_file(record)).read_text(encoding="utf-8", errors="replace")
+                text = Path(dist.locate_file(record)).read_text(encoding="utf-8", errors="replace")
+                self.texts[f"licenses/{target}"] = text
                 texts.append(target)
         comment = ""
         if key in ("pyside6-essentials", "shiboken6"):
@@ -222,7 +259,8 @@ class Gatherer:
             texts.append("python/pyinstaller/NOTICE.txt")
         if not texts:
             raise LicenceError(f"Python distribution {meta['Name']} {dist.version}: ships no licence text")
-        author = meta.get("Author") or meta.get("Author-email") or meta.get("Maintainer") or f"the {meta['Name']} authors"
+        author = meta.get("Author") or meta.get("Author-email") or meta.get("Maintainer")
+        author = author or f"the {meta['Name']} authors"
         return self._add(
             Component(
                 key,
@@ -319,6 +357,38 @@ class Gatherer:
             raise LicenceError(f"{bundle_path}: Debian's vlc record does not cover {source}")
         return paragraph.licence, "Licence of each file: the one Debian's vlc record gives its source file."
 
+    def windows_vlc(self, bundle_path: str, source: Path) -> Component:
+        """Windows: libVLC and its plugins come from VideoLAN's VLC install (NOT TESTED HERE: no
+        Windows machine; see docs/packaging.md). VideoLAN's build links FFmpeg into its avcodec
+        plugin with GPL parts enabled, so the lot is taken as GPL-2+ with VLC's COPYING.txt."""
+        sys.path.insert(0, str(ROOT / "packaging" / "pyinstaller"))
+        try:
+            import bundle_rules
+        finally:
+            sys.path.pop(0)
+        _libs, plugins = bundle_rules.find_system_vlc()
+        vlc_dir = plugins.parent
+        if not source.is_relative_to(vlc_dir.resolve()):
+            raise LicenceError(f"{bundle_path}: copied from {source}, which is neither Python's, a package's nor VLC's")
+        for name in ("COPYING.txt", "AUTHORS.txt"):
+            if (vlc_dir / name).exists():
+                self.texts[f"licenses/vlc/{name}"] = (vlc_dir / name).read_text(encoding="utf-8", errors="replace")
+        if "licenses/vlc/COPYING.txt" not in self.texts:
+            raise LicenceError(f"{vlc_dir} has no COPYING.txt: which VLC is this?")
+        return self._add(
+            Component(
+                "vlc-windows",
+                "VLC media player (VideoLAN's Windows build)",
+                "3.0",
+                "GPL-2+",
+                "vlc",
+                "VideoLAN and the VLC authors",
+                [f"vlc/{n}" for n in ("COPYING.txt", "AUTHORS.txt") if f"licenses/vlc/{n}" in self.texts],
+                source="https://download.videolan.org/pub/videolan/vlc/ (the same version's source)",
+                purl="pkg:generic/vlc@3.0",
+            )
+        )
+
     def pyinstaller(self) -> Component:
         return self.python_dist(importlib.metadata.distribution("pyinstaller"))
 
@@ -336,12 +406,15 @@ class Gatherer:
         if dist is not None:
             component = self.python_dist(dist)
             for owner, glob, name, licence in known.PYTHON_EMBEDDED:
-                if owner == component.key and dep5.matching_paragraph([dep5.Paragraph({"Files": glob})], "/" + bundle_path):
+                pattern = [dep5.Paragraph({"Files": glob})]
+                if owner == component.key and dep5.matching_paragraph(pattern, "/" + bundle_path):
                     return self.embedded(f"{owner}:{name}", name, licence, component)
             return component
         if resolved.is_relative_to(Path(sys.base_prefix).resolve()) and sys.base_prefix != "/usr":
             return self.python_runtime()
-        package = _dpkg_owner(source) if source.startswith("/") else None
+        if sys.platform == "win32":
+            return self.windows_vlc(bundle_path, resolved)
+        package = self._dpkg.get(source)
         if package:
             if package.startswith(("libpython3", "python3")):
                 return self.python_runtime()

@@ -75,7 +75,7 @@ def build(bundle: Path) -> dict[str, object]:
         raise SystemExit(f"sbom: cyclonedx-py did not list {', '.join(sorted(missing))}")
     root_ref = bom["metadata"]["component"]["bom-ref"]  # type: ignore[index]
     for item in inventory:
-        if item["kind"] == "python" and ":" not in item["key"] or item["kind"] in ("kiosk", "generated"):
+        if (item["kind"] == "python" and ":" not in item["key"]) or item["kind"] in ("kiosk", "generated"):
             continue
         ref = f"{item['kind']}:{item['key']}"
         component = {
