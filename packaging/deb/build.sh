@@ -3,7 +3,7 @@
 #   packaging/deb/build.sh                 build the bundle (packaging/build_bundle.sh), then the .deb
 #   packaging/deb/build.sh --reuse-bundle  use dist/kiosk as it is
 #   packaging/deb/build.sh --version 0.1.0-2 --fast   (fast: gzip -1, for tests)
-#   packaging/deb/build.sh --xz            smallest file (64 MB, 3 min) instead of zstd (78 MB, 1 min);
+#   packaging/deb/build.sh --xz            smallest file (slowest) instead of zstd (67 MiB, 1-3 min);
 #                                          zstd needs dpkg >= 1.21.18 (Debian 12, Ubuntu 22.04) on the kiosk
 #   packaging/deb/build.sh --maintainer "Name <address>"   the package's Maintainer (also the
 #                                          changelog's signature). Else KIOSK_MAINTAINER, else Debian's

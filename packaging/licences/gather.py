@@ -208,9 +208,14 @@ class Gatherer:
     def python_runtime(self) -> Component:
         version = ".".join(map(str, sys.version_info[:3]))
         stdlib = f"python{sys.version_info[0]}.{sys.version_info[1]}"
-        licence_file = Path(sys.base_prefix) / "lib" / stdlib / "LICENSE.txt"
-        if licence_file.exists():
-            self.texts["licenses/python/python/LICENSE.txt"] = licence_file.read_text(encoding="utf-8")
+        # Linux and macOS builds keep it with the standard library, python.org's Windows one at the top.
+        for licence_file in (
+            Path(sys.base_prefix) / "lib" / stdlib / "LICENSE.txt",
+            Path(sys.base_prefix) / "LICENSE.txt",
+        ):
+            if licence_file.exists():
+                self.texts["licenses/python/python/LICENSE.txt"] = licence_file.read_text(encoding="utf-8")
+                break
         return self._add(
             Component(
                 "python",
