@@ -153,6 +153,13 @@ def _debian_copyright(package: str) -> Path:
     return path
 
 
+def _qt_version() -> str:
+    """The Qt the bundled PySide6 carries (its libraries, not the bindings' version)."""
+    from PySide6 import QtCore
+
+    return QtCore.qVersion()
+
+
 def _ffmpeg_licence(library: str) -> str:
     name = re.sub(r"^lib|\.so.*$", "", Path(library).name)
     handle = ctypes.CDLL(library)
@@ -255,10 +262,16 @@ class Gatherer:
                 self.texts[f"licenses/{target}"] = text
                 texts.append(target)
         comment = ""
+        source = f"https://pypi.org/project/{meta['Name']}/{dist.version}/ (sdist)"
         if key in ("pyside6-essentials", "shiboken6"):
             self.texts["licenses/qt/NOTICE.txt"] = known.QT_NOTICE
             texts += ["qt/NOTICE.txt", "texts/LGPL-3", "texts/GPL-3"]
             comment = "Qt 6 and Qt for Python: see licenses/qt/NOTICE.txt."
+            # No source release on PyPI: Qt's own archive has both, under the same version.
+            source = (
+                f"https://download.qt.io/official_releases/QtForPython/pyside6/ (pyside-setup {dist.version} "
+                f"source) and https://download.qt.io/official_releases/qt/ (Qt {_qt_version()} source)"
+            )
         if key == "pyinstaller":
             self.texts["licenses/python/pyinstaller/NOTICE.txt"] = known.PYINSTALLER_NOTICE
             texts.append("python/pyinstaller/NOTICE.txt")
@@ -276,7 +289,7 @@ class Gatherer:
                 author,
                 texts,
                 comment,
-                source=f"https://pypi.org/project/{meta['Name']}/{dist.version}/ (sdist)",
+                source=source,
                 purl=f"pkg:pypi/{key}@{dist.version}",
             )
         )
