@@ -3,8 +3,8 @@
 #   packaging/deb/build.sh                 build the bundle (packaging/build_bundle.sh), then the .deb
 #   packaging/deb/build.sh --reuse-bundle  use dist/kiosk as it is
 #   packaging/deb/build.sh --version 0.1.0-2 --fast   (fast: gzip -1, for tests)
-#   packaging/deb/build.sh --xz            smallest file (slowest) instead of zstd (67 MiB, 1-3 min);
-#                                          zstd needs dpkg >= 1.21.18 (Debian 12, Ubuntu 22.04) on the kiosk
+#   packaging/deb/build.sh --zstd          faster to pack than the default xz, but lintian (Debian 12)
+#                                          calls a zstd .deb malformed, and dpkg < 1.21.18 cannot open it
 #   packaging/deb/build.sh --maintainer "Name <address>"   the package's Maintainer (also the
 #                                          changelog's signature). Else KIOSK_MAINTAINER, else Debian's
 #                                          DEBFULLNAME and DEBEMAIL, else the project's placeholder.
@@ -23,15 +23,17 @@ maintainer="${KIOSK_MAINTAINER:-}"
 if [ -z "$maintainer" ] && [ -n "${DEBEMAIL:-}" ]; then
   maintainer="${DEBFULLNAME:-kiosk maintainers} <${DEBEMAIL}>"
 fi
-compress=(-Zzstd -z15)
+# xz: what Debian's own packages use, and what lintian accepts (zstd members are "malformed-deb-archive").
+compress=(-Zxz -z6)
 while [ $# -gt 0 ]; do
   case "$1" in
     --reuse-bundle) reuse=1 ;;
     --version) version="$2"; shift ;;
     --fast) compress=(-Zgzip -z1) ;;
-    --xz) compress=(-Zxz -z6) ;;
+    --xz) compress=(-Zxz -z6) ;;  # the default; kept so that older command lines still work
+    --zstd) compress=(-Zzstd -z15) ;;
     --maintainer) maintainer="$2"; shift ;;
-    *) echo "usage: $0 [--reuse-bundle] [--version VERSION] [--fast|--xz] [--maintainer 'Name <address>']" >&2; exit 2 ;;
+    *) echo "usage: $0 [--reuse-bundle] [--version VERSION] [--fast|--xz|--zstd] [--maintainer 'Name <address>']" >&2; exit 2 ;;
   esac
   shift
 done
