@@ -69,11 +69,20 @@ def build(bundle: Path) -> dict[str, object]:
     bundled_python = {c["key"] for c in inventory if c["kind"] == "python" and ":" not in c["key"]}
     bom = python_part()
     components = [c for c in bom.get("components", []) if _normal(c["name"]) in bundled_python]  # type: ignore[union-attr]
+    concluded = {c["key"]: c for c in inventory}
+    for component in components:
+        # What the metadata declares can be coarse (PyInstaller's classifier says GPL-2.0-only for its
+        # GPL-2+ bootloader with an exception): the licence written in licenses/copyright goes beside it.
+        item = concluded[_normal(component["name"])]
+        component.setdefault("properties", []).append({"name": "kiosk:licence", "value": item["licence"]})
+        component["properties"].append({"name": "kiosk:files", "value": str(len(item["files"]))})
     kept = {c["bom-ref"] for c in components}
     missing = bundled_python - {_normal(c["name"]) for c in components}
     if missing:
         raise SystemExit(f"sbom: cyclonedx-py did not list {', '.join(sorted(missing))}")
-    root_ref = bom["metadata"]["component"]["bom-ref"]  # type: ignore[index]
+    root = bom["metadata"]["component"]  # type: ignore[index]
+    root_ref = root["bom-ref"]
+    root.setdefault("version", next(c["version"] for c in inventory if c["key"] == "kiosk"))
     for item in inventory:
         if (item["kind"] == "python" and ":" not in item["key"]) or item["kind"] in ("kiosk", "generated"):
             continue
@@ -85,6 +94,7 @@ def build(bundle: Path) -> dict[str, object]:
             "version": item["version"],
             "licenses": _licences(item["licence"]),
             "properties": [
+                {"name": "kiosk:licence", "value": item["licence"]},
                 {"name": "kiosk:files", "value": str(len(item["files"]))},
                 {"name": "kiosk:source", "value": item["source"]},
             ],

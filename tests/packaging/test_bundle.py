@@ -206,7 +206,7 @@ def test_the_bill_of_materials_lists_what_is_bundled(bundle: Path):
     text = (bundle.parent / "kiosk.cdx.json").read_text(encoding="utf-8")
     assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
     bom = json.loads(text)
-    assert bom["metadata"]["component"]["name"] == "kiosk"
+    assert bom["metadata"]["component"]["name"] == "kiosk" and bom["metadata"]["component"]["version"]
     names = {c["name"].lower().replace("_", "-"): c for c in bom["components"]}
     for bundled in ("pyside6-essentials", "pyyaml", "python-vlc", "pillow", "libavcodec59", "libvlccore9", "python"):
         assert bundled in names, bundled
