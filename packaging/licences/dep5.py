@@ -141,7 +141,7 @@ def rebase(text: str, prefix: str) -> str:
         "Files": "usr/*\netc/*",
         "Copyright": "the kiosk authors",
         "License": "MIT\nThe package's own files: the kiosk command, its user unit and autostart entry, its manual "
-        f"pages and documentation. Full terms: /{prefix}/licenses/kiosk/LICENSE.",
+        f"pages and documentation. Full terms: /{prefix}/licenses/LICENSE.",
     }
     if kiosk is not None:
         own["Copyright"] = kiosk["Copyright"]

@@ -194,7 +194,7 @@ class Gatherer:
     def kiosk(self) -> Component:
         import kiosk
 
-        self.texts["licenses/kiosk/LICENSE"] = known.MIT_TEXT
+        self.texts["licenses/LICENSE"] = known.MIT_TEXT
         return self._add(
             Component(
                 "kiosk",
@@ -203,7 +203,7 @@ class Gatherer:
                 "MIT",
                 "kiosk",
                 "the kiosk authors",
-                ["kiosk/LICENSE"],
+                ["LICENSE"],
                 "The kiosk's code, QML, default exhibition and its media (pictures and film stand-ins the "
                 "project makes itself; quotations from the press article are attributed on screen), and "
                 "the stand-ins for FFmpeg's unused encoder libraries (docs/packaging.md).",
@@ -221,7 +221,7 @@ class Gatherer:
             Path(sys.base_prefix) / "LICENSE.txt",
         ):
             if licence_file.exists():
-                self.texts["licenses/python/python/LICENSE.txt"] = licence_file.read_text(encoding="utf-8")
+                self.texts["licenses/python/cpython/LICENSE.txt"] = licence_file.read_text(encoding="utf-8")
                 break
         return self._add(
             Component(
@@ -231,7 +231,7 @@ class Gatherer:
                 "PSF-2.0",
                 "python-runtime",
                 "Python Software Foundation and contributors",
-                ["python/python/LICENSE.txt"],
+                ["python/cpython/LICENSE.txt"],
                 "The Python interpreter (libpython) and standard library.",
                 source=f"https://www.python.org/downloads/release/python-{version.replace('.', '')}/",
                 purl=f"pkg:generic/cpython@{version}",
@@ -461,7 +461,7 @@ class Gatherer:
             "MIT",
             "generated",
             "the kiosk authors",
-            ["kiosk/LICENSE"],
+            ["LICENSE"],
             "The index files are the kiosk's. The licence texts and copyright records are reproduced "
             "verbatim, as each licence requires, and carry their own terms.",
         )

@@ -72,13 +72,13 @@ def test_compact_globs_never_reach_another_owners_file():
 def test_rebased_copyright_covers_the_package_paths():
     text = dep5.write(
         {"Upstream-Name": "kiosk"},
-        [{"Files": "_internal/*", "Copyright": "me", "License": "MIT\nSee licenses/kiosk/LICENSE."}],
+        [{"Files": "_internal/*", "Copyright": "me", "License": "MIT\nSee licenses/LICENSE."}],
     )
     rebased = dep5.parse(dep5.rebase(text, "opt/kiosk"))
     assert (
         dep5.matching_paragraph(rebased, "opt/kiosk/_internal/libz.so.1")
         .fields["License"]
-        .endswith("/opt/kiosk/licenses/kiosk/LICENSE.")
+        .endswith("/opt/kiosk/licenses/LICENSE.")
     )
     assert dep5.matching_paragraph(rebased, "usr/share/man/man1/kiosk.1.gz") is not None
     assert "/usr/share/common-licenses/LGPL-2.1" in rebased[0].fields["Comment"]
