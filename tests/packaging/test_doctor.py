@@ -219,6 +219,7 @@ def test_doctor_cli_plain_and_json(tmp_path):
         "fonts",
         "exhibition",
         "media",
+        "speech",
         "disk",
         "logs",
     ]
