@@ -24,6 +24,8 @@ test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binut
   xserver-xorg-core xserver-xorg-video-dummy)  # the last two: real RandR outputs to plug and unplug in tests
 # The fleet's engines, for its end-to-end test: file sync, monitoring (with promtool), a chroot to provision.
 test_packages+=(syncthing prometheus debootstrap openssh-client)
+# Debian's checks of the .deb the packaging tests build.
+test_packages+=(lintian)
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

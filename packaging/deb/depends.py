@@ -12,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "licences"))
+from gather import dpkg_owners  # the same file -> package lookup the licences use
+
 
 def outside_libraries(bundle: Path) -> set[str]:
     env = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
@@ -29,27 +32,12 @@ def outside_libraries(bundle: Path) -> set[str]:
     return found
 
 
-def owning_package(path: str) -> str | None:
-    candidates = [path, str(Path(path).resolve())]
-    candidates += [c.replace("/usr/lib/", "/lib/", 1) for c in candidates if c.startswith("/usr/lib/")]
-    candidates += ["/usr" + c for c in candidates if c.startswith("/lib")]
-    for candidate in candidates:
-        done = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True, check=False)
-        if done.returncode == 0:
-            return done.stdout.split(":", 1)[0].strip()
-    return None
-
-
 def main(argv: list[str]) -> int:
     bundle = Path(argv[1])
-    packages = set()
-    unknown = []
-    for library in sorted(outside_libraries(bundle)):
-        package = owning_package(library)
-        if package:
-            packages.add(package)
-        else:
-            unknown.append(library)
+    libraries = sorted(outside_libraries(bundle))
+    owners = dpkg_owners(libraries)
+    packages = set(owners.values())
+    unknown = [library for library in libraries if library not in owners]
     if unknown:
         print("depends: no package owns " + ", ".join(unknown), file=sys.stderr)
     print(", ".join(sorted(packages)))

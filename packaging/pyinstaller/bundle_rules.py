@@ -212,6 +212,9 @@ PY_EXCLUDES += [
     "PIL.ImageCms",
     "PIL._imagingtk",
     "PIL.ImageTk",
+    # Pillow uses it, when installed, only to parse XMP metadata; the build tools (the SBOM's) bring
+    # it into the build environment, and it would then be bundled for nothing.
+    "defusedxml",
 ]
 
 #: Loaded with ctypes or by the bootloader, so nothing in the bundle names them as NEEDED.

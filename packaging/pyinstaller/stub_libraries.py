@@ -101,6 +101,8 @@ def build_stub(soname: str, real: str, importers: list[str], folder: Path) -> Pa
     source = write_stub_source(soname, symbols, folder)
     output = folder / soname
     command = ["cc", "-shared", "-fPIC", "-O1", "-w", "-o", str(output), f"-Wl,-soname,{soname}", str(source)]
+    # Linked against libc like any library, though it calls nothing: a library without one is suspect.
+    command += ["-Wl,--no-as-needed", "-lc"]
     script = folder / f"{soname}.map"
     if script.exists():
         command.append(f"-Wl,--version-script={script}")

@@ -11,6 +11,7 @@ import importlib.util
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -147,6 +148,75 @@ def test_bundle_doctor_finds_its_own_libvlc(bundle: Path, tmp_path: Path):
         assert done.returncode == 0, done.stdout
 
 
+# --- licences and bill of materials -------------------------------------------------------------------
+
+
+def _licence_record(bundle: Path) -> list:
+    sys.path.insert(0, str(PACKAGING / "licences"))
+    try:
+        import dep5
+    finally:
+        sys.path.pop(0)
+    return dep5.parse((bundle / "licenses" / "copyright").read_text(encoding="utf-8"))
+
+
+def _uncovered(bundle: Path, paragraphs: list) -> list[str]:
+    """Files of the bundle that no Files paragraph names (a catch-all "*" would not count)."""
+    sys.path.insert(0, str(PACKAGING / "licences"))
+    try:
+        import dep5
+    finally:
+        sys.path.pop(0)
+    files = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file() or p.is_symlink()]
+    return [f for f in files if dep5.matching_paragraph(paragraphs, f, ignore_catch_all=True) is None]
+
+
+def test_every_bundled_file_is_covered_by_a_licence_entry(bundle: Path):
+    paragraphs = _licence_record(bundle)
+    files_paragraphs = [p for p in paragraphs if "Files" in p.fields]
+    assert len(files_paragraphs) > 50
+    assert _uncovered(bundle, paragraphs) == []
+    # Every paragraph says a licence and where its full terms are, and those files are there.
+    for paragraph in files_paragraphs:
+        assert paragraph.licence, paragraph.files
+        terms = paragraph.fields["License"].split("Full terms: ", 1)[1].rstrip(".").split(", ")
+        for path in terms:
+            assert (bundle / path).is_file(), f"{paragraph.files[0]}: {path} missing"
+    # What the record must say: FFmpeg as Debian builds it is GPL, libVLC and Qt are LGPL.
+    by_file = {f: p for p in files_paragraphs for f in p.files}
+    assert by_file["_internal/libavcodec.so.59"].licence == "GPL-2+"
+    assert by_file["_internal/libvlccore.so.9"].licence == "LGPL-2.1+"
+    assert any(p.licence == "LGPL-3.0-only" and any("PySide6" in f for f in p.files) for p in files_paragraphs)
+
+
+@pytest.mark.parametrize("named", ["_internal/libavcodec.so.59", "_internal/libvlc.so.5", "_internal/yaml"])
+def test_a_licence_entry_removed_leaves_its_files_uncovered(bundle: Path, named: str):
+    """The coverage check above can fail: drop one component's paragraph, and its files show up."""
+    paragraphs = _licence_record(bundle)
+    dropped = [p for p in paragraphs if any(g == named or g.startswith(named + "/") for g in p.files)]
+    assert len(dropped) == 1
+    uncovered = _uncovered(bundle, [p for p in paragraphs if p is not dropped[0]])
+    assert uncovered and all(any(f == g or f.startswith(g.rstrip("*")) for g in dropped[0].files) for f in uncovered)
+
+
+def test_the_bill_of_materials_lists_what_is_bundled(bundle: Path):
+    from cyclonedx.schema import SchemaVersion
+    from cyclonedx.validation.json import JsonStrictValidator
+
+    text = (bundle.parent / "kiosk.cdx.json").read_text(encoding="utf-8")
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
+    bom = json.loads(text)
+    assert bom["metadata"]["component"]["name"] == "kiosk" and bom["metadata"]["component"]["version"]
+    names = {c["name"].lower().replace("_", "-"): c for c in bom["components"]}
+    for bundled in ("pyside6-essentials", "pyyaml", "python-vlc", "pillow", "libavcodec59", "libvlccore9", "python"):
+        assert bundled in names, bundled
+    # Build and test tools are in the environment, not in the bundle: not in its SBOM either.
+    for tool in ("pytest", "cyclonedx-bom", "mypy", "argparse-manpage"):
+        assert tool not in names
+    assert names["libavcodec59"]["licenses"] == [{"license": {"name": "GPL-2+"}}]
+    assert names["libavcodec59"]["purl"].startswith("pkg:deb/debian/libavcodec59@")
+
+
 # --- the .deb ----------------------------------------------------------------------------------------
 
 
@@ -163,9 +233,9 @@ def clean_machine():
         shutil.rmtree("/var/lib/kiosk", ignore_errors=True)
 
 
-def _build_deb(bundle: Path, version: str) -> Path:
+def _build_deb(bundle: Path, version: str, *options: str) -> Path:
     done = _run(
-        ["bash", str(PACKAGING / "deb" / "build.sh"), "--reuse-bundle", "--fast", "--version", version],
+        ["bash", str(PACKAGING / "deb" / "build.sh"), "--reuse-bundle", "--fast", "--version", version, *options],
         env={"KIOSK_DIST": str(bundle.parent), "PYTHON": sys.executable},
         cwd=ROOT,
     )
@@ -173,6 +243,56 @@ def _build_deb(bundle: Path, version: str) -> Path:
     debs = list(bundle.parent.glob(f"kiosk_{version}_*.deb"))
     assert len(debs) == 1
     return debs[0]
+
+
+def test_deb_follows_debian_rules_lintian_finds_nothing_not_overridden(bundle: Path):
+    missing = [tool for tool in ("dpkg-deb", "lintian") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"missing tools: {', '.join(missing)} (scripts/setup.sh test installs them)")
+    maintainer = "Exhibit Technician <technician@museum.example.org>"
+    deb = _build_deb(bundle, "0.0.3-1", "--maintainer", maintainer)
+    fields = _run(["dpkg-deb", "-f", str(deb), "Maintainer"]).stdout.strip()
+    assert fields == maintainer
+    assert (bundle.parent / "kiosk_0.0.3-1_amd64.cdx.json").exists()
+    listing = _run(["dpkg-deb", "-c", str(deb)]).stdout.splitlines()
+    paths = {line.split()[-1].lstrip("."): line.split()[0] for line in listing if not line.startswith("l")}
+    for needed in (
+        "/usr/share/doc/kiosk/copyright",
+        "/usr/share/doc/kiosk/changelog.Debian.gz",
+        "/usr/share/man/man1/kiosk.1.gz",
+        "/usr/share/man/man1/kiosk-validate.1.gz",
+        "/usr/share/man/man1/kiosk-doctor.1.gz",
+        "/opt/kiosk/licenses/SOURCES.txt",
+    ):
+        assert needed in paths, needed
+    libraries = [mode for path, mode in paths.items() if ".so" in path.rsplit("/", 1)[-1]]
+    assert libraries and all(mode == "-rw-r--r--" for mode in libraries)
+    # The package's copyright record names every file it installs (the bundle's, rebased to /opt/kiosk).
+    record = subprocess.run(
+        f"dpkg-deb --fsys-tarfile '{deb}' | tar -xO ./usr/share/doc/kiosk/copyright",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    sys.path.insert(0, str(PACKAGING / "licences"))
+    try:
+        import dep5
+    finally:
+        sys.path.pop(0)
+    paragraphs = dep5.parse(record)
+    installed = [path.lstrip("/") for path, mode in paths.items() if not mode.startswith("d")]
+    assert [p for p in installed if dep5.matching_paragraph(paragraphs, p, ignore_catch_all=True) is None] == []
+    # Lintian as Debian runs it, every tag shown: nothing but what is overridden (each with a reason).
+    done = _run(["lintian", "--pedantic", str(deb)])
+    findings = [line for line in done.stdout.splitlines() if line[:2] in ("E:", "W:")]
+    assert findings == [], "\n".join(findings)
+    _record(lintian_pedantic=sorted({line.split()[2] for line in done.stdout.splitlines() if line[:2] == "P:"}))
+    overrides = (PACKAGING / "deb" / "lintian-overrides").read_text(encoding="utf-8").split("\n\n")
+    for block in overrides:
+        lines = [line for line in block.splitlines() if line.strip()]
+        if any(line.startswith("kiosk:") for line in lines):
+            assert lines[0].startswith("#"), f"override without a reason: {lines}"
 
 
 def test_deb_install_upgrade_remove_keep_the_staff_exhibition(bundle: Path, clean_machine: None, tmp_path: Path):
@@ -189,6 +309,12 @@ def test_deb_install_upgrade_remove_keep_the_staff_exhibition(bundle: Path, clea
     assert Path("/etc/xdg/autostart/kiosk.desktop").exists()
     yaml_file = STAFF / "exhibition.yaml"
     assert yaml_file.exists() and (STAFF / "media").is_dir()
+    # Staff may edit it, without any recursive chmod in postinst: set up as the folder was made.
+    assert stat.S_IMODE(STAFF.stat().st_mode) == 0o2775 and STAFF.group() == "kiosk"
+    for path in [yaml_file, *(STAFF / "media").rglob("*")]:
+        assert path.group() == "kiosk" and path.stat().st_mode & stat.S_IWGRP, path
+    # The user unit is enabled for every user, as debhelper does it.
+    assert Path("/etc/systemd/user/graphical-session.target.wants/kiosk.service").is_symlink()
 
     # systemd accepts the unit as a user unit.
     runtime = tmp_path / "runtime"
