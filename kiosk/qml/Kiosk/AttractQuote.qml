@@ -24,6 +24,7 @@ AttractItem {
         QuoteMark {
             width: parent.width
             rtl: root.item.words ? root.item.words.rtl === true : false
+            lang: root.item.words ? root.item.words.lang : ""
             size: Theme.px(200)
             height: Theme.px(120)
         }

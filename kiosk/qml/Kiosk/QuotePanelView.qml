@@ -27,6 +27,7 @@ Item {
             QuoteMark {
                 width: parent.width
                 rtl: root.panel.words ? root.panel.words.rtl === true : false
+                lang: root.panel.words ? root.panel.words.lang : ""
                 size: Theme.px(160)
                 height: Theme.px(100)
             }
