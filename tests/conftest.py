@@ -19,7 +19,12 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 # Logs, analytics and staff settings of test runs never land in the real user folders.
 _scratch = tempfile.mkdtemp(prefix="kiosk-tests-")
-for variable, folder in (("KIOSK_LOG_DIR", "logs"), ("KIOSK_DATA_DIR", "data"), ("KIOSK_CONFIG_DIR", "config")):
+for variable, folder in (
+    ("KIOSK_LOG_DIR", "logs"),
+    ("KIOSK_DATA_DIR", "data"),
+    ("KIOSK_CONFIG_DIR", "config"),
+    ("KIOSK_CACHE_DIR", "cache"),
+):
     os.environ.setdefault(variable, os.path.join(_scratch, folder))
 
 

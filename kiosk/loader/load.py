@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.loader.checks import cross_check
 from kiosk.loader.convert import FAIL, Converter, join, type_hints, yaml_fields
+from kiosk.loader.media_cache import MediaCheckCache
 from kiosk.loader.media_check import MediaChecker
 from kiosk.loader.problems import LoadFailed, Problem, ProblemLog, did_you_mean
 from kiosk.loader.yaml_tree import MAX_FILE_BYTES, Node, compose, decode
@@ -47,13 +48,18 @@ class LoadResult:
         return self.exhibition is not None and not self.errors
 
 
-def load_exhibition(path: Path | str, *, data: bytes | None = None) -> LoadResult:
+def load_exhibition(
+    path: Path | str, *, data: bytes | None = None, media_cache: MediaCheckCache | bool = True
+) -> LoadResult:
     """Load and check the exhibition file at ``path``; never raises for a bad file.
 
     ``data`` is the file's content when it is not on disk yet (the editor checks what staff typed
     before it is saved); ``path`` still names it in problems and places its media folder.
+    ``media_cache``: True (the default) skips the content check of media files unchanged since an
+    earlier load, using the user's cache (media_cache.py); False checks every file; or the cache to use.
     """
     source = Path(path)
+    remembered = MediaCheckCache.default() if media_cache is True else None if media_cache is False else media_cache
     log = ProblemLog(source)
     exhibition: Exhibition | None = None
     # A load makes tens of thousands of small objects and no reference cycles: without the cyclic
@@ -61,7 +67,7 @@ def load_exhibition(path: Path | str, *, data: bytes | None = None) -> LoadResul
     collecting = gc.isenabled()
     gc.disable()
     try:
-        exhibition = _load(source, log, data)
+        exhibition = _load(source, log, data, remembered)
     except LoadFailed:
         exhibition = None
     except (RecursionError, MemoryError):
@@ -74,6 +80,8 @@ def load_exhibition(path: Path | str, *, data: bytes | None = None) -> LoadResul
     finally:
         if collecting:
             gc.enable()
+    if remembered is not None:
+        remembered.save()
     problems = sorted(log.problems, key=lambda p: (p.file != log.file, p.file, p.line, p.column))
     return LoadResult(source, exhibition, tuple(problems), time.time())
 
@@ -111,7 +119,9 @@ def _read(source: Path, log: ProblemLog) -> bytes:
     raise LoadFailed
 
 
-def _load(source: Path, log: ProblemLog, data: bytes | None = None) -> Exhibition:
+def _load(
+    source: Path, log: ProblemLog, data: bytes | None = None, remembered: MediaCheckCache | None = None
+) -> Exhibition:
     root = compose(decode(_read(source, log) if data is None else data, log), log)
     if root.kind != "map":
         log.error(
@@ -149,7 +159,7 @@ def _load(source: Path, log: ProblemLog, data: bytes | None = None) -> Exhibitio
             "exhibition.media",
             f"the media folder '{media}' does not exist (it is looked for beside this file)",
         )
-    converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, media))
+    converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, media), remembered=remembered)
 
     values: dict[str, object] = {"exhibition": info}
     for name in ("version", "schedule"):

@@ -15,6 +15,7 @@ import struct
 import zlib
 from pathlib import Path, PurePosixPath
 
+from kiosk.loader.media_cache import MediaCheckCache, Remembered
 from kiosk.model.fields import MediaKind
 from kiosk.model.media import MediaFile
 
@@ -167,8 +168,10 @@ def film_length_ms(path: Path) -> int | None:
 class MediaChecker:
     """Checks media paths against one media folder; remembers results within a load."""
 
-    def __init__(self, root: Path, shown_root: str | None = None) -> None:
+    def __init__(self, root: Path, shown_root: str | None = None, remembered: MediaCheckCache | None = None) -> None:
         self.root = root
+        #: Answers of earlier loads for files unchanged since (media_cache.py); None: check every file.
+        self.remembered = remembered
         #: The media folder as staff would write it (``config/../media`` -> ``media``), for messages.
         self.shown_root = shown_root if shown_root is not None else str(root)
         self._resolved_root = root.resolve()
@@ -229,6 +232,26 @@ class MediaChecker:
         return f"; did you mean '{close[0]}'?" if close else ""
 
     def _content_problem(self, path: Path, kind: MediaKind) -> str | None:
+        """Why the file cannot be shown as ``kind``, from its content; remembered across loads while
+        the file is unchanged (read errors are not remembered: they may pass)."""
+        if kind is MediaKind.CAPTIONS or self.remembered is None:
+            return self._check_content(path, kind)
+        try:
+            status = path.stat()
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            return self._check_content(path, kind)
+        known = self.remembered.lookup(resolved, kind.value, status)
+        if known is not None:
+            if known.duration_ms is not None:
+                self.durations[path] = known.duration_ms
+            return known.problem
+        problem = self._check_content(path, kind)
+        if problem is None or not problem.startswith("cannot be read"):
+            self.remembered.remember(resolved, kind.value, status, Remembered(problem, self.durations.get(path)))
+        return problem
+
+    def _check_content(self, path: Path, kind: MediaKind) -> str | None:
         try:
             size = path.stat().st_size
             if size == 0:
