@@ -17,6 +17,7 @@ from collections.abc import Callable
 from kiosk.video.clock import ExcerptClock
 from kiosk.video.engine import EngineEvent, Excerpt, Frame, VideoEngine
 from kiosk.video.gate import FrameGate, Verdict
+from kiosk.video.mp4_samples import landing_start_ms
 
 log = logging.getLogger(__name__)
 
@@ -303,12 +304,17 @@ class ExcerptPlayback:
         self._generation += 1
         self._open = True
         lead_in = lead_in and self._lead_in_ms > 0 and film_ms >= self._lead_in_ms
-        self.gate.restart(film_ms, hold=hold, lead_in=lead_in)
+        # Straight at the film time, libVLC's MP4 demuxer lands on the key frame after it when
+        # that key frame is decoded before it is shown (B-frames), and starts 2-3 frames late.
+        # The film's sample tables say when: it then opens just before, and the gate hides the
+        # frames up to the excerpt's first (docs/video.md, decision 16).
+        opened = film_ms - self._lead_in_ms if lead_in else int(landing_start_ms(self.excerpt.path, film_ms))
+        self.gate.restart(film_ms if lead_in else opened, hold=hold, lead_in=lead_in)
         self._awaiting_frame.set()
         self._opened_at = self._now()
         self._applied_volume = None
         silent = hold or not self.excerpt.audio
-        self.engine.open(self.excerpt, self, film_ms - self._lead_in_ms if lead_in else film_ms)
+        self.engine.open(self.excerpt, self, opened)
         self._apply_volume(0 if silent else self._volume)
 
     def _lead_in_missed(self) -> None:

@@ -1,0 +1,226 @@
+"""What a film costs by its size and the screen's: one table of 720p, 1080p, 1440p and 2160p films
+on 1920x1080 and 3840x2160 windows, as a kiosk plays an excerpt full screen.
+
+    .venv/bin/python bench/bench_video_sizes.py [--quick] [--one-core] [--gl]
+
+For each film and window, a fresh process (so that resident memory is that one film's) opens
+VideoPlayer.qml full window on a screen of the window's size (the offscreen platform configured
+with that screen, or Xvfb's with --gl), plays the film, and measures over the last seconds:
+frames painted per second (target 29 for a 30 fps film), CPU of the whole process in % of one
+core, resident memory (RSS, MiB; target 450 for a 2160p window), and the size of the frames
+libVLC delivers (they should be no larger than the picture shown).
+
+The films are H.264 30 fps with the frame number drawn in (tests/video/clips.py), made by ffmpeg
+the first time into the benchmarks' clip folder and kept there.
+
+``--one-core`` pins each child to CPU 0 (as ``taskset -c 0``) and plays only the 1080p film on
+the 1080p window: the row a small one-core booth machine cares about.
+``--gl`` runs on Xvfb with the OpenGL scene graph (Mesa's llvmpipe: the path of a kiosk with a
+graphics card, here on the CPU) instead of the software scene graph offscreen.
+
+Prints a table, then one JSON line for bench/run_all.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
+
+FILMS = {"720p": (1280, 720), "1080p": (1920, 1080), "1440p": (2560, 1440), "2160p": (3840, 2160)}
+WINDOWS = {"1080p": (1920, 1080), "2160p": (3840, 2160)}
+FPS_TARGET = 29.0
+RSS_TARGET_4K = 450.0
+
+
+def child(args: argparse.Namespace) -> int:
+    """Play one film full window; print what it cost as one JSON line."""
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    import psutil
+    from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.malloc import tune_for_long_runs
+    from kiosk.video import vlc_engine
+
+    tune_for_long_runs()
+    app = QGuiApplication(sys.argv[:1])
+    vlc_engine.configure(["--aout=adummy"])
+    width, height = args.window
+    film = Path(args.film)
+    media = film.parent
+    poster = make_poster(media, "#203040", (640, 360))
+    seconds = args.seconds
+    store = Store(exhibition_with(video_panel(film, poster, 300, 300 + int((seconds + 3) * 1000))))
+    view = open_player(store, "excerpt", size=(width, height))
+    view.show()
+    frame_item = find(view, "videoFrame")
+    player = find(view, "excerptPlayer")
+    swaps = [0]
+    view.frameSwapped.connect(lambda: swaps.__setitem__(0, swaps[0] + 1))
+
+    def wait(predicate: Any, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                return False
+            QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            time.sleep(0.001)
+        return True
+
+    process = psutil.Process()
+    view.rootObject().start()
+    if not wait(lambda: frame_item.frames_painted > 5, 20):
+        print(json.dumps({"error": "no frame painted", "state": player.property("state")}))
+        return 1
+    wait(lambda: False, 1.0)
+    process.cpu_percent(None)
+    painted, swaps[0] = frame_item.frames_painted, 0
+    rss_peak = 0.0
+    start = time.monotonic()
+
+    end = start + seconds
+    while time.monotonic() < end:
+        rss_peak = max(rss_peak, process.memory_info().rss / 2**20)
+        wait(lambda: False, min(0.25, max(0.0, end - time.monotonic())))
+    elapsed = time.monotonic() - start
+    cpu = process.cpu_percent(None)
+    fps = (frame_item.frames_painted - painted) / elapsed
+    delivered = player.current_frame()
+    result = {
+        "fps": fps, "swaps": swaps[0] / elapsed, "cpu": cpu, "rss": rss_peak,
+        "delivered": [delivered.width, delivered.height] if delivered is not None else None,
+        "platform": QGuiApplication.platformName(),
+        "backend": view.rendererInterface().graphicsApi().name,
+    }
+    player.release()
+    view.close()
+    vlc_engine.shutdown()
+    app.processEvents()
+    print(json.dumps(result))
+    return 0
+
+
+def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
+    """QT_QPA_PLATFORM for an offscreen screen of ``size`` (its default screen is 800x800: the
+    kiosk sizes frames to the screen, so a benchmark on it would measure small frames)."""
+    config = folder / f"screen-{size[0]}x{size[1]}.json"
+    config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    return f"offscreen:configfile={config}"
+
+
+class Xvfb:
+    """An Xvfb server of one screen size, for --gl."""
+
+    def __init__(self, size: tuple[int, int]) -> None:
+        read, write = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
+            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as stream:
+            self.display = ":" + stream.readline().strip()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def run_child(film: Path, window: tuple[int, int], seconds: float, env: dict[str, str],
+              one_core: bool) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", "--film", str(film), "--window", str(window[0]),
+               str(window[1]), "--seconds", str(seconds)]
+    if one_core:
+        command = ["taskset", "-c", "0", *command]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1]}
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--one-core", action="store_true")
+    parser.add_argument("--gl", action="store_true", help="Xvfb and the OpenGL scene graph (llvmpipe)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--film", help=argparse.SUPPRESS)
+    parser.add_argument("--window", type=int, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--seconds", type=float, default=6.0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args)
+
+    from clips import make_clip
+
+    media = Path(tempfile.gettempdir()) / "kiosk-bench-video"
+    media.mkdir(exist_ok=True)
+    seconds = 4.0 if args.quick else 8.0
+    films = {"1080p": FILMS["1080p"]} if args.one_core else FILMS
+    windows = {"1080p": WINDOWS["1080p"]} if args.one_core else WINDOWS
+    clips = {name: make_clip(media, width=w, height=h, seconds=seconds + 6, gop=60, audio=False)
+             for name, (w, h) in films.items()}
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-sizes-"))
+    rows: list[dict[str, Any]] = []
+    where = "Xvfb, OpenGL scene graph (llvmpipe)" if args.gl else "offscreen, software scene graph"
+    suffix = " (one core)" if args.one_core else (" (OpenGL)" if args.gl else "")
+    print(f"{'film':>6} {'window':>7} {'fps':>6} {'CPU %':>6} {'RSS MiB':>8} {'delivered':>10}   ({where})")
+    try:
+        for window_name, window in windows.items():
+            server = Xvfb(window) if args.gl else None
+            env = dict(os.environ)
+            if server is not None:
+                env.update(QT_QPA_PLATFORM="xcb", DISPLAY=server.display)
+                env.pop("QT_QUICK_BACKEND", None)
+            else:
+                env.update(QT_QPA_PLATFORM=offscreen_screen(scratch, window), QT_QUICK_BACKEND="software")
+            try:
+                for film_name, clip in clips.items():
+                    got = run_child(clip.path, window, seconds, env, args.one_core)
+                    label = f"{film_name} film in {window_name} window"
+                    if "error" in got:
+                        print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")
+                        rows.append({"name": f"video cost: {label}{suffix}", "unit": "", "median": None,
+                                     "p95": None, "target": None, "ok": False, "note": str(got["error"])})
+                        continue
+                    delivered = "x".join(str(v) for v in got["delivered"] or ["?"])
+                    print(f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
+                          f"{delivered:>10}   {got['backend']}")
+                    note = f"frames delivered {delivered} for a {clip.width}x{clip.height} film; {where}"
+                    rows += [
+                        {"name": f"video cost: {label}: frames painted{suffix}", "unit": "fps",
+                         "median": round(got["fps"], 1), "p95": round(got["fps"], 1), "target": FPS_TARGET,
+                         "better": "higher", "n": 1, "note": note},
+                        {"name": f"video cost: {label}: CPU{suffix}", "unit": "% of a core",
+                         "median": round(got["cpu"]), "p95": round(got["cpu"]), "target": None, "n": 1,
+                         "note": "whole process"},
+                        {"name": f"video cost: {label}: RSS{suffix}", "unit": "MiB", "median": round(got["rss"]),
+                         "p95": round(got["rss"]), "n": 1, "note": "whole process, peak while playing",
+                         "target": RSS_TARGET_4K if window_name == "2160p" else None},
+                    ]
+            finally:
+                if server is not None:
+                    server.stop()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(json.dumps({"bench": "video-sizes", "results": rows}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
