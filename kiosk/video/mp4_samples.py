@@ -42,6 +42,10 @@ class VideoSamples:
     decoded_ms: tuple[float, ...]
     #: Indexes (into ``shown_ms``) of the key frames, ascending.
     key_frames: tuple[int, ...]
+    #: The picture's size in pixels as coded (its visible part: 1920x1080 where the decoder
+    #: works on 1920x1088); (0, 0) when the sample description does not say.
+    width: int = 0
+    height: int = 0
 
     @property
     def frame_count(self) -> int:
@@ -191,7 +195,18 @@ def _video_track(trak: bytes) -> VideoSamples | None:
     key_frames = tuple(sorted(position[k] for k in keys if k < count))
     if not key_frames:
         return None
-    return VideoSamples(shown_ms, decoded_ms, key_frames)
+    width, height = _coded_size(stbl)
+    return VideoSamples(shown_ms, decoded_ms, key_frames, width, height)
+
+
+def _coded_size(stbl: bytes) -> tuple[int, int]:
+    """Width and height from the first visual sample entry (avc1, hvc1...) of ``stsd``."""
+    stsd = _child(stbl, b"stsd")
+    if stsd is None or len(stsd) < 8 + 36:
+        return 0, 0
+    entry = stsd[8:]  # after version, flags and the entry count
+    width, height = struct.unpack_from(">HH", entry, 32)
+    return int(width), int(height)
 
 
 def _edit_shift(trak: bytes) -> int:

@@ -34,6 +34,7 @@ from typing import Any
 
 from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
 from kiosk.video.frame_pool import FramePool
+from kiosk.video.mp4_samples import samples_for
 
 log = logging.getLogger(__name__)
 
@@ -251,6 +252,7 @@ class VlcEngine:
         self._vlc = vlc
         self._instance = instance
         self._max_size = max_size
+        self._film_size = (0, 0)  # the picture's visible size, from the film's own header
         self._player = instance.media_player_new()
         self._listener: EngineListener | None = None
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
@@ -289,10 +291,16 @@ class VlcEngine:
             events.event_attach(event_type, self._on_event)  # one dispatcher for all
         _engines.add(self)
 
+    def set_max_size(self, width: int, height: int) -> None:
+        """The largest frame to deliver from the next opening on: the size the picture is shown at."""
+        self._max_size = (max(2, int(width)), max(2, int(height)))
+
     # --- VideoEngine ------------------------------------------------------------------
     def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
         self.wait_stopped()
         self._player.stop()
+        samples = samples_for(excerpt.path)
+        self._film_size = (samples.width, samples.height) if samples is not None else (0, 0)
         with self._listener_lock:
             self._listener = listener
         media = self._instance.media_new_path(str(excerpt.path))
@@ -400,9 +408,17 @@ class VlcEngine:
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
     def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:
         try:
-            # libVLC offers the decoder's padded size (180 lines come as 194): the shape
+            # libVLC offers the decoder's padded size (1080 lines come as 1088, 180 as 194), and
+            # its converter scales the visible picture to whatever size is asked for here. Asked
+            # for the padded size, it scales every frame by a few lines (a costly pass, and a
+            # picture stretched by them); asked for the visible size, it only converts colours.
+            # The film's header says the visible size (mp4_samples.py); without it, the shape
             # is corrected when painting, from video_size().
-            w, h = fit_size(width[0], height[0], *self._max_size)
+            source = (width[0], height[0])
+            film_w, film_h = self._film_size
+            if film_w and film_h and film_w <= source[0] <= film_w + 64 and film_h <= source[1] <= film_h + 64:
+                source = (film_w, film_h)
+            w, h = fit_size(*source, *self._max_size)
             pitch = w * 4
             ctypes.memmove(chroma, b"RV32", 4)
             width[0], height[0] = w, h

@@ -11,7 +11,7 @@ from clips import Clip, make_clip
 from runner import Runner, Seen
 
 from kiosk.video import mp4_samples, vlc_engine
-from kiosk.video.engine import Excerpt
+from kiosk.video.engine import Excerpt, Frame
 from kiosk.video.mp4_samples import read_samples
 from kiosk.video.playback import PlayerState
 
@@ -113,3 +113,33 @@ def test_a_tap_start_just_before_a_key_frame_opens_before_it_and_is_not_late(
     # machine, which the timing rules of the gate can misread by one more frame.
     assert min(late) >= 0 and max(late) <= 2, late
     assert sum(1 for frames in late if frames <= 1) >= 2, late
+
+
+class SizeSeen(Seen):
+    """Also the size of each frame delivered."""
+
+    sizes: list[tuple[int, int]]
+
+    def frame_ready(self, frame: Frame) -> None:
+        self.sizes.append((frame.width, frame.height))
+        super().frame_ready(frame)
+
+
+@pytest.mark.vlc
+@pytest.mark.parametrize(("max_size", "expected"), [((1920, 1080), (320, 180)), ((160, 160), (160, 90))])
+def test_frames_come_at_the_films_visible_size_or_the_size_shown(
+        vlc_ready: None, clip: Clip, max_size: tuple[int, int], expected: tuple[int, int]) -> None:
+    """Not the decoder's padded size (180 lines are decoded as 194): asked for that, libVLC
+    scaled every frame a little, and a picture scaled to fit it came out squashed."""
+    engine = vlc_engine.VlcEngine()
+    engine.set_max_size(*max_size)
+    seen = SizeSeen(clip)
+    seen.sizes = []
+    try:
+        runner = Runner(engine, Excerpt(clip.path, 1000, 1400), seen)
+        runner.playback.play()
+        assert runner.run_until(runner.settled, timeout=15)
+    finally:
+        engine.release()
+        engine.wait_stopped()
+    assert seen.sizes and set(seen.sizes) == {expected}
