@@ -82,6 +82,9 @@ class VideoEngine(Protocol):
 
     def release(self) -> None: ...
 
+    def set_max_size(self, width: int, height: int) -> None:
+        """The largest frame to deliver from the next opening on (the size it is shown at)."""
+
     def fps(self) -> float | None: ...
 
     def video_size(self) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ libVLC is never called from inside its own callbacks.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
+from PySide6.QtQuick import QQuickItem
 
 from kiosk import broken_media
 from kiosk.memory_pressure import memory_is_short
@@ -472,6 +474,8 @@ class ExcerptPlayer(QObject):
         """Make the engine and the playback; False (poster and note) when the film cannot play.
         ``announce``: emit ``finished`` then, so that the attract loop moves on."""
         if self._playback is not None:
+            if self._engine is not None:
+                self._engine.set_max_size(*self._shown_size())  # for the opening that may follow
             return self._state is not PlayerState.UNAVAILABLE
         panel = self._panel
         if panel is None:
@@ -485,7 +489,7 @@ class ExcerptPlayer(QObject):
             return False
         excerpt = Excerpt(Path(panel.src.path), panel.start.ms, panel.end.ms, audio=not self._attract)
         try:
-            self._engine = self._films.make_engine(self._screen_size())
+            self._engine = self._films.make_engine(self._shown_size())
         except Exception as error:  # no libVLC: the poster and a note, the kiosk goes on
             if self._films.first_report_of(str(error)):  # once per reason, not once per panel shown
                 log.warning("video unavailable: %s", error)
@@ -504,6 +508,19 @@ class ExcerptPlayer(QObject):
         )
         self.volumeChanged.emit()
         return True
+
+    def _shown_size(self) -> tuple[int, int]:
+        """The largest the picture is shown at, in device pixels: the player's item (the film's
+        place in its panel, or the whole screen in the attract loop), never more than the screen.
+        libVLC's converter scales each frame to this size on its own thread: a 4K film in a panel
+        of 1280x720 costs a quarter of the copies and painting of one delivered at full size."""
+        screen = self._screen_size()
+        host = self.parent()
+        if not isinstance(host, QQuickItem) or host.width() < 16 or host.height() < 16:
+            return screen
+        window = host.window()
+        ratio = window.effectiveDevicePixelRatio() if window is not None else 1.0
+        return (min(screen[0], math.ceil(host.width() * ratio)), min(screen[1], math.ceil(host.height() * ratio)))
 
     @staticmethod
     def _screen_size() -> tuple[int, int]:
