@@ -45,7 +45,6 @@ RSS_TARGET_4K = 450.0
 
 def child(args: argparse.Namespace) -> int:
     """Play one film full window; print what it cost as one JSON line."""
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")
     import psutil
     from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
     from PySide6.QtCore import QEventLoop
@@ -158,6 +157,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--one-core", action="store_true")
     parser.add_argument("--gl", action="store_true", help="Xvfb and the OpenGL scene graph (llvmpipe)")
+    parser.add_argument("--films", nargs="+", choices=list(FILMS), help="only these films")
+    parser.add_argument("--windows", nargs="+", choices=list(WINDOWS), help="only these windows")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--film", help=argparse.SUPPRESS)
     parser.add_argument("--window", type=int, nargs=2, help=argparse.SUPPRESS)
@@ -171,8 +172,8 @@ def main() -> int:
     media = Path(tempfile.gettempdir()) / "kiosk-bench-video"
     media.mkdir(exist_ok=True)
     seconds = 4.0 if args.quick else 8.0
-    films = {"1080p": FILMS["1080p"]} if args.one_core else FILMS
-    windows = {"1080p": WINDOWS["1080p"]} if args.one_core else WINDOWS
+    films = {name: FILMS[name] for name in (args.films or (["1080p"] if args.one_core else FILMS))}
+    windows = {name: WINDOWS[name] for name in (args.windows or (["1080p"] if args.one_core else WINDOWS))}
     clips = {name: make_clip(media, width=w, height=h, seconds=seconds + 6, gop=60, audio=False)
              for name, (w, h) in films.items()}
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-sizes-"))

@@ -1,18 +1,20 @@
 """The item that shows an excerpt's frames inside the Qt Quick scene.
 
-A QQuickPaintedItem works with every scene graph backend, including the software
-one used offscreen and under Xvfb, where a QVideoSink-fed VideoOutput stays black.
-Captions, controls and fades are ordinary QML items drawn above it.
+An item of our own, whose scene-graph node is a texture of the latest frame, works with every
+scene graph backend: the software one used offscreen and under Xvfb (where a QVideoSink-fed
+VideoOutput stays black) and OpenGL. Captions, controls and fades are ordinary QML items drawn
+above it.
 """
 
 from __future__ import annotations
 
 import contextlib
 
+import shiboken6
 from PySide6.QtCore import Property, QRectF, Signal, Slot
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGNode, QSGSimpleTextureNode, QSGTexture
 
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
@@ -31,8 +33,11 @@ def fitted(aspect: float, box: QRectF) -> QRectF:
 
 @QmlElement
 @QmlUncreatable("VideoFrame comes from FilmParts.frame(host): see kiosk/ui/video/parts.py")
-class VideoFrame(QQuickPaintedItem):
-    """Paints the latest frame of its ``player`` (an ExcerptPlayer), aspect-fitted."""
+class VideoFrame(QQuickItem):
+    """Shows the latest frame of its ``player`` (an ExcerptPlayer), aspect-fitted, as a texture of
+    the scene graph: no painting pass of its own (a QQuickPaintedItem drew every frame into an
+    image of its own before the scene graph drew that image), and on a graphics card the frame
+    goes to the GPU as it is."""
 
     playerChanged = Signal()
 
@@ -43,8 +48,13 @@ class VideoFrame(QQuickPaintedItem):
         self._image: QImage | None = None
         self._aspect = 16 / 9
         free_state_when_destroyed(self)
-        self.frames_painted = 0  # paint() may run on the render thread: a plain counter
-        self.setOpaquePainting(False)
+        self.frames_painted = 0  # counted on the render thread: a plain counter
+        self._new_image = False
+        # The frame whose pixels the texture on screen holds: kept until the next frame replaces
+        # it in the scene graph, so that its pooled buffer is not written while it is drawn.
+        self._frame_drawn: Frame | None = None
+        self._window: QQuickWindow | None = None
+        self.setFlag(QQuickItem.Flag.ItemHasContents, True)
 
     def _get_player(self) -> ExcerptPlayer | None:
         return self._player
@@ -73,14 +83,39 @@ class VideoFrame(QQuickPaintedItem):
         image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
         self._image, self._frame = image, frame
         self._aspect = (player.aspect() if player is not None else None) or frame.width / frame.height
+        self._new_image = True
         self.update()
 
-    def paint(self, painter: QPainter) -> None:
-        image = self._image
-        if image is None:
-            return
-        target = fitted(self._aspect, self.boundingRect())
-        if target.size().toSize() != image.size():
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.smooth())
-        painter.drawImage(target, image)
-        self.frames_painted += 1
+    def _scene_window(self) -> QQuickWindow | None:
+        """The window this item is drawn in. Not ``self.window()``: in PySide6 6.11 the window that
+        call returns is deleted with the item that asked (tests/video/test_frame_item_window.py),
+        and the kiosk's own window went when a film panel went."""
+        window = self._window
+        if window is not None and shiboken6.isValid(window) and window.contentItem().isAncestorOf(self):
+            return window
+        self._window = None
+        for candidate in QGuiApplication.topLevelWindows():
+            if isinstance(candidate, QQuickWindow) and candidate.contentItem().isAncestorOf(self):
+                self._window = candidate
+        return self._window
+
+    def updatePaintNode(self, node: QSGNode | None, _data: object) -> QSGNode | None:  # type: ignore[override]
+        # Called while the UI thread waits (the scene graph's sync step), on the render thread
+        # where there is one. None: nothing to draw yet.
+        image, window = self._image, self._scene_window()
+        if image is None or window is None:
+            return node
+        if not isinstance(node, QSGSimpleTextureNode):
+            node = QSGSimpleTextureNode()
+            self._new_image = True
+        if self._new_image:
+            # The node owns its texture and deletes the one it replaces (PySide6 leaves the
+            # texture to C++: without this, every frame's texture stayed, a gigabyte in seconds).
+            node.setOwnsTexture(True)
+            node.setTexture(window.createTextureFromImage(image))
+            self._frame_drawn = self._frame
+            self._new_image = False
+            self.frames_painted += 1
+        node.setFiltering(QSGTexture.Filtering.Linear if self.smooth() else QSGTexture.Filtering.Nearest)
+        node.setRect(fitted(self._aspect, self.boundingRect()))
+        return node

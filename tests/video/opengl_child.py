@@ -1,0 +1,91 @@
+"""Runs on the X display it is given with Qt Quick's default OpenGL scene graph (on a machine
+without a graphics card, Mesa's llvmpipe: a real GL stack on the CPU) and reports what it drew.
+
+    opengl_child.py film CLIP MEDIA PNG   plays an excerpt, pauses, grabs the window
+    opengl_child.py kiosk EXHIBITION PNG  the whole kiosk to its first attract frame
+
+Run by test_opengl_scene_graph.py; prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from clips import read_frame_number
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QGuiApplication, QImage
+
+
+def spin_until(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    return True
+
+
+def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
+    from harness import Store, exhibition_with, find, item, make_poster, open_player, video_panel
+
+    from kiosk.video import vlc_engine
+
+    vlc_engine.configure(["--aout=adummy"])
+    store = Store(exhibition_with(video_panel(clip, make_poster(media, "#C03030"), 2000, 5000)))
+    view = open_player(store, "excerpt", size=(640, 360))
+    view.show()
+    player, frame = find(view, "excerptPlayer"), item(view, "videoFrame")
+    view.rootObject().start()
+    if not spin_until(lambda: frame.frames_painted > 10, 20):
+        return {"error": f"no frames painted, state {player.property('state')}"}
+    player.toggle()
+    spin_until(lambda: player.property("state") == "paused", 5)
+    spin_until(lambda: False, 0.5)
+    shown = player.current_frame()
+    grab = view.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
+    grab.save(str(png))
+    result = {"api": view.rendererInterface().graphicsApi().name,
+              "player": read_frame_number(shown.data, shown.width, shown.height, shown.stride),
+              "screen": read_frame_number(bytes(grab.constBits()), grab.width(), grab.height(), grab.bytesPerLine()),
+              "painted": frame.frames_painted}
+    player.release()
+    return result
+
+
+def kiosk(exhibition: Path, png: Path) -> dict[str, object]:
+    from kiosk.loader import load_exhibition
+    from kiosk.ui.app import KioskApp
+
+    app = KioskApp(load_exhibition(exhibition), size=(1280, 720))
+    frames = [0]
+    app.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
+    app.show(fullscreen=False, size=QSize(1280, 720))
+    if not spin_until(lambda: frames[0] > 20, 20):
+        return {"error": "no frames"}
+    grab = app.window.grabWindow()
+    grab.save(str(png))
+    colours = {grab.pixel(x, y) for x in range(0, grab.width(), 40) for y in range(0, grab.height(), 40)}
+    result = {"api": app.window.rendererInterface().graphicsApi().name, "colours": len(colours),
+              "size": [grab.width(), grab.height()]}
+    app.close()
+    return result
+
+
+def main() -> int:
+    QGuiApplication(sys.argv[:1])
+    if sys.argv[1] == "film":
+        result = film(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+    else:
+        result = kiosk(Path(sys.argv[2]), Path(sys.argv[3]))
+    print(json.dumps(result), flush=True)
+    return 0 if "error" not in result else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

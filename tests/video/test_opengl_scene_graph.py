@@ -1,0 +1,71 @@
+"""The path of a kiosk with a graphics card: Qt Quick's OpenGL scene graph (the default when
+QT_QUICK_BACKEND is unset), here on a real X server (Xvfb) and Mesa's llvmpipe, a real GL stack
+on the CPU. Every other test runs the software scene graph."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from clips import Clip
+
+CHILD = Path(__file__).with_name("opengl_child.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [pytest.mark.vlc, pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb")]
+
+
+@pytest.fixture
+def gl_env() -> Iterator[dict[str, str]]:
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24",
+                               "-nolisten", "tcp"], pass_fds=(write_end,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            pytest.fail("Xvfb did not start")
+        env = dict(os.environ, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb", LIBGL_ALWAYS_SOFTWARE="1")
+        env.pop("QT_QUICK_BACKEND", None)  # Qt Quick's default: OpenGL
+        env.pop("WAYLAND_DISPLAY", None)
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_child(env: dict[str, str], *args: str) -> dict[str, object]:
+    done = subprocess.run([sys.executable, str(CHILD), *args], env=env, cwd=ROOT, capture_output=True,
+                          text=True, timeout=90)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stderr[-2000:]
+    result: dict[str, object] = json.loads(lines[-1])
+    assert "error" not in result, (result, done.stderr[-2000:])
+    return result
+
+
+def test_a_film_plays_on_the_opengl_scene_graph(gl_env: dict[str, str], clip: Clip, media_dir: Path,
+                                                 tmp_path: Path) -> None:
+    png = tmp_path / "film-opengl.png"
+    result = run_child(gl_env, "film", str(clip.path), str(media_dir), str(png))
+    assert result["api"] == "OpenGL"
+    # The frame on the screen (read back from the window's pixels) is the player's frame.
+    assert result["screen"] == result["player"]
+    assert 60 <= int(result["player"]) <= 150  # inside the excerpt: 2 s to 5 s at 30 fps
+    assert png.is_file()
+
+
+def test_the_presentation_draws_on_the_opengl_scene_graph(gl_env: dict[str, str], tmp_path: Path) -> None:
+    png = tmp_path / "kiosk-opengl.png"
+    result = run_child(gl_env, "kiosk", str(ROOT / "config" / "exhibition.yaml"), str(png))
+    assert result["api"] == "OpenGL"
+    assert result["size"] == [1280, 720]
+    assert int(result["colours"]) > 5  # a drawn attract screen, not a blank window
