@@ -518,8 +518,10 @@ class ExcerptPlayer(QObject):
         host = self.parent()
         if not isinstance(host, QQuickItem) or host.width() < 16 or host.height() < 16:
             return screen
-        window = host.window()
-        ratio = window.effectiveDevicePixelRatio() if window is not None else 1.0
+        # Not host.window(): with PySide6 6.11 the wrapper that call makes took the kiosk's window
+        # down with it once collected (the window was deleted under the running kiosk).
+        screen_of = QGuiApplication.primaryScreen()
+        ratio = screen_of.devicePixelRatio() if screen_of is not None else 1.0
         return (min(screen[0], math.ceil(host.width() * ratio)), min(screen[1], math.ceil(host.height() * ratio)))
 
     @staticmethod
