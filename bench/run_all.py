@@ -82,6 +82,9 @@ BENCHES: tuple[Bench, ...] = (
         owner="presentation",
         measures="a 1,000-panel exhibition in the running kiosk",
     ),
+    Bench(
+        "reload", "bench/bench_reload.py", owner="staff tools", measures="live preview: save to the change on screen"
+    ),
     Bench("video", "bench/bench_video.py", owner="video", measures="excerpt start, gaps between excerpts"),
     Bench(
         "listen",
