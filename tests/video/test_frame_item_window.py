@@ -58,3 +58,50 @@ def test_the_window_outlives_frame_items_that_drew_in_it(qtbot: Any, tmp_path: P
         gc.collect()
         assert Shiboken.isValid(view)
     view.close()
+
+
+class SwitchingPlayer(StillPlayer):
+    """A new 640x360 frame each time it is asked to change."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+        self.count = 0
+
+    def next(self) -> None:
+        self.count += 1
+        shade = self.count % 250
+        self._frame = Frame(bytes([shade, shade, shade, 255]) * (640 * 360), 640, 360, 640 * 4)
+        self.frameChanged.emit()
+
+    def aspect(self) -> float:
+        return 640 / 360
+
+
+def test_each_frame_s_texture_goes_when_the_next_replaces_it(qtbot: Any, tmp_path: Path) -> None:
+    """200 frames of 0.9 MB: a texture kept per frame would hold 180 MB."""
+    import psutil
+
+    scene = tmp_path / "Scene.qml"
+    scene.write_text("import QtQuick\nItem { width: 640; height: 360 }\n", encoding="utf-8")
+    view = QQuickView()
+    view.setSource(QUrl.fromLocalFile(str(scene)))
+    view.show()
+    qtbot.waitExposed(view)
+    player = SwitchingPlayer()
+    frame = VideoFrame(view.rootObject())
+    frame.setSize(view.rootObject().size())
+    frame.player = player
+    process = psutil.Process()
+
+    def show_frames(count: int) -> None:
+        for _ in range(count):
+            painted = frame.frames_painted
+            player.next()
+            qtbot.waitUntil(lambda p=painted: frame.frames_painted > p, timeout=3000)
+
+    show_frames(20)  # warm-up: the window's and the scene graph's own buffers
+    before = process.memory_info().rss
+    show_frames(200)
+    grown_mb = (process.memory_info().rss - before) / 2**20
+    assert grown_mb < 60, grown_mb
+    view.close()
