@@ -17,7 +17,9 @@ None for them, and for anything it cannot read, as for a film it was not told ab
 from __future__ import annotations
 
 import bisect
+import os
 import struct
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,9 +189,10 @@ def _video_track(trak: bytes) -> VideoSamples | None:
     for duration in durations:
         decoded.append(clock)
         clock += duration
-    order = sorted(range(count), key=lambda i: decoded[i] + offsets[i])
+    shown = [d + o for d, o in zip(decoded, offsets[:count], strict=True)]
+    order = sorted(range(count), key=shown.__getitem__)
     scale = 1000.0 / timescale
-    shown_ms = tuple((decoded[i] + offsets[i] - shift) * scale for i in order)
+    shown_ms = tuple((shown[i] - shift) * scale for i in order)
     decoded_ms = tuple((decoded[i] - shift) * scale for i in order)
     position = {sample: rank for rank, sample in enumerate(order)}
     key_frames = tuple(sorted(position[k] for k in keys if k < count))
@@ -251,27 +254,67 @@ def _table(box: bytes) -> list[int]:
 
 
 _known: dict[tuple[str, int, int], VideoSamples | None] = {}
+_reading: set[tuple[str, int, int]] = set()
+_known_lock = threading.Lock()
 
 
-def samples_for(path: Path | str) -> VideoSamples | None:
-    """:func:`read_samples`, remembered while the file keeps its size and modification time (a
-    kiosk opens the same few films again and again; a long film's tables take tens of ms)."""
-    import os
-
+def _key(path: Path | str) -> tuple[str, int, int] | None:
     try:
         status = os.stat(path)
     except OSError:
         return None
-    key = (str(path), status.st_size, status.st_mtime_ns)
-    if key not in _known:
+    return (str(path), status.st_size, status.st_mtime_ns)
+
+
+def samples_for(path: Path | str) -> VideoSamples | None:
+    """:func:`read_samples`, remembered while the file keeps its size and modification time (a
+    kiosk opens the same few films again and again). Reads the file when it is not known yet:
+    off the UI thread, call :func:`read_ahead` early and :func:`known_samples` at the moment."""
+    key = _key(path)
+    if key is None:
+        return None
+    with _known_lock:
+        if key in _known:
+            return _known[key]
+    samples = read_samples(path)
+    with _known_lock:
         if len(_known) > 64:  # an exhibition has a few films; forget all when there are many
             _known.clear()
-        _known[key] = read_samples(path)
-    return _known[key]
+        _known[key] = samples
+    return samples
+
+
+def known_samples(path: Path | str) -> VideoSamples | None:
+    """The film's tables if they have been read already; never reads the file (for the UI
+    thread: a two-hour film's tables take most of a second to read in Python)."""
+    key = _key(path)
+    with _known_lock:
+        return _known.get(key) if key is not None else None
+
+
+def read_ahead(path: Path | str) -> None:
+    """Read the film's tables on a thread of their own, if they are not known or being read."""
+    key = _key(path)
+    if key is None:
+        return
+    with _known_lock:
+        if key in _known or key in _reading:
+            return
+        _reading.add(key)
+
+    def read() -> None:
+        try:
+            samples_for(path)
+        finally:
+            with _known_lock:
+                _reading.discard(key)
+
+    threading.Thread(target=read, name="mp4-samples", daemon=True).start()
 
 
 def landing_start_ms(path: Path | str, film_ms: float) -> float:
     """Where to ask libVLC to start so that it decodes the frame at ``film_ms``: ``film_ms``,
-    or just before the key frame its demuxer would otherwise land on past it."""
-    samples = samples_for(path)
+    or just before the key frame its demuxer would otherwise land on past it. Uses the tables
+    only if they have been read (:func:`read_ahead`); else ``film_ms``, as before they existed."""
+    samples = known_samples(path)
     return film_ms if samples is None else samples.safe_start_ms(film_ms)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from kiosk.video.clock import ExcerptClock
 from kiosk.video.engine import EngineEvent, Excerpt, Frame, VideoEngine
 from kiosk.video.gate import FrameGate, Verdict
-from kiosk.video.mp4_samples import landing_start_ms
+from kiosk.video.mp4_samples import landing_start_ms, read_ahead
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,7 @@ class ExcerptPlayback:
         self.engine = engine
         self.excerpt = excerpt
         self.gate = FrameGate(excerpt.start_ms, excerpt.end_ms, ExcerptClock(now))
+        read_ahead(excerpt.path)  # the film's sample tables, for the first opening (decision 0046)
         self._observer = observer
         self._post = post
         self._now = now

@@ -90,7 +90,7 @@ def test_a_tap_start_just_before_a_key_frame_opens_before_it_and_is_not_late(
         real_open(excerpt, listener, from_ms)  # type: ignore[arg-type]
 
     engine.open = open_logged  # type: ignore[method-assign]
-    samples = read_samples(clip.path)
+    samples = mp4_samples.samples_for(clip.path)  # read ahead, as the kiosk does when a panel is made
     assert samples is not None
     late = []
     try:
@@ -131,6 +131,7 @@ def test_frames_come_at_the_films_visible_size_or_the_size_shown(
         vlc_ready: None, clip: Clip, max_size: tuple[int, int], expected: tuple[int, int]) -> None:
     """Not the decoder's padded size (180 lines are decoded as 194): asked for that, libVLC
     scaled every frame a little, and a picture scaled to fit it came out squashed."""
+    mp4_samples.samples_for(clip.path)  # read ahead, as the kiosk does when a panel is made
     engine = vlc_engine.VlcEngine()
     engine.set_max_size(*max_size)
     seen = SizeSeen(clip)
@@ -143,3 +144,19 @@ def test_frames_come_at_the_films_visible_size_or_the_size_shown(
         engine.release()
         engine.wait_stopped()
     assert seen.sizes and set(seen.sizes) == {expected}
+
+
+def test_the_ui_thread_never_waits_for_the_tables(tmp_path: Path, clip: Clip) -> None:
+    """known_samples only answers from what was read; read_ahead reads on a thread."""
+    import shutil
+    import time
+
+    copy = tmp_path / "fresh.mp4"
+    shutil.copyfile(clip.path, copy)
+    assert mp4_samples.known_samples(copy) is None
+    assert mp4_samples.landing_start_ms(copy, 2950.0) == 2950.0  # not read yet: as before
+    mp4_samples.read_ahead(copy)
+    deadline = time.monotonic() + 10
+    while mp4_samples.known_samples(copy) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert mp4_samples.landing_start_ms(copy, 2950.0) < 2950.0  # 88.5 frames: two before key frame 90
