@@ -14,7 +14,7 @@ from pathlib import Path
 from clips import Clip
 from runner import Runner, Seen
 
-from kiosk.video import vlc_engine
+from kiosk.video import mp4_samples, vlc_engine
 from kiosk.video.engine import Excerpt
 from kiosk.video.playback import PlayerState
 
@@ -41,6 +41,9 @@ def play_excerpt(engine: vlc_engine.VlcEngine, clip: Clip, start: int, end: int,
     """Play ``clip`` from ``start`` to ``end`` ms to its end. ``prepared``: the attract loop's way
     (prepare, then play); otherwise a tap on a poster (play at once)."""
     seen = Seen(clip)
+    # The film's sample tables, read as the kiosk reads them when a film's panel is made, well
+    # before a visitor can tap it (docs/video.md, decision 16).
+    mp4_samples.samples_for(clip.path)
     runner = Runner(engine, Excerpt(clip.path, start, end), seen)
     prepare_ms = None
     if prepared:
