@@ -91,7 +91,7 @@ def read_samples(path: Path | str) -> VideoSamples | None:
             moov = _find_moov(stream)
             if moov is None:
                 return None
-            for trak in _children(moov, b"trak"):
+            for trak in _children(memoryview(moov), b"trak"):  # views: no copy of each box
                 samples = _video_track(trak)
                 if samples is not None:
                     return samples
@@ -129,7 +129,7 @@ def _find_moov(stream: object) -> bytes | None:
         offset += size
 
 
-def _boxes(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+def _boxes(data: bytes | memoryview) -> Iterator[tuple[bytes, bytes | memoryview]]:
     """(type, body) of each box in ``data``."""
     offset = 0
     while offset + 8 <= len(data):
@@ -141,15 +141,15 @@ def _boxes(data: bytes) -> Iterator[tuple[bytes, bytes]]:
             size = len(data) - offset
         if size < head or offset + size > len(data):
             raise _Malformed
-        yield kind, data[offset + head : offset + size]
+        yield bytes(kind), data[offset + head : offset + size]
         offset += size
 
 
-def _children(data: bytes, kind: bytes) -> Iterator[bytes]:
+def _children(data: bytes | memoryview, kind: bytes) -> Iterator[bytes | memoryview]:
     return (body for found, body in _boxes(data) if found == kind)
 
 
-def _child(data: bytes, *path: bytes) -> bytes | None:
+def _child(data: bytes | memoryview, *path: bytes) -> bytes | memoryview | None:
     for kind in path:
         found = next(_children(data, kind), None)
         if found is None:
@@ -158,7 +158,7 @@ def _child(data: bytes, *path: bytes) -> bytes | None:
     return data
 
 
-def _video_track(trak: bytes) -> VideoSamples | None:
+def _video_track(trak: bytes | memoryview) -> VideoSamples | None:
     mdia = _child(trak, b"mdia")
     if mdia is None:
         return None
@@ -202,7 +202,7 @@ def _video_track(trak: bytes) -> VideoSamples | None:
     return VideoSamples(shown_ms, decoded_ms, key_frames, width, height)
 
 
-def _coded_size(stbl: bytes) -> tuple[int, int]:
+def _coded_size(stbl: bytes | memoryview) -> tuple[int, int]:
     """Width and height from the first visual sample entry (avc1, hvc1...) of ``stsd``."""
     stsd = _child(stbl, b"stsd")
     if stsd is None or len(stsd) < 8 + 36:
@@ -212,7 +212,7 @@ def _coded_size(stbl: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def _edit_shift(trak: bytes) -> int:
+def _edit_shift(trak: bytes | memoryview) -> int:
     """The media time the edit list starts the track at (B-frame delay), in track units."""
     elst = _child(trak, b"edts", b"elst")
     if elst is None:
@@ -233,7 +233,7 @@ def _edit_shift(trak: bytes) -> int:
     return 0
 
 
-def _runs(box: bytes, *, signed: bool = False) -> list[int]:
+def _runs(box: bytes | memoryview, *, signed: bool = False) -> list[int]:
     """stts or ctts: (count, value) runs expanded to one value per sample."""
     entries = struct.unpack_from(">I", box, 4)[0]
     if entries > 10_000_000:
@@ -248,7 +248,7 @@ def _runs(box: bytes, *, signed: bool = False) -> list[int]:
     return values
 
 
-def _table(box: bytes) -> list[int]:
+def _table(box: bytes | memoryview) -> list[int]:
     entries = struct.unpack_from(">I", box, 4)[0]
     return list(struct.unpack_from(f">{entries}I", box, 8))
 
@@ -310,6 +310,43 @@ def read_ahead(path: Path | str) -> None:
                 _reading.discard(key)
 
     threading.Thread(target=read, name="mp4-samples", daemon=True).start()
+
+
+_sizes: dict[tuple[str, int, int], tuple[int, int]] = {}
+
+
+def coded_size(path: Path | str) -> tuple[int, int]:
+    """The video track's visible size from its sample description, (0, 0) when unknown. Cheap
+    enough for the UI thread (the ``moov`` box is read, its sample tables are not expanded),
+    and remembered while the file is unchanged."""
+    samples = known_samples(path)
+    if samples is not None:
+        return samples.width, samples.height
+    key = _key(path)
+    if key is None:
+        return 0, 0
+    with _known_lock:
+        if key in _sizes:
+            return _sizes[key]
+    size = (0, 0)
+    try:
+        with open(path, "rb") as stream:
+            found = _find_moov(stream)
+        moov = memoryview(found) if found is not None else None  # boxes as views: no copies
+        for trak in _children(moov, b"trak") if moov is not None else ():
+            mdia = _child(trak, b"mdia")
+            hdlr = _child(mdia, b"hdlr") if mdia is not None else None
+            stbl = _child(mdia, b"minf", b"stbl") if mdia is not None else None
+            if hdlr is not None and hdlr[8:12] == b"vide" and stbl is not None:
+                size = _coded_size(stbl)
+                break
+    except (OSError, _Malformed, struct.error, ValueError, IndexError):
+        size = (0, 0)
+    with _known_lock:
+        if len(_sizes) > 64:
+            _sizes.clear()
+        _sizes[key] = size
+    return size
 
 
 def landing_start_ms(path: Path | str, film_ms: float) -> float:

@@ -34,7 +34,7 @@ from typing import Any
 
 from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
 from kiosk.video.frame_pool import FramePool
-from kiosk.video.mp4_samples import known_samples
+from kiosk.video.mp4_samples import coded_size
 
 log = logging.getLogger(__name__)
 
@@ -299,8 +299,7 @@ class VlcEngine:
     def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
         self.wait_stopped()
         self._player.stop()
-        samples = known_samples(excerpt.path)  # read ahead by the playback, off this thread
-        self._film_size = (samples.width, samples.height) if samples is not None else (0, 0)
+        self._film_size = coded_size(excerpt.path)  # the moov's sample description: a few ms at most
         with self._listener_lock:
             self._listener = listener
         media = self._instance.media_new_path(str(excerpt.path))

@@ -10,8 +10,6 @@ import pytest
 from clips import make_clip, read_frame_number
 from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
 
-from kiosk.video import mp4_samples
-
 pytestmark = pytest.mark.vlc
 
 
@@ -19,7 +17,6 @@ pytestmark = pytest.mark.vlc
 def test_frames_come_at_the_players_size(qtbot: Any, vlc_ready: None, media_dir: Path,
                                           view_size: tuple[int, int], expected: tuple[int, int]) -> None:
     film = make_clip(media_dir, width=1280, height=720, seconds=4.0, gop=30, audio=False)
-    mp4_samples.samples_for(film.path)  # its visible size, read ahead as a panel made early would have it
     store = Store(exhibition_with(video_panel(film.path, make_poster(media_dir), 1000, 2500)))
     view = open_player(store, "excerpt", size=view_size)
     view.show()

@@ -131,7 +131,6 @@ def test_frames_come_at_the_films_visible_size_or_the_size_shown(
         vlc_ready: None, clip: Clip, max_size: tuple[int, int], expected: tuple[int, int]) -> None:
     """Not the decoder's padded size (180 lines are decoded as 194): asked for that, libVLC
     scaled every frame a little, and a picture scaled to fit it came out squashed."""
-    mp4_samples.samples_for(clip.path)  # read ahead, as the kiosk does when a panel is made
     engine = vlc_engine.VlcEngine()
     engine.set_max_size(*max_size)
     seen = SizeSeen(clip)
