@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,13 +127,15 @@ class MediaCheckCache:
         payload = json.dumps({"version": CHECKS_VERSION, "entries": self._entries}, separators=(",", ":"))
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".media-checks-", dir=self.file.parent)
+            # A name of this process's own (not tempfile: its import alone costs a start more
+            # than writing this file does).
+            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.{threading.get_ident()}")
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                with open(temporary, "w", encoding="utf-8") as stream:
                     stream.write(payload)
                 os.replace(temporary, self.file)
             except BaseException:
-                Path(temporary).unlink(missing_ok=True)
+                temporary.unlink(missing_ok=True)
                 raise
         except OSError as error:  # a read-only home, a full disk: the next load checks again
             log.info("media check cache not written to %s: %s", self.file, error)
