@@ -46,7 +46,7 @@ RSS_TARGET_4K = 450.0
 def child(args: argparse.Namespace) -> int:
     """Play one film full window; print what it cost as one JSON line."""
     import psutil
-    from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
+    from harness import exhibition_with, find, make_poster, make_store, open_player, video_panel
     from PySide6.QtCore import QEventLoop
     from PySide6.QtGui import QGuiApplication
 
@@ -61,7 +61,7 @@ def child(args: argparse.Namespace) -> int:
     media = film.parent
     poster = make_poster(media, "#203040", (640, 360))
     seconds = args.seconds
-    store = Store(exhibition_with(video_panel(film, poster, 300, 300 + int((seconds + 3) * 1000))))
+    store = make_store(exhibition_with(video_panel(film, poster, 300, 300 + int((seconds + 3) * 1000))))
     view = open_player(store, "excerpt", size=(width, height))
     view.show()
     frame_item = find(view, "videoFrame")

@@ -32,12 +32,12 @@ def spin_until(condition, seconds: float) -> bool:  # type: ignore[no-untyped-de
 
 
 def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
-    from harness import Store, exhibition_with, find, item, make_poster, open_player, video_panel
+    from harness import exhibition_with, find, item, make_poster, make_store, open_player, video_panel
 
     from kiosk.video import vlc_engine
 
     vlc_engine.configure(["--aout=adummy"])
-    store = Store(exhibition_with(video_panel(clip, make_poster(media, "#C03030"), 2000, 5000)))
+    store = make_store(exhibition_with(video_panel(clip, make_poster(media, "#C03030"), 2000, 5000)))
     view = open_player(store, "excerpt", size=(640, 360))
     view.show()
     player, frame = find(view, "excerptPlayer"), item(view, "videoFrame")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from clips import make_clip, read_frame_number
-from harness import Store, exhibition_with, find, make_poster, open_player, video_panel
+from harness import exhibition_with, find, make_poster, make_store, open_player, video_panel
 
 pytestmark = pytest.mark.vlc
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.vlc
 def test_frames_come_at_the_players_size(qtbot: Any, vlc_ready: None, media_dir: Path,
                                           view_size: tuple[int, int], expected: tuple[int, int]) -> None:
     film = make_clip(media_dir, width=1280, height=720, seconds=4.0, gop=30, audio=False)
-    store = Store(exhibition_with(video_panel(film.path, make_poster(media_dir), 1000, 2500)))
+    store = make_store(exhibition_with(video_panel(film.path, make_poster(media_dir), 1000, 2500)))
     view = open_player(store, "excerpt", size=view_size)
     view.show()
     qtbot.waitExposed(view)
