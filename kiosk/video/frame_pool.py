@@ -37,10 +37,6 @@ class FramePool:
         ctypes.memmove(self._array.from_buffer(buffer), address, self.size)
         return buffer
 
-    def take(self) -> bytearray:
-        """A buffer of ``size`` bytes that nobody else holds (for libVLC to write a picture into)."""
-        return self._free_buffer()
-
     def _free_buffer(self) -> bytearray:
         for buffer in self._buffers:
             if sys.getrefcount(buffer) == _FREE_REFS:

@@ -258,7 +258,7 @@ class VlcEngine:
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
         self._listener_lock = threading.Lock()
         self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
-        self._locked: bytearray | None = None  # the pooled buffer libVLC fills and displays next
+        self._buffer: ctypes.Array[ctypes.c_char] | None = None
         self._geometry = (0, 0, 0)  # width, height, pitch
         self._pool: FramePool | None = None  # where shown frames are copied (frame_pool.py says why)
         self._released = False
@@ -401,7 +401,7 @@ class VlcEngine:
         # buffer into reference cycles that outlived the engine in the soak (docs/reliability.md);
         # libVLC calls none of them once the player is released, so cut them here.
         self._callbacks = ()
-        self._locked = None
+        self._buffer = None
         self._pool = None
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
@@ -422,12 +422,12 @@ class VlcEngine:
             ctypes.memmove(chroma, b"RV32", 4)
             width[0], height[0] = w, h
             pitches[0], lines[0] = pitch, h
-            # libVLC writes each picture straight into a pooled buffer (_on_lock), which becomes
-            # the frame: no copy of each frame (33 MB at 2160p). A few spare lines: converters may
-            # write past the last one. The pool is kept from one opening to the next of the same
-            # size: no big allocation for each excerpt.
-            if self._pool is None or self._pool.size != pitch * (h + 4):
-                self._pool = FramePool(pitch * (h + 4))
+            # A few spare lines: converters may write past the last one. The buffers are kept
+            # from one opening to the next of the same size: no big allocation for each excerpt.
+            if self._buffer is None or len(self._buffer) != pitch * (h + 4):
+                self._buffer = ctypes.create_string_buffer(pitch * (h + 4))
+            if self._pool is None or self._pool.size != pitch * h:
+                self._pool = FramePool(pitch * h)
             self._geometry = (w, h, pitch)
             return 1
         except Exception:
@@ -438,15 +438,8 @@ class VlcEngine:
         pass
 
     def _on_lock(self, _opaque: Any, planes: Any) -> None:
-        # libVLC locks, fills and displays one picture at a time (vmem's prepare, then display),
-        # so the buffer locked last is the one displayed next. The previous one goes back to the
-        # pool unless a frame still holds it.
-        pool = self._pool
-        self._locked = None
-        if pool is not None:
-            buffer = pool.take()
-            self._locked = buffer
-            planes[0] = ctypes.addressof(ctypes.c_char.from_buffer(buffer))  # a bytearray never moves
+        if self._buffer is not None:
+            planes[0] = ctypes.addressof(self._buffer)
         return None
 
     def _on_unlock(self, _opaque: Any, _picture: Any, _planes: Any) -> None:
@@ -456,13 +449,13 @@ class VlcEngine:
         at = time.monotonic()
         with self._listener_lock:
             listener = self._listener
-            buffer = self._locked
-            if listener is None or buffer is None:
+            buffer, pool = self._buffer, self._pool
+            if listener is None or buffer is None or pool is None:
                 return
             width, height, pitch = self._geometry
 
             def read() -> Frame:
-                return Frame(buffer, width, height, pitch)
+                return Frame(pool.copy_from(ctypes.addressof(buffer)), width, height, pitch)
 
             try:
                 listener.frame_displayed(at, read)
