@@ -28,10 +28,19 @@ Window {
     // Physical pixels per millimetre of this screen, for the touch guard (kiosk/ui/app.py).
     // Writable so that a test can stand in for a screen of another physical size.
     property real pixelsPerMm: Screen.pixelDensity > 0 ? Screen.pixelDensity : 3.78
-    // Set after the first frame: what the attract loop does not need waits until then.
+    // Set once the attract loop's first item is on screen (or after 1.5 s at most): what the
+    // loop does not need (the home and chapter screens, 100-250 ms to build here) waits until
+    // then, and is built after this frame's other watchers have seen it (Qt.callLater: this
+    // handler runs before anything connected to frameSwapped after the scene was made).
     property bool warm: false
 
-    onFrameSwapped: warm = true
+    function warmUp() { warm = true }
+    onFrameSwapped: if (!warm && attractLoop.currentReady) Qt.callLater(warmUp)
+    Timer {
+        interval: 1500
+        running: !root.warm
+        onTriggered: root.warmUp()
+    }
 
     objectName: "kioskWindow"
     title: "Kiosk"
