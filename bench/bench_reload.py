@@ -110,16 +110,32 @@ def main() -> int:
     shutil.rmtree(folder, ignore_errors=True)
 
     def row(name: str, values: list[float], target: float | None, note: str) -> dict[str, Any]:
-        return {"name": name, "unit": "ms", "median": round(statistics.median(values), 1),
-                "p95": round(percentile(values, 0.95), 1), "max": round(max(values), 1), "target": target,
-                "judge": "p95", "n": len(values), "note": note}
+        return {
+            "name": name,
+            "unit": "ms",
+            "median": round(statistics.median(values), 1),
+            "p95": round(percentile(values, 0.95), 1),
+            "max": round(max(values), 1),
+            "target": target,
+            "judge": "p95",
+            "n": len(values),
+            "note": note,
+        }
 
     rows = [
-        row("preview reload: save to the change on screen", to_screen, 300,
+        row(
+            "preview reload: save to the change on screen",
+            to_screen,
+            300,
             f"bundled exhibition, 1920x1080 preview; includes the watcher's {DEFAULT_DEBOUNCE_MS} ms of quiet; "
-            "p95 is the target"),
-        row("preview reload: read, check, apply, first frame", reload_only, None,
-            "from the watcher's call to the frame: the part that is the kiosk's work"),
+            "p95 is the target",
+        ),
+        row(
+            "preview reload: read, check, apply, first frame",
+            reload_only,
+            None,
+            "from the watcher's call to the frame: the part that is the kiosk's work",
+        ),
     ]
     for r in rows:
         print(f"{r['name']:50} median {r['median']:7.1f} p95 {r['p95']:7.1f} max {r['max']:7.1f} ms")

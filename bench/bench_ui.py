@@ -121,13 +121,15 @@ def floor_child() -> None:
     app = QGuiApplication(sys.argv[:1])
     engine = QQmlApplicationEngine()
     marks: dict[str, float] = {}
+
     def on_frame() -> None:
         if "first_frame" not in marks:
             marks["first_frame"] = time.perf_counter() - T0
             marks["cpu_first_frame"] = time.process_time()
 
     engine.objectCreated.connect(
-        lambda window, _url: window.frameSwapped.connect(on_frame) if window is not None else None)
+        lambda window, _url: window.frameSwapped.connect(on_frame) if window is not None else None
+    )
     engine.loadData(QByteArray(FLOOR_QML), QUrl("floor.qml"))
     _wait_until(lambda: "first_frame" in marks, 10_000)
     print(json.dumps(marks))
@@ -162,8 +164,9 @@ def child_environment() -> dict[str, str]:
 
 def _child(*flags: str) -> dict[str, float]:
     command = [sys.executable, __file__, *flags]
-    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60,
-                         env=child_environment()).stdout
+    out = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=60, env=child_environment()
+    ).stdout
     return {key: value * 1000 for key, value in json.loads(out.strip().splitlines()[-1]).items()}
 
 
@@ -172,8 +175,15 @@ def bench_startup(args: argparse.Namespace, runs: int) -> dict[str, list[float]]
     kiosk_flags = ["--startup-child"] + (["--exhibition", args.exhibition] if args.exhibition else [])
     _child(*kiosk_flags)  # warms the media-check cache and the disk cache; not counted
     _child("--floor-child")
-    samples: dict[str, list[float]] = {"first_frame": [], "first_item": [], "floor": [],
-                                       "frame_ratio": [], "item_ratio": [], "rss": [], "cpu_ratio": []}
+    samples: dict[str, list[float]] = {
+        "first_frame": [],
+        "first_item": [],
+        "floor": [],
+        "frame_ratio": [],
+        "item_ratio": [],
+        "rss": [],
+        "cpu_ratio": [],
+    }
     for _ in range(runs):
         floor_marks = _child("--floor-child")
         floor = floor_marks["first_frame"]
@@ -266,11 +276,18 @@ def main() -> int:
     parser.add_argument("--exhibition", default=None)
     parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--one-core", action="store_true",
-                        help="pin this process and its children to CPU 0 (as taskset -c 0): a one-core kiosk")
-    parser.add_argument("--panels", type=int, default=0,
-                        help="run on a generated exhibition of this many panels (bench_validate's), "
-                             "and compare its memory with the bundled exhibition's")
+    parser.add_argument(
+        "--one-core",
+        action="store_true",
+        help="pin this process and its children to CPU 0 (as taskset -c 0): a one-core kiosk",
+    )
+    parser.add_argument(
+        "--panels",
+        type=int,
+        default=0,
+        help="run on a generated exhibition of this many panels (bench_validate's), "
+        "and compare its memory with the bundled exhibition's",
+    )
     args = parser.parse_args()
     if args.one_core:
         os.sched_setaffinity(0, {0})  # threads and child processes started from now on inherit it
@@ -311,37 +328,77 @@ def main() -> int:
         }
 
     intervals, work = navigation["interval"], navigation["work"]
+
     def ratio_row(name: str, values: list[float], target: float | None, note: str) -> dict[str, Any]:
-        return {"name": name, "unit": "x floor", "median": round(statistics.median(values), 2),
-                "p95": round(percentile(values, 0.95), 2), "max": round(max(values), 2), "target": target,
-                "better": "lower", "n": len(values), "note": note}
+        return {
+            "name": name,
+            "unit": "x floor",
+            "median": round(statistics.median(values), 2),
+            "p95": round(percentile(values, 0.95), 2),
+            "max": round(max(values), 2),
+            "target": target,
+            "better": "lower",
+            "n": len(values),
+            "note": note,
+        }
 
     rows = [
-        row("ui startup floor: bare QML window, first frame", startup["floor"], None,
-            "fresh process, 1920x1080, same platform and scene graph; the floor the ratios divide by"),
+        row(
+            "ui startup floor: bare QML window, first frame",
+            startup["floor"],
+            None,
+            "fresh process, 1920x1080, same platform and scene graph; the floor the ratios divide by",
+        ),
         row("ui startup to first attract frame", startup["first_frame"], 500, "fresh process, 1920x1080"),
         row("ui startup to first attract item drawn", startup["first_item"], 500, "picture decoded"),
-        ratio_row("ui startup to first attract frame, to the floor", startup["frame_ratio"], 2.0,
-                  "each kiosk start divided by the floor started just before it"),
-        ratio_row("ui startup to first attract item drawn, to the floor", startup["item_ratio"], 2.5,
-                  "each kiosk start divided by the floor started just before it"),
-        ratio_row("ui startup CPU time to first attract frame, to the floor", startup["cpu_ratio"], None,
-                  "CPU time of all threads from process start: steadier than wall time on a shared machine"),
+        ratio_row(
+            "ui startup to first attract frame, to the floor",
+            startup["frame_ratio"],
+            2.0,
+            "each kiosk start divided by the floor started just before it",
+        ),
+        ratio_row(
+            "ui startup to first attract item drawn, to the floor",
+            startup["item_ratio"],
+            2.5,
+            "each kiosk start divided by the floor started just before it",
+        ),
+        ratio_row(
+            "ui startup CPU time to first attract frame, to the floor",
+            startup["cpu_ratio"],
+            None,
+            "CPU time of all threads from process start: steadier than wall time on a shared machine",
+        ),
         row("ui touch to frame", navigation["latency"], 50, "release to first frame, p95 is the target"),
         row("ui transition frame interval", intervals, 33, "max is the target (no frame over 33 ms)"),
         row("ui transition frame cost", work, 16.7, "sync + render CPU per frame"),
     ]
     rss = startup["rss"]
-    rows.append({"name": "ui resident memory at the first attract item", "unit": "MiB",
-                 "median": round(statistics.median(rss), 1), "p95": round(max(rss), 1), "target": None,
-                 "n": len(rss), "note": "whole kiosk process (RSS), p95 column holds the largest"})
+    rows.append(
+        {
+            "name": "ui resident memory at the first attract item",
+            "unit": "MiB",
+            "median": round(statistics.median(rss), 1),
+            "p95": round(max(rss), 1),
+            "target": None,
+            "n": len(rss),
+            "note": "whole kiosk process (RSS), p95 column holds the largest",
+        }
+    )
     if bundled_rss:
         growth = [large - statistics.median(bundled_rss) for large in rss]
-        rows.append({"name": "ui memory added by the larger exhibition at the first attract item", "unit": "MiB",
-                     "median": round(statistics.median(growth), 1), "p95": round(max(growth), 1),
-                     "target": 20, "n": len(growth),
-                     "note": f"RSS against the bundled exhibition's ({statistics.median(bundled_rss):.0f} MiB "
-                             "median): memory should grow with what is on screen, not with the file"})
+        rows.append(
+            {
+                "name": "ui memory added by the larger exhibition at the first attract item",
+                "unit": "MiB",
+                "median": round(statistics.median(growth), 1),
+                "p95": round(max(growth), 1),
+                "target": 20,
+                "n": len(growth),
+                "note": f"RSS against the bundled exhibition's ({statistics.median(bundled_rss):.0f} MiB "
+                "median): memory should grow with what is on screen, not with the file",
+            }
+        )
     for r in rows:
         r["name"] += suffix
     print(f"{'measure':52} {'median':>8} {'p95':>8} {'max':>8} {'target':>8}   n")

@@ -42,8 +42,7 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
 
     from bench.bench_video_sizes import offscreen_screen
 
-    os.environ["QT_QPA_PLATFORM"] = offscreen_screen(Path(tempfile.mkdtemp(prefix="kiosk-bench-screen-")),
-                                                     (1920, 1080))
+    os.environ["QT_QPA_PLATFORM"] = offscreen_screen(Path(tempfile.mkdtemp(prefix="kiosk-bench-screen-")), (1920, 1080))
 
 import psutil  # noqa: E402
 from clips import make_clip, read_frame_number  # noqa: E402

@@ -98,7 +98,10 @@ def child(args: argparse.Namespace) -> int:
     fps = (frame_item.frames_painted - painted) / elapsed
     delivered = player.current_frame()
     result = {
-        "fps": fps, "swaps": swaps[0] / elapsed, "cpu": cpu, "rss": rss_peak,
+        "fps": fps,
+        "swaps": swaps[0] / elapsed,
+        "cpu": cpu,
+        "rss": rss_peak,
         "delivered": [delivered.width, delivered.height] if delivered is not None else None,
         "platform": QGuiApplication.platformName(),
         "backend": view.rendererInterface().graphicsApi().name,
@@ -115,9 +118,24 @@ def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
     """QT_QPA_PLATFORM for an offscreen screen of ``size`` (its default screen is 800x800: the
     kiosk sizes frames to the screen, so a benchmark on it would measure small frames)."""
     config = folder / f"screen-{size[0]}x{size[1]}.json"
-    config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": size[0],
-                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "bench",
+                        "x": 0,
+                        "y": 0,
+                        "width": size[0],
+                        "height": size[1],
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     return f"offscreen:configfile={config}"
 
 
@@ -128,7 +146,10 @@ class Xvfb:
         read, write = os.pipe()
         self.process = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
-            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write)
         with os.fdopen(read) as stream:
             self.display = ":" + stream.readline().strip()
@@ -138,10 +159,21 @@ class Xvfb:
         self.process.wait(10)
 
 
-def run_child(film: Path, window: tuple[int, int], seconds: float, env: dict[str, str],
-              one_core: bool) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--child", "--film", str(film), "--window", str(window[0]),
-               str(window[1]), "--seconds", str(seconds)]
+def run_child(
+    film: Path, window: tuple[int, int], seconds: float, env: dict[str, str], one_core: bool
+) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        "--film",
+        str(film),
+        "--window",
+        str(window[0]),
+        str(window[1]),
+        "--seconds",
+        str(seconds),
+    ]
     if one_core:
         command = ["taskset", "-c", "0", *command]
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
@@ -174,8 +206,10 @@ def main() -> int:
     seconds = 4.0 if args.quick else 8.0
     films = {name: FILMS[name] for name in (args.films or (["1080p"] if args.one_core else FILMS))}
     windows = {name: WINDOWS[name] for name in (args.windows or (["1080p"] if args.one_core else WINDOWS))}
-    clips = {name: make_clip(media, width=w, height=h, seconds=seconds + 6, gop=60, audio=False)
-             for name, (w, h) in films.items()}
+    clips = {
+        name: make_clip(media, width=w, height=h, seconds=seconds + 6, gop=60, audio=False)
+        for name, (w, h) in films.items()
+    }
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-sizes-"))
     rows: list[dict[str, Any]] = []
     where = "Xvfb, OpenGL scene graph (llvmpipe)" if args.gl else "offscreen, software scene graph"
@@ -196,23 +230,53 @@ def main() -> int:
                     label = f"{film_name} film in {window_name} window"
                     if "error" in got:
                         print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")
-                        rows.append({"name": f"video cost: {label}{suffix}", "unit": "", "median": None,
-                                     "p95": None, "target": None, "ok": False, "note": str(got["error"])})
+                        rows.append(
+                            {
+                                "name": f"video cost: {label}{suffix}",
+                                "unit": "",
+                                "median": None,
+                                "p95": None,
+                                "target": None,
+                                "ok": False,
+                                "note": str(got["error"]),
+                            }
+                        )
                         continue
                     delivered = "x".join(str(v) for v in got["delivered"] or ["?"])
-                    print(f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
-                          f"{delivered:>10}   {got['backend']}")
+                    print(
+                        f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
+                        f"{delivered:>10}   {got['backend']}"
+                    )
                     note = f"frames delivered {delivered} for a {clip.width}x{clip.height} film; {where}"
                     rows += [
-                        {"name": f"video cost: {label}: frames painted{suffix}", "unit": "fps",
-                         "median": round(got["fps"], 1), "p95": round(got["fps"], 1), "target": FPS_TARGET,
-                         "better": "higher", "n": 1, "note": note},
-                        {"name": f"video cost: {label}: CPU{suffix}", "unit": "% of a core",
-                         "median": round(got["cpu"]), "p95": round(got["cpu"]), "target": None, "n": 1,
-                         "note": "whole process"},
-                        {"name": f"video cost: {label}: RSS{suffix}", "unit": "MiB", "median": round(got["rss"]),
-                         "p95": round(got["rss"]), "n": 1, "note": "whole process, peak while playing",
-                         "target": RSS_TARGET_4K if window_name == "2160p" else None},
+                        {
+                            "name": f"video cost: {label}: frames painted{suffix}",
+                            "unit": "fps",
+                            "median": round(got["fps"], 1),
+                            "p95": round(got["fps"], 1),
+                            "target": FPS_TARGET,
+                            "better": "higher",
+                            "n": 1,
+                            "note": note,
+                        },
+                        {
+                            "name": f"video cost: {label}: CPU{suffix}",
+                            "unit": "% of a core",
+                            "median": round(got["cpu"]),
+                            "p95": round(got["cpu"]),
+                            "target": None,
+                            "n": 1,
+                            "note": "whole process",
+                        },
+                        {
+                            "name": f"video cost: {label}: RSS{suffix}",
+                            "unit": "MiB",
+                            "median": round(got["rss"]),
+                            "p95": round(got["rss"]),
+                            "n": 1,
+                            "note": "whole process, peak while playing",
+                            "target": RSS_TARGET_4K if window_name == "2160p" else None,
+                        },
                     ]
             finally:
                 if server is not None:

@@ -37,7 +37,8 @@ def test_a_save_of_the_exhibition_waits_the_short_quiet(qtbot: Any, watched: tup
 
 
 def test_a_change_in_the_media_folder_waits_the_long_quiet_and_holds_a_save_back(
-        qtbot: Any, watched: tuple[ExhibitionWatcher, Path]) -> None:
+    qtbot: Any, watched: tuple[ExhibitionWatcher, Path]
+) -> None:
     watcher, config = watched
     with qtbot.waitSignal(watcher.changed, timeout=5000):
         (config.parent / "media" / "clip.mp4").write_bytes(b"\x00" * 1000)

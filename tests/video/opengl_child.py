@@ -50,10 +50,12 @@ def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
     shown = player.current_frame()
     grab = view.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
     grab.save(str(png))
-    result = {"api": view.rendererInterface().graphicsApi().name,
-              "player": read_frame_number(shown.data, shown.width, shown.height, shown.stride),
-              "screen": read_frame_number(bytes(grab.constBits()), grab.width(), grab.height(), grab.bytesPerLine()),
-              "painted": frame.frames_painted}
+    result = {
+        "api": view.rendererInterface().graphicsApi().name,
+        "player": read_frame_number(shown.data, shown.width, shown.height, shown.stride),
+        "screen": read_frame_number(bytes(grab.constBits()), grab.width(), grab.height(), grab.bytesPerLine()),
+        "painted": frame.frames_painted,
+    }
     player.release()
     return result
 
@@ -71,8 +73,11 @@ def kiosk(exhibition: Path, png: Path) -> dict[str, object]:
     grab = app.window.grabWindow()
     grab.save(str(png))
     colours = {grab.pixel(x, y) for x in range(0, grab.width(), 40) for y in range(0, grab.height(), 40)}
-    result = {"api": app.window.rendererInterface().graphicsApi().name, "colours": len(colours),
-              "size": [grab.width(), grab.height()]}
+    result = {
+        "api": app.window.rendererInterface().graphicsApi().name,
+        "colours": len(colours),
+        "size": [grab.width(), grab.height()],
+    }
     app.close()
     return result
 

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.vlc
 
 
 @pytest.mark.parametrize(("view_size", "expected"), [((480, 270), (480, 270)), ((640, 480), (640, 360))])
-def test_frames_come_at_the_players_size(qtbot: Any, vlc_ready: None, media_dir: Path,
-                                          view_size: tuple[int, int], expected: tuple[int, int]) -> None:
+def test_frames_come_at_the_players_size(
+    qtbot: Any, vlc_ready: None, media_dir: Path, view_size: tuple[int, int], expected: tuple[int, int]
+) -> None:
     film = make_clip(media_dir, width=1280, height=720, seconds=4.0, gop=30, audio=False)
     store = make_store(exhibition_with(video_panel(film.path, make_poster(media_dir), 1000, 2500)))
     view = open_player(store, "excerpt", size=view_size)

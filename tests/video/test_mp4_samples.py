@@ -69,8 +69,22 @@ def test_what_is_not_a_whole_mp4_gives_nothing(tmp_path: Path, clip: Clip) -> No
 
 def test_a_fragmented_mp4_gives_nothing(tmp_path: Path, clip: Clip) -> None:
     fragmented = tmp_path / "fragmented.mp4"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(clip.path), "-c", "copy", "-movflags",
-                    "frag_keyframe+empty_moov", str(fragmented)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(clip.path),
+            "-c",
+            "copy",
+            "-movflags",
+            "frag_keyframe+empty_moov",
+            str(fragmented),
+        ],
+        check=True,
+    )
     assert read_samples(fragmented) is None
     assert mp4_samples.landing_start_ms(fragmented, 2950.0) == 2950.0
 
@@ -78,7 +92,8 @@ def test_a_fragmented_mp4_gives_nothing(tmp_path: Path, clip: Clip) -> None:
 @pytest.mark.vlc
 @pytest.mark.parametrize("before", [1, 2])
 def test_a_tap_start_just_before_a_key_frame_opens_before_it_and_is_not_late(
-        vlc_ready: None, clip: Clip, before: int) -> None:
+    vlc_ready: None, clip: Clip, before: int
+) -> None:
     """Straight at such a start libVLC began 2-3 frames late, every time; opened just before the
     key frame's decoding time, the start is the gate's usual: the frame at the start or the next."""
     engine = vlc_engine.VlcEngine()
@@ -128,7 +143,8 @@ class SizeSeen(Seen):
 @pytest.mark.vlc
 @pytest.mark.parametrize(("max_size", "expected"), [((1920, 1080), (320, 180)), ((160, 160), (160, 90))])
 def test_frames_come_at_the_films_visible_size_or_the_size_shown(
-        vlc_ready: None, clip: Clip, max_size: tuple[int, int], expected: tuple[int, int]) -> None:
+    vlc_ready: None, clip: Clip, max_size: tuple[int, int], expected: tuple[int, int]
+) -> None:
     """Not the decoder's padded size (180 lines are decoded as 194): asked for that, libVLC
     scaled every frame a little, and a picture scaled to fit it came out squashed."""
     engine = vlc_engine.VlcEngine()

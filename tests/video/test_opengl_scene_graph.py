@@ -24,9 +24,12 @@ pytestmark = [pytest.mark.vlc, pytest.mark.skipif(shutil.which("Xvfb") is None, 
 @pytest.fixture
 def gl_env() -> Iterator[dict[str, str]]:
     read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24",
-                               "-nolisten", "tcp"], pass_fds=(write_end,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_end)
     try:
         with os.fdopen(read_end) as pipe:
@@ -43,8 +46,9 @@ def gl_env() -> Iterator[dict[str, str]]:
 
 
 def run_child(env: dict[str, str], *args: str) -> dict[str, object]:
-    done = subprocess.run([sys.executable, str(CHILD), *args], env=env, cwd=ROOT, capture_output=True,
-                          text=True, timeout=90)
+    done = subprocess.run(
+        [sys.executable, str(CHILD), *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=90
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert lines, done.stderr[-2000:]
     result: dict[str, object] = json.loads(lines[-1])
@@ -52,8 +56,9 @@ def run_child(env: dict[str, str], *args: str) -> dict[str, object]:
     return result
 
 
-def test_a_film_plays_on_the_opengl_scene_graph(gl_env: dict[str, str], clip: Clip, media_dir: Path,
-                                                 tmp_path: Path) -> None:
+def test_a_film_plays_on_the_opengl_scene_graph(
+    gl_env: dict[str, str], clip: Clip, media_dir: Path, tmp_path: Path
+) -> None:
     png = tmp_path / "film-opengl.png"
     result = run_child(gl_env, "film", str(clip.path), str(media_dir), str(png))
     assert result["api"] == "OpenGL"
