@@ -144,9 +144,12 @@ def _rss_mib() -> float:
 
 
 def _find(kiosk: Any, name: str) -> Any:
-    from kiosk.ui.items import find_item
+    """The item called ``name``, the visible one when there are several (the home screen, hidden
+    behind a chapter, has a bottom bar with a nextButton too)."""
+    from kiosk.ui.items import walk
 
-    return find_item(kiosk.window.contentItem(), name)
+    named = [item for item in walk(kiosk.window.contentItem()) if item.objectName() == name]
+    return next((item for item in named if item.isVisible()), named[0] if named else None)
 
 
 def child_environment() -> dict[str, str]:
