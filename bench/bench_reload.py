@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/bench_reload.py [--quick] [--exhibition FILE]
 
-The kiosk as ``kiosk run --windowed`` makes it (KioskApp with the staff tools: the file
-watcher and the reload controller, preview mode), on a copy of the bundled exhibition and its
-media in a temporary folder. Each round changes the invitation on the attract screen the way
+The kiosk as ``kiosk run --windowed`` makes it (kiosk/ui/compose.py: KioskApp with the staff
+view model and the staff tools, the file watcher and the reload controller, preview mode), on a
+copy of the bundled exhibition and its media in a temporary folder. Each round changes the
+invitation on the attract screen the way
 an editor saves (a new file renamed over the old one) and measures, from the save:
 
 * to the first frame swapped after the new exhibition was applied (target: p95 <= 300 ms);
@@ -47,7 +48,9 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.loader import load_exhibition
+    from kiosk.staff.pin import StaffPin
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.lockdown.staff import StaffViewModel
     from kiosk.ui.staff_tools.attach import StaffTools
     from kiosk.ui.staff_tools.watcher import DEFAULT_DEBOUNCE_MS
 
@@ -60,9 +63,11 @@ def main() -> int:
 
     app = QGuiApplication(sys.argv[:1])
     result = load_exhibition(config)
+    staff = StaffViewModel(StaffPin(), preview=True)  # as kiosk/ui/compose.py makes them
+    staff.set_load_result(result)
     tools = StaffTools(config, result, preview=True, watch=True, analytics=False)
-    kiosk = KioskApp(result, size=(1920, 1080), extra=tools.qml_properties())
-    tools.attach(kiosk)
+    kiosk = KioskApp(result, size=(1920, 1080), staff=staff, schedule=tools.schedule, reload=tools.reload)
+    tools.attach(kiosk, staff)
     frames: list[float] = []
     kiosk.window.frameSwapped.connect(lambda: frames.append(time.perf_counter()))
     applied: list[float] = []
