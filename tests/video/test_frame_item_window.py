@@ -9,7 +9,9 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
+from clips import Clip
+from harness import exhibition_with, make_poster, make_store, open_player, video_panel
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickView
 from shiboken6 import Shiboken
@@ -34,30 +36,48 @@ class StillPlayer(QObject):
         return 64 / 36
 
 
-def test_the_window_outlives_frame_items_that_drew_in_it(qtbot: Any, tmp_path: Path) -> None:
-    scene = tmp_path / "Scene.qml"
-    scene.write_text("import QtQuick\nItem { width: 320; height: 180 }\n", encoding="utf-8")
-    view = QQuickView()
-    view.setSource(QUrl.fromLocalFile(str(scene)))
+def player_scene(qtbot: Any, clip: Clip, media_dir: Path, size: tuple[int, int]) -> QQuickView:
+    """A VideoPlayer scene as the other video tests make it (the same QML modules loaded), whose
+    root item the test's own frame items are put in."""
+    store = make_store(exhibition_with(video_panel(clip.path, make_poster(media_dir), 1000, 2000)))
+    view = open_player(store, "excerpt", size=size)
+    view._store = store  # type: ignore[attr-defined]  # kept alive with the view
     view.show()
     qtbot.waitExposed(view)
-    root = view.rootObject()
-    for shade in (40, 200):
-        player = StillPlayer(shade)
-        frame = VideoFrame(root)
-        frame.setSize(root.size())
-        frame.player = player
-        player.frameChanged.emit()
-        qtbot.waitUntil(lambda f=frame: f.frames_painted > 0, timeout=3000)
-        grab = view.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
-        assert abs(grab.pixelColor(160, 90).red() - shade) <= 2  # the frame is on screen
-        frame.setParentItem(None)
-        frame.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        del frame, player
-        gc.collect()
-        assert Shiboken.isValid(view)
-    view.close()
+    return view
+
+
+def test_the_kiosk_window_outlives_frame_items_that_drew_in_it(qtbot: Any, clip: Clip, media_dir: Path) -> None:
+    """The kiosk's own window (made by QML, as the kiosk makes it), frame items drawn in it and gone."""
+    from PySide6.QtCore import QSize, QSizeF
+
+    from kiosk.ui.app import KioskApp
+
+    kiosk = KioskApp(exhibition_with(video_panel(clip.path, make_poster(media_dir), 1000, 2000)), size=(320, 180))
+    kiosk.show(fullscreen=False, size=QSize(320, 180))
+    window = kiosk.window
+    qtbot.waitExposed(window)
+    try:
+        for shade in (40, 200):
+            player = StillPlayer(shade)
+            frame = VideoFrame(window.contentItem())
+            frame.setSize(QSizeF(window.width(), window.height()))
+            frame.setZ(1000)  # above the attract loop
+            frame.player = player
+            player.frameChanged.emit()
+            qtbot.waitUntil(lambda f=frame: f.frames_painted > 0, timeout=3000)
+            grab = window.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
+            centre = grab.pixelColor(grab.width() // 2, grab.height() // 2)
+            assert abs(centre.red() - shade) <= 2  # the frame is on screen
+            frame.setParentItem(None)
+            frame.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            del frame, player
+            gc.collect()
+            assert Shiboken.isValid(window)
+    finally:
+        if Shiboken.isValid(window):
+            kiosk.close()
 
 
 class SwitchingPlayer(StillPlayer):
@@ -77,19 +97,15 @@ class SwitchingPlayer(StillPlayer):
         return 640 / 360
 
 
-def test_each_frame_s_texture_goes_when_the_next_replaces_it(qtbot: Any, tmp_path: Path) -> None:
+def test_each_frame_s_texture_goes_when_the_next_replaces_it(qtbot: Any, clip: Clip, media_dir: Path) -> None:
     """200 frames of 0.9 MB: a texture kept per frame would hold 180 MB."""
     import psutil
 
-    scene = tmp_path / "Scene.qml"
-    scene.write_text("import QtQuick\nItem { width: 640; height: 360 }\n", encoding="utf-8")
-    view = QQuickView()
-    view.setSource(QUrl.fromLocalFile(str(scene)))
-    view.show()
-    qtbot.waitExposed(view)
+    view = player_scene(qtbot, clip, media_dir, (640, 360))
     player = SwitchingPlayer()
     frame = VideoFrame(view.rootObject())
     frame.setSize(view.rootObject().size())
+    frame.setZ(100)  # above the player's poster
     frame.player = player
     process = psutil.Process()
 
