@@ -42,7 +42,7 @@ def play_excerpt(engine: vlc_engine.VlcEngine, clip: Clip, start: int, end: int,
     (prepare, then play); otherwise a tap on a poster (play at once)."""
     seen = Seen(clip)
     # The film's sample tables, read as the kiosk reads them when a film's panel is made, well
-    # before a visitor can tap it (docs/decisions/0046).
+    # before a visitor can tap it (docs/decisions/0053).
     mp4_samples.samples_for(clip.path)
     runner = Runner(engine, Excerpt(clip.path, start, end), seen)
     prepare_ms = None

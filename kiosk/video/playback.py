@@ -86,7 +86,7 @@ class ExcerptPlayback:
         self.engine = engine
         self.excerpt = excerpt
         self.gate = FrameGate(excerpt.start_ms, excerpt.end_ms, ExcerptClock(now))
-        read_ahead(excerpt.path)  # the film's sample tables, for its first opening (docs/decisions/0046)
+        read_ahead(excerpt.path)  # the film's sample tables, for its first opening (docs/decisions/0053)
         self._observer = observer
         self._post = post
         self._now = now
@@ -308,7 +308,7 @@ class ExcerptPlayback:
         # Straight at the film time, libVLC's MP4 demuxer lands on the key frame after it when
         # that key frame is decoded before it is shown (B-frames), and starts 2-3 frames late.
         # The film's sample tables say when: it then opens just before, and the gate hides the
-        # frames up to the excerpt's first (docs/decisions/0046).
+        # frames up to the excerpt's first (docs/decisions/0053).
         opened = film_ms - self._lead_in_ms if lead_in else int(landing_start_ms(self.excerpt.path, film_ms))
         self.gate.restart(film_ms if lead_in else opened, hold=hold, lead_in=lead_in)
         self._awaiting_frame.set()
