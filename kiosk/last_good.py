@@ -14,62 +14,27 @@ instead, and staff see the file's own errors, as a live reload would. One copy p
 file: it never grows. A file cut exactly where what is left is still a valid exhibition cannot
 be told from a shorter one; nothing short of the editor writing atomically prevents that.
 
-:func:`write_atomically` is the write sequence for anything that must be whole after a power
-cut: a temporary file beside the target, its data synced, renamed over the target (a rename
-is atomic on POSIX file systems), then the folder synced so the rename itself is on disk.
-Cut anywhere, the target is the old file or the new one, never a mixture.
+The copy is written with :func:`kiosk.atomic.write_atomically`: cut anywhere, it is the old copy
+or the new one, never a mixture.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger(__name__)
+from kiosk.atomic import STEPS, write_atomically
 
-#: The steps of :func:`write_atomically`, in order (a test kills the writer at each of them).
-STEPS = ("temporary-opened", "data-written", "data-synced", "renamed", "folder-synced")
+__all__ = ["STEPS", "last_good_path", "remember", "start_on", "write_atomically"]
+
+log = logging.getLogger(__name__)
 
 
 def last_good_path(config: Path) -> Path:
     return Path(config).with_name(f".{Path(config).name}.last-good")
-
-
-def write_atomically(path: Path, data: bytes, *, step: Callable[[str], object] = lambda _name: None) -> None:
-    """Replace ``path`` with ``data`` so that a power cut leaves the old file or the new, whole."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("wb") as out:
-            step(STEPS[0])
-            out.write(data)
-            out.flush()
-            step(STEPS[1])
-            os.fsync(out.fileno())
-            step(STEPS[2])
-        os.replace(temporary, path)
-        step(STEPS[3])
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    _sync_folder(path.parent)
-    step(STEPS[4])
-
-
-def _sync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):  # Windows: no directory handles to sync
-        return
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def remember(config: Path, result: Any) -> bool:

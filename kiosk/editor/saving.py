@@ -7,12 +7,11 @@ being replaced is kept beside it as ``NAME.bak`` (the last one only).
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import shutil
-import tempfile
 from pathlib import Path
+
+from kiosk import atomic
 
 
 class SaveError(Exception):
@@ -44,53 +43,30 @@ def explain(error: OSError, path: Path) -> str:
 
 
 def write_atomically(path: Path, text: str, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) all at once; raises :class:`SaveError` and changes nothing on failure."""
-    data = text.encode("utf-8")
-    temp: str | None = None
+    """Replace ``path`` with ``text`` (UTF-8) all at once; raises :class:`SaveError` and changes nothing on failure.
+
+    Once the new text is safely on disk, the previous version is copied to NAME.bak, itself
+    atomically, so a failed backup spoils no older one; the new file keeps the old one's permissions.
+    """
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".saving")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            shutil.copymode(path, temp)
-            if keep_backup:
-                _keep_backup(path)
-        os.replace(temp, path)
-        temp = None
-        _sync_folder(path.parent)
+        mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
+
+        def backup() -> None:
+            if keep_backup and path.exists():
+                atomic.write_atomically(backup_path(path), path.read_bytes(), mode=mode)
+
+        atomic.write_atomically(path, text.encode("utf-8"), mode=mode, before_replace=backup)
     except OSError as error:
         raise SaveError(explain(error, path)) from error
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
 
 
-def _keep_backup(path: Path) -> None:
-    """Copy the current file to NAME.bak, itself atomically, so a failed backup spoils no older one."""
-    backup = backup_path(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{backup.name}.", suffix=".saving")
-    try:
-        with os.fdopen(fd, "wb") as stream, path.open("rb") as source:
-            shutil.copyfileobj(source, stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, backup)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (a power cut right after a save keeps the new file)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _default_mode() -> int:
+    """The mode a plain ``open()`` would give a new file (0666 less the umask), so a new exhibition
+    is as readable as any file staff make (a temporary file is made 0600)."""
+    try:  # Linux says the umask without changing it, which other threads would see
+        status = Path("/proc/self/status").read_text()
+        umask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("Umask:")), 8)
+    except (OSError, StopIteration, ValueError, IndexError):
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask

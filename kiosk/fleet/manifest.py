@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kiosk import atomic
+
 #: The manifest's name at the root of the publish folder.
 MANIFEST_NAME = "kiosk-manifest.json"
 #: Where the exhibition and its media live inside the publish folder (and inside a release).
@@ -137,39 +139,18 @@ def read_manifest(folder: Path) -> Manifest | None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader (or Syncthing) sees the old file or the new one whole."""
+    """Write ``data`` to ``path`` so that a reader (or Syncthing) sees the old file or the new one whole.
+
+    Its temporary file carries :data:`TEMP_PREFIX`, which the publish folder's ``.stignore`` keeps
+    from travelling.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    sync_folder(path.parent)
+    atomic.write_atomically(path, data, prefix=TEMP_PREFIX, mode=0o644)
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:
     text = json.dumps(manifest.as_dict(), ensure_ascii=False, indent=1) + "\n"
     write_atomically(Path(folder) / MANIFEST_NAME, text.encode("utf-8"))
-
-
-def sync_folder(folder: Path) -> None:
-    """fsync a folder so a rename in it survives a power cut (no-op where folders cannot be opened)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def file_sha256(path: Path) -> str:

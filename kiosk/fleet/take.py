@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kiosk.atomic import sync_folder
 from kiosk.fleet.manifest import (
     MANIFEST_NAME,
     MEDIA_DIR,
@@ -48,7 +49,6 @@ from kiosk.fleet.manifest import (
     copy_hashing,
     file_sha256,
     read_manifest,
-    sync_folder,
     write_atomically,
     write_manifest,
 )
