@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout, QWidget
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -25,6 +25,7 @@ from kiosk.editor.edits import SetValue
 from kiosk.editor.frames import DEFAULT_FPS, frame_at, start_of, timecode_of
 from kiosk.editor.i18n import tr
 from kiosk.editor.mp4_keyframes import KeyFrames, key_frames
+from kiosk.ui.relay import QtThreadRelay
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
@@ -34,20 +35,6 @@ log = logging.getLogger(__name__)
 MAX_TRIES = 2
 #: The picture size the picker asks of libVLC: enough to judge a frame, cheap to decode.
 PICKER_SIZE = (960, 540)
-
-
-class _Relay(QObject):
-    """Runs callables from libVLC's threads on the Qt thread, always queued."""
-
-    run = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.run.connect(self._run, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _run(self, work: Callable[[], None]) -> None:
-        work()
 
 
 class _Observer(PlaybackObserver):
@@ -107,7 +94,7 @@ class ExcerptPicker(QWidget):
         self._token = 0  # which playback is current: late news from an earlier one is dropped
         self._after_ready: Callable[[], None] | None = None
         self.ready = False
-        self._relay = _Relay(self)
+        self._relay = QtThreadRelay(self)
         self.mailbox = FrameMailbox(self._frame_arrived.emit)
         self._frame_arrived.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self.state_changed.connect(self._on_state)

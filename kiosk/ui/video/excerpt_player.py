@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem
@@ -24,6 +23,7 @@ from kiosk.memory_pressure import memory_is_short
 from kiosk.model import Theme, VideoPanel
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
+from kiosk.ui.relay import QtThreadRelay
 from kiosk.ui.video.coordinator import FilmCoordinator
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.ui.viewmodels.store import ExhibitionStore
@@ -43,20 +43,6 @@ SETTLE_MS = 400
 
 #: The states in which libVLC decodes (and the position timer runs).
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
-
-
-class _Relay(QObject):
-    """Carries callables from any thread to the Qt thread, always queued."""
-
-    run = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.run.connect(self._run, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _run(self, work: Callable[[], None]) -> None:
-        work()
 
 
 class _Observer(PlaybackObserver):
@@ -140,7 +126,7 @@ class ExcerptPlayer(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._prepare_settled)
-        self._relay = _Relay(self)
+        self._relay = QtThreadRelay(self)
         self._mailbox = FrameMailbox(lambda: self._relay.run.emit(self._take_frame))
         self._timer = QTimer(self)
         self._timer.setInterval(33)
