@@ -858,7 +858,7 @@ CUES: tuple[tuple[float, float, str, str, str], ...] = (
         "الحصار: الأدوية تنفد.",
     ),
     (53.5, 60.0, "Une équipe rongée par le stress.", "A team worn down by stress.", "فريق أنهكه الضغط."),
-    (60.5, 69.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (60.5, 67.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
     # Running the hospital (80 s to 125 s)
     (
         80.5,
@@ -877,7 +877,7 @@ CUES: tuple[tuple[float, float, str, str, str], ...] = (
     (92.5, 99.0, "Elle a 28 ans.", "She was 28.", "وكانت في الثامنة والعشرين."),
     (99.5, 106.0, "Des hommes refusent de lui parler.", "Some men refused to speak to her.", "ورفض رجالٌ أن يكلّموها."),
     (106.5, 113.0, "Elle continue.", "She kept going.", "لكنها واصلت."),
-    (113.5, 124.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (113.5, 120.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
     # Leaving (140 s to 185 s)
     (
         140.5,
@@ -914,7 +914,7 @@ CUES: tuple[tuple[float, float, str, str, str], ...] = (
         "Two of her doctors refuse to leave.",
         "اثنان من أطبائها يرفضان الرحيل.",
     ),
-    (173.5, 184.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
+    (173.5, 180.5, "[Fin de l\u2019extrait provisoire]", "[End of stand-in clip]", "[نهاية المقطع المؤقت]"),
 )
 
 
