@@ -20,7 +20,7 @@ Judgement: the first ``warmup`` fraction of the run is warm-up (caches, fonts, l
 first plays). After it, RSS growth is the median of the last 10 % of samples minus the
 median of the first 10 % after warm-up (medians, so one sample taken mid-garbage-collection
 does not decide), and the slope of a straight line through all post-warm-up samples.
-Target (issue 6): under 10 MB across 10,000 navigations and 1,000 excerpt plays.
+Target: under 10 MB across 10,000 navigations and 1,000 excerpt plays.
 
 Writes bench/results/soak.csv and bench/results/soak-memory.png (drawn with QPainter)
 unless told otherwise, and prints one JSON line for bench/run_all.py.
@@ -59,7 +59,7 @@ from bench.stats import percentile  # noqa: E402
 
 log = logging.getLogger("kiosk.soak")
 
-#: Issue 6: after warm-up, RSS grows less than this across the long soak.
+#: The target: after warm-up, RSS grows less than this across the long soak.
 RSS_TARGET_MB = 10.0
 
 

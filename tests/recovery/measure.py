@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PROBE = HERE / "kiosk_probe.py"
 FRAME = re.compile(r"KIOSK-FIRST-ATTRACT-FRAME pid=(\d+) mono=([\d.]+) since_start=([\d.]+)")
-#: Issue 6: back in the attract loop within 5 s.
+#: The target: back in the attract loop within 5 s.
 TARGET_S = 5.0
 
 

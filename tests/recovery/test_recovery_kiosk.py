@@ -1,6 +1,6 @@
 """Recovery of the real kiosk: kill -9 it under the supervisor, time the new one's first attract frame.
 
-Issue 6 asks for the attract loop back within 5 s. That is a functional requirement, so it is
+The kiosk must be back in its attract loop within 5 s. That is a functional requirement, so it is
 asserted here (the measured figure, usually about a second here, is also printed and is
 a row of bench/run_all.py through measure.py).
 """
