@@ -34,6 +34,9 @@ def main() -> int:
     pin = StaffPin(Path(tempfile.mkdtemp()) / "staff-pin.json")
     pin.set("4826")
     staff = StaffViewModel(pin, parent=app)
+    from kiosk.ui.registry import register_qml_types
+
+    register_qml_types()  # the kiosk's components name the view models' types
     engine = QQmlApplicationEngine()
     engine.loadData(b"import QtQuick\nWindow { width: 640; height: 480 }", QUrl("file:///exit_probe.qml"))
     window = engine.rootObjects()[0]

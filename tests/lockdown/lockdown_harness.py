@@ -93,7 +93,9 @@ def make_harness(qtbot: Any, tmp_path: Path) -> Iterator[MakeHarness]:
         policy: LockoutPolicy | None = None,
         size: tuple[int, int] = (1280, 800),
     ) -> Harness:
-        from kiosk.ui.lockdown import staff as _registers_types  # noqa: F401
+        from kiosk.ui.registry import register_qml_types
+
+        register_qml_types()  # the harness loads the kiosk's components, which name the view models' types
 
         clock = FakeClock()
         pin = StaffPin(tmp_path / "config" / "staff-pin.json", clock=clock, policy=policy)

@@ -77,6 +77,9 @@ def click(window: QQuickWindow, name: str) -> None:
 
 
 def build(staff: StaffViewModel, show_error: bool) -> tuple[QQmlApplicationEngine, QQuickWindow]:
+    from kiosk.ui.registry import register_qml_types
+
+    register_qml_types()  # the kiosk's components name the view models' types
     engine = QQmlApplicationEngine()
     engine.setInitialProperties({"staff": staff, "showError": show_error})
     source = HARNESS.read_text(encoding="utf-8").replace("@KIOSK_QML@", (paths.qml_import_dir() / "Kiosk").as_uri())

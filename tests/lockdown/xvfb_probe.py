@@ -36,6 +36,9 @@ def main() -> int:
     app = QGuiApplication(sys.argv)
     staff = StaffViewModel(StaffPin(Path(tempfile.mkdtemp()) / "staff-pin.json"), parent=app)
     harness = Path(__file__).with_name("harness.qml")
+    from kiosk.ui.registry import register_qml_types
+
+    register_qml_types()  # the kiosk's components name the view models' types
     engine = QQmlApplicationEngine()
     engine.setInitialProperties({"staff": staff, "showError": False})
     source = harness.read_text(encoding="utf-8").replace("@KIOSK_QML@", (paths.qml_import_dir() / "Kiosk").as_uri())
