@@ -167,6 +167,8 @@ class Schedule:
         if self.timezone is not None:
             try:
                 zoneinfo.ZoneInfo(self.timezone)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            # A region's name ('Europe') is a folder of the time-zone database: opening it raises
+            # IsADirectoryError, an OSError, not ZoneInfoNotFoundError.
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
                 found.append(("timezone", f"unknown time zone '{self.timezone}'; write it like Europe/Paris"))
         return found
