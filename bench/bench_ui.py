@@ -75,11 +75,11 @@ def startup_child(args: argparse.Namespace) -> None:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.loader import load_exhibition
+    from kiosk.loader.remembered import load_for_start
     from kiosk.ui.app import KioskApp
 
     app = QGuiApplication(sys.argv[:1])
-    result = load_exhibition(_exhibition_path(args))
+    result = load_for_start(_exhibition_path(args))  # as `kiosk run` starts
     kiosk = KioskApp(result, size=(1920, 1080))
     marks: dict[str, float] = {}
 

@@ -7,14 +7,14 @@ import logging
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.loader.checks import cross_check
 from kiosk.loader.convert import FAIL, Converter, join, type_hints, yaml_fields
 from kiosk.loader.media_cache import MediaCheckCache
 from kiosk.loader.media_check import MediaChecker
-from kiosk.loader.problems import LoadFailed, Problem, ProblemLog, did_you_mean
+from kiosk.loader.problems import LoadFailed, ProblemLog, did_you_mean
+from kiosk.loader.result import LoadResult
 from kiosk.loader.yaml_tree import MAX_FILE_BYTES, Node, compose, decode
 from kiosk.model.exhibition import Attract, Chapter, Exhibition, ExhibitionInfo, Panel, PlaceholderPanel
 from kiosk.model.localized import Localized
@@ -22,30 +22,6 @@ from kiosk.model.localized import Localized
 logger = logging.getLogger(__name__)
 #: Starts the message of a problem the loader itself caused; tests make sure it never appears.
 INTERNAL_ERROR = "the kiosk could not finish checking this file (a fault in the kiosk, not in the file)"
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    """What a load gives: the exhibition (None when the file cannot be understood at all),
-    every problem found, and when the file was read."""
-
-    source: Path
-    exhibition: Exhibition | None
-    problems: tuple[Problem, ...]
-    loaded_at: float
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.severity == "warning")
-
-    @property
-    def ok(self) -> bool:
-        """True when the exhibition loaded with no errors (warnings allowed)."""
-        return self.exhibition is not None and not self.errors
 
 
 def load_exhibition(

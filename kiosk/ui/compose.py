@@ -21,7 +21,8 @@ from kiosk import health
 from kiosk.analytics.database import data_dir
 from kiosk.display_wait import at_display_lost, display_ready, release_probe
 from kiosk.last_good import remember, start_on
-from kiosk.loader import LoadResult, load_exhibition
+from kiosk.loader import LoadResult
+from kiosk.loader.remembered import load_for_start
 from kiosk.logs import install_qt_message_handler, log_dir
 from kiosk.staff.pin import StaffPin
 from kiosk.ui.app import KioskApp
@@ -67,7 +68,7 @@ def run_kiosk(options: RunOptions) -> int:
 
         config, fleet = prepare(config, fleet=options.fleet, state=options.fleet_state, metrics_address=options.metrics)
 
-    result = start_on(config, load_exhibition(config))  # a save cut short: the last good
+    result = start_on(config, load_for_start(config))  # a save cut short: the last good
     for problem in result.problems:
         log.warning("%s", problem)
     staff = _staff(result, preview=options.windowed)

@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.malloc import give_back_free_memory
 from kiosk.navigation import Screen, Visit
@@ -59,7 +59,10 @@ class MemoryTrimmer(QObject):
         self._quiet.setInterval(quiet_interval_ms)
         self._quiet.timeout.connect(self._on_quiet)
         self._quiet.start()
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        # Emitted from the trim's thread only, so Qt queues it to this object's thread by itself
+        # (naming QueuedConnection would make PySide build its whole Qt namespace, ~15 ms, before
+        # the first frame).
+        self._done.connect(self._on_done)
         unsubscribe = visit.add_listener(self._on_event)
         self.destroyed.connect(lambda *_: unsubscribe())  # not self: the visit may outlive us
 

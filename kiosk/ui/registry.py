@@ -20,6 +20,7 @@ def register_qml_types() -> None:
         media_problems,
         navigator,
         panels,
+        picture_sizes,
         store,
         timeline,
     )

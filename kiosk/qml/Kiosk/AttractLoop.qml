@@ -112,7 +112,9 @@ Rectangle {
             item: model
             // The first item stays built even while visitors explore, so the loop comes
             // back with a picture on its very first frame.
-            prepared: index === 0 || (loop.running && (index === loop.current || index === loop.upcoming || index === loop.leaving))
+            // The next one is built once the current one shows: built together, the two pictures
+            // were decoded side by side, and the first frame of the loop waited for both.
+            prepared: index === 0 || (loop.running && (index === loop.current || index === loop.leaving || (index === loop.upcoming && loop.currentReady)))
             shown: index === loop.current
             leaving: index === loop.leaving
             durationMs: loop.store.attractItemMs

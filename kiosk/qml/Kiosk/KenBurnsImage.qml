@@ -15,6 +15,18 @@ Item {
     readonly property bool knownBroken: MediaProblems.isBroken(source, MediaProblems.revision)
     readonly property bool broken: source === "" || knownBroken || image.status === Image.Error
     readonly property bool ready: broken || image.status === Image.Ready
+    // The size the picture is decoded at: the screen's at full zoom, known from the start (an
+    // attract item is as wide as the screen, and a crop scales by the larger of the two ratios).
+    // Taken from the item's own size, it changed as the layout settled, and the picture was
+    // decoded at each size on the way: three full-screen decodes per slide at startup.
+    // A picture smaller than that is decoded at its own size: scaled up, it would cost more and
+    // show nothing more (the zoom scales it on screen).
+    readonly property size decodeSize: {
+        const wanted = Qt.size(Math.ceil(Theme.windowWidth * zoom * Theme.pictureScale), Math.ceil(Theme.windowHeight * zoom * Theme.pictureScale));
+        const own = PictureSizes.of(source);
+        const larger = own.width > 0 && own.height > 0 && Math.max(wanted.width / own.width, wanted.height / own.height) >= 1;
+        return larger ? own : wanted;
+    }
 
     function start() {
         kenburns.restart();
@@ -38,8 +50,7 @@ Item {
         onStatusChanged: if (status === Image.Error)
             MediaProblems.report(root.source)
         // Decoded once at the size it will be shown at full zoom; the crop keeps its aspect.
-        sourceSize: Qt.size(Math.ceil(root.width * root.zoom * Theme.pictureScale),
-                            Math.ceil(root.height * root.zoom * Theme.pictureScale))
+        sourceSize: root.decodeSize
         fillMode: Image.PreserveAspectCrop
         smooth: true
         width: fit ? (wide ? root.width : root.height * ratio) : (wide ? root.height * ratio : root.width)

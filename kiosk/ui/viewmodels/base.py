@@ -12,12 +12,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 
 Row = TypeVar("Row")
-_FIRST_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+# Qt's role numbers, fixed by Qt's API (tests/ui/test_startup_imports.py checks them): naming
+# ``Qt.ItemDataRole`` would make PySide build its whole ``Qt`` namespace, about 15 ms, before the
+# kiosk's first frame.
+DISPLAY_ROLE = 0  # Qt::DisplayRole
+USER_ROLE = 0x0100  # Qt::UserRole
+_FIRST_ROLE = USER_ROLE + 1
 
 
 class RowListModel(QAbstractListModel, Generic[Row]):
@@ -51,7 +55,7 @@ class RowListModel(QAbstractListModel, Generic[Row]):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role == Qt.ItemDataRole.DisplayRole and self.DISPLAY is not None:
+        if role == DISPLAY_ROLE and self.DISPLAY is not None:
             name = self.DISPLAY
         elif 0 <= role - _FIRST_ROLE < len(self.ROLES):
             name = self.ROLES[role - _FIRST_ROLE]
