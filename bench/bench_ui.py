@@ -72,15 +72,20 @@ def _wait_until(condition: Any, timeout_ms: int = 5000) -> bool:
 
 # --- 1. startup, in a child process -------------------------------------------------------------
 def startup_child(args: argparse.Namespace) -> None:
+    import gc
+
+    gc.disable()  # as `kiosk run` does from its first line (kiosk/cli/run.py), until the first frame
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.loader.remembered import load_for_start
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.first_frame import collect_garbage_after_first_frame
 
     app = QGuiApplication(sys.argv[:1])
     result = load_for_start(_exhibition_path(args))  # as `kiosk run` starts
     kiosk = KioskApp(result, size=(1920, 1080))
+    collect_garbage_after_first_frame(kiosk.window)
     marks: dict[str, float] = {}
 
     def on_frame() -> None:

@@ -40,10 +40,16 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
     if args.supervise:
         from kiosk.supervisor import run_supervised
 
         return run_supervised()
+    # No cyclic garbage collection until the first frame: starting makes no cycles worth finding,
+    # and the collector walking every new object again and again cost 11-15 ms of the start
+    # (kiosk/ui/first_frame.py turns it back on).
+    gc.disable()
     from kiosk.logs import setup_logging
     from kiosk.malloc import tune_for_long_runs
 

@@ -26,6 +26,7 @@ from kiosk.loader.remembered import load_for_start
 from kiosk.logs import install_qt_message_handler, log_dir
 from kiosk.staff.pin import StaffPin
 from kiosk.ui.app import KioskApp
+from kiosk.ui.first_frame import collect_garbage_after_first_frame
 from kiosk.ui.frame_watchdog import watch_frames
 from kiosk.ui.lockdown import lock_down
 from kiosk.ui.lockdown.staff import StaffViewModel
@@ -88,6 +89,7 @@ def run_kiosk(options: RunOptions) -> int:
     staff.exitRequested.connect(app.quit)
     staff.reloadRequested.connect(tools.reload.reload)
 
+    collect_garbage_after_first_frame(kiosk.window)  # held off since the start (kiosk/cli/run.py)
     if options.windowed:
         kiosk.show(fullscreen=False, size=QSize(*size), screen_index=options.screen)
         lock = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kiosk.loader.media_check import film_length_ms
 from kiosk.model.exhibition import Panel, VideoPanel
 from kiosk.model.media import MediaFile
 from kiosk.model.timecode import Timecode
@@ -17,6 +16,10 @@ def sign_language_film(panel: Panel | None, language: str) -> VideoPanel | None:
     film = films.get(language)
     if panel is None or film is None or not film.usable:
         return None
+    # The media checks (and difflib, for their suggestions) only when a sign-language film is shown,
+    # not before the kiosk's first frame.
+    from kiosk.loader.media_check import film_length_ms
+
     length = film_length_ms(film.path) or UNKNOWN_LENGTH_MS
     no_poster = MediaFile(film.relative, film.path, problem="a sign-language film has no poster")
     return VideoPanel(id=panel.id, src=film, start=Timecode(0), end=Timecode(length), poster=no_poster, volume=0)

@@ -25,22 +25,26 @@ ROOT = Path(__file__).resolve().parents[2]
 # Runs in its own process: what a module imported before the first frame costs shows only in a
 # process that has imported nothing yet. Prints what had happened by the first frame.
 FIRST_FRAME = r"""
-import json, sys
+import gc, json, sys
+gc.disable()  # as `kiosk run` does
 from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from kiosk.loader.remembered import load_for_start
 from kiosk.ui.app import KioskApp
+from kiosk.ui.first_frame import collect_garbage_after_first_frame
 
 app = QGuiApplication(sys.argv[:1])
 kiosk = KioskApp(load_for_start(Path(sys.argv[1]), folder=Path(sys.argv[2]), settle_seconds=0), size=(1280, 720))
 seen = {}
+collect_garbage_after_first_frame(kiosk.window)
 
 def on_frame():
     from PySide6 import QtCore
     if not seen:
         seen["qt_namespace"] = "Qt" in QtCore.__dict__  # PySide 6.11 builds it at first use
         seen["modules"] = sorted(sys.modules)
+        seen["collecting"] = gc.isenabled()
         app.quit()
 
 kiosk.window.frameSwapped.connect(on_frame)
@@ -84,9 +88,13 @@ def test_the_first_frame_does_not_make_pyside_build_its_qt_namespace(first_frame
     )
 
 
+def test_garbage_is_collected_again_from_the_first_frame(first_frame: dict[str, Any]) -> None:
+    assert first_frame["collecting"] is True
+
+
 @pytest.mark.parametrize(
     "module",
-    ["yaml", "kiosk.loader.load", "kiosk.loader.checks", "kiosk.ui.lockdown.lockdown"],
+    ["yaml", "kiosk.loader.load", "kiosk.loader.checks", "kiosk.loader.media_check", "kiosk.ui.lockdown.lockdown"],
 )
 def test_the_first_frame_of_a_remembered_start_does_without(first_frame: dict[str, Any], module: str) -> None:
     assert module not in first_frame["modules"]

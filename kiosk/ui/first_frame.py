@@ -1,0 +1,29 @@
+"""Python's cyclic garbage collector held off until the kiosk's first frame.
+
+Starting makes tens of thousands of objects (every module, class and function imported, the QML
+scene's wrappers) and no garbage cycles worth finding. The collector runs each time enough new
+objects pile up, and each run walks them all again: 11-15 ms of CPU of the ~250 ms to the first
+attract frame on this project's machine (docs/performance.md). `kiosk run` turns it off at its
+first line (kiosk/cli/run.py); it comes back on with the first frame, for the days of visits.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QTimer
+from PySide6.QtQuick import QQuickWindow
+
+#: A window that never shows a frame (no screen yet) still gets its collector back after this.
+AT_THE_LATEST_MS = 10_000
+
+
+def collect_garbage_after_first_frame(window: QQuickWindow) -> None:
+    """Turn the collector back on once ``window`` has shown its first frame."""
+
+    def first_frame() -> None:
+        window.frameSwapped.disconnect(first_frame)
+        gc.enable()
+
+    window.frameSwapped.connect(first_frame)
+    QTimer.singleShot(AT_THE_LATEST_MS, window, gc.enable)
