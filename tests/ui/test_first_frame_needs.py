@@ -116,6 +116,10 @@ def pictures(tmp_path: Path) -> dict[str, Path]:
         image.fill(QColor("#336699"))
         made[name] = tmp_path / f"{name}.png"
         assert image.save(str(made[name]))
+    made["drawing"] = tmp_path / "drawing.svg"
+    made["drawing"].write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect width="100" height="50"/></svg>'
+    )
     return made
 
 
@@ -150,9 +154,10 @@ def test_a_picture_smaller_than_the_screen_is_decoded_at_its_own_size(qtbot: Any
     assert _decoded_size(qtbot, pictures["small"]) == QSize(320, 200)
 
 
-def test_a_picture_larger_than_the_screen_is_decoded_at_the_size_it_shows(
-    qtbot: Any, pictures: dict[str, Path]
+@pytest.mark.parametrize("name", ["large", "drawing"])
+def test_a_picture_larger_than_the_screen_or_a_drawing_is_decoded_at_the_size_it_shows(
+    qtbot: Any, pictures: dict[str, Path], name: str
 ) -> None:
-    decoded = _decoded_size(qtbot, pictures["large"])
+    decoded = _decoded_size(qtbot, pictures[name])
     assert decoded.width() == pytest.approx(800 * 1.12, abs=2)  # full zoom, not the file's 3000
     assert decoded.height() == pytest.approx(600 * 1.12, abs=2)

@@ -22,7 +22,8 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PictureSizes"]
 @QmlElement
 @QmlSingleton
 class PictureSizes(QObject):
-    """``of(url)``: the picture's size in pixels, as stored (an invalid size when unknown)."""
+    """``of(url)``: the picture's size in pixels, as stored; an invalid size when unknown or when
+    the picture has no size of its own (a drawing, SVG, is drawn sharp at any size)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,8 @@ class PictureSizes(QObject):
         if not path:
             return QSize()
         if path not in self._sizes:
+            reader = QImageReader(path)
+            scalable = bytes(reader.format().data()).lower() in {b"svg", b"svgz"}
             # As stored: QML's Image does not turn a photo by its EXIF tag unless told to.
-            self._sizes[path] = QImageReader(path).size()
+            self._sizes[path] = QSize() if scalable else reader.size()
         return self._sizes[path]
