@@ -11,10 +11,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.model.exhibition import Panel
-from kiosk.speech.library import SpeechLibrary
+
+if TYPE_CHECKING:
+    from kiosk.speech.library import SpeechLibrary
 
 #: The loudest the listen control goes unless staff set a lower limit (a booth, not a cinema).
 DEFAULT_MAX_VOLUME = 70

@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import hashlib
-import hmac
 import json
 import logging
 import os
-import secrets
 import tempfile
 import time
 from collections.abc import Callable
@@ -95,12 +92,16 @@ class PinHash:
 
     @classmethod
     def of(cls, pin: str, *, salt: bytes | None = None) -> PinHash:
+        import secrets  # OpenSSL's hashes are loaded at the first PIN, not before the kiosk's first frame
+
         salt = secrets.token_bytes(_SALT_BYTES) if salt is None else salt
         return cls(salt, _derive(validate_pin(pin), salt, SCRYPT_N, SCRYPT_R, SCRYPT_P))
 
     def matches(self, pin: str) -> bool:
         # Hash whatever was typed (even a malformed entry) so that the time taken says nothing.
         candidate = _derive(pin, self.salt, self.n, self.r, self.p)
+        import hmac
+
         return hmac.compare_digest(candidate, self.digest)
 
     def to_json(self) -> dict[str, Any]:
@@ -128,6 +129,8 @@ class PinHash:
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * n * r + 2**20, dklen=_DIGEST_BYTES
     )

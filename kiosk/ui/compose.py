@@ -26,7 +26,7 @@ from kiosk.loader.remembered import load_for_start
 from kiosk.logs import install_qt_message_handler, log_dir
 from kiosk.staff.pin import StaffPin
 from kiosk.ui.app import KioskApp
-from kiosk.ui.first_frame import collect_garbage_after_first_frame
+from kiosk.ui.first_frame import after_first_frame, collect_garbage_after_first_frame
 from kiosk.ui.frame_watchdog import watch_frames
 from kiosk.ui.lockdown import lock_down
 from kiosk.ui.lockdown.staff import StaffViewModel
@@ -78,7 +78,8 @@ def run_kiosk(options: RunOptions) -> int:
     tools = StaffTools(config, result, preview=options.windowed, watch=options.watch or not options.windowed)
     size = options.size or (1920, 1080)
     kiosk = KioskApp(result, size=size, staff=staff, schedule=tools.schedule, reload=tools.reload)
-    kiosk.access.render_missing_speech()  # speech a changed text needs, made in the background
+    # Speech a changed text needs, made in the background once the first frame is on screen.
+    after_first_frame(kiosk.window, kiosk.access.render_missing_speech)
     tools.attach(kiosk, staff)
     if fleet is not None:
         fleet.attach(kiosk, tools)

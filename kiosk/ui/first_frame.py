@@ -1,15 +1,17 @@
-"""Python's cyclic garbage collector held off until the kiosk's first frame.
+"""What waits for the kiosk's first frame: Python's garbage collector, and work nobody sees.
 
 Starting makes tens of thousands of objects (every module, class and function imported, the QML
 scene's wrappers) and no garbage cycles worth finding. The collector runs each time enough new
 objects pile up, and each run walks them all again: 11-15 ms of CPU of the ~250 ms to the first
 attract frame on this project's machine (docs/performance.md). `kiosk run` turns it off at its
 first line (kiosk/cli/run.py); it comes back on with the first frame, for the days of visits.
+Work the first frame does not show (rendering missing speech) starts after it too.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtQuick import QQuickWindow
@@ -18,12 +20,23 @@ from PySide6.QtQuick import QQuickWindow
 AT_THE_LATEST_MS = 10_000
 
 
-def collect_garbage_after_first_frame(window: QQuickWindow) -> None:
-    """Turn the collector back on once ``window`` has shown its first frame."""
+def after_first_frame(window: QQuickWindow, work: Callable[[], object]) -> None:
+    """Run ``work`` on the Qt thread once ``window`` has shown its first frame."""
 
     def first_frame() -> None:
         window.frameSwapped.disconnect(first_frame)
-        gc.enable()
+        # frameSwapped may come from the render thread: the work runs on the window's.
+        QTimer.singleShot(0, window, work)
+
+    window.frameSwapped.connect(first_frame)
+
+
+def collect_garbage_after_first_frame(window: QQuickWindow) -> None:
+    """Turn the collector back on as soon as ``window`` has shown its first frame."""
+
+    def first_frame() -> None:
+        window.frameSwapped.disconnect(first_frame)
+        gc.enable()  # from whichever thread: the collector's switch is the interpreter's
 
     window.frameSwapped.connect(first_frame)
     QTimer.singleShot(AT_THE_LATEST_MS, window, gc.enable)

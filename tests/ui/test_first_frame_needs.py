@@ -94,7 +94,16 @@ def test_garbage_is_collected_again_from_the_first_frame(first_frame: dict[str, 
 
 @pytest.mark.parametrize(
     "module",
-    ["yaml", "kiosk.loader.load", "kiosk.loader.checks", "kiosk.loader.media_check", "kiosk.ui.lockdown.lockdown"],
+    [
+        "yaml",
+        "kiosk.loader.load",
+        "kiosk.loader.checks",
+        "kiosk.loader.media_check",
+        "kiosk.ui.lockdown.lockdown",
+        "kiosk.speech.library",
+        "hashlib",
+        "subprocess",
+    ],
 )
 def test_the_first_frame_of_a_remembered_start_does_without(first_frame: dict[str, Any], module: str) -> None:
     assert module not in first_frame["modules"]

@@ -7,12 +7,13 @@ modification time are enough to tell a real change.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 
 def fingerprint(exhibition_file: Path, media_root: Path | None) -> str:
+    import hashlib  # OpenSSL: loaded at the first reload, not before the kiosk's first frame
+
     digest = hashlib.sha256()
     try:
         digest.update(Path(exhibition_file).read_bytes())

@@ -20,9 +20,7 @@ from kiosk.model.exhibition import Panel, VideoPanel
 from kiosk.navigation import Screen, Visit
 from kiosk.navigation.events import AccessFeature, AccessUsed, ExcerptStarted, ExcerptStopped, VisitEvent
 from kiosk.navigation.keys import Command, Key, KeyFocus, focus_order
-from kiosk.speech.library import SpeechLibrary, render, speech_folder
 from kiosk.speech.listen import ListenSession, ListenState, SoundPlayer
-from kiosk.speech.synth import find_synthesiser
 from kiosk.text import localize
 from kiosk.theme.contrast import HIGH_CONTRAST
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable
@@ -128,7 +126,14 @@ class Access(QObject):
 
     def _start_renderer(self) -> None:
         exhibition = self.store.exhibition
-        if not self._auto_render or exhibition is None or find_synthesiser() is None:
+        if not self._auto_render or exhibition is None:
+            return
+        # The speech library and the synthesiser (hashlib, wave, subprocess) are imported when
+        # speech is first needed, not with the view model, which the kiosk's first frame waits for.
+        from kiosk.speech.library import SpeechLibrary, render, speech_folder
+        from kiosk.speech.synth import find_synthesiser
+
+        if find_synthesiser() is None:
             return
         if self._renderer is not None and self._renderer.is_alive():
             return  # the next exhibition change starts another pass once this one is done
@@ -172,6 +177,8 @@ class Access(QObject):
                 except Exception as error:  # no libVLC: the kiosk runs on, silent
                     log.warning("listen control without sound: %s", error)
                     return None
+            from kiosk.speech.library import SpeechLibrary
+
             library = SpeechLibrary(exhibition, self._speech_folder)
             # The staff's limit: the exhibition's, and never above what the kiosk was started with.
             limit = min(self._max_volume, exhibition.info.listen_volume)
