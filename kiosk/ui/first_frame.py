@@ -22,8 +22,13 @@ AT_THE_LATEST_MS = 10_000
 
 def after_first_frame(window: QQuickWindow, work: Callable[[], object]) -> None:
     """Run ``work`` on the Qt thread once ``window`` has shown its first frame."""
+    done = False
 
     def first_frame() -> None:
+        nonlocal done
+        if done:  # a second frame swapped before the first call arrived (a threaded render loop)
+            return
+        done = True
         window.frameSwapped.disconnect(first_frame)
         # frameSwapped may come from the render thread: the work runs on the window's.
         QTimer.singleShot(0, window, work)
@@ -32,11 +37,6 @@ def after_first_frame(window: QQuickWindow, work: Callable[[], object]) -> None:
 
 
 def collect_garbage_after_first_frame(window: QQuickWindow) -> None:
-    """Turn the collector back on as soon as ``window`` has shown its first frame."""
-
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)
-        gc.enable()  # from whichever thread: the collector's switch is the interpreter's
-
-    window.frameSwapped.connect(first_frame)
+    """Turn the collector back on once ``window`` has shown its first frame."""
+    after_first_frame(window, gc.enable)
     QTimer.singleShot(AT_THE_LATEST_MS, window, gc.enable)

@@ -28,7 +28,7 @@ FIRST_FRAME = r"""
 import gc, json, sys
 gc.disable()  # as `kiosk run` does
 from pathlib import Path
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from kiosk.loader.remembered import load_for_start
 from kiosk.ui.app import KioskApp
@@ -44,8 +44,8 @@ def on_frame():
     if not seen:
         seen["qt_namespace"] = "Qt" in QtCore.__dict__  # PySide 6.11 builds it at first use
         seen["modules"] = sorted(sys.modules)
-        seen["collecting"] = gc.isenabled()
-        app.quit()
+        # The collector comes back in the turn of the event loop after the first frame.
+        QTimer.singleShot(0, lambda: (seen.update(collecting=gc.isenabled()), app.quit()))
 
 kiosk.window.frameSwapped.connect(on_frame)
 kiosk.show(fullscreen=False, size=QSize(1280, 720))
