@@ -1,6 +1,6 @@
 """The libVLC engine: the only module in the kiosk that imports ``vlc``.
 
-Frames come out through libVLC's video callbacks (RV32, copied out on display),
+Frames come out through libVLC's video callbacks (RV32, drawn into pooled buffers),
 never through a native window, so the same code runs on X11, Wayland, Windows and
 offscreen, and the kiosk draws captions, controls and fades above the picture.
 Audio goes to the system's output. ``vlc`` is imported lazily: without libVLC the
@@ -86,9 +86,23 @@ def configure(options: list[str] | tuple[str, ...]) -> None:
         _extra_options = list(options)
 
 
+def decoder_threads() -> int:
+    """Threads for libVLC's video decoder: one per core the kiosk may run on.
+
+    libVLC's own choice is one more than the cores (3 on two). Each decoding thread keeps a
+    picture of its own in flight and tables of its own: at 2160p about 20 MiB a thread for no
+    frame more on two cores (docs/decisions/0057)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # no affinity call here (Windows, macOS)
+        cores = os.cpu_count() or 1
+    return max(1, cores)
+
+
 def instance_options() -> list[str]:
     env = shlex.split(os.environ.get("KIOSK_VLC_OPTIONS", ""))
-    options = [*BASE_OPTIONS, *_extra_options, *env]
+    # Before the extra and the environment's options: a technician's own count wins.
+    options = [*BASE_OPTIONS, f"--avcodec-threads={decoder_threads()}", *_extra_options, *env]
     if os.environ.get("KIOSK_VLC_VERBOSE"):
         options = [o for o in options if o != "--quiet"] + ["--verbose=2"]
     return options
@@ -258,9 +272,13 @@ class VlcEngine:
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
         self._listener_lock = threading.Lock()
         self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
-        self._buffer: ctypes.Array[ctypes.c_char] | None = None
         self._geometry = (0, 0, 0)  # width, height, pitch
-        self._pool: FramePool | None = None  # where shown frames are copied (frame_pool.py says why)
+        self._pool: FramePool | None = None  # what libVLC draws into (frame_pool.py says why)
+        # The pictures libVLC is drawing or about to display, by the id the lock callback gave
+        # each; libVLC's video thread alone reads and writes them (see _on_lock).
+        self._pictures: dict[int, tuple[bytearray, tuple[int, int, int]]] = {}
+        self._unlocked: tuple[int, bytearray, tuple[int, int, int]] | None = None
+        self._picture_ids = 0
         self._released = False
         # Keep every ctypes callback referenced for the player's life.
         self._callbacks: tuple[Any, ...] = (
@@ -401,7 +419,8 @@ class VlcEngine:
         # buffer into reference cycles that outlived the engine in the soak (docs/reliability.md);
         # libVLC calls none of them once the player is released, so cut them here.
         self._callbacks = ()
-        self._buffer = None
+        self._pictures.clear()
+        self._unlocked = None
         self._pool = None
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
@@ -424,11 +443,11 @@ class VlcEngine:
             pitches[0], lines[0] = pitch, h
             # A few spare lines: converters may write past the last one. The buffers are kept
             # from one opening to the next of the same size: no big allocation for each excerpt.
-            if self._buffer is None or len(self._buffer) != pitch * (h + 4):
-                self._buffer = ctypes.create_string_buffer(pitch * (h + 4))
-            if self._pool is None or self._pool.size != pitch * h:
-                self._pool = FramePool(pitch * h)
+            if self._pool is None or self._pool.size != pitch * (h + 4):
+                self._pool = FramePool(pitch * (h + 4))
             self._geometry = (w, h, pitch)
+            # One picture in libVLC's display pool: it converts the next picture only once the
+            # last one is displayed and given back (unlock), so at most one buffer is libVLC's.
             return 1
         except Exception:
             log.exception("libVLC format callback")
@@ -437,25 +456,43 @@ class VlcEngine:
     def _on_cleanup(self, _opaque: Any) -> None:
         pass
 
-    def _on_lock(self, _opaque: Any, planes: Any) -> None:
-        if self._buffer is not None:
-            planes[0] = ctypes.addressof(self._buffer)
-        return None
+    def _on_lock(self, _opaque: Any, planes: Any) -> int:
+        # libVLC draws the next picture straight into a pooled buffer that nothing else holds, and
+        # the display callback gets the id returned here: the buffer shown is the one drawn for
+        # that very picture. (libVLC may lock a picture before it displays the one before, so
+        # "the buffer locked last" is not the one to show: that mistake showed stale frames.)
+        pool = self._pool
+        assert pool is not None  # the format callback comes first
+        buffer, address = pool.take()
+        self._picture_ids = picture = self._picture_ids % 0x7FFFFFFF + 1
+        self._pictures[picture] = (buffer, self._geometry)
+        planes[0] = address
+        return picture
 
-    def _on_unlock(self, _opaque: Any, _picture: Any, _planes: Any) -> None:
-        return None
+    def _on_unlock(self, _opaque: Any, picture: Any, _planes: Any) -> None:
+        # libVLC 3 gives a picture back after displaying it (or dropping it): it draws no more
+        # into the buffer, which goes back to the pool once nothing holds it. Kept one step more
+        # should a libVLC give pictures back before displaying them.
+        entry = self._pictures.pop(int(picture or 0), None)
+        self._unlocked = None if entry is None else (int(picture or 0), *entry)
 
-    def _on_display(self, _opaque: Any, _picture: Any) -> None:
+    def _picture(self, picture: int) -> tuple[bytearray, tuple[int, int, int]] | None:
+        entry = self._pictures.get(picture)
+        if entry is None and self._unlocked is not None and self._unlocked[0] == picture:
+            entry = self._unlocked[1], self._unlocked[2]
+        return entry
+
+    def _on_display(self, _opaque: Any, picture: Any) -> None:
         at = time.monotonic()
         with self._listener_lock:
             listener = self._listener
-            buffer, pool = self._buffer, self._pool
-            if listener is None or buffer is None or pool is None:
+            entry = self._picture(int(picture or 0))
+            if listener is None or entry is None:
                 return
-            width, height, pitch = self._geometry
+            buffer, (width, height, pitch) = entry
 
             def read() -> Frame:
-                return Frame(pool.copy_from(ctypes.addressof(buffer)), width, height, pitch)
+                return Frame(buffer, width, height, pitch)
 
             try:
                 listener.frame_displayed(at, read)
