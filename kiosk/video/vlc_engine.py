@@ -30,7 +30,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
 from kiosk.video.frame_pool import FramePool
@@ -235,6 +235,15 @@ _FormatCb = ctypes.CFUNCTYPE(
 _CleanupCb = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
+class _Picture(NamedTuple):
+    """A buffer libVLC draws one picture into, and the picture's geometry."""
+
+    buffer: bytearray
+    width: int
+    height: int
+    pitch: int
+
+
 def fit_size(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
     """The film's size, scaled down (never up) to fit, even numbers for the converter."""
     scale = min(1.0, max_width / max(width, 1), max_height / max(height, 1))
@@ -274,10 +283,10 @@ class VlcEngine:
         self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
         self._geometry = (0, 0, 0)  # width, height, pitch
         self._pool: FramePool | None = None  # what libVLC draws into (frame_pool.py says why)
-        # The pictures libVLC is drawing or about to display, by the id the lock callback gave
-        # each; libVLC's video thread alone reads and writes them (see _on_lock).
-        self._pictures: dict[int, tuple[bytearray, tuple[int, int, int]]] = {}
-        self._unlocked: tuple[int, bytearray, tuple[int, int, int]] | None = None
+        # The pictures libVLC is drawing (locked) and those drawn but not displayed yet, by the id
+        # the lock callback gave each; only libVLC's video thread touches them (see _on_lock).
+        self._locked: dict[int, _Picture] = {}
+        self._drawn: dict[int, _Picture] = {}
         self._picture_ids = 0
         self._released = False
         # Keep every ctypes callback referenced for the player's life.
@@ -419,8 +428,8 @@ class VlcEngine:
         # buffer into reference cycles that outlived the engine in the soak (docs/reliability.md);
         # libVLC calls none of them once the player is released, so cut them here.
         self._callbacks = ()
-        self._pictures.clear()
-        self._unlocked = None
+        self._locked.clear()
+        self._drawn.clear()
         self._pool = None
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
@@ -456,40 +465,40 @@ class VlcEngine:
     def _on_cleanup(self, _opaque: Any) -> None:
         pass
 
+    # libVLC 3.0.24's vmem output converts each picture into a picture of its own, then, between
+    # lock and unlock, copies it into the buffer the lock callback gave, and displays it later by
+    # the id that lock returned (lock, unlock, display: measured). Each lock gets a pooled buffer
+    # that nothing else holds, and the frame shown is that very buffer, found by its id: no copy
+    # of ours, and never the buffer of another picture ("the buffer locked last" is not always
+    # the one displayed: that mistake once showed stale frames).
     def _on_lock(self, _opaque: Any, planes: Any) -> int:
-        # libVLC draws the next picture straight into a pooled buffer that nothing else holds, and
-        # the display callback gets the id returned here: the buffer shown is the one drawn for
-        # that very picture. (libVLC may lock a picture before it displays the one before, so
-        # "the buffer locked last" is not the one to show: that mistake showed stale frames.)
         pool = self._pool
         assert pool is not None  # the format callback comes first
         buffer, address = pool.take()
-        self._picture_ids = picture = self._picture_ids % 0x7FFFFFFF + 1
-        self._pictures[picture] = (buffer, self._geometry)
+        self._picture_ids = picture = self._picture_ids + 1
+        self._locked[picture] = _Picture(buffer, *self._geometry)
         planes[0] = address
         return picture
 
     def _on_unlock(self, _opaque: Any, picture: Any, _planes: Any) -> None:
-        # libVLC 3 gives a picture back after displaying it (or dropping it): it draws no more
-        # into the buffer, which goes back to the pool once nothing holds it. Kept one step more
-        # should a libVLC give pictures back before displaying them.
-        entry = self._pictures.pop(int(picture or 0), None)
-        self._unlocked = None if entry is None else (int(picture or 0), *entry)
-
-    def _picture(self, picture: int) -> tuple[bytearray, tuple[int, int, int]] | None:
-        entry = self._pictures.get(picture)
-        if entry is None and self._unlocked is not None and self._unlocked[0] == picture:
-            entry = self._unlocked[1], self._unlocked[2]
-        return entry
+        # Drawn: libVLC writes no more into the buffer. It waits here to be displayed.
+        drawn = self._locked.pop(int(picture or 0), None)
+        if drawn is not None:
+            self._drawn[int(picture or 0)] = drawn
 
     def _on_display(self, _opaque: Any, picture: Any) -> None:
         at = time.monotonic()
+        shown = int(picture or 0)
+        entry = self._drawn.get(shown) or self._locked.get(shown)
+        # Pictures are displayed in the order they were drawn: any drawn before this one and not
+        # displayed yet never will be (dropped late), and their buffers go back to the pool.
+        for older in [key for key in self._drawn if key <= shown]:
+            del self._drawn[older]
         with self._listener_lock:
             listener = self._listener
-            entry = self._picture(int(picture or 0))
             if listener is None or entry is None:
                 return
-            buffer, (width, height, pitch) = entry
+            buffer, width, height, pitch = entry
 
             def read() -> Frame:
                 return Frame(buffer, width, height, pitch)

@@ -4,6 +4,7 @@ buffer of another picture."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 from collections.abc import Callable
@@ -91,3 +92,47 @@ def test_the_decoder_gets_a_thread_per_core_and_a_technicians_count_wins(monkeyp
     options = vlc_engine.instance_options()
     threads = [option for option in options if option.startswith("--avcodec-threads=")]
     assert threads[-1] == "--avcodec-threads=5"  # libVLC takes the last of an option given twice
+
+
+def test_a_picture_displayed_after_the_next_was_drawn_is_still_its_own(vlc_ready: None) -> None:
+    """The callbacks as libVLC would call them if it drew a picture ahead of the one it displays
+    next (a hold, a late picture dropped): each display shows the buffer drawn for its own id."""
+    engine = vlc_engine.VlcEngine(max_size=(64, 32))
+    screen = SlowScreen(hold=8, wanted=1000)
+    engine._listener = screen  # as open() sets it, without a film
+    try:
+        unsigned = ctypes.c_uint
+        width, height, pitch, lines = unsigned(64), unsigned(32), unsigned(0), unsigned(0)
+        chroma = ctypes.create_string_buffer(4)
+        ok = engine._on_format(
+            None,
+            ctypes.addressof(chroma),
+            ctypes.pointer(width),
+            ctypes.pointer(height),
+            ctypes.pointer(pitch),
+            ctypes.pointer(lines),
+        )
+        assert ok == 1 and chroma.raw == b"RV32"
+        shown: list[bytes] = []
+        screen.frame_displayed = lambda at, read: shown.append(bytes(read().data[:4]))  # type: ignore[method-assign]
+
+        def draw(fill: int) -> int:
+            planes = (ctypes.c_void_p * 3)()
+            picture = engine._on_lock(None, planes)
+            ctypes.memset(planes[0], fill, pitch.value * lines.value)
+            engine._on_unlock(None, picture, planes)
+            return picture
+
+        first, second = draw(1), draw(2)
+        engine._on_display(None, first)
+        third = draw(3)
+        engine._on_display(None, second)
+        engine._on_display(None, third)
+        dropped = draw(4)  # drawn, never displayed (late): its buffer goes back at the next display
+        engine._on_display(None, draw(5))
+        engine._on_display(None, dropped)  # too late: nothing is shown for it
+        assert shown == [bytes([n]) * 4 for n in (1, 2, 3, 5)]
+    finally:
+        engine._listener = None
+        engine.release()
+        engine.wait_stopped()
