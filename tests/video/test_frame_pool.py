@@ -51,3 +51,29 @@ def test_beyond_its_size_the_pool_hands_out_buffers_it_does_not_keep() -> None:
     held = [draw(pool, n) for n in range(4)]
     assert [b[0] for b in held] == [0, 1, 2, 3]
     assert pool.buffers == 2 and pool.overflows == 2
+
+
+def test_a_buffer_left_spare_after_a_stall_goes_back_to_the_system() -> None:
+    pool = FramePool(64, spare_takes=5)
+    stalled = [draw(pool, n) for n in range(3)]  # the screen held three at once
+    assert pool.buffers == 3
+    shown = stalled.pop()
+    del stalled  # the stall is over: one on screen, two free
+    for n in range(4):
+        shown = draw(pool, n)  # each take finds two free: not yet long enough
+    assert pool.buffers == 3 and pool.returned == 0
+    shown = draw(pool, 9)
+    assert pool.buffers == 2 and pool.returned == 1  # the spare one is gone
+    for n in range(20):
+        shown = draw(pool, n)  # one held, one free: nothing more to give back
+    assert pool.buffers == 2 and pool.returned == 1 and shown == bytes([19]) * 64
+
+
+def test_a_pool_whose_buffers_are_needed_keeps_them() -> None:
+    pool = FramePool(64, spare_takes=3)
+    held: list[bytearray] = []
+    for n in range(30):
+        held.append(draw(pool, n))
+        if len(held) > 2:  # a screen two frames behind: three needed at times, two free never
+            held.pop(0)
+    assert pool.buffers == 3 and pool.returned == 0 and pool.overflows == 0
