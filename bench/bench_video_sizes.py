@@ -17,6 +17,12 @@ the first time into the benchmarks' clip folder and kept there.
 the 1080p window: the row a small one-core booth machine cares about.
 ``--gl`` runs on Xvfb with the OpenGL scene graph (Mesa's llvmpipe: the path of a kiosk with a
 graphics card, here on the CPU) instead of the software scene graph offscreen.
+``--map`` runs each child under strace and says where its memory is while the film plays: every
+block of 1 MiB or more mapped (glibc's mmap threshold is pinned at 1 MiB, so each big block is a
+mapping of its own), grouped by size, with the pages resident in it (``/proc/self/pagemap``).
+By size they tell apart libVLC's decoded pictures (I420 at the decoder's padded size), its vmem
+picture, our frame buffers (RV32 plus 4 lines) and the window's backing store. Slower: for
+memory, not for frame rates.
 
 Prints a table, then one JSON line for bench/run_all.py.
 """
@@ -24,8 +30,10 @@ Prints a table, then one JSON line for bench/run_all.py.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -98,6 +106,8 @@ def child(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - start
     cpu = process.cpu_percent(None)
     fps = (frame_item.frames_painted - painted) / elapsed
+    if args.map_file:
+        write_resident_pages(Path(args.map_file))
     delivered = player.current_frame()
     # The frames alive: libVLC draws into pooled buffers, each held by whatever still shows or
     # waits to show its picture (kiosk/video/frame_pool.py). Read through the player's engine.
@@ -119,6 +129,59 @@ def child(args: argparse.Namespace) -> int:
     app.processEvents()
     print(json.dumps(result))
     return 0
+
+
+def write_resident_pages(path: Path) -> None:
+    """Which pages of each anonymous mapping of 1 MiB or more are resident now, for --map; then
+    an open() of ``path`` + ".mark", which strace records: the mappings live at that moment are
+    the ones mapped before it and not unmapped."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    regions = []
+    with open("/proc/self/maps") as maps, open("/proc/self/pagemap", "rb") as pagemap:
+        for line in maps:
+            fields = line.split()
+            start, end = (int(value, 16) for value in fields[0].split("-"))
+            if len(fields) > 5 or end - start < 1 << 20:
+                continue
+            pagemap.seek(start // page * 8)
+            entries = pagemap.read((end - start) // page * 8)
+            present = "".join(
+                "1" if entries[i * 8 + 7] & 0x80 else "0" for i in range(len(entries) // 8)
+            )  # bit 63 of each little-endian entry: the page is in memory
+            regions.append([start, end, present])
+    path.write_text(json.dumps({"page": page, "regions": regions}))
+    with contextlib.suppress(OSError):
+        open(str(path) + ".mark").close()
+
+
+def memory_map(trace: Path, pages: Path) -> list[tuple[float, int, float]]:
+    """(MiB per block, blocks live, MiB resident in them) for each size of big block mapped."""
+    mapped = re.compile(r"mmap\(NULL, (\d+), [^)]*MAP_ANONYMOUS[^)]*\) = (0x[0-9a-f]+)")
+    unmapped = re.compile(r"munmap\((0x[0-9a-f]+), \d+\)")
+    live: dict[int, int] = {}
+    for line in trace.read_text().splitlines():
+        if str(pages) + ".mark" in line:
+            break
+        if found := mapped.search(line):
+            if int(found.group(1)) >= 1 << 20:
+                live[int(found.group(2), 16)] = int(found.group(1))
+        elif found := unmapped.search(line):
+            live.pop(int(found.group(1), 16), None)
+    snapshot = json.loads(pages.read_text())
+    page = snapshot["page"]
+
+    def resident(address: int, size: int) -> int:
+        count = 0
+        for start, end, present in snapshot["regions"]:
+            low, high = max(start, address), min(end, address + size)
+            if low < high:
+                count += present[(low - start) // page : (high - start) // page].count("1")
+        return count * page
+
+    groups: dict[float, list[int]] = {}
+    for address, size in live.items():
+        groups.setdefault(round(size / 2**20, 1), []).append(resident(address, size))
+    return sorted(((mib, len(r), sum(r) / 2**20) for mib, r in groups.items()), reverse=True)
 
 
 def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
@@ -167,7 +230,12 @@ class Xvfb:
 
 
 def run_child(
-    film: Path, window: tuple[int, int], seconds: float, env: dict[str, str], one_core: bool
+    film: Path,
+    window: tuple[int, int],
+    seconds: float,
+    env: dict[str, str],
+    one_core: bool,
+    map_in: Path | None = None,
 ) -> dict[str, Any]:
     command = [
         sys.executable,
@@ -183,11 +251,17 @@ def run_child(
     ]
     if one_core:
         command = ["taskset", "-c", "0", *command]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
+    if map_in is not None:
+        trace, pages = map_in / "trace.txt", map_in / "pages.json"
+        command = ["strace", "-f", "-qq", "-e", "trace=mmap,munmap,openat", "-o", str(trace), *command]
+        command += ["--map-file", str(pages)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1]}
     result: dict[str, Any] = json.loads(lines[-1])
+    if map_in is not None and pages.exists():
+        result["map"] = memory_map(trace, pages)
     return result
 
 
@@ -198,7 +272,9 @@ def main() -> int:
     parser.add_argument("--gl", action="store_true", help="Xvfb and the OpenGL scene graph (llvmpipe)")
     parser.add_argument("--films", nargs="+", choices=list(FILMS), help="only these films")
     parser.add_argument("--windows", nargs="+", choices=list(WINDOWS), help="only these windows")
+    parser.add_argument("--map", action="store_true", help="where the memory is, by mapping (strace)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--map-file", help=argparse.SUPPRESS)
     parser.add_argument("--film", help=argparse.SUPPRESS)
     parser.add_argument("--window", type=int, nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=6.0, help=argparse.SUPPRESS)
@@ -236,7 +312,7 @@ def main() -> int:
                 env.update(QT_QPA_PLATFORM=offscreen_screen(scratch, window), QT_QUICK_BACKEND="software")
             try:
                 for film_name, clip in clips.items():
-                    got = run_child(clip.path, window, seconds, env, args.one_core)
+                    got = run_child(clip.path, window, seconds, env, args.one_core, scratch if args.map else None)
                     label = f"{film_name} film in {window_name} window"
                     if "error" in got:
                         print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")
@@ -257,6 +333,9 @@ def main() -> int:
                         f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
                         f"{got['rss_before']:7.0f} {got['buffers'] or '?':>8} {delivered:>10}   {got['backend']}"
                     )
+                    for mib, blocks, resident in got.get("map", []):
+                        if mib * blocks >= 8:
+                            print(f"{'':>15} {blocks:3d} blocks of {mib:6.1f} MiB mapped, {resident:6.1f} MiB resident")
                     note = f"frames delivered {delivered} for a {clip.width}x{clip.height} film; {where}"
                     rows += [
                         {
