@@ -24,6 +24,12 @@ By size they tell apart libVLC's decoded pictures (I420 at the decoder's padded 
 picture, our frame buffers (RV32 plus 4 lines) and the window's backing store. Slower: for
 memory, not for frame rates.
 
+``--attract`` measures the whole kiosk instead (``kiosk run``, offscreen, a screen of the window's
+size): an exhibition whose attract loop is two excerpts of the film, each the only film of its
+panel, as a booth would loop two scenes of one 2160p film. The loop keeps the next excerpt
+prepared (paused on its first frame) while one plays: two decoders at once. It samples the
+process's resident memory for the run and reports its peak and its median after the first 10 s.
+
 Prints a table, then one JSON line for bench/run_all.py.
 """
 
@@ -184,6 +190,73 @@ def memory_map(trace: Path, pages: Path) -> list[tuple[float, int, float]]:
     return sorted(((mib, len(r), sum(r) / 2**20) for mib, r in groups.items()), reverse=True)
 
 
+ATTRACT_EXHIBITION = """\
+version: 1
+exhibition:
+  id: bench-attract
+  title: {en: Attract loop, fr: Boucle}
+  languages: [en, fr]
+  media: media
+attract:
+  items: [first, second]
+  invitation: {en: Touch the screen, fr: Touchez}
+chapters:
+  - id: films
+    title: {en: Films, fr: Films}
+    panels:
+      - {id: first, type: video, title: {en: One, fr: Un}, src: FILM, start: "00:01", end: "00:04", poster: POSTER}
+      - {id: second, type: video, title: {en: Two, fr: Deux}, src: FILM, start: "00:05", end: "00:08", poster: POSTER}
+"""
+
+
+def attract_memory(film: Path, env: dict[str, str], folder: Path, seconds: float) -> dict[str, Any]:
+    """Run ``kiosk run`` on an attract loop of two excerpts of ``film``; its RSS over ``seconds``."""
+    import psutil
+
+    media = folder / "media"
+    media.mkdir(exist_ok=True)
+    shutil.copy(film, media / film.name)
+    poster = media / "poster.png"
+    if not poster.exists():
+        from harness import make_poster  # Qt: only in the parent of the kiosk here, never in its process
+
+        shutil.copy(make_poster(media, "#203040", (640, 360)), poster)
+    exhibition = folder / "exhibition.yaml"
+    exhibition.write_text(ATTRACT_EXHIBITION.replace("FILM", film.name).replace("POSTER", poster.name))
+    state = {name: str(folder / "xdg" / name) for name in ("data", "state", "cache", "config")}
+    env = dict(
+        env,
+        KIOSK_VLC_OPTIONS=(env.get("KIOSK_VLC_OPTIONS", "") + " --aout=adummy").strip(),
+        XDG_DATA_HOME=state["data"],
+        XDG_STATE_HOME=state["state"],
+        XDG_CACHE_HOME=state["cache"],
+        XDG_CONFIG_HOME=state["config"],
+        KIOSK_LOG_DIR=str(folder / "logs"),
+    )
+    size = env["KIOSK_BENCH_SIZE"]
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed", "--size", size, str(exhibition)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    samples: list[tuple[float, float]] = []
+    try:
+        process = psutil.Process(kiosk.pid)
+        began = time.monotonic()
+        while time.monotonic() - began < seconds and kiosk.poll() is None:
+            samples.append((time.monotonic() - began, process.memory_info().rss / 2**20))
+            time.sleep(0.2)
+    finally:
+        kiosk.terminate()
+        kiosk.wait(30)
+    settled = sorted(rss for at, rss in samples if at > 10) or [0.0]
+    if not samples:
+        return {"error": "the kiosk did not start"}
+    return {"peak": max(rss for _, rss in samples), "settled": settled[len(settled) // 2]}
+
+
 def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
     """QT_QPA_PLATFORM for an offscreen screen of ``size`` (its default screen is 800x800: the
     kiosk sizes frames to the screen, so a benchmark on it would measure small frames)."""
@@ -273,6 +346,7 @@ def main() -> int:
     parser.add_argument("--films", nargs="+", choices=list(FILMS), help="only these films")
     parser.add_argument("--windows", nargs="+", choices=list(WINDOWS), help="only these windows")
     parser.add_argument("--map", action="store_true", help="where the memory is, by mapping (strace)")
+    parser.add_argument("--attract", action="store_true", help="the whole kiosk: an attract loop of two excerpts")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--map-file", help=argparse.SUPPRESS)
     parser.add_argument("--film", help=argparse.SUPPRESS)
@@ -295,6 +369,11 @@ def main() -> int:
     }
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-sizes-"))
     rows: list[dict[str, Any]] = []
+    if args.attract:
+        try:
+            return attract_rows(args, clips, windows, scratch, 30.0 if args.quick else 60.0)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     where = "Xvfb, OpenGL scene graph (llvmpipe)" if args.gl else "offscreen, software scene graph"
     suffix = " (one core)" if args.one_core else (" (OpenGL)" if args.gl else "")
     print(
@@ -375,6 +454,47 @@ def main() -> int:
                     server.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    print(json.dumps({"bench": "video-sizes", "results": rows}))
+    return 0
+
+
+def attract_rows(
+    args: argparse.Namespace, clips: dict[str, Any], windows: dict[str, tuple[int, int]], scratch: Path, seconds: float
+) -> int:
+    rows: list[dict[str, Any]] = []
+    print(f"{'film':>6} {'window':>7} {'peak MiB':>9} {'settled MiB':>12}   (kiosk run, attract loop of two excerpts)")
+    for window_name, window in windows.items():
+        env = dict(os.environ)
+        env.update(
+            QT_QPA_PLATFORM=offscreen_screen(scratch, window),
+            QT_QUICK_BACKEND="software",
+            KIOSK_BENCH_SIZE=f"{window[0]}x{window[1]}",
+        )
+        for film_name, clip in clips.items():
+            folder = scratch / f"{film_name}-{window_name}"
+            folder.mkdir()
+            got = attract_memory(clip.path, env, folder, seconds)
+            label = f"attract loop of two {film_name} excerpts in {window_name} window"
+            if "error" in got:
+                print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")
+                continue
+            print(f"{film_name:>6} {window_name:>7} {got['peak']:9.0f} {got['settled']:12.0f}")
+            target = RSS_TARGET_4K if window_name == "2160p" else None
+            for what, key, note in (
+                ("RSS peak", "peak", "whole kiosk, peak over the run (both excerpts prepared at the start)"),
+                ("RSS settled", "settled", "whole kiosk, median after the first 10 s: one plays, one waits"),
+            ):
+                rows.append(
+                    {
+                        "name": f"video cost: {label}: {what}",
+                        "unit": "MiB",
+                        "median": round(got[key]),
+                        "p95": round(got[key]),
+                        "n": 1,
+                        "target": target,
+                        "note": note,
+                    }
+                )
     print(json.dumps({"bench": "video-sizes", "results": rows}))
     return 0
 
