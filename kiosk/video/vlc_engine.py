@@ -455,8 +455,8 @@ class VlcEngine:
             if self._pool is None or self._pool.size != pitch * (h + 4):
                 self._pool = FramePool(pitch * (h + 4))
             self._geometry = (w, h, pitch)
-            # One picture in libVLC's display pool: it converts the next picture only once the
-            # last one is displayed and given back (unlock), so at most one buffer is libVLC's.
+            # The pictures libVLC may lock at once: its vmem output converts into pictures of its
+            # own and copies each into one of ours between lock and unlock (see _on_lock): one.
             return 1
         except Exception:
             log.exception("libVLC format callback")
