@@ -17,6 +17,18 @@ the first time into the benchmarks' clip folder and kept there.
 the 1080p window: the row a small one-core booth machine cares about.
 ``--gl`` runs on Xvfb with the OpenGL scene graph (Mesa's llvmpipe: the path of a kiosk with a
 graphics card, here on the CPU) instead of the software scene graph offscreen.
+``--map`` runs each child under strace and says where its memory is while the film plays: every
+block of 1 MiB or more mapped (glibc's mmap threshold is pinned at 1 MiB, so each big block is a
+mapping of its own), grouped by size, with the pages resident in it (``/proc/self/pagemap``).
+By size they tell apart libVLC's decoded pictures (I420 at the decoder's padded size), its vmem
+picture, our frame buffers (RV32 plus 4 lines) and the window's backing store. Slower: for
+memory, not for frame rates.
+
+``--attract`` measures the whole kiosk instead (``kiosk run``, offscreen, a screen of the window's
+size): an exhibition whose attract loop is two excerpts of the film, each the only film of its
+panel, as a booth would loop two scenes of one 2160p film. The loop keeps the next excerpt
+prepared (paused on its first frame) while one plays: two decoders at once. It samples the
+process's resident memory for the run and reports its peak and its median after the first 10 s.
 
 Prints a table, then one JSON line for bench/run_all.py.
 """
@@ -24,8 +36,10 @@ Prints a table, then one JSON line for bench/run_all.py.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +93,8 @@ def child(args: argparse.Namespace) -> int:
         return True
 
     process = psutil.Process()
+    wait(lambda: False, 1.0)
+    rss_before = process.memory_info().rss / 2**20  # the scene on screen, no film yet
     view.rootObject().start()
     if not wait(lambda: frame_item.frames_painted > 5, 20):
         print(json.dumps({"error": "no frame painted", "state": player.property("state")}))
@@ -96,12 +112,19 @@ def child(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - start
     cpu = process.cpu_percent(None)
     fps = (frame_item.frames_painted - painted) / elapsed
+    if args.map_file:
+        write_resident_pages(Path(args.map_file))
     delivered = player.current_frame()
+    # The frames alive: libVLC draws into pooled buffers, each held by whatever still shows or
+    # waits to show its picture (kiosk/video/frame_pool.py). Read through the player's engine.
+    pool = getattr(getattr(player, "_engine", None), "_pool", None)
     result = {
         "fps": fps,
         "swaps": swaps[0] / elapsed,
         "cpu": cpu,
         "rss": rss_peak,
+        "rss_before": rss_before,
+        "buffers": pool.buffers + pool.overflows if pool is not None else None,
         "delivered": [delivered.width, delivered.height] if delivered is not None else None,
         "platform": QGuiApplication.platformName(),
         "backend": view.rendererInterface().graphicsApi().name,
@@ -112,6 +135,126 @@ def child(args: argparse.Namespace) -> int:
     app.processEvents()
     print(json.dumps(result))
     return 0
+
+
+def write_resident_pages(path: Path) -> None:
+    """Which pages of each anonymous mapping of 1 MiB or more are resident now, for --map; then
+    an open() of ``path`` + ".mark", which strace records: the mappings live at that moment are
+    the ones mapped before it and not unmapped."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    regions = []
+    with open("/proc/self/maps") as maps, open("/proc/self/pagemap", "rb") as pagemap:
+        for line in maps:
+            fields = line.split()
+            start, end = (int(value, 16) for value in fields[0].split("-"))
+            if len(fields) > 5 or end - start < 1 << 20:
+                continue
+            pagemap.seek(start // page * 8)
+            entries = pagemap.read((end - start) // page * 8)
+            present = "".join(
+                "1" if entries[i * 8 + 7] & 0x80 else "0" for i in range(len(entries) // 8)
+            )  # bit 63 of each little-endian entry: the page is in memory
+            regions.append([start, end, present])
+    path.write_text(json.dumps({"page": page, "regions": regions}))
+    with contextlib.suppress(OSError):
+        open(str(path) + ".mark").close()
+
+
+def memory_map(trace: Path, pages: Path) -> list[tuple[float, int, float]]:
+    """(MiB per block, blocks live, MiB resident in them) for each size of big block mapped."""
+    mapped = re.compile(r"mmap\(NULL, (\d+), [^)]*MAP_ANONYMOUS[^)]*\) = (0x[0-9a-f]+)")
+    unmapped = re.compile(r"munmap\((0x[0-9a-f]+), \d+\)")
+    live: dict[int, int] = {}
+    for line in trace.read_text().splitlines():
+        if str(pages) + ".mark" in line:
+            break
+        if found := mapped.search(line):
+            if int(found.group(1)) >= 1 << 20:
+                live[int(found.group(2), 16)] = int(found.group(1))
+        elif found := unmapped.search(line):
+            live.pop(int(found.group(1), 16), None)
+    snapshot = json.loads(pages.read_text())
+    page = snapshot["page"]
+
+    def resident(address: int, size: int) -> int:
+        count = 0
+        for start, end, present in snapshot["regions"]:
+            low, high = max(start, address), min(end, address + size)
+            if low < high:
+                count += present[(low - start) // page : (high - start) // page].count("1")
+        return count * page
+
+    groups: dict[float, list[int]] = {}
+    for address, size in live.items():
+        groups.setdefault(round(size / 2**20, 1), []).append(resident(address, size))
+    return sorted(((mib, len(r), sum(r) / 2**20) for mib, r in groups.items()), reverse=True)
+
+
+ATTRACT_EXHIBITION = """\
+version: 1
+exhibition:
+  id: bench-attract
+  title: {en: Attract loop, fr: Boucle}
+  languages: [en, fr]
+  media: media
+attract:
+  items: [first, second]
+  invitation: {en: Touch the screen, fr: Touchez}
+chapters:
+  - id: films
+    title: {en: Films, fr: Films}
+    panels:
+      - {id: first, type: video, title: {en: One, fr: Un}, src: FILM, start: "00:01", end: "00:04", poster: POSTER}
+      - {id: second, type: video, title: {en: Two, fr: Deux}, src: FILM, start: "00:05", end: "00:08", poster: POSTER}
+"""
+
+
+def attract_memory(film: Path, env: dict[str, str], folder: Path, seconds: float) -> dict[str, Any]:
+    """Run ``kiosk run`` on an attract loop of two excerpts of ``film``; its RSS over ``seconds``."""
+    import psutil
+
+    media = folder / "media"
+    media.mkdir(exist_ok=True)
+    shutil.copy(film, media / film.name)
+    poster = media / "poster.png"
+    if not poster.exists():
+        from harness import make_poster  # Qt: only in the parent of the kiosk here, never in its process
+
+        shutil.copy(make_poster(media, "#203040", (640, 360)), poster)
+    exhibition = folder / "exhibition.yaml"
+    exhibition.write_text(ATTRACT_EXHIBITION.replace("FILM", film.name).replace("POSTER", poster.name))
+    state = {name: str(folder / "xdg" / name) for name in ("data", "state", "cache", "config")}
+    env = dict(
+        env,
+        KIOSK_VLC_OPTIONS=(env.get("KIOSK_VLC_OPTIONS", "") + " --aout=adummy").strip(),
+        XDG_DATA_HOME=state["data"],
+        XDG_STATE_HOME=state["state"],
+        XDG_CACHE_HOME=state["cache"],
+        XDG_CONFIG_HOME=state["config"],
+        KIOSK_LOG_DIR=str(folder / "logs"),
+    )
+    size = env["KIOSK_BENCH_SIZE"]
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed", "--size", size, str(exhibition)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    samples: list[tuple[float, float]] = []
+    try:
+        process = psutil.Process(kiosk.pid)
+        began = time.monotonic()
+        while time.monotonic() - began < seconds and kiosk.poll() is None:
+            samples.append((time.monotonic() - began, process.memory_info().rss / 2**20))
+            time.sleep(0.2)
+    finally:
+        kiosk.terminate()
+        kiosk.wait(30)
+    settled = sorted(rss for at, rss in samples if at > 10) or [0.0]
+    if not samples:
+        return {"error": "the kiosk did not start"}
+    return {"peak": max(rss for _, rss in samples), "settled": settled[len(settled) // 2]}
 
 
 def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
@@ -160,7 +303,12 @@ class Xvfb:
 
 
 def run_child(
-    film: Path, window: tuple[int, int], seconds: float, env: dict[str, str], one_core: bool
+    film: Path,
+    window: tuple[int, int],
+    seconds: float,
+    env: dict[str, str],
+    one_core: bool,
+    map_in: Path | None = None,
 ) -> dict[str, Any]:
     command = [
         sys.executable,
@@ -176,11 +324,17 @@ def run_child(
     ]
     if one_core:
         command = ["taskset", "-c", "0", *command]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
+    if map_in is not None:
+        trace, pages = map_in / "trace.txt", map_in / "pages.json"
+        command = ["strace", "-f", "-qq", "-e", "trace=mmap,munmap,openat", "-o", str(trace), *command]
+        command += ["--map-file", str(pages)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1]}
     result: dict[str, Any] = json.loads(lines[-1])
+    if map_in is not None and pages.exists():
+        result["map"] = memory_map(trace, pages)
     return result
 
 
@@ -191,7 +345,10 @@ def main() -> int:
     parser.add_argument("--gl", action="store_true", help="Xvfb and the OpenGL scene graph (llvmpipe)")
     parser.add_argument("--films", nargs="+", choices=list(FILMS), help="only these films")
     parser.add_argument("--windows", nargs="+", choices=list(WINDOWS), help="only these windows")
+    parser.add_argument("--map", action="store_true", help="where the memory is, by mapping (strace)")
+    parser.add_argument("--attract", action="store_true", help="the whole kiosk: an attract loop of two excerpts")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--map-file", help=argparse.SUPPRESS)
     parser.add_argument("--film", help=argparse.SUPPRESS)
     parser.add_argument("--window", type=int, nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=6.0, help=argparse.SUPPRESS)
@@ -212,9 +369,17 @@ def main() -> int:
     }
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-sizes-"))
     rows: list[dict[str, Any]] = []
+    if args.attract:
+        try:
+            return attract_rows(args, clips, windows, scratch, 30.0 if args.quick else 60.0)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     where = "Xvfb, OpenGL scene graph (llvmpipe)" if args.gl else "offscreen, software scene graph"
     suffix = " (one core)" if args.one_core else (" (OpenGL)" if args.gl else "")
-    print(f"{'film':>6} {'window':>7} {'fps':>6} {'CPU %':>6} {'RSS MiB':>8} {'delivered':>10}   ({where})")
+    print(
+        f"{'film':>6} {'window':>7} {'fps':>6} {'CPU %':>6} {'RSS MiB':>8} {'before':>7} {'buffers':>8} "
+        f"{'delivered':>10}   ({where})"
+    )
     try:
         for window_name, window in windows.items():
             server = Xvfb(window) if args.gl else None
@@ -226,7 +391,7 @@ def main() -> int:
                 env.update(QT_QPA_PLATFORM=offscreen_screen(scratch, window), QT_QUICK_BACKEND="software")
             try:
                 for film_name, clip in clips.items():
-                    got = run_child(clip.path, window, seconds, env, args.one_core)
+                    got = run_child(clip.path, window, seconds, env, args.one_core, scratch if args.map else None)
                     label = f"{film_name} film in {window_name} window"
                     if "error" in got:
                         print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")
@@ -245,8 +410,11 @@ def main() -> int:
                     delivered = "x".join(str(v) for v in got["delivered"] or ["?"])
                     print(
                         f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
-                        f"{delivered:>10}   {got['backend']}"
+                        f"{got['rss_before']:7.0f} {got['buffers'] or '?':>8} {delivered:>10}   {got['backend']}"
                     )
+                    for mib, blocks, resident in got.get("map", []):
+                        if mib * blocks >= 8:
+                            print(f"{'':>15} {blocks:3d} blocks of {mib:6.1f} MiB mapped, {resident:6.1f} MiB resident")
                     note = f"frames delivered {delivered} for a {clip.width}x{clip.height} film; {where}"
                     rows += [
                         {
@@ -274,7 +442,10 @@ def main() -> int:
                             "median": round(got["rss"]),
                             "p95": round(got["rss"]),
                             "n": 1,
-                            "note": "whole process, peak while playing",
+                            "note": (
+                                f"whole process, peak while playing; {got['rss_before']:.0f} MiB before the film, "
+                                f"{got['buffers'] or '?'} frame buffers"
+                            ),
                             "target": RSS_TARGET_4K if window_name == "2160p" else None,
                         },
                     ]
@@ -283,6 +454,47 @@ def main() -> int:
                     server.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    print(json.dumps({"bench": "video-sizes", "results": rows}))
+    return 0
+
+
+def attract_rows(
+    args: argparse.Namespace, clips: dict[str, Any], windows: dict[str, tuple[int, int]], scratch: Path, seconds: float
+) -> int:
+    rows: list[dict[str, Any]] = []
+    print(f"{'film':>6} {'window':>7} {'peak MiB':>9} {'settled MiB':>12}   (kiosk run, attract loop of two excerpts)")
+    for window_name, window in windows.items():
+        env = dict(os.environ)
+        env.update(
+            QT_QPA_PLATFORM=offscreen_screen(scratch, window),
+            QT_QUICK_BACKEND="software",
+            KIOSK_BENCH_SIZE=f"{window[0]}x{window[1]}",
+        )
+        for film_name, clip in clips.items():
+            folder = scratch / f"{film_name}-{window_name}"
+            folder.mkdir()
+            got = attract_memory(clip.path, env, folder, seconds)
+            label = f"attract loop of two {film_name} excerpts in {window_name} window"
+            if "error" in got:
+                print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")
+                continue
+            print(f"{film_name:>6} {window_name:>7} {got['peak']:9.0f} {got['settled']:12.0f}")
+            target = RSS_TARGET_4K if window_name == "2160p" else None
+            for what, key, note in (
+                ("RSS peak", "peak", "whole kiosk, peak over the run (both excerpts prepared at the start)"),
+                ("RSS settled", "settled", "whole kiosk, median after the first 10 s: one plays, one waits"),
+            ):
+                rows.append(
+                    {
+                        "name": f"video cost: {label}: {what}",
+                        "unit": "MiB",
+                        "median": round(got[key]),
+                        "p95": round(got[key]),
+                        "n": 1,
+                        "target": target,
+                        "note": note,
+                    }
+                )
     print(json.dumps({"bench": "video-sizes", "results": rows}))
     return 0
 

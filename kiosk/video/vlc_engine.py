@@ -1,6 +1,6 @@
 """The libVLC engine: the only module in the kiosk that imports ``vlc``.
 
-Frames come out through libVLC's video callbacks (RV32, copied out on display),
+Frames come out through libVLC's video callbacks (RV32, drawn into pooled buffers),
 never through a native window, so the same code runs on X11, Wayland, Windows and
 offscreen, and the kiosk draws captions, controls and fades above the picture.
 Audio goes to the system's output. ``vlc`` is imported lazily: without libVLC the
@@ -30,7 +30,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
 from kiosk.video.frame_pool import FramePool
@@ -86,9 +86,23 @@ def configure(options: list[str] | tuple[str, ...]) -> None:
         _extra_options = list(options)
 
 
+def decoder_threads() -> int:
+    """Threads for libVLC's video decoder: one per core the kiosk may run on.
+
+    libVLC's own choice is one more than the cores (3 on two). Each decoding thread keeps a
+    picture of its own in flight and tables of its own: at 2160p about 20 MiB a thread for no
+    frame more on two cores (docs/decisions/0057)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # no affinity call here (Windows, macOS)
+        cores = os.cpu_count() or 1
+    return max(1, cores)
+
+
 def instance_options() -> list[str]:
     env = shlex.split(os.environ.get("KIOSK_VLC_OPTIONS", ""))
-    options = [*BASE_OPTIONS, *_extra_options, *env]
+    # Before the extra and the environment's options: a technician's own count wins.
+    options = [*BASE_OPTIONS, f"--avcodec-threads={decoder_threads()}", *_extra_options, *env]
     if os.environ.get("KIOSK_VLC_VERBOSE"):
         options = [o for o in options if o != "--quiet"] + ["--verbose=2"]
     return options
@@ -221,6 +235,15 @@ _FormatCb = ctypes.CFUNCTYPE(
 _CleanupCb = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
+class _Picture(NamedTuple):
+    """A buffer libVLC draws one picture into, and the picture's geometry."""
+
+    buffer: bytearray
+    width: int
+    height: int
+    pitch: int
+
+
 def fit_size(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
     """The film's size, scaled down (never up) to fit, even numbers for the converter."""
     scale = min(1.0, max_width / max(width, 1), max_height / max(height, 1))
@@ -258,9 +281,13 @@ class VlcEngine:
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
         self._listener_lock = threading.Lock()
         self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
-        self._buffer: ctypes.Array[ctypes.c_char] | None = None
         self._geometry = (0, 0, 0)  # width, height, pitch
-        self._pool: FramePool | None = None  # where shown frames are copied (frame_pool.py says why)
+        self._pool: FramePool | None = None  # what libVLC draws into (frame_pool.py says why)
+        # The pictures libVLC is drawing (locked) and those drawn but not displayed yet, by the id
+        # the lock callback gave each; only libVLC's video thread touches them (see _on_lock).
+        self._locked: dict[int, _Picture] = {}
+        self._drawn: dict[int, _Picture] = {}
+        self._picture_ids = 0
         self._released = False
         # Keep every ctypes callback referenced for the player's life.
         self._callbacks: tuple[Any, ...] = (
@@ -401,7 +428,8 @@ class VlcEngine:
         # buffer into reference cycles that outlived the engine in the soak (docs/reliability.md);
         # libVLC calls none of them once the player is released, so cut them here.
         self._callbacks = ()
-        self._buffer = None
+        self._locked.clear()
+        self._drawn.clear()
         self._pool = None
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
@@ -424,11 +452,11 @@ class VlcEngine:
             pitches[0], lines[0] = pitch, h
             # A few spare lines: converters may write past the last one. The buffers are kept
             # from one opening to the next of the same size: no big allocation for each excerpt.
-            if self._buffer is None or len(self._buffer) != pitch * (h + 4):
-                self._buffer = ctypes.create_string_buffer(pitch * (h + 4))
-            if self._pool is None or self._pool.size != pitch * h:
-                self._pool = FramePool(pitch * h)
+            if self._pool is None or self._pool.size != pitch * (h + 4):
+                self._pool = FramePool(pitch * (h + 4))
             self._geometry = (w, h, pitch)
+            # The pictures libVLC may lock at once: its vmem output converts into pictures of its
+            # own and copies each into one of ours between lock and unlock (see _on_lock): one.
             return 1
         except Exception:
             log.exception("libVLC format callback")
@@ -437,25 +465,43 @@ class VlcEngine:
     def _on_cleanup(self, _opaque: Any) -> None:
         pass
 
-    def _on_lock(self, _opaque: Any, planes: Any) -> None:
-        if self._buffer is not None:
-            planes[0] = ctypes.addressof(self._buffer)
-        return None
+    # libVLC 3.0.24's vmem output converts each picture into a picture of its own, then, between
+    # lock and unlock, copies it into the buffer the lock callback gave, and displays it later by
+    # the id that lock returned (lock, unlock, display: measured). Each lock gets a pooled buffer
+    # that nothing else holds, and the frame shown is that very buffer, found by its id: no copy
+    # of ours, and never the buffer of another picture ("the buffer locked last" is not always
+    # the one displayed: that mistake once showed stale frames).
+    def _on_lock(self, _opaque: Any, planes: Any) -> int:
+        pool = self._pool
+        assert pool is not None  # the format callback comes first
+        buffer, address = pool.take()
+        self._picture_ids = picture = self._picture_ids + 1
+        self._locked[picture] = _Picture(buffer, *self._geometry)
+        planes[0] = address
+        return picture
 
-    def _on_unlock(self, _opaque: Any, _picture: Any, _planes: Any) -> None:
-        return None
+    def _on_unlock(self, _opaque: Any, picture: Any, _planes: Any) -> None:
+        # Drawn: libVLC writes no more into the buffer. It waits here to be displayed.
+        drawn = self._locked.pop(int(picture or 0), None)
+        if drawn is not None:
+            self._drawn[int(picture or 0)] = drawn
 
-    def _on_display(self, _opaque: Any, _picture: Any) -> None:
+    def _on_display(self, _opaque: Any, picture: Any) -> None:
         at = time.monotonic()
+        shown = int(picture or 0)
+        entry = self._drawn.get(shown) or self._locked.get(shown)
+        # Pictures are displayed in the order they were drawn: any drawn before this one and not
+        # displayed yet never will be (dropped late), and their buffers go back to the pool.
+        for older in [key for key in self._drawn if key <= shown]:
+            del self._drawn[older]
         with self._listener_lock:
             listener = self._listener
-            buffer, pool = self._buffer, self._pool
-            if listener is None or buffer is None or pool is None:
+            if listener is None or entry is None:
                 return
-            width, height, pitch = self._geometry
+            buffer, width, height, pitch = entry
 
             def read() -> Frame:
-                return Frame(pool.copy_from(ctypes.addressof(buffer)), width, height, pitch)
+                return Frame(buffer, width, height, pitch)
 
             try:
                 listener.frame_displayed(at, read)
