@@ -34,16 +34,25 @@ def load_exhibition(
     ``media_cache``: True (the default) skips the content check of media files unchanged since an
     earlier load, using the user's cache (media_cache.py); False checks every file; or the cache to use.
     """
-    source = Path(path)
     remembered = MediaCheckCache.default() if media_cache is True else None if media_cache is False else media_cache
+    return check_file(Path(path), data, remembered)[0]
+
+
+def check_file(
+    source: Path, data: bytes | None, remembered: MediaCheckCache | None
+) -> tuple[LoadResult, MediaChecker | None]:
+    """:func:`load_exhibition`, with the media checker of the load (None when the load stopped
+    before the media folder was known): what it consulted is what the result rests on besides the
+    file itself (remembered.py)."""
     log = ProblemLog(source)
+    checkers: list[MediaChecker] = []
     exhibition: Exhibition | None = None
     # A load makes tens of thousands of small objects and no reference cycles: without the cyclic
     # garbage collector walking them again and again, a 1,000-panel exhibition loads about 30 % faster.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        exhibition = _load(source, log, data, remembered)
+        exhibition = _load(source, log, data, remembered, checkers)
     except LoadFailed:
         exhibition = None
     except (RecursionError, MemoryError):
@@ -59,7 +68,7 @@ def load_exhibition(
     if remembered is not None:
         remembered.save()
     problems = sorted(log.problems, key=lambda p: (p.file != log.file, p.file, p.line, p.column))
-    return LoadResult(source, exhibition, tuple(problems), time.time())
+    return LoadResult(source, exhibition, tuple(problems), time.time()), (checkers[0] if checkers else None)
 
 
 def _read(source: Path, log: ProblemLog) -> bytes:
@@ -96,7 +105,11 @@ def _read(source: Path, log: ProblemLog) -> bytes:
 
 
 def _load(
-    source: Path, log: ProblemLog, data: bytes | None = None, remembered: MediaCheckCache | None = None
+    source: Path,
+    log: ProblemLog,
+    data: bytes | None = None,
+    remembered: MediaCheckCache | None = None,
+    checkers: list[MediaChecker] | None = None,
 ) -> Exhibition:
     root = compose(decode(_read(source, log) if data is None else data, log), log)
     if root.kind != "map":
@@ -136,6 +149,8 @@ def _load(
             f"the media folder '{media}' does not exist (it is looked for beside this file)",
         )
     converter.media = MediaChecker(media_root, shown_root=os.path.join(source.parent, media), remembered=remembered)
+    if checkers is not None:
+        checkers.append(converter.media)
 
     values: dict[str, object] = {"exhibition": info}
     for name in ("version", "schedule"):

@@ -180,6 +180,16 @@ class MediaChecker:
         #: Length of each film whose header says it (MP4), for checking excerpts against it.
         self.durations: dict[Path, int] = {}
 
+    def consulted(self) -> list[Path]:
+        """Every file and folder whose state the checks so far depend on: the media folder, each
+        file named (present or not), and the folder of each missing one (its suggestion lists it)."""
+        paths = [self.root]
+        for media in self._cache.values():
+            paths.append(media.path)
+            if media.problem is not None and media.problem.startswith("file not found"):
+                paths.append(media.path.parent)
+        return paths
+
     def shown(self, relative: str) -> str:
         """Where a media file is, as a path staff can open from where they ran the check."""
         return os.path.normpath(os.path.join(self.shown_root, relative))

@@ -2,20 +2,25 @@
 
 A booth starts the same exhibition every morning and after every restart. Reading its YAML,
 checking it, and importing the parser and the checks to do so are most of what the kiosk does
-before its first frame that a bare Qt window does not (docs/performance.md). So a start that
-loaded a clean exhibition (no error, no warning) keeps the loaded model in the cache folder,
-with the fingerprint of every file the result rests on: the exhibition file, every file the
-model names (pictures, films, captions, speech), the media folder, and the loader's own code.
-The next start looks at those files again (a stat each, well under a millisecond for a booth's
-exhibition) and, when every fingerprint holds, reads the model back instead of loading it.
-Anything else (a file touched, moved, gone, a new kiosk) loads in full, as before, and is
-remembered again.
+before its first frame that a bare Qt window does not (docs/performance.md); for 1,000 panels
+the load alone is 180-200 ms. So a start keeps the loaded result in the cache folder, problems
+included, with the fingerprint of every file the result rests on: the exhibition file, every
+file and folder the checks consulted (pictures, films, captions, speech, present or missing, and
+the folder of each missing one), every file the model names, and the loader's own code. The next
+start looks at those files again (a stat each, well under a millisecond for a booth's exhibition)
+and, when every fingerprint holds, reads the result back instead of loading it: the same
+exhibition, the same problems at the same lines. Anything else (a file touched, moved, gone, a
+new kiosk) loads in full, as before, and is remembered again.
 
-Only starts use it: ``kiosk validate``, the editor and a live reload always load in full. A
-result with problems is never remembered: staff see those again at each start, worked out
-afresh. Reading back admits only the model's own classes (an unpickler that refuses any other),
-so a cache file can never run code; a file that is missing, damaged or of another format is
-ignored and written again. ``KIOSK_MEDIA_CACHE=off`` turns this off with the media-check cache.
+The exhibition is kept, and handed to the kiosk, with each chapter's panels packed until shown
+(kiosk/model/on_demand.py, docs/decisions/0062): memory follows the screen, not the file. After a
+full load the result handed on is the one read back from what was just stored, once the load's
+objects are gone, so that it does not sit among their leftovers in the allocator.
+
+Only starts use it: ``kiosk validate``, the editor and a live reload always load in full.
+Reading back admits only the model's own classes (an unpickler that refuses any other), so a
+cache file can never run code; a file that is missing, damaged or of another format is ignored
+and written again. ``KIOSK_MEDIA_CACHE=off`` turns this off with the media-check cache.
 No Qt here.
 """
 
@@ -41,7 +46,7 @@ from kiosk.loader.result import LoadResult
 log = logging.getLogger(__name__)
 
 #: Raise when what is stored changes shape: older files are then ignored.
-FORMAT = 1
+FORMAT = 2
 FOLDER = "exhibitions"
 #: The packages whose code decides what a load gives (a test checks that the loader imports no
 #: other part of the kiosk): a change to any of their files makes every remembered load stale.
@@ -56,7 +61,8 @@ Files = tuple[tuple[str, Fingerprint | None], ...]
 def load_for_start(
     path: Path | str, *, folder: Path | None = None, settle_seconds: float = SETTLE_SECONDS
 ) -> LoadResult:
-    """The exhibition at ``path``, read back when nothing it rests on changed, else loaded in full.
+    """The exhibition at ``path``, read back when nothing it rests on changed, else loaded in full;
+    its chapters' panels packed until shown either way.
 
     ``folder`` is where remembered loads are kept (default: ``exhibitions`` in the kiosk's cache);
     a load that rests on a file changed in the last ``settle_seconds`` is not remembered (a file
@@ -64,22 +70,24 @@ def load_for_start(
     """
     source = Path(path)
     if os.environ.get(SWITCH_ENV, "").strip().lower() in {"off", "0", "no", "false"}:
-        return _load(source)
+        return _load(source)[0].packed()
     file = _file_for(source, folder)
     result = _read_back(source, file) if file is not None else None
     if result is not None:
         log.debug("started on the remembered load of %s", source)
         return result
-    result = _load(source)
-    if file is not None:
-        _remember(result, file, settle_seconds)
-    return result
+    loaded, consulted = _load(source)
+    return _remember(loaded, consulted, file, settle_seconds)
 
 
-def _load(source: Path) -> LoadResult:
-    from kiosk.loader.load import load_exhibition  # the parser and the checks, only when needed
+def _load(source: Path) -> tuple[LoadResult, list[Path]]:
+    """A full load (the parser and the checks, imported only now), and the files and folders its
+    checks consulted."""
+    from kiosk.loader.load import check_file
+    from kiosk.loader.media_cache import MediaCheckCache
 
-    return load_exhibition(source)
+    result, checker = check_file(source, None, MediaCheckCache.default())
+    return result, checker.consulted() if checker is not None else []
 
 
 def _file_for(source: Path, folder: Path | None) -> Path | None:
@@ -100,17 +108,32 @@ def _read_back(source: Path, file: Path) -> LoadResult | None:
         data = file.read_bytes()
     except OSError:
         return None
+    return _stored_result(source, data, check_files=True)
+
+
+def _stored_result(source: Path, data: bytes, *, check_files: bool) -> LoadResult | None:
+    """The result stored in ``data``, if it is one of ``source`` by this kiosk and (``check_files``)
+    every file it rests on is as it was."""
     try:
         stored = _Unpickler(io.BytesIO(data)).load()
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("python") != _python():
             return None
-        if stored["source"] != os.path.abspath(source) or _changed(stored["files"]):
+        if stored["source"] != os.path.abspath(source) or (check_files and _changed(stored["files"])):
             return None
         exhibition = stored["exhibition"]
+        problems = _problems(stored["problems"])
     except Exception:  # a damaged or foreign file is only a cache miss
-        log.debug("ignoring the remembered load %s", file, exc_info=True)
+        log.debug("ignoring a remembered load of %s", source, exc_info=True)
         return None
-    return LoadResult(source, exhibition, (), time.time())
+    return LoadResult(source, exhibition, problems, time.time())
+
+
+def _problems(stored: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    if not stored:
+        return ()
+    from kiosk.loader.problems import Problem  # light, and only when there are problems to show
+
+    return tuple(Problem(*fields) for fields in stored)
 
 
 def _changed(files: Files) -> bool:
@@ -139,29 +162,45 @@ class _Unpickler(pickle.Unpickler):
 
 
 # --- remembering --------------------------------------------------------------------------------
-def _remember(result: LoadResult, file: Path, settle_seconds: float) -> None:
-    if result.exhibition is None or result.problems:
-        _forget(file)
-        return
-    try:
-        files = _fingerprints([result.source, *_named_files(result.exhibition), *_loader_code()], settle_seconds)
-        if files is None:  # a file changed a moment ago: it may still be being written
-            return
-        stored = {
-            "format": FORMAT,
-            "python": _python(),
-            "source": os.path.abspath(result.source),
-            "files": files,
-            "exhibition": result.exhibition,
-        }
-        buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(stored)
-        from kiosk.atomic import write_atomically
+def _remember(result: LoadResult, consulted: list[Path], file: Path | None, settle_seconds: float) -> LoadResult:
+    """Store a full load's result (packed) for the next start, and hand it on as read back."""
+    from kiosk.loader.load import INTERNAL_ERROR
 
-        file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(file, buffer.getvalue())
-    except Exception:  # a cache that cannot be written is not an error
-        log.debug("could not remember the load of %s", result.source, exc_info=True)
+    files = None
+    if file is not None and not any(problem.message.startswith(INTERNAL_ERROR) for problem in result.problems):
+        rests_on = [result.source, *consulted, *_named_files(result.exhibition), *_loader_code()]
+        files = _fingerprints(rests_on, settle_seconds)  # None: a file changed a moment ago
+    stored = {
+        "format": FORMAT,
+        "python": _python(),
+        "source": os.path.abspath(result.source),
+        "files": files or (),
+        "problems": [(p.severity, p.file, p.line, p.column, p.path, p.message) for p in result.problems],
+        "exhibition": None if result.exhibition is None else result.exhibition.packed(),
+    }
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(stored)
+    data = buffer.getvalue()
+    if file is not None:
+        if files is None:
+            _forget(file)
+        else:
+            try:
+                from kiosk.atomic import write_atomically
+
+                file.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(file, data)
+            except Exception:  # a cache that cannot be written is not an error
+                log.debug("could not remember the load of %s", result.source, exc_info=True)
+    # What the kiosk holds is read back from those bytes, made once the load's tens of thousands
+    # of objects are gone: among their leftovers it would pin them in the allocator (some 6 MiB
+    # for 1,000 panels, docs/performance.md).
+    source, loaded_at = result.source, result.loaded_at
+    del result, stored, buffer
+    again = _stored_result(source, data, check_files=False)
+    if again is None:  # cannot be for bytes just made
+        raise RuntimeError("a load could not be read back from what was just stored")
+    return dataclasses.replace(again, loaded_at=loaded_at)
 
 
 def _forget(file: Path) -> None:

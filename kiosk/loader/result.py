@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,3 +36,8 @@ class LoadResult:
     def ok(self) -> bool:
         """True when the exhibition loaded with no errors (warnings allowed)."""
         return self.exhibition is not None and not self.errors
+
+    def packed(self) -> LoadResult:
+        """The same result with the exhibition's panels packed until shown (kiosk/model/on_demand.py):
+        what the running kiosk holds."""
+        return self if self.exhibition is None else dataclasses.replace(self, exhibition=self.exhibition.packed())

@@ -7,6 +7,7 @@ help text and limits; the loader and the JSON Schema are both derived from here.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from kiosk.model.captions import Cue
 from kiosk.model.fields import COLOR_PATTERN, ID_PATTERN, MediaKind, spec
 from kiosk.model.localized import Localized
 from kiosk.model.media import MediaFile
+from kiosk.model.on_demand import ChapterPanels, panel_ids
 from kiosk.model.schedule import Schedule
 from kiosk.model.timecode import Duration, Timecode
 
@@ -287,6 +289,18 @@ class Chapter:
     summary: Localized | None = spec("A line under the title on the tile.", default=None)
     cover: Image | None = spec("Picture on the chapter's tile.", default=None)
 
+    @property
+    def panel_ids(self) -> tuple[str, ...]:
+        """The ids of the panels, in order, without unpacking packed panels (on_demand.py)."""
+        return panel_ids(self.panels)
+
+    def packed(self) -> Chapter:
+        """The same chapter with its panels packed until read (kiosk/model/on_demand.py)."""
+        if isinstance(self.panels, ChapterPanels):
+            return self
+        # The field's type says tuple: a ChapterPanels reads as one wherever the kiosk reads panels.
+        return dataclasses.replace(self, panels=ChapterPanels.of(self.panels))  # type: ignore[arg-type]
+
 
 @dataclass(frozen=True, slots=True)
 class Exhibition:
@@ -312,6 +326,11 @@ class Exhibition:
     def default_language(self) -> str:
         return self.exhibition.default_language
 
+    def packed(self) -> Exhibition:
+        """The same exhibition with each chapter's panels packed until read (on_demand.py): what
+        the running kiosk holds, so that its memory follows the screen, not the file."""
+        return dataclasses.replace(self, chapters=tuple(chapter.packed() for chapter in self.chapters))
+
     def panels(self) -> Iterator[tuple[Chapter, Panel]]:
         for chapter in self.chapters:
             for panel in chapter.panels:
@@ -320,9 +339,9 @@ class Exhibition:
     def find_panel(self, panel_id: str) -> tuple[int, int] | None:
         """(chapter index, panel index) of the panel with this id."""
         for chapter_index, chapter in enumerate(self.chapters):
-            for panel_index, panel in enumerate(chapter.panels):
-                if panel.id == panel_id:
-                    return chapter_index, panel_index
+            ids = chapter.panel_ids
+            if panel_id in ids:
+                return chapter_index, ids.index(panel_id)
         return None
 
     def panel(self, panel_id: str) -> Panel | None:

@@ -59,7 +59,7 @@ class VisitShape:
     def of(cls, exhibition: Exhibition) -> VisitShape:
         return cls(
             languages=exhibition.languages,
-            chapters=tuple((c.id, tuple(p.id for p in c.panels)) for c in exhibition.chapters),
+            chapters=tuple((c.id, c.panel_ids) for c in exhibition.chapters),
         )
 
 

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQml.Models
 import KioskBackend
 
 // The panels of a chapter side by side. The strip follows the finger (or the mouse) and,
@@ -65,6 +66,32 @@ Item {
             Qt.callLater(() => strip.animated = true);
         }
     }
+    // New rows (a chapter opened, a reload): their delegates, once the delegate model has them.
+    Connections {
+        target: panelsInView.items
+        function onChanged(removed: var, inserted: var) {
+            if (inserted.length > 0)
+                strip.keepNear();
+        }
+    }
+
+    // Delegates exist for the panels near the strip's position only: the one shown and those
+    // beside the panel it rests on (the same that PanelView builds). A chapter of a thousand
+    // panels makes three or four, not a thousand (docs/decisions/0062).
+    readonly property var nearIndexes: [current, settled - 1, settled, settled + 1]
+    onNearIndexesChanged: keepNear()
+    function keepNear() {
+        const count = panelsInView.items.count;
+        const wanted = nearIndexes.filter(i => i >= 0 && i < count);
+        for (let n = nearGroup.count - 1; n >= 0; --n) {
+            if (wanted.indexOf(nearGroup.get(n).itemsIndex) < 0)
+                nearGroup.remove(n, 1);
+        }
+        for (const i of wanted) {
+            if (!panelsInView.items.get(i).inNear)
+                panelsInView.items.addGroups(i, 1, "near");
+        }
+    }
 
     Item {
         id: row
@@ -85,10 +112,17 @@ Item {
         // destroyed at a model reset before the panel views that read them, and those views
         // warned (a chapter opening, a reload). So the delegate reads the strip unqualified.
         // qmllint disable unqualified
-        Repeater {
+        DelegateModel {
+            id: panelsInView
             model: strip.panels
+            groups: DelegateModelGroup {
+                id: nearGroup
+                name: "near"
+            }
+            filterOnGroup: "near"
             delegate: PanelView {
-                required property int index
+                // The panel's place in the chapter (not among the delegates made).
+                readonly property int index: DelegateModel.itemsIndex
                 required property var model
                 x: strip.direction * index * strip.width
                 width: strip.width
@@ -103,6 +137,9 @@ Item {
                 navigator: strip.navigator
                 onOpenImage: (source, alt) => strip.openImage(source, alt)
             }
+        }
+        Repeater {
+            model: panelsInView
         }
         // qmllint enable unqualified
     }

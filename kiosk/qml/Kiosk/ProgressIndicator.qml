@@ -16,7 +16,7 @@ Row {
         spacing: Theme.px(10)
         visible: root.count <= 12
         Repeater {
-            model: root.count
+            model: root.count <= 12 ? root.count : 0  // hidden past 12: no dots made either
             delegate: Rectangle {
                 required property int index
                 width: index === root.current ? Theme.px(40) : Theme.px(14)

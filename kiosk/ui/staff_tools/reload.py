@@ -48,7 +48,7 @@ class ResultLike(Protocol):
 def _default_load(path: Path) -> ResultLike:
     from kiosk.loader import load_exhibition
 
-    return load_exhibition(path)
+    return load_exhibition(path).packed()  # held as a start holds it: panels packed until shown
 
 
 @QmlElement
