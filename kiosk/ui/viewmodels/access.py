@@ -138,11 +138,13 @@ class Access(QObject):
         if self._renderer is not None and self._renderer.is_alive():
             return  # the next exhibition change starts another pass once this one is done
         folder = self._speech_folder or speech_folder(exhibition)
-        if not SpeechLibrary(exhibition, folder).missing():
-            return
 
         def run() -> None:
             try:
+                # Finding what is missing reads every panel's text in every language: 10 ms for the
+                # bundled exhibition, 220 ms for 1,000 panels, which the first frame must not wait for.
+                if not SpeechLibrary(exhibition, folder).missing():
+                    return
                 report = render(exhibition, folder)
                 log.info("speech rendered in %s: %d new, %d unchanged", folder, report.rendered, report.reused)
             except OSError as error:
