@@ -181,14 +181,14 @@ class MediaChecker:
         self.durations: dict[Path, int] = {}
 
     def consulted(self) -> list[Path]:
-        """Every file and folder whose state the checks so far depend on: the media folder, each
-        file named (present or not), and the folder of each missing one (its suggestion lists it)."""
+        """Every file and folder whose state the checks so far depend on: the media folder, and
+        each file named (present or not) with the folder it is in (a file moved in or out of it;
+        a missing file's suggestion lists it)."""
         paths = [self.root]
         for media in self._cache.values():
             paths.append(media.path)
-            if media.problem is not None and media.problem.startswith("file not found"):
-                paths.append(media.path.parent)
-        return paths
+            paths.append(media.path.parent)
+        return list(dict.fromkeys(paths))
 
     def shown(self, relative: str) -> str:
         """Where a media file is, as a path staff can open from where they ran the check."""

@@ -5,8 +5,8 @@ checking it, and importing the parser and the checks to do so are most of what t
 before its first frame that a bare Qt window does not (docs/performance.md); for 1,000 panels
 the load alone is 180-200 ms. So a start keeps the loaded result in the cache folder, problems
 included, with the fingerprint of every file the result rests on: the exhibition file, every
-file and folder the checks consulted (pictures, films, captions, speech, present or missing, and
-the folder of each missing one), every file the model names, and the loader's own code. The next
+file the checks consulted (pictures, films, captions, speech, present or missing: every file the
+model names among them) with the folder it is in, the media folder, and the loader's own code. The next
 start looks at those files again (a stat each, well under a millisecond for a booth's exhibition)
 and, when every fingerprint holds, reads the result back instead of loading it: the same
 exhibition, the same problems at the same lines. Anything else (a file touched, moved, gone, a
@@ -35,8 +35,8 @@ import pickle
 import sys
 import time
 import zlib
-from collections.abc import Iterator, Mapping
-from pathlib import Path, PurePath
+from collections.abc import Iterator
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -168,7 +168,11 @@ def _remember(result: LoadResult, consulted: list[Path], file: Path | None, sett
 
     files = None
     if file is not None and not any(problem.message.startswith(INTERNAL_ERROR) for problem in result.problems):
-        rests_on = [result.source, *consulted, *_named_files(result.exhibition), *_loader_code()]
+        # Not the exhibition file's folder: the last good copy written beside the file at each
+        # start after a change (kiosk/last_good.py) would make the next start load in full again.
+        # Every file the model names was consulted by the media checks: no need to walk the model
+        # (which took 100 ms for 1,000 panels).
+        rests_on = [result.source, *consulted, *_loader_code()]
         files = _fingerprints(rests_on, settle_seconds)  # None: a file changed a moment ago
     stored = {
         "format": FORMAT,
@@ -224,27 +228,6 @@ def _fingerprints(paths: list[Path], settle_seconds: float) -> Files | None:
             return None
         files[name] = fingerprint(status)
     return tuple(files.items())
-
-
-def _named_files(exhibition: Any) -> Iterator[Path]:
-    """Every path in the model, and the folders they are in (a file moved in or out of one)."""
-    for path in _paths_in(exhibition):
-        yield path
-        yield path.parent
-
-
-def _paths_in(value: Any) -> Iterator[Path]:
-    if isinstance(value, PurePath):
-        yield Path(value)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from _paths_in(getattr(value, field.name))
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _paths_in(item)
-    elif isinstance(value, (tuple, list, frozenset, set)):
-        for item in value:
-            yield from _paths_in(item)
 
 
 def _loader_code() -> Iterator[Path]:

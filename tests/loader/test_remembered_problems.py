@@ -125,3 +125,17 @@ def test_the_kiosk_gets_its_panels_packed_however_it_starts(
         assert result.exhibition is not None
         assert all(isinstance(chapter.panels, ChapterPanels) for chapter in result.exhibition.chapters)
         assert result.exhibition == load_exhibition(exhibition_file).exhibition
+
+
+def test_the_last_good_copy_written_beside_the_file_keeps_the_next_start_remembered(
+    media: Path, tmp_path: Path, full_loads: list
+) -> None:
+    from kiosk.last_good import remember
+
+    path = media.parent / "exhibition.yaml"
+    path.write_text(FULL.read_text(encoding="utf-8").replace("media: ../fixtures/media", "media: media"), "utf-8")
+    first = start(path, tmp_path)
+    assert first.ok, lines(first)
+    assert remember(path, first)  # as kiosk run does after a start on a changed file
+    start(path, tmp_path)
+    assert len(full_loads) == 1
