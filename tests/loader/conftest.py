@@ -19,6 +19,22 @@ def media_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every start that went through the parser and the checks (kiosk/loader/remembered.py)."""
+    from kiosk.loader import remembered
+
+    loads: list[Path] = []
+    real = remembered._load
+
+    def counting(source: Path) -> object:
+        loads.append(source)
+        return real(source)
+
+    monkeypatch.setattr(remembered, "_load", counting)
+    return loads
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The loader tests use no Qt: Qt messages another test's engine emits late are not theirs."""
     here = Path(__file__).parent

@@ -30,20 +30,6 @@ def exhibition(tmp_path: Path) -> Path:
     return tmp_path / "valid" / "full.yaml"
 
 
-@pytest.fixture
-def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every load that went through the parser and the checks."""
-    loads: list[Path] = []
-    real = remembered._load
-
-    def counting(source: Path) -> object:
-        loads.append(source)
-        return real(source)
-
-    monkeypatch.setattr(remembered, "_load", counting)
-    return loads
-
-
 def start(path: Path, folder: Path) -> remembered.LoadResult:
     # settle_seconds=0: a test's files were all written a moment ago.
     return load_for_start(path, folder=folder, settle_seconds=0)

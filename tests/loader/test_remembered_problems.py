@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.loader import load_exhibition, remembered
+from kiosk.loader import load_exhibition
 from kiosk.loader.remembered import load_for_start
 from kiosk.loader.result import LoadResult
 from kiosk.model.on_demand import ChapterPanels
@@ -34,19 +34,6 @@ def exhibition_file(media: Path) -> Path:
     path = media.parent / "exhibition.yaml"
     path.write_text(text.replace("images/photo.jpg", "images/missing.jpg", 1), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    loads: list[Path] = []
-    real = remembered._load
-
-    def counting(source: Path) -> object:
-        loads.append(source)
-        return real(source)
-
-    monkeypatch.setattr(remembered, "_load", counting)
-    return loads
 
 
 def start(path: Path, tmp_path: Path) -> LoadResult:
