@@ -150,7 +150,7 @@ def test_what_speech_is_missing_is_found_off_the_ui_thread(
     large_kiosk: KioskDriver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Finding it reads every panel in every language (220 ms for 1,000 panels): `kiosk run` asks
-    before the first frame, which must not wait for it."""
+    right after the first frame, when visitors may already touch."""
     from kiosk.speech import library
 
     threads: list[str] = []

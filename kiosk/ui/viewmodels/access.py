@@ -142,7 +142,7 @@ class Access(QObject):
         def run() -> None:
             try:
                 # Finding what is missing reads every panel's text in every language: 10 ms for the
-                # bundled exhibition, 220 ms for 1,000 panels, which the first frame must not wait for.
+                # bundled exhibition, 220 ms for 1,000 panels, not to be taken from the UI thread.
                 if not SpeechLibrary(exhibition, folder).missing():
                     return
                 report = render(exhibition, folder)
