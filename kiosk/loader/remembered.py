@@ -164,10 +164,8 @@ class _Unpickler(pickle.Unpickler):
 # --- remembering --------------------------------------------------------------------------------
 def _remember(result: LoadResult, consulted: list[Path], file: Path | None, settle_seconds: float) -> LoadResult:
     """Store a full load's result (packed) for the next start, and hand it on as read back."""
-    from kiosk.loader.load import INTERNAL_ERROR
-
     files = None
-    if file is not None and not any(problem.message.startswith(INTERNAL_ERROR) for problem in result.problems):
+    if file is not None and not any(_unsettled(problem) for problem in result.problems):
         # Not the exhibition file's folder: the last good copy written beside the file at each
         # start after a change (kiosk/last_good.py) would make the next start load in full again.
         # Every file the model names was consulted by the media checks: no need to walk the model
@@ -205,6 +203,14 @@ def _remember(result: LoadResult, consulted: list[Path], file: Path | None, sett
     if again is None:  # cannot be for bytes just made
         raise RuntimeError("a load could not be read back from what was just stored")
     return dataclasses.replace(again, loaded_at=loaded_at)
+
+
+def _unsettled(problem: Any) -> bool:
+    """A problem that may pass without any file changing: a fault of the kiosk itself, or a time
+    zone the system's database lacks (installing tzdata fixes it). Such a load is not remembered."""
+    from kiosk.loader.load import INTERNAL_ERROR
+
+    return bool(problem.message.startswith(INTERNAL_ERROR) or problem.path == "schedule.timezone")
 
 
 def _forget(file: Path) -> None:

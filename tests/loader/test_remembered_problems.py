@@ -126,3 +126,16 @@ def test_the_last_good_copy_written_beside_the_file_keeps_the_next_start_remembe
     assert remember(path, first)  # as kiosk run does after a start on a changed file
     start(path, tmp_path)
     assert len(full_loads) == 1
+
+
+def test_an_unknown_time_zone_is_worked_out_again_at_each_start(tmp_path: Path, full_loads: list) -> None:
+    """Installing the time-zone database fixes it without any file of the exhibition changing."""
+    path = tmp_path / "show" / "exhibition.yaml"
+    path.parent.mkdir()
+    shutil.copytree(FIXTURE_MEDIA, path.parent / "media")
+    text = FULL.read_text(encoding="utf-8").replace("media: ../fixtures/media", "media: media")
+    path.write_text(text.replace("timezone: Europe/Paris", "timezone: Mars/Olympus_Mons"), encoding="utf-8")
+    first = start(path, tmp_path)
+    assert any(p.path == "schedule.timezone" for p in first.problems), lines(first)
+    start(path, tmp_path)
+    assert len(full_loads) == 2
