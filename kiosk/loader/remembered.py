@@ -206,11 +206,16 @@ def _remember(result: LoadResult, consulted: list[Path], file: Path | None, sett
 
 
 def _unsettled(problem: Any) -> bool:
-    """A problem that may pass without any file changing: a fault of the kiosk itself, or a time
-    zone the system's database lacks (installing tzdata fixes it). Such a load is not remembered."""
+    """A problem that may pass without any file changing: a fault of the kiosk itself, a file that
+    could not be read (a passing input/output error; the media-check cache does not keep those
+    either), a time zone the system's database lacks (installing tzdata fixes it). Such a load is
+    not remembered."""
     from kiosk.loader.load import INTERNAL_ERROR
 
-    return bool(problem.message.startswith(INTERNAL_ERROR) or problem.path == "schedule.timezone")
+    message = problem.message
+    return bool(
+        message.startswith(INTERNAL_ERROR) or "cannot be read (" in message or problem.path == "schedule.timezone"
+    )
 
 
 def _forget(file: Path) -> None:

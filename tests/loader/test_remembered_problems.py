@@ -139,3 +139,19 @@ def test_an_unknown_time_zone_is_worked_out_again_at_each_start(tmp_path: Path, 
     assert any(p.path == "schedule.timezone" for p in first.problems), lines(first)
     start(path, tmp_path)
     assert len(full_loads) == 2
+
+
+def test_a_file_that_could_not_be_read_is_read_again_at_the_next_start(
+    exhibition_file: Path, tmp_path: Path, full_loads: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An input/output error may pass without the file changing."""
+    from kiosk.loader import media_check
+
+    def failing(*args: object) -> str | None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(media_check, "_image_problem", failing)
+    first = start(exhibition_file, tmp_path)
+    assert any("cannot be read (Input/output error)" in p.message for p in first.errors), lines(first)
+    start(exhibition_file, tmp_path)
+    assert len(full_loads) == 2
