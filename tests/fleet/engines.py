@@ -35,10 +35,20 @@ ALERT_RULES = ROOT / "packaging/prometheus/kiosk-alerts.yml"
 KIOSK = Path(sys.executable).with_name("kiosk")
 
 
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A loopback port free now and never handed out before in this process: the kernel may give
+    a port it just gave back to the very next ask, and two servers were once told the same one
+    (Syncthing's listener and its API: "address already in use")."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def wait_for(condition: Callable[[], Any], timeout: float, what: str, interval: float = 0.2) -> Any:
