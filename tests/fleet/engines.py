@@ -36,17 +36,21 @@ KIOSK = Path(sys.executable).with_name("kiosk")
 
 
 _handed_out: set[int] = set()
+# pytest-xdist's workers (scripts/test.sh runs two) each take their own share of the ports.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+_WORKERS = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
 
 
 def free_port() -> int:
-    """A loopback port free now and never handed out before in this process: the kernel may give
-    a port it just gave back to the very next ask, and two servers were once told the same one
-    (Syncthing's listener and its API: "address already in use")."""
+    """A loopback port free now, never handed out before in this process, and of this test
+    worker's share: the kernel may give a port it just gave back to the very next ask, and two
+    servers were once told the same one (Syncthing's listener and its API: "address already in
+    use"); another worker could be told it too."""
     while True:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = int(probe.getsockname()[1])
-        if port not in _handed_out:
+        if port not in _handed_out and port % _WORKERS == _WORKER:
             _handed_out.add(port)
             return port
 
