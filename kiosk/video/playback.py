@@ -304,6 +304,11 @@ class ExcerptPlayback:
 
     # --- owner-thread continuations -----------------------------------------------------
     def _open_at(self, film_ms: int, *, hold: bool, lead_in: bool = False) -> None:
+        if self._open:
+            # Opening again while libVLC plays (a tap during the lead-in, a lead-in that missed its
+            # clock, a seek before the start): detach it first, or its last pictures would reach
+            # the gate as the new opening's first, and be counted as such.
+            self.engine.stop()
         self._error = ""
         self._generation += 1
         self._open = True

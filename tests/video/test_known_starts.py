@@ -142,6 +142,25 @@ def test_a_muted_excerpt_stays_muted_after_its_first_frame() -> None:
     assert {volume for call, volume in film.engine.calls if call == "volume"} == {0}
 
 
+def test_opening_again_while_libvlc_plays_stops_it_first() -> None:
+    # A tap during the lead-in: libVLC's pictures of the lead-in must not be counted as the
+    # new opening's (one was shown as the excerpt's first, a frame before it).
+    film, heard = FakeFilm(), Heard()
+    playback = ExcerptPlayback(
+        film.engine,
+        Excerpt(Path("film.mp4"), START_MS, START_MS + 2000),
+        heard,
+        film.post,
+        now=film.clock,
+        plan=lambda _path, film_ms: KnownStart.plan(FILM, film_ms),
+    )
+    playback.prepare()
+    film.run(3)
+    playback.play()
+    calls = [call for call, _ in film.engine.calls if call in ("open", "stop")]
+    assert calls == ["open", "stop", "open"]
+
+
 def test_without_the_tables_a_start_opens_at_the_excerpt_as_before(tmp_path: Path) -> None:
     assert plan_start(tmp_path / "not-read-yet.mp4", 3000) is None
     film, heard = FakeFilm(), Heard()
