@@ -35,7 +35,7 @@ import threading
 from dataclasses import dataclass
 
 from kiosk.video.clock import ExcerptClock
-from kiosk.video.known_start import KnownStart
+from kiosk.video.known_start import WAKE_UP_MS, KnownStart
 
 
 class Verdict(enum.Enum):
@@ -205,14 +205,15 @@ class FrameGate:
         assert known is not None
         self._frames_since_reset += 1
         if self._first_at is None:
-            # Forced to the screen as libVLC's clock starts: from before the excerpt (known_start.py).
+            # Forced to the screen as libVLC's clock starts: from before the excerpt, unless
+            # libVLC starts decoding at the excerpt's first frame (known_start.py).
             self._first_at = at
-            return None
         index = known.name(self._frames_since_reset - 1, self._first_at, at)
         if index is None:
             return None
         film_ms = known.shown_ms(index)
-        self.clock.estimate(film_ms, at)
+        # The clock keeps libVLC's: the first picture comes as that starts, before it is due.
+        self.clock.estimate(film_ms if at > self._first_at else known.opened_ms - WAKE_UP_MS, at)
         return film_ms
 
     def frame(self, at: float) -> Decision:

@@ -20,7 +20,9 @@ excerpt. The time it came names it more closely (when frames were dropped). libV
 before the frame before the excerpt's first: the frame before that one is then dropped, and the
 excerpt's first frame is the second picture after the first, on time, one frame interval after
 libVLC's clock starts (at 320x180 it was exactly that frame in 42 starts of 48, the next one in
-6; at 1080p in 21 of 24, the next one in 3).
+6; at 1080p in 21 of 24, the next one in 3). An excerpt that begins on a key frame decoded before
+it is shown (B-frames) opens between the two: libVLC decodes from that key frame, nothing before
+it can come out, and its first picture is shown at once.
 """
 
 from __future__ import annotations
@@ -61,12 +63,22 @@ class KnownStart:
     samples: VideoSamples
     opened_ms: int
     first_index: int
+    #: True when libVLC's first picture cannot be a frame before the excerpt: its first frame is a
+    #: key frame libVLC starts decoding at (nothing before it comes out of the decoder). It was
+    #: that frame in 14 of 18 starts, the next in 4 (libVLC did not deliver the key frame).
+    starts_on_it: bool = False
 
     @classmethod
     def plan(cls, samples: VideoSamples, film_ms: float, *, frames_ahead: int = FRAMES_AHEAD) -> KnownStart:
         """Where to open libVLC to begin exactly at the frame showing at ``film_ms`` (a time half a
         millisecond before a frame names that frame: timecodes are frame times rounded to ms)."""
         first = samples.frame_at(film_ms + 0.5)
+        on_key = math.floor(samples.shown_ms[first] - OPEN_BEFORE_MS)
+        if first > 0 and samples.key_frame_for_seek(on_key) == first and _closed_before(samples, first):
+            # The excerpt begins on a key frame decoded before it is shown (B-frames): opened
+            # between the two, libVLC decodes from it, and its forced first picture is it or a
+            # later frame: shown at once.
+            return cls(samples, on_key, first, starts_on_it=True)
         due = max(0, first - frames_ahead)
         # libVLC 3's demuxer goes to the last key frame *decoded* before the time it is given: if
         # that key frame is shown after the first frame, it opens before the key frame's decoding
@@ -96,12 +108,6 @@ class KnownStart:
         ``LATE_LIMIT_MS`` before its clock starts (those due earlier are dropped as late)."""
         return bisect.bisect_left(self.samples.shown_ms, self.opened_ms - WAKE_UP_MS - LATE_LIMIT_MS)
 
-    @property
-    def pictures_needed(self) -> int:
-        """How many pictures after the first libVLC must deliver before one is surely the
-        excerpt's first frame or later: each is a later frame than the one before."""
-        return max(1, self.first_index - self.lowest_after_first + 1)
-
     def due_index(self, first_at: float, at: float) -> int:
         """The last frame due at ``at`` (seconds, monotonic) when libVLC's clock started as its
         first picture came, at ``first_at``: the frame a picture coming then is, unless it
@@ -109,12 +115,22 @@ class KnownStart:
         due_ms = self.opened_ms - WAKE_UP_MS + (at - first_at) * 1000.0
         return self.samples.frame_at(due_ms + SLACK_MS)
 
+    @property
+    def pictures_needed(self) -> int:
+        """How many pictures after the first libVLC must deliver before one is surely the
+        excerpt's first frame or later: each is a later frame than the one before (0: the
+        first picture is the excerpt's first frame)."""
+        if self.starts_on_it:
+            return 0
+        return max(1, self.first_index - self.lowest_after_first + 1)
+
     def name(self, count: int, first_at: float, at: float) -> int | None:
-        """The frame that the ``count``-th picture after the first is (it came at ``at``), or None
+        """The frame that the ``count``-th picture after the first (0: the first) is (it came at ``at``), or None
         while it may still be from before the excerpt. Counting gives the earliest it can be,
         and decides (a picture can come late, and would look later than it is); the time it
         came names it more closely when that is later (frames libVLC dropped)."""
-        earliest = self.lowest_after_first + count - 1
+        # Started on a key frame, the first picture (count 0) is the excerpt's first frame.
+        earliest = self.first_index + count if self.starts_on_it else self.lowest_after_first + count - 1
         if earliest < self.first_index:
             return None
         return max(earliest, self.due_index(first_at, at))
@@ -130,3 +146,9 @@ def plan_start(path: Path | str, film_ms: float) -> KnownStart | None:
     if samples is None or samples.frame_count == 0:
         return None
     return KnownStart.plan(samples, film_ms)
+
+
+def _closed_before(samples: VideoSamples, key: int) -> bool:
+    """True when no frame shown before key frame ``key`` is decoded after it (a closed GOP): an
+    open GOP's leading pictures would come out of the decoder before the key frame."""
+    return all(samples.decoded_ms[index] < samples.decoded_ms[key] for index in range(max(0, key - 8), key))

@@ -73,7 +73,7 @@ class FakeEngine:
             clock_start = self.clock.now
             self._scheduled.append((clock_start, (due - self.opening.forced_back) * INTERVAL_MS))
             for step in range(self.opening.frames):
-                if step in self.opening.dropped:
+                if step in self.opening.dropped or step < 1 - self.opening.forced_back:  # forced: not again
                     continue
                 film = (due + step) * INTERVAL_MS
                 late = self.opening.late_ms.get(step, 0.0)
