@@ -1,6 +1,6 @@
 """Video benchmark: excerpt boundaries, tap to first frame, attract gaps, CPU/memory at 1080p30.
 
-    .venv/bin/python bench/bench_video.py [--quick] [--starts-only] [--runs N]
+    .venv/bin/python bench/bench_video.py [--quick] [--starts-only [--large]] [--runs N]
 
 Real libVLC (dummy audio output) on clips made by ffmpeg with the frame number drawn
 in, a real Qt Quick scene offscreen (software scene graph, like the kiosk without GPU).
@@ -9,7 +9,7 @@ Prints a table, then one JSON line for bench/run_all.py.
 * boundaries: where excerpts at seeded random starts really begin and end, read from the
   pixels, prepared first (the attract loop, a settled panel) and started straight by a tap,
   reported apart, with each run's count (``--runs N`` plays the same starts N times;
-  ``--starts-only`` measures nothing else);
+  ``--starts-only`` measures nothing else; ``--large`` with it: 24 starts on 1080p and 720p films);
 * tap -> first frame: from a mouse click on the poster to the first window frame swapped
   with an excerpt picture painted in it (median, p95; target 150 ms), at once and on a
   panel whose excerpt waits prepared behind its poster;
@@ -75,7 +75,7 @@ def pause(seconds: float) -> None:
     wait(lambda: False, seconds)
 
 
-def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, list[float]]:
+def bench_boundaries(media: Path, starts: int, *, prepared: bool, large: bool = False) -> dict[str, list[float]]:
     """Where excerpts really start and end, read from the pixels, in frames (+ late, - early).
 
     Starts anywhere in the film (seeded), so some fall a few frames before a key frame, where
@@ -88,7 +88,13 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool) -> dict[str, l
     start_err: list[float] = []
     end_err: list[float] = []
     prepare_ms: list[float] = []
-    clips = [make_clip(media, seconds=8.0, gop=30), make_clip(media, seconds=8.0, gop=250)]
+    if large:  # the films a booth shows: libVLC's decoder and converter need time per picture
+        clips = [
+            make_clip(media, width=1920, height=1080, seconds=9.0, gop=60),
+            make_clip(media, width=1280, height=720, seconds=12.0, gop=60),
+        ]
+    else:
+        clips = [make_clip(media, seconds=8.0, gop=30), make_clip(media, seconds=8.0, gop=250)]
     chooser = random.Random(7)
     for index in range(starts):
         clip = clips[index % len(clips)]
@@ -416,15 +422,15 @@ def ms_row(name: str, values: list[float], target: float | None, note: str = "")
 Errors = dict[str, list[float]]
 
 
-def starts_runs(media: Path, starts: int, runs: int) -> tuple[Errors, Errors, list[str]]:
+def starts_runs(media: Path, starts: int, runs: int, *, large: bool = False) -> tuple[Errors, Errors, list[str]]:
     """The seeded starts played ``runs`` times each way, tap-started then prepared: the errors of
     all runs together, and each run's counts of tap-started starts (within one frame / exact)."""
     taps: Errors = {"start": [], "end": [], "prepare": []}
     prepared: Errors = {"start": [], "end": [], "prepare": []}
     counts = []
     for run in range(1, runs + 1):
-        tap = bench_boundaries(media, starts, prepared=False)
-        held = bench_boundaries(media, starts, prepared=True)
+        tap = bench_boundaries(media, starts, prepared=False, large=large)
+        held = bench_boundaries(media, starts, prepared=True, large=large)
         for into, found in ((taps, tap), (prepared, held)):
             for key, values in found.items():
                 into[key].extend(values)
@@ -495,6 +501,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--starts-only", action="store_true", help="only where excerpts begin and end")
     parser.add_argument("--runs", type=int, default=1, help="play the seeded starts this many times")
+    parser.add_argument("--large", action="store_true", help="with --starts-only: 24 starts on 1080p and 720p films")
     args = parser.parse_args()
     from kiosk.malloc import tune_for_long_runs
 
@@ -503,7 +510,9 @@ def main() -> int:
     media = libvlc_and_clip_folder()
     if media is None:
         return 2
-    bounds, prepared, lines = starts_runs(media, 16 if args.quick else 48, max(1, args.runs))
+    large = args.large and args.starts_only
+    starts = 24 if large else 16 if args.quick else 48
+    bounds, prepared, lines = starts_runs(media, starts, max(1, args.runs), large=large)
     if args.starts_only:
         print_rows(starts_rows(bounds, prepared, lines))
         return 0
