@@ -46,8 +46,10 @@ class Heard(PlaybackObserver):
         self.states.append(state)
 
 
-def tapped(opening: LibvlcOpening, *, audio: bool = True) -> tuple[FakeFilm, Heard, ExcerptPlayback]:
-    """A tap on a film whose tables are known: play at once."""
+def on_film(
+    opening: LibvlcOpening | None, *, audio: bool = True, samples: VideoSamples = FILM
+) -> tuple[FakeFilm, Heard, ExcerptPlayback]:
+    """A film panel whose tables are known (``samples``), libVLC beginning as ``opening`` says."""
     film, heard = FakeFilm(), Heard()
     film.engine.opening = opening
     excerpt = Excerpt(Path("film.mp4"), START_MS, START_MS + 2000, audio=audio)
@@ -58,8 +60,14 @@ def tapped(opening: LibvlcOpening, *, audio: bool = True) -> tuple[FakeFilm, Hea
         film.post,
         volume=80,
         now=film.clock,
-        plan=lambda _path, film_ms: KnownStart.plan(FILM, film_ms),
+        plan=lambda _path, film_ms: KnownStart.plan(samples, film_ms),
     )
+    return film, heard, playback
+
+
+def tapped(opening: LibvlcOpening, *, audio: bool = True) -> tuple[FakeFilm, Heard, ExcerptPlayback]:
+    """A tap on a film whose tables are known: play at once."""
+    film, heard, playback = on_film(opening, audio=audio)
     playback.play()
     return film, heard, playback
 
@@ -101,16 +109,7 @@ def test_an_excerpt_on_a_key_frame_shows_libvlcs_first_picture_at_once() -> None
     open_gop = list(with_b_frames.decoded_ms)
     open_gop[89] = open_gop[90] + 1
     assert not KnownStart.plan(VideoSamples(FILM.shown_ms, tuple(open_gop), FILM.key_frames), START_MS).starts_on_it
-    film, heard = FakeFilm(), Heard()
-    film.engine.opening = LibvlcOpening(forced_back=0)
-    playback = ExcerptPlayback(
-        film.engine,
-        Excerpt(Path("film.mp4"), START_MS, START_MS + 2000),
-        heard,
-        film.post,
-        now=film.clock,
-        plan=lambda _path, film_ms: KnownStart.plan(with_b_frames, film_ms),
-    )
+    film, heard, playback = on_film(LibvlcOpening(forced_back=0), samples=with_b_frames)
     playback.play()
     film.engine.frame()
     assert heard.numbers == [FIRST]
@@ -173,15 +172,7 @@ def test_a_muted_excerpt_stays_muted_after_its_first_frame() -> None:
 def test_opening_again_while_libvlc_plays_stops_it_first() -> None:
     # A tap during the lead-in: libVLC's pictures of the lead-in must not be counted as the
     # new opening's (one was shown as the excerpt's first, a frame before it).
-    film, heard = FakeFilm(), Heard()
-    playback = ExcerptPlayback(
-        film.engine,
-        Excerpt(Path("film.mp4"), START_MS, START_MS + 2000),
-        heard,
-        film.post,
-        now=film.clock,
-        plan=lambda _path, film_ms: KnownStart.plan(FILM, film_ms),
-    )
+    film, _heard, playback = on_film(None)
     playback.prepare()
     film.run(3)
     playback.play()
