@@ -93,6 +93,7 @@ class FrameGate:
         self._shown_since_hold = False
         self._known: KnownStart | None = None
         self._first_at: float | None = None  # when the first picture after a known start came
+        self._doubtful: tuple[float, int] | None = None  # a kept picture's time and frame, to confirm
 
     # --- driven by the Qt thread -------------------------------------------------
     def set_fps(self, fps: float) -> None:
@@ -118,6 +119,7 @@ class FrameGate:
             self._mode = _Mode.LEAD_IN if lead_in else _Mode.KNOWN if known is not None else _Mode.STARTING
             self._known = known
             self._first_at = None
+            self._doubtful = None
             self._lead_in_paused = False
             self._target_ms = target_ms
             self._frames_since_reset = 0
@@ -198,23 +200,42 @@ class FrameGate:
             if running or leading_in:
                 self.clock.anchor(film_ms, at)
 
-    def _known_start(self, at: float) -> float | None:
-        """The film time of a picture after a known start, None while it may come before the
-        excerpt's first frame (lock held)."""
+    def _known_start(self, at: float) -> Decision:
+        """A picture after a known start (lock held): hidden, kept, or shown with its film time
+        (the verdict SHOW or SHOW_KEPT; the caller then runs the excerpt on)."""
         known = self._known
         assert known is not None
+        count = self._frames_since_reset
         self._frames_since_reset += 1
         if self._first_at is None:
             # Forced to the screen as libVLC's clock starts: from before the excerpt, unless
             # libVLC starts decoding at the excerpt's first frame (known_start.py).
             self._first_at = at
-        index = known.name(self._frames_since_reset - 1, self._first_at, at)
+        doubtful, self._doubtful = self._doubtful, None
+        index = known.name(count, self._first_at, at)
+        timed = known.due_index(self._first_at, at)
+        if doubtful is not None and index is not None:
+            kept_at, kept_index = doubtful
+            if (
+                timed > kept_index
+                and abs((at - kept_at) * 1000 - known.interval_ms(kept_index, timed)) <= ON_CADENCE_MS
+            ):
+                # This picture followed the kept one by exactly the time between their frames:
+                # both came on time, and the kept one was the frame its time named. Shown in
+                # this one's place; the clock keeps libVLC's time (this picture's).
+                self.clock.estimate(known.shown_ms(timed), at)
+                return Decision(Verdict.SHOW_KEPT, known.shown_ms(kept_index))
         if index is None:
-            return None
+            if known.earliest(count) == known.first_index - 1 and timed >= known.first_index:
+                # The count leaves one frame of doubt (the frame before the excerpt, late), the
+                # time says the excerpt's: keep it; the next picture says whether it was on time.
+                self._doubtful = (at, timed)
+                return _KEEP
+            return _HIDE
         film_ms = known.shown_ms(index)
         # The clock keeps libVLC's: the first picture comes as that starts, before it is due.
         self.clock.estimate(film_ms if at > self._first_at else known.opened_ms - WAKE_UP_MS, at)
-        return film_ms
+        return Decision(Verdict.SHOW, film_ms)
 
     def frame(self, at: float) -> Decision:
         """A frame is being displayed at ``at`` (seconds, monotonic): show it?"""
@@ -243,9 +264,10 @@ class FrameGate:
                 self._mode = _Mode.RUNNING
                 label = film_ms
             elif mode is _Mode.KNOWN:
-                label = self._known_start(at)
-                if label is None:
-                    return _HIDE
+                decision = self._known_start(at)
+                if decision.verdict not in (Verdict.SHOW, Verdict.SHOW_KEPT):
+                    return decision
+                shown, label = decision.verdict, decision.film_ms
                 self._mode = _Mode.RUNNING
             elif mode is _Mode.STARTING:
                 self._frames_since_reset += 1

@@ -124,13 +124,21 @@ class KnownStart:
             return 0
         return max(1, self.first_index - self.lowest_after_first + 1)
 
+    def earliest(self, count: int) -> int:
+        """The earliest frame the ``count``-th picture after the first (0: the first) can be."""
+        # Started on a key frame, the first picture (count 0) is the excerpt's first frame.
+        return self.first_index + count if self.starts_on_it else self.lowest_after_first + count - 1
+
+    def interval_ms(self, earlier: int, later: int) -> float:
+        """The film time between two frames."""
+        return self.shown_ms(later) - self.shown_ms(earlier)
+
     def name(self, count: int, first_at: float, at: float) -> int | None:
         """The frame that the ``count``-th picture after the first (0: the first) is (it came at ``at``), or None
         while it may still be from before the excerpt. Counting gives the earliest it can be,
         and decides (a picture can come late, and would look later than it is); the time it
         came names it more closely when that is later (frames libVLC dropped)."""
-        # Started on a key frame, the first picture (count 0) is the excerpt's first frame.
-        earliest = self.first_index + count if self.starts_on_it else self.lowest_after_first + count - 1
+        earliest = self.earliest(count)
         if earliest < self.first_index:
             return None
         return max(earliest, self.due_index(first_at, at))
