@@ -16,11 +16,13 @@ frame from a key frame on. Measured on tap-started starts (docs/decisions/0059):
 
 So counting the pictures after the first gives the earliest frame each can be, and a picture is
 shown only once that is the excerpt's first frame or later: never a frame from before the
-excerpt. The time it came names it more closely (when frames were dropped). libVLC is opened 1 ms
+excerpt. The time it came names it more closely (when frames were dropped). One picture earlier,
+when the count leaves one frame of doubt (the frame before the excerpt, come late?) and its time
+names the excerpt's first frame, the gate keeps it, and shows it if the next picture follows it
+by exactly the time between their frames: both came on time (gate.py). libVLC is opened 1 ms
 before the frame before the excerpt's first: the frame before that one is then dropped, and the
 excerpt's first frame is the second picture after the first, on time, one frame interval after
-libVLC's clock starts (at 320x180 it was exactly that frame in 42 starts of 48, the next one in
-6; at 1080p in 21 of 24, the next one in 3). An excerpt that begins on a key frame decoded before
+libVLC's clock starts. An excerpt that begins on a key frame decoded before
 it is shown (B-frames) opens between the two: libVLC decodes from that key frame, nothing before
 it can come out, and its first picture is shown at once.
 """
