@@ -1,12 +1,14 @@
-"""Where a start straight at a target lands, just before key frames (the unprepared path).
+"""Where a start with no time to prepare lands, just before key frames (the unprepared path).
 
     .venv/bin/python bench/probe_keyframe_starts.py
 
-Not a benchmark with a target (run_all does not run it): the measurement behind the
-tap-started row of bench_video and decision 3 of docs/video.md. For targets 0-5 frames
-before key frames 60, 90, 120 and 150 of a 30-frame-GOP clip, it plays an excerpt the way a
-tap on an unprepared panel does and prints how many frames late the first picture shown
-was, once for x264's default encoding (B-frames, pyramid) and once without B-frames.
+Not a benchmark with a target (run_all does not run it): the measurement behind the tap-started
+row of bench_video and decisions 0053 and 0059. For targets 0-5 frames before key frames 60, 90,
+120 and 150 of a 30-frame-GOP clip, it plays an excerpt the way a tap on an unprepared panel does
+(the film's sample tables read, as the kiosk reads them when the panel is made) and prints how
+many frames late the first picture shown was, once for x264's default encoding (B-frames,
+pyramid) and once without B-frames. Straight at the target, before the tables were used, one and
+two frames before a key frame with B-frames were 2 and 3 frames late, every time.
 """
 
 from __future__ import annotations

@@ -16,7 +16,11 @@ reports are exact (within 3 ms) when sent. Measured on libVLC 3.0 after a start 
 So, after a start or seek, the gate keeps the first frame hidden and shows it in the second's
 place only when the second came on cadence; otherwise it anchors the :class:`ExcerptClock` on
 the second (the frame at the target if it came in a burst right after the first, else the one
-after). A prepared start, which has time, opens a lead-in ahead instead: every frame stays
+after). When the film's sample tables are known, a start needs no guess: libVLC is opened just
+before the excerpt's first frame and each picture is named by libVLC's start clock
+(:mod:`kiosk.video.known_start`): frames before the excerpt stay hidden, and the first shown is
+the excerpt's first. A prepared start, which has
+time, opens a lead-in ahead instead: every frame stays
 hidden until a time report makes the clock exact, and the first frame shown is then exactly
 the one at the target. From then on every frame is labelled with the clock (corrected by each
 report). Frames from the end of the excerpt on are never shown: the gate reports the end
@@ -31,6 +35,7 @@ import threading
 from dataclasses import dataclass
 
 from kiosk.video.clock import ExcerptClock
+from kiosk.video.known_start import WAKE_UP_MS, KnownStart
 
 
 class Verdict(enum.Enum):
@@ -51,6 +56,7 @@ class Decision:
 class _Mode(enum.Enum):
     STARTING = "starting"  # after a start or seek: waiting for the first on-time frame
     LEAD_IN = "lead-in"  # opened ahead of the excerpt: hide all until libVLC's exact clock
+    KNOWN = "known"  # opened just before the excerpt, its frame times known: name each picture
     RUNNING = "running"
     PAUSED = "paused"  # libVLC repaints the held picture while paused: ignore those
     SCRUB = "scrub"  # seek while paused: show the one frame it brings, then hold
@@ -85,6 +91,9 @@ class FrameGate:
         self._hold = False  # prepared: show one frame, then keep it until released
         self._lead_in_paused = False
         self._shown_since_hold = False
+        self._known: KnownStart | None = None
+        self._first_at: float | None = None  # when the first picture after a known start came
+        self._doubtful: tuple[float, int] | None = None  # a kept picture's time and frame, to confirm
 
     # --- driven by the Qt thread -------------------------------------------------
     def set_fps(self, fps: float) -> None:
@@ -96,15 +105,21 @@ class FrameGate:
     def interval_ms(self) -> float:
         return self._interval_ms
 
-    def restart(self, target_ms: float, *, hold: bool = False, lead_in: bool = False) -> None:
+    def restart(
+        self, target_ms: float, *, hold: bool = False, lead_in: bool = False, known: KnownStart | None = None
+    ) -> None:
         """The player (re)opened the film at ``target_ms`` or seeks there while playing.
 
         With ``lead_in`` the film was opened ahead of ``target_ms``: every frame stays hidden
         until libVLC's first time report makes the clock exact, and the first frame shown is
-        then the one showing at the target, exactly (prepared starts, which can wait).
+        then the one showing at the target, exactly (prepared starts, which can wait). With
+        ``known`` the film was opened as ``known`` says, and its pictures are named by it.
         """
         with self._lock:
-            self._mode = _Mode.LEAD_IN if lead_in else _Mode.STARTING
+            self._mode = _Mode.LEAD_IN if lead_in else _Mode.KNOWN if known is not None else _Mode.STARTING
+            self._known = known
+            self._first_at = None
+            self._doubtful = None
             self._lead_in_paused = False
             self._target_ms = target_ms
             self._frames_since_reset = 0
@@ -143,7 +158,7 @@ class FrameGate:
                 return
             self._hold = False
             self._lead_in_paused = False
-            if self._mode in (_Mode.STARTING, _Mode.LEAD_IN):
+            if self._mode in (_Mode.STARTING, _Mode.LEAD_IN, _Mode.KNOWN):
                 return  # still waiting for the first frame of the excerpt
             self._mode = _Mode.RUNNING
             self._expect_next_ms = self._last_film_ms + self._interval_ms
@@ -185,6 +200,43 @@ class FrameGate:
             if running or leading_in:
                 self.clock.anchor(film_ms, at)
 
+    def _known_start(self, at: float) -> Decision:
+        """A picture after a known start (lock held): hidden, kept, or shown with its film time
+        (the verdict SHOW or SHOW_KEPT; the caller then runs the excerpt on)."""
+        known = self._known
+        assert known is not None
+        count = self._frames_since_reset
+        self._frames_since_reset += 1
+        if self._first_at is None:
+            # Forced to the screen as libVLC's clock starts: from before the excerpt, unless
+            # libVLC starts decoding at the excerpt's first frame (known_start.py).
+            self._first_at = at
+        doubtful, self._doubtful = self._doubtful, None
+        index = known.name(count, self._first_at, at)
+        timed = known.due_index(self._first_at, at)
+        if doubtful is not None and index is not None:
+            kept_at, kept_index = doubtful
+            if (
+                timed > kept_index
+                and abs((at - kept_at) * 1000 - known.interval_ms(kept_index, timed)) <= ON_CADENCE_MS
+            ):
+                # This picture followed the kept one by exactly the time between their frames:
+                # both came on time, and the kept one was the frame its time named. Shown in
+                # this one's place; the clock keeps libVLC's time (this picture's).
+                self.clock.estimate(known.shown_ms(timed), at)
+                return Decision(Verdict.SHOW_KEPT, known.shown_ms(kept_index))
+        if index is None:
+            if known.earliest(count) == known.first_index - 1 and timed >= known.first_index:
+                # The count leaves one frame of doubt (the frame before the excerpt, late), the
+                # time says the excerpt's: keep it; the next picture says whether it was on time.
+                self._doubtful = (at, timed)
+                return _KEEP
+            return _HIDE
+        film_ms = known.shown_ms(index)
+        # The clock keeps libVLC's: the first picture comes as that starts, before it is due.
+        self.clock.estimate(film_ms if at > self._first_at else known.opened_ms - WAKE_UP_MS, at)
+        return Decision(Verdict.SHOW, film_ms)
+
     def frame(self, at: float) -> Decision:
         """A frame is being displayed at ``at`` (seconds, monotonic): show it?"""
         with self._lock:
@@ -211,6 +263,12 @@ class FrameGate:
                     return Decision(Verdict.MISSED, film_ms)
                 self._mode = _Mode.RUNNING
                 label = film_ms
+            elif mode is _Mode.KNOWN:
+                decision = self._known_start(at)
+                if decision.verdict not in (Verdict.SHOW, Verdict.SHOW_KEPT):
+                    return decision
+                shown, label = decision.verdict, decision.film_ms
+                self._mode = _Mode.RUNNING
             elif mode is _Mode.STARTING:
                 self._frames_since_reset += 1
                 if self._frames_since_reset == 1 or previous_at is None:
@@ -239,10 +297,11 @@ class FrameGate:
                 self.clock.estimate(self._expect_next_ms, at)
                 self._expect_next_ms = None
             film_ms = self.clock.position(shown_at) if label is None else label
-            if shown is Verdict.SHOW_KEPT and film_ms + self._interval_ms <= self.start_ms + 0.5:
-                shown, film_ms = Verdict.SHOW, self.clock.position(at)  # then judge this one
-            if film_ms + self._interval_ms <= self.start_ms + 0.5:
-                return _HIDE  # this picture is over before the excerpt begins
+            if mode is not _Mode.KNOWN:  # a known start names its frames from the film's tables
+                if shown is Verdict.SHOW_KEPT and film_ms + self._interval_ms <= self.start_ms + 0.5:
+                    shown, film_ms = Verdict.SHOW, self.clock.position(at)  # then judge this one
+                if film_ms + self._interval_ms <= self.start_ms + 0.5:
+                    return _HIDE  # this picture is over before the excerpt begins
             if film_ms >= self.end_ms - self._interval_ms / 2:
                 self._mode = _Mode.ENDED
                 return Decision(Verdict.END, film_ms)

@@ -13,10 +13,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from kiosk.video.clock import ExcerptClock
 from kiosk.video.engine import EngineEvent, Excerpt, Frame, VideoEngine
 from kiosk.video.gate import FrameGate, Verdict
+from kiosk.video.known_start import OPEN_BEFORE_MS, KnownStart, plan_start
 from kiosk.video.mp4_samples import landing_start_ms, read_ahead
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,7 @@ class ExcerptPlayback:
         stall_timeout: float = STALL_TIMEOUT_S,
         lead_in_ms: int = LEAD_IN_MS,
         now: Callable[[], float] = time.monotonic,
+        plan: Callable[[Path, float], KnownStart | None] = plan_start,
     ) -> None:
         self.engine = engine
         self.excerpt = excerpt
@@ -98,6 +101,7 @@ class ExcerptPlayback:
         self._stall_timeout = stall_timeout
         self._last_picture_at = 0.0  # when libVLC last delivered a picture (any thread writes it)
         self._lead_in_ms = lead_in_ms
+        self._plan = plan  # where to open for a start libVLC's clock names (known_start.py)
         self._state = PlayerState.IDLE
         self._opened_at = 0.0
         self._awaiting_frame = threading.Event()  # set while the next shown frame changes state
@@ -174,8 +178,7 @@ class ExcerptPlayback:
                 self._open_at(self.excerpt.start_ms, hold=False)
                 self._set_state(PlayerState.LOADING)
             case PlayerState.PREPARING:
-                self.gate.resume()  # still starting: the first frame will now play on
-                self._apply_volume(self._volume)
+                self.gate.resume()  # still starting: the first frame will now play on, with sound
                 self._set_state(PlayerState.LOADING)
             case PlayerState.READY | PlayerState.PAUSED:
                 self._apply_volume(self._volume)
@@ -301,21 +304,38 @@ class ExcerptPlayback:
 
     # --- owner-thread continuations -----------------------------------------------------
     def _open_at(self, film_ms: int, *, hold: bool, lead_in: bool = False) -> None:
+        if self._open:
+            # Opening again while libVLC plays (a tap during the lead-in, a lead-in that missed its
+            # clock, a seek before the start): detach it first, or its last pictures would reach
+            # the gate as the new opening's first, and be counted as such.
+            self.engine.stop()
         self._error = ""
         self._generation += 1
         self._open = True
         lead_in = lead_in and self._lead_in_ms > 0 and film_ms >= self._lead_in_ms
-        # Straight at the film time, libVLC's MP4 demuxer lands on the key frame after it when
-        # that key frame is decoded before it is shown (B-frames), and starts 2-3 frames late.
-        # The film's sample tables say when: it then opens just before, and the gate hides the
-        # frames up to the excerpt's first (docs/decisions/0053).
-        opened = film_ms - self._lead_in_ms if lead_in else int(landing_start_ms(self.excerpt.path, film_ms))
-        self.gate.restart(film_ms if lead_in else opened, hold=hold, lead_in=lead_in)
+        # With the film's sample tables, libVLC opens just before the frame at ``film_ms`` and the
+        # gate names every picture from libVLC's start clock: the first shown is that frame
+        # (docs/decisions/0059). Without them (not an MP4, tables not read yet), straight at the
+        # time, where the gate judges the first pictures by their timing alone.
+        known = None if lead_in else self._plan(self.excerpt.path, film_ms)
+        if lead_in:
+            opened = film_ms - self._lead_in_ms
+        elif known is not None:
+            opened = known.opened_ms
+        else:
+            # libVLC's MP4 demuxer lands on the key frame after the time when that key frame is
+            # decoded before it is shown (B-frames): then just before it (docs/decisions/0053).
+            opened = int(landing_start_ms(self.excerpt.path, film_ms))
+        self.gate.restart(opened if known is None and not lead_in else film_ms, hold=hold, lead_in=lead_in, known=known)
         self._awaiting_frame.set()
         self._opened_at = self._now()
         self._applied_volume = None
-        silent = hold or not self.excerpt.audio
         self.engine.open(self.excerpt, self, opened)
+        # libVLC plays the sound from where it opened. Opened 1 ms before the excerpt's first
+        # frame, that is where the excerpt's sound begins too; opened further back (a key frame
+        # in the way, a prepared lead-in), silent until the first frame is shown.
+        ahead = known is not None and known.lead_ms > 2 * OPEN_BEFORE_MS
+        silent = hold or not self.excerpt.audio or ahead
         self._apply_volume(0 if silent else self._volume)
 
     def _lead_in_missed(self) -> None:
@@ -352,6 +372,7 @@ class ExcerptPlayback:
             self.gate.pause()
             self._set_state(PlayerState.READY)
         elif self._state is PlayerState.LOADING:
+            self._apply_volume(self._volume)  # the sound begins with the excerpt's first frame
             self._set_state(PlayerState.PLAYING)
             self._announce_start()
 

@@ -9,10 +9,12 @@ queued connection would. Every call the playback makes is recorded in ``calls``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
+from kiosk.video.known_start import WAKE_UP_MS
 
 FPS = 30.0
 INTERVAL_MS = 1000 / FPS
@@ -29,6 +31,20 @@ class FakeClock:
 
 
 @dataclass
+class LibvlcOpening:
+    """How libVLC 3 begins after an opening, as measured (kiosk/video/known_start.py): a first
+    picture forced to the screen at once, ``forced_back`` frames before the first frame due (the
+    first at or after the opening time), then, from the first frame due on, each frame
+    ``WAKE_UP_MS`` + (its time - the opening time) after it; frames in ``dropped`` (counted from
+    the first due) never come, those in ``late_ms`` come that much late."""
+
+    forced_back: int = 2
+    dropped: frozenset[int] = frozenset()
+    late_ms: dict[int, float] = field(default_factory=dict)
+    frames: int = 6  # how many frames from the first due follow this pattern
+
+
+@dataclass
 class FakeEngine:
     """Implements VideoEngine; ``display``/``report``/``event`` are the film's side."""
 
@@ -41,13 +57,30 @@ class FakeEngine:
     film_ms: float = 0.0
     volume: int | None = None
     released: bool = False
+    opening: LibvlcOpening | None = None  # None: frames from ``from_ms`` on, one per interval
     _since_report: float = 0.0
+    _next_due: float = 0.0
+    _scheduled: list[tuple[float, float]] = field(default_factory=list)  # (at, film ms) to come
 
     # --- VideoEngine ------------------------------------------------------------------
     def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
         self.calls.append(("open", from_ms))
         self.listener, self.playing, self.film_ms = listener, True, float(from_ms)
         self._since_report = self.report_every_ms  # libVLC reports soon after it starts
+        self._scheduled = []
+        if self.opening is not None:
+            due = math.ceil(from_ms / INTERVAL_MS - 1e-9)  # the first frame at or after from_ms
+            clock_start = self.clock.now
+            self._scheduled.append((clock_start, (due - self.opening.forced_back) * INTERVAL_MS))
+            for step in range(self.opening.frames):
+                if step in self.opening.dropped or step < 1 - self.opening.forced_back:  # forced: not again
+                    continue
+                film = (due + step) * INTERVAL_MS
+                late = self.opening.late_ms.get(step, 0.0)
+                self._scheduled.append((clock_start + (WAKE_UP_MS + film - from_ms + late) / 1000, film))
+            # Then on time, one interval apart, from the frame after the pattern.
+            self.film_ms = (due + self.opening.frames) * INTERVAL_MS
+            self._next_due = clock_start + (WAKE_UP_MS + self.film_ms - from_ms) / 1000
 
     def pause(self) -> None:
         self.calls.append(("pause", None))
@@ -81,9 +114,18 @@ class FakeEngine:
 
     # --- the film's side (what libVLC's threads would call) ------------------------------
     def frame(self) -> None:
-        """One frame displayed now, then the clock moves one interval on."""
+        """One frame displayed now, then the clock moves one interval on (after an opening like
+        libVLC's: the next picture of its pattern, the clock moved to its time)."""
         if self.listener is None or not self.playing:
             self.clock.now += INTERVAL_MS / 1000
+            return
+        if self._scheduled:
+            at, film = self._scheduled.pop(0)
+            self.clock.now = at
+            number = round(film / INTERVAL_MS)
+            self.listener.frame_displayed(at, lambda: Frame(number.to_bytes(4, "little"), 1, 1, 4))
+            if not self._scheduled:
+                self.clock.now = self._next_due
             return
         at, shown = self.clock.now, self.film_ms
         if self._since_report >= self.report_every_ms:

@@ -94,8 +94,9 @@ def test_a_fragmented_mp4_gives_nothing(tmp_path: Path, clip: Clip) -> None:
 def test_a_tap_start_just_before_a_key_frame_opens_before_it_and_is_not_late(
     vlc_ready: None, clip: Clip, before: int
 ) -> None:
-    """Straight at such a start libVLC began 2-3 frames late, every time; opened just before the
-    key frame's decoding time, the start is the gate's usual: the frame at the start or the next."""
+    """Straight at such a start libVLC began 2-3 frames late, every time; opened before the key
+    frame's decoding time, the excerpt begins on its first frame, or the next when libVLC's first
+    picture was the first frame due (known_start.py)."""
     engine = vlc_engine.VlcEngine()
     opened: list[int] = []
     real_open = engine.open
@@ -117,17 +118,15 @@ def test_a_tap_start_just_before_a_key_frame_opens_before_it_and_is_not_late(
             runner.playback.play()
             assert runner.run_until(runner.settled, timeout=15)
             assert runner.playback.state is PlayerState.ENDED, seen.failures
-            assert opened[-1] == int(samples.decoded_ms[key] - 1)
+            assert opened[-1] <= samples.decoded_ms[key] - 1 and samples.key_frame_for_seek(opened[-1]) < key
             numbers = [number for _, number in seen.frames]
             assert numbers, "no frame shown"
             late.append(numbers[0] - target)
     finally:
         engine.release()
         engine.wait_stopped()
-    # Never early; within one frame (the gate's usual) but for a start disturbed by a busy
-    # machine, which the timing rules of the gate can misread by one more frame.
-    assert min(late) >= 0 and max(late) <= 2, late
-    assert sum(1 for frames in late if frames <= 1) >= 2, late
+    # Never early, never more than a frame late.
+    assert min(late) >= 0 and max(late) <= 1, late
 
 
 class SizeSeen(Seen):
