@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import secrets
 import shutil
@@ -39,20 +40,27 @@ _handed_out: set[int] = set()
 # pytest-xdist's workers (scripts/test.sh runs two) each take their own share of the ports.
 _WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 _WORKERS = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
+#: Below Linux's ephemeral range (32768-60999), so that no outgoing connection takes a port
+#: between its test and the server that binds it.
+_PORTS = range(20000 + _WORKER, 32768, _WORKERS)
 
 
 def free_port() -> int:
     """A loopback port free now, never handed out before in this process, and of this test
-    worker's share: the kernel may give a port it just gave back to the very next ask, and two
-    servers were once told the same one (Syncthing's listener and its API: "address already in
-    use"); another worker could be told it too."""
+    worker's share. Not the kernel's choice: it may give a port it just gave back to the very next
+    ask (two servers were once told the same one: Syncthing's listener and its API), and would
+    give the same port to every worker."""
     while True:
+        port = random.choice(_PORTS)
+        if port in _handed_out:
+            continue
         with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = int(probe.getsockname()[1])
-        if port not in _handed_out and port % _WORKERS == _WORKER:
-            _handed_out.add(port)
-            return port
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:  # taken
+                continue
+        _handed_out.add(port)
+        return port
 
 
 def wait_for(condition: Callable[[], Any], timeout: float, what: str, interval: float = 0.2) -> Any:
