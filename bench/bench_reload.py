@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.stats import percentile  # noqa: E402
+from bench.stats import summary_row  # noqa: E402
 
 INVITATION = "Touch the screen to discover her story"
 
@@ -115,17 +114,7 @@ def main() -> int:
     shutil.rmtree(folder, ignore_errors=True)
 
     def row(name: str, values: list[float], target: float | None, note: str) -> dict[str, Any]:
-        return {
-            "name": name,
-            "unit": "ms",
-            "median": round(statistics.median(values), 1),
-            "p95": round(percentile(values, 0.95), 1),
-            "max": round(max(values), 1),
-            "target": target,
-            "judge": "p95",
-            "n": len(values),
-            "note": note,
-        }
+        return summary_row(name, values, unit="ms", target=target, note=note, judge="p95")
 
     rows = [
         row(

@@ -39,7 +39,7 @@ from typing import Any  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.stats import percentile  # noqa: E402
+from bench.stats import summary_row  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -328,32 +328,12 @@ def main() -> int:
     navigation = bench_navigation(args, 40 if args.quick else 200)
 
     def row(name: str, values: list[float], target: float | None, note: str) -> dict[str, Any]:
-        return {
-            "name": name,
-            "unit": "ms",
-            "median": round(statistics.median(values), 1),
-            "p95": round(percentile(values, 0.95), 1),
-            "max": round(max(values), 1),
-            "target": target,
-            "better": "lower",
-            "n": len(values),
-            "note": note,
-        }
+        return summary_row(name, values, unit="ms", target=target, note=note, better="lower")
 
     intervals, work = navigation["interval"], navigation["work"]
 
     def ratio_row(name: str, values: list[float], target: float | None, note: str) -> dict[str, Any]:
-        return {
-            "name": name,
-            "unit": "x floor",
-            "median": round(statistics.median(values), 2),
-            "p95": round(percentile(values, 0.95), 2),
-            "max": round(max(values), 2),
-            "target": target,
-            "better": "lower",
-            "n": len(values),
-            "note": note,
-        }
+        return summary_row(name, values, unit="x floor", target=target, note=note, digits=2, better="lower")
 
     rows = [
         row(
