@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from xvfb_server import xvfb
 
 PROBE = Path(__file__).with_name("xvfb_probe.py")
 WIDTH, HEIGHT = 1280, 720
@@ -30,35 +31,12 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_end),
-            "-screen",
-            "0",
-            f"{WIDTH}x{HEIGHT}x24",
-            "-nolisten",
-            "tcp",
-            # No reset when the last client leaves: else the server's own defaults would come
-            # back by themselves and the restore check below would prove nothing.
-            "-noreset",
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as pipe:
-            number = pipe.readline().strip()
-        if not number:
+    # No reset when the last client leaves: else the server's own defaults would come back by
+    # themselves and the restore check below would prove nothing.
+    with xvfb(f"{WIDTH}x{HEIGHT}", "-noreset") as name:
+        if name is None:
             pytest.skip("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        yield name
 
 
 def x_env(display: str) -> dict[str, str]:

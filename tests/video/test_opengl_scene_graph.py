@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from clips import Clip
+from xvfb_server import xvfb
 
 CHILD = Path(__file__).with_name("opengl_child.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,26 +24,13 @@ pytestmark = [pytest.mark.vlc, pytest.mark.skipif(shutil.which("Xvfb") is None, 
 
 @pytest.fixture
 def gl_env() -> Iterator[dict[str, str]]:
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as pipe:
-            number = pipe.readline().strip()
-        if not number:
+    with xvfb("1280x720") as display:
+        if display is None:
             pytest.fail("Xvfb did not start")
-        env = dict(os.environ, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb", LIBGL_ALWAYS_SOFTWARE="1")
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", LIBGL_ALWAYS_SOFTWARE="1")
         env.pop("QT_QUICK_BACKEND", None)  # Qt Quick's default: OpenGL
         env.pop("WAYLAND_DISPLAY", None)
         yield env
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def run_child(env: dict[str, str], *args: str) -> dict[str, object]:
