@@ -17,6 +17,9 @@ the first time into the benchmarks' clip folder and kept there.
 the 1080p window: the row a small one-core booth machine cares about.
 ``--gl`` runs on Xvfb with the OpenGL scene graph (Mesa's llvmpipe: the path of a kiosk with a
 graphics card, here on the CPU) instead of the software scene graph offscreen.
+``--prepared`` prepares each excerpt before playing it, as the attract loop does (opened ahead of
+the excerpt, held on its first frame, then played), instead of starting it as a tap does; the
+two read the film differently far ahead (kiosk/video/playback.py), so their memory differs.
 ``--map`` runs each child under strace and says where its memory is while the film plays: every
 block of 1 MiB or more mapped (glibc's mmap threshold is pinned at 1 MiB, so each big block is a
 mapping of its own), grouped by size, with the pages resident in it (``/proc/self/pagemap``).
@@ -75,7 +78,10 @@ def child(args: argparse.Namespace) -> int:
     media = film.parent
     poster = make_poster(media, "#203040", (640, 360))
     seconds = args.seconds
-    store = make_store(exhibition_with(video_panel(film, poster, 300, 300 + int((seconds + 3) * 1000))))
+    # Tapped: started straight at the excerpt, which libVLC needs to read 300 ms ahead for. Prepared
+    # (as the attract loop plays its films): opened ahead of it, held, then played.
+    start_ms = 1000 if args.prepared else 300
+    store = make_store(exhibition_with(video_panel(film, poster, start_ms, start_ms + int((seconds + 3) * 1000))))
     view = open_player(store, "excerpt", size=(width, height))
     view.show()
     frame_item = find(view, "videoFrame")
@@ -95,7 +101,14 @@ def child(args: argparse.Namespace) -> int:
     process = psutil.Process()
     wait(lambda: False, 1.0)
     rss_before = process.memory_info().rss / 2**20  # the scene on screen, no film yet
-    view.rootObject().start()
+    if args.prepared:
+        player.prepare()
+        if not wait(lambda: player.property("state") == "ready", 20):
+            print(json.dumps({"error": "never ready", "state": player.property("state")}))
+            return 1
+        player.play()
+    else:
+        view.rootObject().start()
     if not wait(lambda: frame_item.frames_painted > 5, 20):
         print(json.dumps({"error": "no frame painted", "state": player.property("state")}))
         return 1
@@ -309,6 +322,7 @@ def run_child(
     env: dict[str, str],
     one_core: bool,
     map_in: Path | None = None,
+    prepared: bool = False,
 ) -> dict[str, Any]:
     command = [
         sys.executable,
@@ -322,6 +336,8 @@ def run_child(
         "--seconds",
         str(seconds),
     ]
+    if prepared:
+        command.append("--prepared")
     if one_core:
         command = ["taskset", "-c", "0", *command]
     if map_in is not None:
@@ -347,6 +363,7 @@ def main() -> int:
     parser.add_argument("--windows", nargs="+", choices=list(WINDOWS), help="only these windows")
     parser.add_argument("--map", action="store_true", help="where the memory is, by mapping (strace)")
     parser.add_argument("--attract", action="store_true", help="the whole kiosk: an attract loop of two excerpts")
+    parser.add_argument("--prepared", action="store_true", help="prepare, then play (as the attract loop)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--map-file", help=argparse.SUPPRESS)
     parser.add_argument("--film", help=argparse.SUPPRESS)
@@ -376,6 +393,7 @@ def main() -> int:
             shutil.rmtree(scratch, ignore_errors=True)
     where = "Xvfb, OpenGL scene graph (llvmpipe)" if args.gl else "offscreen, software scene graph"
     suffix = " (one core)" if args.one_core else (" (OpenGL)" if args.gl else "")
+    suffix += " (prepared)" if args.prepared else ""
     print(
         f"{'film':>6} {'window':>7} {'fps':>6} {'CPU %':>6} {'RSS MiB':>8} {'before':>7} {'buffers':>8} "
         f"{'delivered':>10}   ({where})"
@@ -391,7 +409,9 @@ def main() -> int:
                 env.update(QT_QPA_PLATFORM=offscreen_screen(scratch, window), QT_QUICK_BACKEND="software")
             try:
                 for film_name, clip in clips.items():
-                    got = run_child(clip.path, window, seconds, env, args.one_core, scratch if args.map else None)
+                    got = run_child(
+                        clip.path, window, seconds, env, args.one_core, scratch if args.map else None, args.prepared
+                    )
                     label = f"{film_name} film in {window_name} window"
                     if "error" in got:
                         print(f"{film_name:>6} {window_name:>7}  error: {got['error']}")

@@ -61,11 +61,23 @@ class EngineListener(Protocol):
     def engine_event(self, event: EngineEvent, detail: str) -> None: ...
 
 
+#: How much of a film libVLC reads ahead of the picture shown (its ``file-caching``). An opening
+#: straight at the excerpt needs libVLC's default: libVLC applies the start time only after its
+#: first demux pass (250 ms of an MP4), and reading 300 ms ahead is what keeps the frames from the
+#: film's beginning it decoded on that pass off the screen (at 30 ms, 34 of 48 tap-started starts
+#: showed such frames; measured). Reading ahead costs memory: libVLC 3 decodes as far ahead as it
+#: reads, into a pool of 20 pictures, which 300 ms fills (250 MiB at 2160p; docs/decisions/0065).
+READ_AHEAD_MS = 300
+
+
 class VideoEngine(Protocol):
     """A player for one excerpt at a time; all methods are called on the owner thread."""
 
-    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
-        """Load the film and play from ``from_ms`` (the gate hides what comes before)."""
+    def open(
+        self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = READ_AHEAD_MS
+    ) -> None:
+        """Load the film and play from ``from_ms`` (the gate hides what comes before), reading
+        ``read_ahead_ms`` of it ahead of what is shown."""
 
     def pause(self) -> None: ...
 

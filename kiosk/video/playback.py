@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.video.clock import ExcerptClock
-from kiosk.video.engine import EngineEvent, Excerpt, Frame, VideoEngine
+from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, Excerpt, Frame, VideoEngine
 from kiosk.video.gate import FrameGate, Verdict
 from kiosk.video.known_start import OPEN_BEFORE_MS, KnownStart, plan_start
 from kiosk.video.mp4_samples import landing_start_ms, read_ahead
@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 #: margin (a miss costs a second opening, as a tap does). Starts nearer the film's beginning
 #: than this open at the excerpt itself.
 LEAD_IN_MS = 700
+#: How much of the film libVLC reads ahead in a prepared start (300 ms elsewhere: READ_AHEAD_MS).
+#: The gate shows nothing before libVLC's exact clock, so the frames from the film's beginning
+#: that a short read-ahead lets through stay hidden, and libVLC decodes less far ahead: at 2160p,
+#: 190 MiB of decoded pictures where 300 ms keeps 250 (docs/decisions/0065). Not shorter: at
+#: 30-50 ms a 2160p film lost frames on a busy machine (27.9 fps).
+LEAD_IN_READ_AHEAD_MS = 100
 #: Seconds without a single picture from libVLC while playing before the film is given up for
 #: its poster: a decoder that stalls mid-excerpt (a damaged stretch of file, a hung hardware
 #: decoder) sends no event, and the attract loop, which waits for the excerpt's end, would hold
@@ -330,7 +336,7 @@ class ExcerptPlayback:
         self._awaiting_frame.set()
         self._opened_at = self._now()
         self._applied_volume = None
-        self.engine.open(self.excerpt, self, opened)
+        self.engine.open(self.excerpt, self, opened, read_ahead_ms=LEAD_IN_READ_AHEAD_MS if lead_in else READ_AHEAD_MS)
         # libVLC plays the sound from where it opened. Opened 1 ms before the excerpt's first
         # frame, that is where the excerpt's sound begins too; opened further back (a key frame
         # in the way, a prepared lead-in), silent until the first frame is shown.

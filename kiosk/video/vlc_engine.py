@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kiosk.video.engine import EngineEvent, EngineListener, Excerpt, Frame
+from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, EngineListener, Excerpt, Frame
 from kiosk.video.frame_pool import FramePool
 from kiosk.video.mp4_samples import coded_size
 
@@ -323,7 +323,9 @@ class VlcEngine:
         self._max_size = (max(2, int(width)), max(2, int(height)))
 
     # --- VideoEngine ------------------------------------------------------------------
-    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
+    def open(
+        self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = READ_AHEAD_MS
+    ) -> None:
         self.wait_stopped()
         self._player.stop()
         self._film_size = coded_size(excerpt.path)  # the moov's sample description: a few ms at most
@@ -334,11 +336,9 @@ class VlcEngine:
         # time is a safety net only: the gate ends the excerpt at its end frame.
         media.add_option(f":start-time={from_ms / 1000:.3f}")
         media.add_option(f":stop-time={excerpt.end_ms / 1000 + 1.0:.3f}")
-        # Do not lower this (libVLC's default). libVLC applies :start-time only after its
-        # first demux pass (250 ms of an MP4), and the 300 ms buffering is what keeps those
-        # frames from the film's beginning off the screen. At 100 ms the first picture comes
-        # ~50 ms sooner, but frames 1-2 of the film were shown before the excerpt (measured).
-        media.add_option(":file-caching=300")
+        # See READ_AHEAD_MS: below 300 ms, frames from the film's beginning reach the screen
+        # unless the gate hides every picture until libVLC's exact clock (a prepared lead-in).
+        media.add_option(f":file-caching={int(read_ahead_ms)}")
         if not excerpt.audio:
             media.add_option(":no-audio")
         self._player.set_media(media)

@@ -30,7 +30,7 @@ class Stalling:
         self.left = pictures
         self.stalled_at: float | None = None
 
-    def open(self, excerpt: Excerpt, listener: object, from_ms: int) -> None:
+    def open(self, excerpt: Excerpt, listener: object, from_ms: int, *, read_ahead_ms: int = 300) -> None:
         outer = self
 
         class Listener:
@@ -45,7 +45,7 @@ class Stalling:
             def __getattr__(self, name: str) -> object:
                 return getattr(listener, name)
 
-        self.engine.open(excerpt, Listener(), from_ms)  # type: ignore[arg-type]
+        self.engine.open(excerpt, Listener(), from_ms, read_ahead_ms=read_ahead_ms)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.engine, name)

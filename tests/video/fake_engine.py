@@ -52,6 +52,7 @@ class FakeEngine:
     film_ms_total: int = 60_000
     report_every_ms: float = 250.0
     calls: list[tuple[str, object]] = field(default_factory=list)
+    read_aheads: list[int] = field(default_factory=list)  # each open's read_ahead_ms
     listener: EngineListener | None = None
     playing: bool = False
     film_ms: float = 0.0
@@ -63,8 +64,9 @@ class FakeEngine:
     _scheduled: list[tuple[float, float]] = field(default_factory=list)  # (at, film ms) to come
 
     # --- VideoEngine ------------------------------------------------------------------
-    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
+    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = 300) -> None:
         self.calls.append(("open", from_ms))
+        self.read_aheads.append(read_ahead_ms)
         self.listener, self.playing, self.film_ms = listener, True, float(from_ms)
         self._since_report = self.report_every_ms  # libVLC reports soon after it starts
         self._scheduled = []

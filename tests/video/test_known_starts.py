@@ -214,7 +214,7 @@ class Delivered:
         self.engine = engine
         self.numbers: list[int] = []
 
-    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int) -> None:
+    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = 300) -> None:
         from clips import read_frame_number
 
         numbers = self.numbers = []
@@ -231,7 +231,7 @@ class Delivered:
             def engine_event(self, event: object, detail: str) -> None:
                 listener.engine_event(event, detail)  # type: ignore[arg-type]
 
-        self.engine.open(excerpt, Spy(), from_ms)  # type: ignore[arg-type]
+        self.engine.open(excerpt, Spy(), from_ms, read_ahead_ms=read_ahead_ms)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.engine, name)

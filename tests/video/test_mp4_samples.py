@@ -101,9 +101,9 @@ def test_a_tap_start_just_before_a_key_frame_opens_before_it_and_is_not_late(
     opened: list[int] = []
     real_open = engine.open
 
-    def open_logged(excerpt: Excerpt, listener: object, from_ms: int) -> None:
+    def open_logged(excerpt: Excerpt, listener: object, from_ms: int, **options: int) -> None:
         opened.append(from_ms)
-        real_open(excerpt, listener, from_ms)  # type: ignore[arg-type]
+        real_open(excerpt, listener, from_ms, **options)  # type: ignore[arg-type]
 
     engine.open = open_logged  # type: ignore[method-assign]
     samples = mp4_samples.samples_for(clip.path)  # read ahead, as the kiosk does when a panel is made

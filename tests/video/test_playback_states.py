@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from fake_engine import INTERVAL_MS, FakeFilm
 
-from kiosk.video.engine import EngineEvent, Excerpt, Frame
-from kiosk.video.playback import LEAD_IN_MS, ExcerptPlayback, PlaybackObserver, PlayerState
+from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, Excerpt, Frame
+from kiosk.video.playback import LEAD_IN_MS, LEAD_IN_READ_AHEAD_MS, ExcerptPlayback, PlaybackObserver, PlayerState
 
 pytestmark = pytest.mark.no_qt_log
 
@@ -111,6 +111,19 @@ def test_play_during_the_lead_in_opens_at_the_excerpt_itself() -> None:
     r.playback.play()
     assert r.state is PlayerState.LOADING
     assert r.opened_at() == [START_MS - LEAD_IN_MS, START_MS]
+
+
+def test_only_a_lead_in_reads_the_film_less_far_ahead() -> None:
+    # Less read ahead, fewer pictures decoded ahead (memory at 2160p); safe only where the gate
+    # hides every picture until libVLC's exact clock. A tap during the lead-in opens at the
+    # excerpt itself, with libVLC's full read-ahead.
+    r = rig()
+    r.playback.prepare()
+    r.film.run(2)
+    r.playback.play()
+    assert r.opened_at() == [START_MS - LEAD_IN_MS, START_MS]
+    assert r.film.engine.read_aheads == [LEAD_IN_READ_AHEAD_MS, READ_AHEAD_MS]
+    assert LEAD_IN_READ_AHEAD_MS < READ_AHEAD_MS
 
 
 def test_play_from_idle_loads_then_plays_on_the_first_frame_shown() -> None:

@@ -64,9 +64,9 @@ class OpenLog:
         self.engine = engine
         self.opened: list[int] = []
 
-    def open(self, excerpt: Excerpt, listener: object, from_ms: int) -> None:
+    def open(self, excerpt: Excerpt, listener: object, from_ms: int, *, read_ahead_ms: int = 300) -> None:
         self.opened.append(from_ms)
-        self.engine.open(excerpt, listener, from_ms)  # type: ignore[arg-type]
+        self.engine.open(excerpt, listener, from_ms, read_ahead_ms=read_ahead_ms)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.engine, name)
