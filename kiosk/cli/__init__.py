@@ -17,7 +17,9 @@ from kiosk import __version__
 SUBCOMMANDS = ("run", "validate", "schema", "new", "edit", "doctor", "proof", "report", "pin", "speak", "publish")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` one subcommand: each imports what it runs, and a
+    booth's ``kiosk run`` should not wait for the loader's checks that ``validate`` imports."""
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Touchscreen exhibition kiosk: run an exhibition, check it, and look after the machine.",
@@ -25,13 +27,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        importlib.import_module(f"kiosk.cli.{name}").add_parser(subparsers)
+        if only is None or name == only:
+            importlib.import_module(f"kiosk.cli.{name}").add_parser(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = arguments[0] if arguments and arguments[0] in SUBCOMMANDS else None
+    parser = build_parser(only=command)
+    args = parser.parse_args(arguments)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
@@ -26,14 +28,21 @@ from kiosk.loader.remembered import load_for_start
 from kiosk.logs import install_qt_message_handler, log_dir
 from kiosk.staff.pin import StaffPin
 from kiosk.ui.app import KioskApp
-from kiosk.ui.first_frame import after_first_frame, collect_garbage_after_first_frame
-from kiosk.ui.frame_watchdog import watch_frames
-from kiosk.ui.lockdown import lock_down
+from kiosk.ui.first_frame import (
+    AT_THE_LATEST_MS,
+    after_first_frame,
+    collect_garbage_after_first_frame,
+    log_first_frame,
+)
 from kiosk.ui.lockdown.staff import StaffViewModel
-from kiosk.ui.memory_watch import MemoryWatch
 from kiosk.ui.quit_on_signals import quit_on_signals
 from kiosk.ui.staff_language import install_staff_translator
 from kiosk.ui.staff_tools.attach import RESTART_EXIT_CODE, StaffTools
+
+if TYPE_CHECKING:  # imported when the guards start, after the first frame
+    from kiosk.ui.lockdown.lockdown import LockDown
+    from kiosk.ui.memory_watch import MemoryWatch
+    from kiosk.watchdog import Watchdog
 
 log = logging.getLogger(__name__)
 
@@ -91,12 +100,11 @@ def run_kiosk(options: RunOptions) -> int:
     staff.reloadRequested.connect(tools.reload.reload)
 
     collect_garbage_after_first_frame(kiosk.window)  # held off since the start (kiosk/cli/run.py)
+    log_first_frame(kiosk.window)
     if options.windowed:
         kiosk.show(fullscreen=False, size=QSize(*size), screen_index=options.screen)
-        lock = None
     else:
         kiosk.show(fullscreen=True, screen_index=options.screen)
-        lock = lock_down(app, kiosk.window, options.screen)
     restore_signals = quit_on_signals(app)  # systemd's SIGTERM: quit the loop, close in order
     at_display_lost(tools.close)  # the display went away: commit the analytics before leaving
 
@@ -104,24 +112,68 @@ def run_kiosk(options: RunOptions) -> int:
     def should_animate() -> bool:  # the attract loop always moves; a still panel paints nothing
         return kiosk.navigator.property("screen") == "attract" and bool(tools.schedule.property("isOpen"))
 
-    watchdog = watch_frames(kiosk.window, should_animate)
-    memory = MemoryWatch(
-        kiosk.window, engine=kiosk.engine, trim=kiosk.memory.trim_now, release_films=kiosk.films.release_prepared_beside
+    guards = Guards()
+    # Nothing of these shows: they start once the first frame is on screen (their imports and
+    # set-up were a tenth of a booth's start), or after 10 s at the latest if no frame ever comes,
+    # so that a kiosk whose picture never appears is still restarted by its watchdog.
+    after_first_frame(
+        kiosk.window,
+        lambda: guards.start(app, kiosk, should_animate, lock=not options.windowed, screen=options.screen),
+        at_the_latest_ms=AT_THE_LATEST_MS,
     )
-    health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
     log.info("kiosk showing %s (%s)", config, "windowed" if options.windowed else "locked down")
 
     code = app.exec()
 
-    watchdog.stop()
-    memory.stop()
+    guards.stop()
     restore_signals()
     tools.close()  # commits the last analytics events
     if fleet is not None:
         fleet.close()
-    del lock
     kiosk.close()
     return int(code)
+
+
+class Guards:
+    """What watches over a running kiosk and keeps visitors in it: the lock-down (booth mode only),
+    the frame watchdog, the memory watch and the disk watch. Started once, after the first frame."""
+
+    def __init__(self) -> None:
+        self.lock: LockDown | None = None
+        self.watchdog: Watchdog | None = None
+        self.memory: MemoryWatch | None = None
+
+    def start(
+        self,
+        app: QGuiApplication,
+        kiosk: KioskApp,
+        should_animate: Callable[[], bool],
+        *,
+        lock: bool,
+        screen: int,
+    ) -> None:
+        from kiosk.ui.frame_watchdog import watch_frames
+        from kiosk.ui.memory_watch import MemoryWatch
+
+        if lock:
+            from kiosk.ui.lockdown import lock_down
+
+            self.lock = lock_down(app, kiosk.window, screen)
+        self.watchdog = watch_frames(kiosk.window, should_animate)
+        self.memory = MemoryWatch(
+            kiosk.window,
+            engine=kiosk.engine,
+            trim=kiosk.memory.trim_now,
+            release_films=kiosk.films.release_prepared_beside,
+        )
+        health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
+
+    def stop(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        if self.memory is not None:
+            self.memory.stop()
+        self.lock = None
 
 
 def _staff(result: LoadResult, *, preview: bool) -> StaffViewModel:

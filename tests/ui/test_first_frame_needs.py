@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -109,6 +109,16 @@ def test_the_first_frame_of_a_remembered_start_does_without(first_frame: dict[st
     assert module not in first_frame["modules"]
 
 
+def test_kiosk_run_reads_its_command_line_without_the_other_commands_imports() -> None:
+    # `kiosk validate` imports the loader's checks at its top; building its parser for a booth's
+    # `kiosk run` made every start wait for them (20 ms here).
+    code = "import sys; from kiosk.cli import build_parser; build_parser(only='run'); print(sorted(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60, cwd=ROOT)
+    modules = json.loads(out.stdout.strip().replace("'", '"'))
+    assert "kiosk.cli.run" in modules
+    assert not {"kiosk.cli.validate", "kiosk.loader.checks", "kiosk.loader.load", "yaml"} & set(modules)
+
+
 def test_the_role_numbers_are_qts() -> None:
     from PySide6.QtCore import Qt
 
@@ -170,3 +180,29 @@ def test_a_picture_larger_than_the_screen_or_a_drawing_is_decoded_at_the_size_it
     decoded = _decoded_size(qtbot, pictures[name])
     assert decoded.width() == pytest.approx(800 * 1.12, abs=2)  # full zoom, not the file's 3000
     assert decoded.height() == pytest.approx(600 * 1.12, abs=2)
+
+
+# --- the first frame, logged ----------------------------------------------------------------------
+def test_the_first_frame_is_logged_with_the_time_since_the_process_began(qtbot: Any, caplog: Any) -> None:
+    import logging
+    import time
+
+    from kiosk.ui.first_frame import log_first_frame, process_age_ms
+
+    age = process_age_ms()
+    assert age is not None and 0 < age < (time.monotonic() + 3600) * 1000  # Linux: /proc says
+    window = QQuickWindow()
+    window.resize(64, 64)
+    caplog.set_level(logging.INFO, logger="kiosk.ui.first_frame")
+    log_first_frame(window)
+    window.show()
+    qtbot.waitUntil(lambda: "first frame shown" in caplog.text, timeout=5000)
+    shown = [r for r in caplog.records if "first frame shown" in r.getMessage()]
+    assert len(shown) == 1
+    logged_ms = float(shown[0].getMessage().split()[3])
+    assert age <= logged_ms <= process_age_ms()  # type: ignore[operator]
+    with qtbot.waitSignal(window.frameSwapped, timeout=5000):  # a later frame is not logged again
+        window.update()
+    QCoreApplication.processEvents()  # what that frame would have deferred runs now
+    assert len([r for r in caplog.records if "first frame shown" in r.getMessage()]) == 1
+    window.close()
