@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 
-from kiosk import health
-from kiosk.analytics.database import data_dir
 from kiosk.display_wait import at_display_lost, display_ready, release_probe
 from kiosk.last_good import remember, start_on
 from kiosk.loader import LoadResult
@@ -166,6 +164,9 @@ class Guards:
             trim=kiosk.memory.trim_now,
             release_films=kiosk.films.release_prepared_beside,
         )
+        from kiosk import health
+        from kiosk.analytics.database import data_dir
+
         health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
 
     def stop(self) -> None:

@@ -18,6 +18,9 @@ OpenComponent = Callable[..., tuple[QQuickView, QQuickItem]]
 def component(qtbot: Any) -> Iterator[OpenComponent]:
     """``component(name, properties, size=(1280, 720))`` shows Kiosk/NAME.qml with those initial
     properties. At the end the scenes go first, then the objects they were given."""
+    from kiosk.ui.registry import register_qml_types
+
+    register_qml_types()  # the components name the kiosk's types (Theme.qml names Access): not left to test order
     views: list[QQuickView] = []
     keep: list[Any] = []
 
