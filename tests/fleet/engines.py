@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kiosk.fleet.manifest import FileEntry, ManifestError, file_sha256, read_manifest
 from kiosk.fleet.publish import publish
 
 from .helpers import make_exhibition
@@ -63,14 +64,36 @@ def free_port() -> int:
         return port
 
 
-def wait_for(condition: Callable[[], Any], timeout: float, what: str, interval: float = 0.2) -> Any:
+def wait_for(
+    condition: Callable[[], Any],
+    timeout: float,
+    what: str,
+    interval: float = 0.2,
+    *,
+    explain: Callable[[], str] | None = None,
+) -> Any:
+    """``condition()`` once it is true; TimeoutError after ``timeout`` s, followed by ``explain()``
+    (what the parts were in then: a failure in CI must tell its own story)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
         time.sleep(interval)
-    raise TimeoutError(f"waited {timeout:.0f} s for {what}")
+    message = f"waited {timeout:.0f} s for {what}"
+    if explain is not None:
+        try:
+            message += "\n" + explain()
+        except Exception as error:  # the explanation must not hide the timeout
+            message += f"\n(no explanation: {type(error).__name__}: {error})"
+    raise TimeoutError(message)
+
+
+def _matches(path: Path, entry: FileEntry) -> bool:
+    try:
+        return path.stat().st_size == entry.size and file_sha256(path) == entry.sha256
+    except OSError:
+        return False
 
 
 def http_get(url: str, headers: dict[str, str] | None = None, timeout: float = 5) -> str | None:
@@ -92,6 +115,14 @@ def stop(process: subprocess.Popen[Any], timeout: float = 10) -> None:
             process.wait(5)
 
 
+#: Syncthing's start-up lines, left out of a failure's explanation.
+_STARTUP = re.compile(
+    r"database migration|Compacting|My ID|performance|deadlock detector|stored folder metadata|send rate|"
+    r"Ready to synchronize|listener|HTTPS certificate|GUI and API|Access the GUI|My name|privileged|"
+    r"initial scan|syncthing v\d|Device \S+ is "
+)
+
+
 class Syncthing:
     """One Syncthing instance sharing the kiosk-content folder, send-only or receive-only."""
 
@@ -102,6 +133,7 @@ class Syncthing:
         self.apikey = secrets.token_hex(16)
         self.device_id = ""
         self.process: subprocess.Popen[Any] | None = None
+        self.unanswered_scans: list[str] = []
 
     def configure(self, peers: list[Syncthing]) -> bool:
         command = [
@@ -168,7 +200,37 @@ class Syncthing:
         return bool(connections.get("connections", {}).get(device_id, {}).get("connected"))
 
     def scan(self) -> None:
-        self.rest("/rest/db/scan?folder=kiosk-content", method="POST")
+        """Ask for a scan of the folder now (Syncthing answers once it is done). A request that got no
+        answer is remembered for :meth:`describe`: the scan may or may not have happened."""
+        if self.rest("/rest/db/scan?folder=kiosk-content", method="POST") is None:
+            self.unanswered_scans.append(time.strftime("%H:%M:%S"))
+
+    def describe(self, lines: int = 6) -> str:
+        """The folder as Syncthing sees it (scanning, syncing, what it still needs, its errors), its
+        connections, and the end of its log without the start-up lines."""
+        alive = "running" if self.process is not None and self.process.poll() is None else "not running"
+        status = self.rest("/rest/db/status?folder=kiosk-content") or {}
+        keys = ("state", "stateChanged", "needFiles", "needBytes", "receiveOnlyChangedFiles", "errors", "pullErrors")
+        line = ", ".join(f"{key} {status[key]}" for key in keys if key in status) or "no answer"
+        last_scan = ((self.rest("/rest/stats/folder") or {}).get("kiosk-content") or {}).get("lastScan", "?")
+        connections = (self.rest("/rest/system/connections") or {}).get("connections", {})
+        peers = ", ".join(
+            f"{peer[:7]} {'up' if c.get('connected') else 'down'}"
+            for peer, c in connections.items()
+            if peer != self.device_id
+        )
+        parts = [f"{self.name}'s Syncthing ({alive}): {line}; last scan {last_scan}; peers {peers or 'none'}"]
+        if self.unanswered_scans:
+            parts.append(f"  scan requests that got no answer: {', '.join(self.unanswered_scans)}")
+        errors = (self.rest("/rest/folder/errors?folder=kiosk-content") or {}).get("errors") or []
+        parts += [f"  {e.get('path')}: {e.get('error')}" for e in errors[:5]]
+        try:
+            log = (self.home / "syncthing.log").read_text(errors="replace").splitlines()
+        except OSError:
+            log = []
+        after_start = [entry for entry in log if not _STARTUP.search(entry)][-lines:]
+        parts.append("  syncthing.log ends:" + "".join(f"\n    {entry}" for entry in after_start))
+        return "\n".join(parts)
 
     def stop(self) -> None:
         if self.process is not None:
@@ -235,6 +297,47 @@ class KioskProcess:
 
     def log(self) -> str:
         return (self.base / "kiosk.out").read_text(errors="replace")
+
+    def describe(self, lines: int = 8) -> str:
+        """What this kiosk is in: its metrics' sync state and shown publish, the manifest it has
+        received, the taker's status.json and refused.json, the end of its log."""
+        if self.process is None:
+            alive = "not started"
+        else:
+            code = self.process.poll()
+            alive = f"pid {self.process.pid} running" if code is None else f"exited with {code}"
+        try:
+            manifest = read_manifest(self.received)
+            received = manifest.publish_id if manifest else "none"
+        except ManifestError as error:
+            received = f"unreadable ({error})"
+        parts = [
+            f"{self.name} ({alive}): sync state {self.sync_state() or '?'}, shows {self.shown_publish() or '?'}, "
+            f"received manifest {received}"
+        ]
+        if manifest is not None:  # has each file the manifest names arrived (as Syncthing put it there)?
+            arrived = [
+                f"{name} {'as named' if _matches(self.received / name, entry) else 'not as named'}"
+                for name, entry in sorted(manifest.files.items())
+            ]
+            parts.append(f"  received files: {'; '.join(arrived)}")
+        for name in ("status.json", "refused.json"):
+            try:
+                text = (self.base / "state" / name).read_text(errors="replace").strip()
+            except OSError:
+                text = "none"
+            checked = re.search(r'"checked_at": ([0-9.]+)', text)
+            age = f" (written {time.time() - float(checked.group(1)):.1f} s ago)" if checked else ""
+            parts.append(f"  {name}{age}: {text}")
+        try:
+            log = self.log().splitlines()
+        except OSError:
+            log = []
+        # What the taker and hook said, then whatever came last (a crash, the watchdog).
+        fleet = [line for line in log if "kiosk.fleet." in line][-lines:]
+        parts.append("  kiosk.out, the fleet's lines:" + "".join(f"\n    {line}" for line in fleet))
+        parts.append("  kiosk.out ends:" + "".join(f"\n    {line}" for line in log[-4:]))
+        return "\n".join(parts)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -333,6 +436,17 @@ class Fleet:
         for part in [*self.kiosks, self.prometheus, *self.syncs, self.publisher]:
             part.stop()
 
+    def describe(self) -> str:
+        """The publish folder's manifest, every kiosk's state and every Syncthing's, for a wait's failure message."""
+        try:
+            manifest = read_manifest(self.folder)
+            published = manifest.publish_id if manifest else "none"
+        except ManifestError as error:
+            published = f"unreadable ({error})"
+        kiosks = [kiosk.describe() for kiosk in self.kiosks]
+        syncs = [instance.describe() for instance in [self.publisher, *self.syncs]]
+        return "\n".join([f"publish folder: manifest {published}", *kiosks, *syncs])
+
     def publish_and_wait(self, timeout: float = 120, *, scan: bool = True) -> tuple[str, float]:
         """Publish, and the seconds until both kiosks show it. ``scan`` asks the publisher's Syncthing to
         look at once (as a publish hook would); without it, its file watcher notices (1 s delay here)."""
@@ -344,5 +458,6 @@ class Fleet:
             lambda: all(k.shown_publish() == publish_id for k in self.kiosks),
             timeout,
             f"both kiosks showing {publish_id}",
+            explain=self.describe,
         )
         return publish_id, time.monotonic() - started

@@ -68,6 +68,7 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
             lambda: all(k.metric("kiosk_announcement_showing") == 1 for k in fleet.kiosks),
             60,
             "the announcement on both kiosks",
+            explain=fleet.describe,
         )
         print(f"announcement on both kiosks after {time.monotonic() - started:.1f} s")
         withdraw(fleet.folder)
@@ -76,6 +77,7 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
             lambda: all(k.metric("kiosk_announcement_showing") == 0 for k in fleet.kiosks),
             60,
             "the announcement withdrawn",
+            explain=fleet.describe,
         )
 
         # An interrupted publish: its files travel, its manifest never comes. Not shown.
@@ -90,6 +92,7 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
                 lambda a=arrived: a.exists() and file_sha256(a) == file_sha256(published_yaml),
                 60,
                 f"the interrupted files on {kiosk.name}",
+                explain=fleet.describe,
             )
         time.sleep(3)  # more than a poll of the taker: it looked, and kept what it shows
         assert [k.shown_publish() for k in fleet.kiosks] == [second, second]
@@ -97,7 +100,12 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
         # A publish that does not load on the kiosks (valid manifest, broken YAML): refused.
         break_publish(fleet.folder, new_id=True)
         fleet.publisher.scan()
-        wait_for(lambda: all(k.sync_state() == "refused" for k in fleet.kiosks), 60, "both kiosks refusing")
+        wait_for(
+            lambda: all(k.sync_state() == "refused" for k in fleet.kiosks),
+            60,
+            "both kiosks refusing",
+            explain=fleet.describe,
+        )
         assert [k.shown_publish() for k in fleet.kiosks] == [second, second]
         assert all("hologram" in k.log() for k in fleet.kiosks)
 
@@ -106,6 +114,7 @@ def test_a_fleet_of_two_kiosks_on_loopback(tmp_path: Path) -> None:
             lambda: len(fleet.prometheus.api("query", query='up{job="kiosk"} == 1')["result"]) == 2,
             60,
             "Prometheus scraping both kiosks",
+            explain=fleet.describe,
         )
         killed = fleet.kiosks[1]
         killed.kill()
