@@ -225,25 +225,34 @@ class FleetHook(QObject):
         self._checks += 1
 
         def work() -> None:
-            try:
-                outcome = taker.check()
-                if outcome.kind == "taken":
-                    outcome.changed_by_hand = []  # just hashed while it was copied
-                elif verify:  # files of the shown release changed by hand: the publish is taken again
-                    repaired = taker.repair()
-                    if repaired is None:
-                        outcome.changed_by_hand = []
-                    else:
-                        outcome = repaired
-            except Exception as error:  # a fault here must not stop the polling for good
-                log.exception("looking at the received folder failed")
-                outcome = Outcome("waiting", reasons=[f"internal error: {error}"])
-            try:
-                self._checked.emit(outcome)  # queued to the UI thread
+            try:  # whatever happens, the lock goes back: a look that never ends would be the last one
+                self._checked.emit(self._look(taker, verify))  # queued to the UI thread
             finally:
                 self._busy.release()
 
-        threading.Thread(target=work, name="kiosk-fleet-take", daemon=True).start()
+        try:
+            threading.Thread(target=work, name="kiosk-fleet-take", daemon=True).start()
+        except RuntimeError as error:  # no thread to be had (memory, a thread limit): the next tick tries again
+            self._busy.release()
+            log.warning("cannot look at the received folder now: %s", error)
+
+    @staticmethod
+    def _look(taker: Taker, verify: bool) -> Outcome:
+        """One look (and, every ``verify_every`` looks, a check of the shown release); never raises."""
+        try:
+            outcome = taker.check()
+            if outcome.kind == "taken":
+                outcome.changed_by_hand = []  # just hashed while it was copied
+            elif verify:  # files of the shown release changed by hand: the publish is taken again
+                repaired = taker.repair()
+                if repaired is None:
+                    outcome.changed_by_hand = []
+                else:
+                    outcome = repaired
+        except Exception as error:  # a fault here must not stop the polling for good
+            log.exception("looking at the received folder failed")
+            outcome = Outcome("waiting", reasons=[f"internal error: {error}"])
+        return outcome
 
     def _on_checked(self, outcome: Outcome) -> None:
         if self.metrics is not None:

@@ -7,9 +7,11 @@ import logging
 import os
 import re
 import socket
+import threading
 import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,10 +21,12 @@ from PySide6.QtQml import QQmlExpression, qmlContext
 from PySide6.QtTest import QTest
 from ui.driver import KioskDriver, make_kiosk
 
+from kiosk.fleet import qt_hook
 from kiosk.fleet.announcements import ANNOUNCEMENT_NAME, withdraw, write_announcement
 from kiosk.fleet.metrics import KioskMetrics, MetricsUnavailable
 from kiosk.fleet.publish import publish
-from kiosk.fleet.qt_hook import AnnouncementModel, prepare
+from kiosk.fleet.qt_hook import AnnouncementModel, FleetHook, prepare
+from kiosk.fleet.take import Taker
 from kiosk.loader import load_exhibition
 from kiosk.navigation import Timeouts
 from kiosk.ui.staff_tools.closed_guard import find_item
@@ -72,6 +76,34 @@ def test_the_announcement_model_follows_its_file(qtbot, tmp_path: Path) -> None:
     (tmp_path / ANNOUNCEMENT_NAME).write_text('{"format": 1, "texts": {}}')
     qtbot.waitUntil(lambda: bool(model.problem), timeout=3000)
     assert not model.property("showing")
+
+
+def test_a_look_that_cannot_start_is_tried_again_at_the_next_tick(qtbot, tmp_path: Path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    """No thread to be had for one look (memory short, a thread limit): the next tick looks and takes the
+    publish. The look's lock used to stay taken, and the kiosk never looked at its folder again."""
+    source, folder, received, state = (tmp_path / name for name in ("source", "publish", "received", "state"))
+    publish(make_exhibition(source), folder)
+    sync(folder, received)
+    taker = Taker(received, state)
+    hook = FleetHook(taker=taker, metrics=None, poll_ms=50)
+
+    class NoThreadOnce(threading.Thread):
+        refusals = 1
+
+        def start(self) -> None:
+            if NoThreadOnce.refusals:
+                NoThreadOnce.refusals -= 1
+                raise RuntimeError("can't start new thread")
+            super().start()
+
+    monkeypatch.setattr(qt_hook, "threading", SimpleNamespace(Thread=NoThreadOnce))
+    try:
+        hook.check_soon()  # as the poll timer calls it: the thread is refused
+        assert NoThreadOnce.refusals == 0 and taker.current() is None
+        qtbot.waitUntil(lambda: hook.check_soon() or taker.current() is not None, timeout=5000)
+    finally:
+        hook.close()
+    assert "cannot look at the received folder now: can't start new thread" in caplog.text
 
 
 def test_metrics_say_so_when_their_port_is_taken(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
