@@ -6,6 +6,12 @@ built once with debootstrap and kept as a tarball in ``$KIOSK_TEST_CACHE`` (defa
 namespace of its own (``unshare --mount``), so the /proc and /dev it needs vanish with it and
 nothing stays mounted on the host. It listens on 127.0.0.1 only: Ansible's ordinary SSH
 connection reaches it as it would a kiosk.
+
+It also runs in a PID namespace of its own (``--pid --fork``, its /proc that namespace's), so a
+package's maintainer script sees and signals the target's processes only: Debian's syncthing
+postinst runs ``pkill -HUP -x syncthing``, which from a chroot sharing the machine's processes
+ended every Syncthing on it, those of a fleet test running beside this one included. When sshd,
+the namespace's first process, ends, the kernel ends everything left inside.
 """
 
 from __future__ import annotations
@@ -113,7 +119,8 @@ class ChrootTarget:
         )
         log = open(self.base / "sshd.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+            # --kill-child: sshd (the namespace's first process) is killed when unshare is, and with it the rest.
+            ["unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--kill-child", "sh", "-c", script],
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -208,7 +208,8 @@ class Syncthing:
     def describe(self, lines: int = 6) -> str:
         """The folder as Syncthing sees it (scanning, syncing, what it still needs, its errors), its
         connections, and the end of its log without the start-up lines."""
-        alive = "running" if self.process is not None and self.process.poll() is None else "not running"
+        code = self.process.poll() if self.process is not None else None
+        alive = "not started" if self.process is None else "running" if code is None else f"exited with {code}"
         status = self.rest("/rest/db/status?folder=kiosk-content") or {}
         keys = ("state", "stateChanged", "needFiles", "needBytes", "receiveOnlyChangedFiles", "errors", "pullErrors")
         line = ", ".join(f"{key} {status[key]}" for key in keys if key in status) or "no answer"

@@ -91,6 +91,26 @@ def playbook(inventory: Path, log: Path) -> dict[str, int]:
     return {"ok": ok, "changed": changed, "unreachable": unreachable, "failed": failed, "seconds": round(seconds)}
 
 
+def test_the_target_signals_its_own_processes_only(tmp_path: Path) -> None:
+    """A package's maintainer script in the target reaches the target's processes, never the machine's.
+    Debian's syncthing postinst runs ``pkill -HUP -x syncthing``: from a target sharing the machine's
+    processes, the role's run ended every Syncthing on the machine, a fleet test's beside it included."""
+    sentinel = tmp_path / "kiosk-sentinel"  # a name no other process has
+    shutil.copy(shutil.which("sleep") or "/bin/sleep", sentinel)
+    machines = subprocess.Popen([str(sentinel), "600"])
+    target = ChrootTarget(tmp_path / "target")
+    try:
+        target.make()
+        target.start()
+        signalled = target.ssh("pkill -HUP -x kiosk-sentinel")
+        assert signalled.returncode == 1, f"pkill in the target found the machine's process: {signalled}"
+        assert machines.poll() is None
+    finally:
+        target.stop()
+        machines.kill()
+        machines.wait(10)
+
+
 def test_the_role_turns_a_fresh_debian_into_a_kiosk_and_a_second_run_changes_nothing(tmp_path: Path) -> None:
     deb = Path(os.environ["KIOSK_TEST_DEB"]) if os.environ.get("KIOSK_TEST_DEB") else stand_in_deb(tmp_path)
     target = ChrootTarget(tmp_path)
