@@ -99,6 +99,14 @@ BENCHES: tuple[Bench, ...] = (
         measures="720p-2160p films on 1080p and 2160p screens: fps, CPU, memory",
     ),
     Bench(
+        "video-prepared",
+        "bench/bench_video_sizes.py",
+        quick=("--quick", "--prepared", "--films", "2160p", "--windows", "2160p"),
+        full=("--prepared", "--films", "2160p", "--windows", "2160p"),
+        owner="video",
+        measures="a 2160p film prepared, then played, as the attract loop plays its films",
+    ),
+    Bench(
         "video-1core",
         "bench/bench_video_sizes.py",
         quick=("--quick", "--one-core"),

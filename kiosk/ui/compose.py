@@ -113,7 +113,7 @@ def run_kiosk(options: RunOptions) -> int:
     guards = Guards()
     # Nothing of these shows: they start once the first frame is on screen (their imports and
     # set-up were a tenth of a booth's start), or after 10 s at the latest if no frame ever comes,
-    # so that a kiosk whose picture never appears is still restarted by its watchdog.
+    # so that a kiosk whose picture never appears is still restarted by its watchdog (decision 0066).
     after_first_frame(
         kiosk.window,
         lambda: guards.start(app, kiosk, should_animate, lock=not options.windowed, screen=options.screen),
