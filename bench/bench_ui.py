@@ -11,7 +11,8 @@
    the absolute times are printed too. The media-check cache is warmed by one start first, as
    every start of a booth after its first finds it.
    Then the whole program: ``kiosk run`` as a booth runs it (full screen, offscreen 1920x1080, its
-   staff tools, opening hours, analytics and lock-down made before the first frame), from its
+   staff tools, opening hours and analytics made before the first frame, its lock-down and
+   watchdogs just after it: docs/decisions/0066), from its
    process's start to the first frame it logs, each divided by the floor counted the same way
    (the kernel counts a process's start in 10 ms ticks). Same target: 2x.
 2. touch to frame: a real touch (press, 60 ms, release) on the next / previous button of a
@@ -227,7 +228,7 @@ FIRST_FRAME_LOGGED = re.compile(r"first frame shown (\d+) ms after the process s
 
 def kiosk_run_first_frame(exhibition: str | None, folder: Path, timeout_s: float = 30.0) -> float:
     """Milliseconds from the start of a whole ``kiosk run`` process (booth mode: full screen,
-    staff tools, opening hours, lock-down; offscreen, 1920x1080) to its first frame, as it logs it.
+    staff tools, opening hours, analytics; offscreen, 1920x1080) to its first frame, as it logs it.
     Its data and configuration folders are ``folder``'s, kept from one start to the next as a
     booth keeps them (the remembered load lives there)."""
     env = dict(
@@ -427,7 +428,7 @@ def main() -> int:
             "ui startup of kiosk run, whole program, to first frame",
             whole["first_frame"],
             None,
-            "booth mode: staff tools, opening hours, analytics, lock-down; from the process's start, "
+            "booth mode: staff tools, opening hours, analytics (lock-down just after); from the process's start, "
             "as it logs it (the kernel counts a start in 10 ms ticks)",
         ),
         ratio_row(

@@ -150,6 +150,8 @@ class Guards:
         lock: bool,
         screen: int,
     ) -> None:
+        from kiosk import health
+        from kiosk.analytics.database import data_dir
         from kiosk.ui.frame_watchdog import watch_frames
         from kiosk.ui.memory_watch import MemoryWatch
 
@@ -164,9 +166,6 @@ class Guards:
             trim=kiosk.memory.trim_now,
             release_films=kiosk.films.release_prepared_beside,
         )
-        from kiosk import health
-        from kiosk.analytics.database import data_dir
-
         health.watch_folders([log_dir(), data_dir()])  # the staff panel says when their disk is full
 
     def stop(self) -> None:
