@@ -144,3 +144,11 @@ def test_ffmpeg_says_its_own_licence():
     if library is None:
         pytest.skip("no FFmpeg libavcodec on this machine")
     assert gather._ffmpeg_licence(str(library)) in known.FFMPEG_LICENCE_NAMES.values()
+
+
+def test_the_repository_licence_is_the_one_the_installers_carry() -> None:
+    # pyproject.toml says MIT; the wheel takes LICENSE from the root, the bundle and the .deb
+    # write known.MIT_TEXT: one text, so the two cannot drift apart.
+    root = Path(__file__).resolve().parents[2]
+    assert (root / "LICENSE").read_text(encoding="utf-8") == known.MIT_TEXT
+    assert 'license = "MIT"' in (root / "pyproject.toml").read_text(encoding="utf-8")
