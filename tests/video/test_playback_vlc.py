@@ -134,6 +134,26 @@ def test_a_seek_while_prepared_plays_from_there(engine: vlc_engine.VlcEngine, cl
     assert -frame_ms - 0.5 <= first - (start + 600) <= 3 * frame_ms, first
 
 
+def test_a_seek_while_a_prepared_excerpt_plays_lands_where_it_was_asked(
+    engine: vlc_engine.VlcEngine, clip: Clip
+) -> None:
+    # A prepared excerpt's film is read only 100 ms ahead (decision 0065); a drag on the scrubber
+    # while it plays seeks in that same opening, and must land as a seek at 300 ms does.
+    start = 2050
+    runner, seen, opens = _prepare(engine, clip, start, start + 3000)
+    runner.playback.play()
+    assert runner.run_until(lambda: len(seen.frames) > 5, timeout=5)
+    seen.frames.clear()
+    runner.playback.seek(1800)
+    assert runner.run_until(lambda: len(seen.frames) > 3, timeout=5)
+    assert opens.opened == [start - LEAD_IN_MS]  # the same opening: a seek, not a new one
+    first = seen.frames[0][1] * 1000 / clip.fps
+    frame_ms = 1000 / clip.fps
+    assert -frame_ms - 0.5 <= first - (start + 1800) <= 3 * frame_ms, [n for _, n in seen.frames[:4]]
+    numbers = [number for _, number in seen.frames]
+    assert numbers == sorted(numbers), numbers
+
+
 def test_play_during_the_lead_in_opens_at_the_excerpt_at_once(engine: vlc_engine.VlcEngine, clip: Clip) -> None:
     start = 2050
     seen = Seen(clip)
