@@ -25,10 +25,24 @@ log = logging.getLogger(__name__)
 AT_THE_LATEST_MS = 10_000
 
 
+def _at_first_swap(window: QQuickWindow, react: Callable[[], object]) -> None:
+    """Call ``react`` once, at ``window``'s first frame swap, on the thread that swapped it."""
+    done = False
+
+    def first_frame() -> None:
+        nonlocal done
+        if done:  # a second frame swapped before the first call arrived (a threaded render loop)
+            return
+        done = True
+        window.frameSwapped.disconnect(first_frame)
+        react()
+
+    window.frameSwapped.connect(first_frame)
+
+
 def after_first_frame(window: QQuickWindow, work: Callable[[], object], *, at_the_latest_ms: int | None = None) -> None:
     """Run ``work`` on the Qt thread once ``window`` has shown its first frame; with
     ``at_the_latest_ms``, then at the latest, if no frame has come by then (once either way)."""
-    done = False
     ran = False
 
     def run_once() -> None:
@@ -37,16 +51,8 @@ def after_first_frame(window: QQuickWindow, work: Callable[[], object], *, at_th
             ran = True
             work()
 
-    def first_frame() -> None:
-        nonlocal done
-        if done:  # a second frame swapped before the first call arrived (a threaded render loop)
-            return
-        done = True
-        window.frameSwapped.disconnect(first_frame)
-        # frameSwapped may come from the render thread: the work runs on the window's.
-        QTimer.singleShot(0, window, run_once)
-
-    window.frameSwapped.connect(first_frame)
+    # frameSwapped may come from the render thread: the work runs on the window's.
+    _at_first_swap(window, lambda: QTimer.singleShot(0, window, run_once))
     if at_the_latest_ms is not None:
         QTimer.singleShot(at_the_latest_ms, window, run_once)
 
@@ -74,16 +80,10 @@ def log_first_frame(window: QQuickWindow) -> None:
     slower (a new import, a check run again at each start) shows in the journal of every booth,
     and bench/bench_ui.py reads it to measure ``kiosk run`` whole. The time is taken at the swap
     itself, before the work that waits for the first frame runs."""
-    ages: list[float] = []
 
     def swapped() -> None:
-        if ages:  # a second frame swapped before the disconnect took (a threaded render loop)
-            return
         age = process_age_ms()
-        if age is None:
-            return
-        ages.append(age)
-        window.frameSwapped.disconnect(swapped)
-        QTimer.singleShot(0, window, lambda: log.info("first frame shown %.0f ms after the process started", age))
+        if age is not None:
+            QTimer.singleShot(0, window, lambda: log.info("first frame shown %.0f ms after the process started", age))
 
-    window.frameSwapped.connect(swapped)
+    _at_first_swap(window, swapped)
