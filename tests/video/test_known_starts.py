@@ -18,7 +18,7 @@ from runner import Runner, Seen
 
 from kiosk.video import mp4_samples, vlc_engine
 from kiosk.video.engine import EngineListener, Excerpt, Frame
-from kiosk.video.known_start import OPEN_BEFORE_MS, KnownStart, plan_start
+from kiosk.video.known_start import OPEN_BEFORE_MS, WAKE_UP_MS, KnownStart, plan_start
 from kiosk.video.mp4_samples import VideoSamples
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
 
@@ -213,16 +213,35 @@ class Delivered:
     def __init__(self, engine: vlc_engine.VlcEngine) -> None:
         self.engine = engine
         self.numbers: list[int] = []
+        self.arrivals: list[float] = []  # when each came (seconds, monotonic)
+
+    def lateness_frames(self, plan: KnownStart, upto: int) -> float:
+        """How far, in frames, the pictures up to frame ``upto`` came from when libVLC's clock,
+        started as its first picture came, had them due: late pictures (positive) or a late first
+        picture (the others then look early). Near 0 when the machine keeps up; a busy machine
+        names pictures by when they come, so no closer than this."""
+        first_at = self.arrivals[0]
+        return max(
+            (
+                abs((at - first_at) * 1000.0 - (plan.shown_ms(number) - plan.opened_ms + WAKE_UP_MS))
+                / plan.interval_ms(number - 1, number)
+                for number, at in zip(self.numbers[1:], self.arrivals[1:], strict=True)
+                if number <= upto
+            ),
+            default=0.0,
+        )
 
     def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = 300) -> None:
         from clips import read_frame_number
 
         numbers = self.numbers = []
+        arrivals = self.arrivals = []
 
         class Spy:
             def frame_displayed(self, at: float, read: object) -> None:
                 frame = read()  # type: ignore[operator]
                 numbers.append(read_frame_number(frame.data, frame.width, frame.height, frame.stride))
+                arrivals.append(at)
                 listener.frame_displayed(at, read)  # type: ignore[arg-type]
 
             def time_reported(self, film_ms: int, at: float) -> None:
@@ -265,20 +284,32 @@ def test_a_tap_started_start_shows_the_excerpts_first_frame(
     # and the next came on time: never a frame from before the excerpt.
     needed = plan.pictures_needed
     assert shown[0] in delivered.numbers[max(0, needed - 1) : needed + 1], (delivered.numbers[:6], shown[:3])
-    assert shown[0] >= frame and min(delivered.numbers[1:]) >= plan.lowest_after_first
+    assert shown[0] >= frame, (delivered.numbers[:6], shown[:3])
+    assert min(delivered.numbers[1:]) >= plan.lowest_after_first, (delivered.numbers[:6], shown[:3])
     counted = delivered.numbers[1 : plan.pictures_needed + 1]
+    every_frame = counted == list(range(plan.lowest_after_first, frame + 1))
     if plan.starts_on_it:
         # On a key frame libVLC decodes from: its first picture is shown at once, and is that
         # frame (or, in about one start in four, the next: libVLC did not deliver the key frame).
         assert shown[0] == delivered.numbers[0] in (frame, frame + 1), (delivered.numbers[:6], shown[:3])
-    elif counted == list(range(plan.lowest_after_first, frame + 1)):
+    elif every_frame:
         # After its first picture libVLC delivered every frame from the earliest it can: the
         # first shown is the excerpt's first frame, exactly.
         assert shown[0] == frame, (delivered.numbers[:6], shown[:3])
     # The player knows which frame it shows: its film time is the one in the pixels (but for the
-    # first picture of a start on a key frame, named for the key frame when it is the next one).
-    named = round(seen.frames[0][0] * clip.fps / 1000)
-    assert named == shown[0] or (plan.starts_on_it and named == frame == shown[0] - 1), (named, shown[0])
-    # The frames after it are named by the clock, within a frame until libVLC's first report.
-    assert all(abs(label * clip.fps / 1000 - number) <= 1 for label, number in seen.frames[1:4]), seen.frames[:4]
+    # first picture of a start on a key frame, named for the key frame when it is the next one),
+    # when the pictures came on time. On a busy machine a picture that comes late is named by
+    # when it came, and a first picture that came late starts the clock late: no further off than
+    # how late they came (a picture libVLC dropped can add one frame).
+    labels = [label * clip.fps / 1000 for label, _ in seen.frames[:4]]
+    late = delivered.lateness_frames(plan, shown[min(3, len(shown) - 1)])
+    errors = [abs(label - number) for label, (_, number) in zip(labels, seen.frames, strict=False)]
+    context = (seen.frames[:4], delivered.numbers[:6], f"{late:.2f} frames late")
+    if late < 0.5 and (every_frame or plan.starts_on_it):
+        first_named = round(labels[0])
+        assert first_named == shown[0] or (plan.starts_on_it and first_named == frame == shown[0] - 1), context
+        # The frames after it are named by the clock, within a frame until libVLC's first report.
+        assert max(errors[1:]) <= 1.05, context
+    else:
+        assert max(errors) <= 2 + late, context
     assert shown == sorted(shown) and len(set(shown)) == len(shown)
