@@ -45,6 +45,8 @@ class Verdict(enum.Enum):
     SHOW_KEPT = "show kept"  # show the kept copy (it was on time), not this frame
     END = "end"  # the first frame at or past the end: hide it, and end the excerpt
     MISSED = "missed"  # the lead-in's clock came after the excerpt's first frame: open at the excerpt
+    REPAINT = "repaint"  # paused: libVLC repaints what it holds; hide it, but note its pixels
+    SCRUB = "scrub"  # after a seek while paused: show it if its pixels are new (repaints.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +61,13 @@ class _Mode(enum.Enum):
     KNOWN = "known"  # opened just before the excerpt, its frame times known: name each picture
     RUNNING = "running"
     PAUSED = "paused"  # libVLC repaints the held picture while paused: ignore those
-    SCRUB = "scrub"  # seek while paused: show the one frame it brings, then hold
+    SCRUB = "scrub"  # seek while paused: show the frame it brings, not the repaints around it
     ENDED = "ended"
 
 
 _HIDE = Decision(Verdict.HIDE)
 _KEEP = Decision(Verdict.KEEP)
+_REPAINT = Decision(Verdict.REPAINT)
 
 #: How close to one frame interval the second frame after a start must follow the first for
 #: the first to count as on time. Measured on libVLC 3.0.24 over 200 starts: on-time frames
@@ -144,7 +147,7 @@ class FrameGate:
             return self._last_film_ms
 
     def scrub(self, target_ms: float) -> None:
-        """A seek while paused: libVLC paints one (approximate) frame there."""
+        """A seek while paused: libVLC paints one (approximate) frame there, and repaints it."""
         with self._lock:
             self._mode = _Mode.SCRUB
             self._target_ms = target_ms
@@ -241,11 +244,14 @@ class FrameGate:
         """A frame is being displayed at ``at`` (seconds, monotonic): show it?"""
         with self._lock:
             mode = self._mode
-            if mode in (_Mode.PAUSED, _Mode.ENDED):
+            if mode is _Mode.ENDED:
                 return _HIDE
+            if mode is _Mode.PAUSED:
+                return _REPAINT
             if mode is _Mode.SCRUB:
-                self._mode = _Mode.PAUSED
-                return Decision(Verdict.SHOW, self._target_ms)
+                # Until the visitor plays again: a repaint of the picture from before the seek can
+                # come first, and another seek can follow before this one's picture came.
+                return Decision(Verdict.SCRUB, self._target_ms)
             previous_at, self._last_at = self._last_at, at
             shown, shown_at = Verdict.SHOW, at
             label: float | None = None  # the frame's film time, when known exactly

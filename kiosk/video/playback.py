@@ -20,6 +20,7 @@ from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, Excerpt, Frame, Video
 from kiosk.video.gate import FrameGate, Verdict
 from kiosk.video.known_start import OPEN_BEFORE_MS, KnownStart, plan_start
 from kiosk.video.mp4_samples import landing_start_ms, read_ahead
+from kiosk.video.repaints import Repaints
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ class ExcerptPlayback:
         self._opened_at = 0.0
         self._awaiting_frame = threading.Event()  # set while the next shown frame changes state
         self._kept: Frame | None = None  # the first frame after a start, until the gate decides
+        self._repaints = Repaints()  # while paused: a seek's picture, or libVLC repainting the last
         self._open = False
         self._started = False
         self._watched_ms = 0.0
@@ -197,6 +199,7 @@ class ExcerptPlayback:
 
     def pause(self) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.LOADING):
+            self._repaints.paused()
             self.engine.pause()
             self.gate.pause()
             self._set_state(PlayerState.PAUSED)
@@ -216,6 +219,7 @@ class ExcerptPlayback:
                 self.gate.restart(film_ms)
                 self.engine.seek(film_ms)
             case PlayerState.PAUSED:
+                self._repaints.seek_asked()
                 self.gate.scrub(film_ms)
                 self.engine.seek(film_ms)
             case PlayerState.ENDED | PlayerState.IDLE | PlayerState.READY | PlayerState.PREPARING:
@@ -292,6 +296,12 @@ class ExcerptPlayback:
             if self._awaiting_frame.is_set():
                 self._awaiting_frame.clear()
                 self._post_current(self._first_frame_shown)
+        elif decision.verdict is Verdict.REPAINT:
+            self._repaints.painted(read())
+        elif decision.verdict is Verdict.SCRUB:
+            raw = read()
+            if self._repaints.is_new(raw):
+                self._observer.frame_ready(Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at))
         elif decision.verdict is Verdict.END:
             self._post_current(self._reach_end)
         elif decision.verdict is Verdict.MISSED:
