@@ -296,7 +296,9 @@ class ExcerptPlayback:
             if self._awaiting_frame.is_set():
                 self._awaiting_frame.clear()
                 self._post_current(self._first_frame_shown)
-        elif decision.verdict is Verdict.REPAINT:
+        elif decision.verdict is Verdict.REPAINT and self._state is PlayerState.PAUSED:
+            # Paused by the visitor, who may seek next (a prepared excerpt's hold is never
+            # scrubbed: a seek there opens the film again).
             self._repaints.painted(read())
         elif decision.verdict is Verdict.SCRUB:
             raw = read()
