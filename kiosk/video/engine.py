@@ -64,10 +64,10 @@ class EngineListener(Protocol):
 #: How much of a film libVLC reads ahead of the picture shown (its ``file-caching``). An opening
 #: straight at the excerpt needs libVLC's default: libVLC applies the start time only after its
 #: first demux pass (250 ms of an MP4), and reading 300 ms ahead is what keeps the frames from the
-#: film's beginning it decoded on that pass off the screen (at 30 ms, 34 of 48 tap-started starts
-#: showed frames from before the excerpt, some from seconds before; measured). Reading ahead costs
-#: memory: libVLC 3 decodes as far ahead as it reads, into a pool of 20 pictures, which 300 ms
-#: fills (250 MiB at 2160p; docs/decisions/0065).
+#: film's beginning it decoded on that pass off the screen (at 30 ms, 14 of 48 tap-started starts
+#: were within one frame, some showing frames from seconds before the excerpt; measured). Reading
+#: ahead costs memory: libVLC 3 decodes as far ahead as it reads, into a pool of 20 pictures,
+#: which 300 ms fills (250 MiB at 2160p; docs/decisions/0065).
 READ_AHEAD_MS = 300
 
 

@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.video.clock import ExcerptClock
@@ -292,7 +293,7 @@ class ExcerptPlayback:
             self._kept = read()  # libVLC reuses its buffer: copy it now
         elif decision.verdict in (Verdict.SHOW, Verdict.SHOW_KEPT):
             raw = kept if decision.verdict is Verdict.SHOW_KEPT and kept is not None else read()
-            self._observer.frame_ready(Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at))
+            self._observer.frame_ready(replace(raw, film_ms=decision.film_ms, shown_at=at))
             if self._awaiting_frame.is_set():
                 self._awaiting_frame.clear()
                 self._post_current(self._first_frame_shown)
@@ -303,7 +304,7 @@ class ExcerptPlayback:
         elif decision.verdict is Verdict.SCRUB:
             raw = read()
             if self._repaints.is_new(raw):
-                self._observer.frame_ready(Frame(raw.data, raw.width, raw.height, raw.stride, decision.film_ms, at))
+                self._observer.frame_ready(replace(raw, film_ms=decision.film_ms, shown_at=at))
         elif decision.verdict is Verdict.END:
             self._post_current(self._reach_end)
         elif decision.verdict is Verdict.MISSED:

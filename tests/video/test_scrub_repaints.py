@@ -86,12 +86,12 @@ class Painted:
     held back until ``hold_seeks`` pictures more were painted: repaints of the held picture come
     between the seek asked for and libVLC's, as they do when the machine is busy."""
 
-    def __init__(self, engine: vlc_engine.VlcEngine, runner_jobs: Any = None) -> None:
+    def __init__(self, engine: vlc_engine.VlcEngine) -> None:
         self.engine = engine
         self.painted: list[int] = []
         self.hold_seeks = 0
         self._held_seek: tuple[int, int] | None = None  # (film time, pictures painted when asked)
-        self.jobs = runner_jobs
+        self.jobs: Any = None  # the runner's queue: a held seek goes to libVLC on the owner thread
 
     def open(self, excerpt: Excerpt, listener: Any, from_ms: int, **options: int) -> None:
         from clips import read_frame_number
