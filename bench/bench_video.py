@@ -47,7 +47,7 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = offscreen_screen(Path(tempfile.mkdtemp(prefix="kiosk-bench-screen-")), (1920, 1080))
 
 import psutil  # noqa: E402
-from clips import make_clip, read_frame_number  # noqa: E402
+from clips import frame_number, make_clip  # noqa: E402
 from harness import exhibition_with, find, make_poster, make_store, open_player, video_panel  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
@@ -243,7 +243,7 @@ def _film_player(window: Any, panel_id: str) -> tuple[Any, Any] | None:
 
 def _shown_number(player: Any) -> int:
     frame = player.current_frame()
-    return read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+    return frame_number(frame)
 
 
 def _arrive_and_tap(window: Any, nav: Any, index: int, swapped: list[float]) -> tuple[float, int, float]:
@@ -314,7 +314,7 @@ def bench_attract(clip_path: Path, media: Path, excerpts: int) -> dict[str, floa
         if not excerpt.property("hasFrame") or frame is None:
             black += 1
             return
-        number = read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+        number = frame_number(frame)
         now = time.monotonic()
         if number != last_number[0]:
             last_number[0] = number

@@ -139,6 +139,7 @@ def child(args: argparse.Namespace) -> int:
         "rss_before": rss_before,
         "buffers": pool.buffers + pool.overflows if pool is not None else None,
         "delivered": [delivered.width, delivered.height] if delivered is not None else None,
+        "draws": [frame_item.yuv_draws.direct, frame_item.yuv_draws.painter],
         "platform": QGuiApplication.platformName(),
         "backend": view.rendererInterface().graphicsApi().name,
     }
@@ -315,6 +316,13 @@ class Xvfb:
         self.process.wait(10)
 
 
+def drawn(got: dict[str, Any]) -> str:
+    """How the frames were drawn: RGB textures, or I420 converted straight into the window's image
+    (direct) or through an RGB image of its own (painter), as a percentage of the I420 repaints."""
+    direct, painter = got.get("draws") or (0, 0)
+    return "RGB" if direct + painter == 0 else f"I420 {round(100 * direct / (direct + painter))}%"
+
+
 def run_child(
     film: Path,
     window: tuple[int, int],
@@ -396,7 +404,7 @@ def main() -> int:
     suffix += " (prepared)" if args.prepared else ""
     print(
         f"{'film':>6} {'window':>7} {'fps':>6} {'CPU %':>6} {'RSS MiB':>8} {'before':>7} {'buffers':>8} "
-        f"{'delivered':>10}   ({where})"
+        f"{'delivered':>10} {'drawn':>7}   ({where})"
     )
     try:
         for window_name, window in windows.items():
@@ -430,7 +438,8 @@ def main() -> int:
                     delivered = "x".join(str(v) for v in got["delivered"] or ["?"])
                     print(
                         f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
-                        f"{got['rss_before']:7.0f} {got['buffers'] or '?':>8} {delivered:>10}   {got['backend']}"
+                        f"{got['rss_before']:7.0f} {got['buffers'] or '?':>8} {delivered:>10} {drawn(got):>7}   "
+                        f"{got['backend']}"
                     )
                     for mib, blocks, resident in got.get("map", []):
                         if mib * blocks >= 8:

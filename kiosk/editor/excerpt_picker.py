@@ -27,6 +27,7 @@ from kiosk.editor.i18n import tr
 from kiosk.editor.mp4_keyframes import KeyFrames, key_frames
 from kiosk.ui.relay import QtThreadRelay
 from kiosk.ui.video.mailbox import FrameMailbox
+from kiosk.video import swscale
 from kiosk.video.engine import Excerpt, Frame, VideoEngine
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
 
@@ -391,7 +392,8 @@ class ExcerptPicker(QWidget):
         then, self._after_ready = self._after_ready, None
         if then is not None:
             then()
-        image = QImage(bytes(frame.data), frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
+        picture = swscale.to_rgb32(frame)  # a large film's frame comes as I420
+        image = QImage(bytes(picture.data), picture.width, picture.height, picture.stride, QImage.Format.Format_RGB32)
         pixmap = QPixmap.fromImage(image)
         self.picture.setPixmap(
             pixmap.scaled(

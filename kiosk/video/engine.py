@@ -27,10 +27,19 @@ class Excerpt:
         return self.end_ms - self.start_ms
 
 
+class PixelFormat(enum.Enum):
+    """How a frame's bytes hold its picture."""
+
+    RGB32 = "RV32"  # one plane, bytes B,G,R,X: QImage.Format_RGB32
+    I420 = "I420"  # planes Y (full size), then U and V (half the width and height each)
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """One picture in RGB32 (bytes B,G,R,X: ``QImage.Format_RGB32``). ``data`` may be a
-    pooled buffer (frame_pool.py): hold it (or the frame) for as long as the pixels are needed."""
+    """One picture, in RGB32 unless ``pixel_format`` says otherwise. ``data`` may be a pooled
+    buffer (frame_pool.py): hold it (or the frame) for as long as the pixels are needed.
+    ``stride`` is the first plane's; an I420 frame's three planes start at ``plane_offsets``
+    in ``data``, ``plane_strides`` bytes a line each."""
 
     data: bytes | bytearray
     width: int
@@ -38,6 +47,9 @@ class Frame:
     stride: int
     film_ms: float = 0.0
     shown_at: float = 0.0  # time.monotonic() when libVLC displayed it
+    pixel_format: PixelFormat = PixelFormat.RGB32
+    plane_offsets: tuple[int, int, int] = (0, 0, 0)
+    plane_strides: tuple[int, int, int] = (0, 0, 0)
 
 
 class EngineEvent(enum.Enum):

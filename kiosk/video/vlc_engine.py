@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, EngineListener, Excerpt, Frame
+from kiosk.video import swscale
+from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, EngineListener, Excerpt, Frame, PixelFormat
 from kiosk.video.frame_pool import FramePool
 from kiosk.video.mp4_samples import coded_size
 
@@ -57,6 +58,10 @@ _vlc: Any = None  # the module, once imported
 _instance: Any = None
 _probe: VlcProbe | None = None
 _engines: weakref.WeakSet[VlcEngine] = weakref.WeakSet()
+#: Pictures larger than this many pixels may come as I420 where libswscale is found (yuv_pays);
+#: 1080p and smaller stay RGB32 (docs/decisions/0067).
+YUV_ABOVE_PIXELS = 1920 * 1088
+_yuv_above_pixels = YUV_ABOVE_PIXELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,12 @@ def configure(options: list[str] | tuple[str, ...]) -> None:
         if _instance is not None and list(options) != _extra_options:
             raise RuntimeError("libVLC is already running; configure it before the first player")
         _extra_options = list(options)
+
+
+def deliver_yuv_above(pixels: int) -> None:
+    """Pictures larger than ``pixels`` come as I420 from the next opening on (tests pass 0)."""
+    global _yuv_above_pixels
+    _yuv_above_pixels = int(pixels)
 
 
 def decoder_threads() -> int:
@@ -235,13 +246,58 @@ _FormatCb = ctypes.CFUNCTYPE(
 _CleanupCb = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
-class _Picture(NamedTuple):
-    """A buffer libVLC draws one picture into, and the picture's geometry."""
+class _Layout(NamedTuple):
+    """How libVLC lays out the pictures of one opening in the buffers it draws into."""
 
-    buffer: bytearray
     width: int
     height: int
-    pitch: int
+    pixel_format: PixelFormat
+    offsets: tuple[int, int, int]  # of each plane in the buffer (one plane in RGB32)
+    pitches: tuple[int, int, int]
+    lines: tuple[int, int, int]
+
+    @property
+    def size(self) -> int:
+        """Bytes a buffer needs, with a few spare lines: converters may write past the last one."""
+        planes = zip(self.offsets, self.pitches, self.lines, strict=True)
+        end = max(offset + pitch * lines for offset, pitch, lines in planes)
+        return end + self.pitches[0] * 4
+
+    def frame(self, buffer: bytearray) -> Frame:
+        return Frame(
+            buffer, self.width, self.height, self.pitches[0],
+            pixel_format=self.pixel_format, plane_offsets=self.offsets, plane_strides=self.pitches,
+        )  # fmt: skip
+
+
+def picture_layout(width: int, height: int, yuv: bool) -> _Layout:
+    """RGB32: one plane of 4 bytes a pixel. I420: Y, then U and V at half the width and height,
+    lines 32-byte aligned (libVLC's copy and libswscale's conversion go faster on aligned lines)."""
+    if not yuv:
+        pitch = width * 4
+        return _Layout(width, height, PixelFormat.RGB32, (0, 0, 0), (pitch, 0, 0), (height, 0, 0))
+    luma = (width + 31) // 32 * 32
+    chroma = luma // 2
+    half = (height + 1) // 2
+    u = luma * height
+    v = u + chroma * half
+    return _Layout(width, height, PixelFormat.I420, (0, u, v), (luma, chroma, chroma), (height, half, half))
+
+
+class _Picture(NamedTuple):
+    """A buffer libVLC draws one picture into, and how the picture lies in it."""
+
+    buffer: bytearray
+    layout: _Layout
+
+
+def yuv_pays(width: int, height: int, max_width: int, max_height: int) -> bool:
+    """Whether pictures of this size are cheaper as I420 than as RGB32: large ones (1440p and up)
+    shown at their own size, filling the player (converted straight into the window's image).
+    A picture the player enlarges costs more CPU as I420 (converted, then scaled by the painter:
+    83 % of a core against 49 % for a 1440p film on a 2160p screen), and small ones save little."""
+    fills = width >= max_width - 2 or height >= max_height - 2
+    return width * height > _yuv_above_pixels and fills
 
 
 def fit_size(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
@@ -267,7 +323,7 @@ def _forget_memoized(vlc: Any, player: Any) -> None:
 class VlcEngine:
     """One libVLC media player whose pictures come back as :class:`Frame` objects."""
 
-    def __init__(self, *, max_size: tuple[int, int] = (1920, 1080)) -> None:
+    def __init__(self, *, max_size: tuple[int, int] = (1920, 1080), yuv: bool = False) -> None:
         vlc = _import_vlc()
         instance = _get_instance()
         if instance is None:
@@ -276,12 +332,15 @@ class VlcEngine:
         self._instance = instance
         self._max_size = max_size
         self._film_size = (0, 0)  # the picture's visible size, from the film's own header
+        # Whether large pictures may come as I420 (``yuv``: the one who shows them converts them,
+        # with libswscale): where they are drawn by the software scene graph.
+        self._yuv = yuv and swscale.available(probe().library)
         self._player = instance.media_player_new()
         self._listener: EngineListener | None = None
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
         self._listener_lock = threading.Lock()
         self._stopper: threading.Thread | None = None  # libVLC winding down after stop()
-        self._geometry = (0, 0, 0)  # width, height, pitch
+        self._layout = picture_layout(0, 0, False)
         self._pool: FramePool | None = None  # what libVLC draws into (frame_pool.py says why)
         # The pictures libVLC is drawing (locked) and those drawn but not displayed yet, by the id
         # the lock callback gave each; only libVLC's video thread touches them (see _on_lock).
@@ -446,15 +505,19 @@ class VlcEngine:
             if film_w and film_h and film_w <= source[0] <= film_w + 64 and film_h <= source[1] <= film_h + 64:
                 source = (film_w, film_h)
             w, h = fit_size(*source, *self._max_size)
-            pitch = w * 4
-            ctypes.memmove(chroma, b"RV32", 4)
+            # Large pictures come as the decoder made them (I420), converted by the kiosk where
+            # they are shown: 12 bits a pixel instead of 32, and no converted copy kept by libVLC
+            # (swscale.py, docs/decisions/0067).
+            layout = picture_layout(w, h, yuv=self._yuv and yuv_pays(w, h, *self._max_size))
+            ctypes.memmove(chroma, layout.pixel_format.value.encode(), 4)
             width[0], height[0] = w, h
-            pitches[0], lines[0] = pitch, h
-            # A few spare lines: converters may write past the last one. The buffers are kept
-            # from one opening to the next of the same size: no big allocation for each excerpt.
-            if self._pool is None or self._pool.size != pitch * (h + 4):
-                self._pool = FramePool(pitch * (h + 4))
-            self._geometry = (w, h, pitch)
+            for plane in range(3):
+                pitches[plane], lines[plane] = layout.pitches[plane], layout.lines[plane]
+            # The buffers are kept from one opening to the next of the same size: no big
+            # allocation for each excerpt.
+            if self._pool is None or self._pool.size != layout.size:
+                self._pool = FramePool(layout.size)
+            self._layout = layout
             # The pictures libVLC may lock at once: its vmem output converts into pictures of its
             # own and copies each into one of ours between lock and unlock (see _on_lock): one.
             return 1
@@ -476,8 +539,10 @@ class VlcEngine:
         assert pool is not None  # the format callback comes first
         buffer, address = pool.take()
         self._picture_ids = picture = self._picture_ids + 1
-        self._locked[picture] = _Picture(buffer, *self._geometry)
-        planes[0] = address
+        layout = self._layout
+        self._locked[picture] = _Picture(buffer, layout)
+        for plane in range(3 if layout.pixel_format is PixelFormat.I420 else 1):
+            planes[plane] = address + layout.offsets[plane]
         return picture
 
     def _on_unlock(self, _opaque: Any, picture: Any, _planes: Any) -> None:
@@ -498,10 +563,10 @@ class VlcEngine:
             listener = self._listener
             if listener is None or entry is None:
                 return
-            buffer, width, height, pitch = entry
+            buffer, layout = entry
 
             def read() -> Frame:
-                return Frame(buffer, width, height, pitch)
+                return layout.frame(buffer)
 
             try:
                 listener.frame_displayed(at, read)

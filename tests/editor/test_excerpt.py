@@ -20,7 +20,7 @@ from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "video"))
 
-from clips import make_clip, read_frame_number
+from clips import frame_number, make_clip
 
 pytestmark = pytest.mark.vlc
 VIDEO_PANEL = ("chapters", 0, "panels", 3)
@@ -43,7 +43,7 @@ def clip_exhibition(starter_copy: Path, tmp_path_factory: pytest.TempPathFactory
 def number_on_screen(picker) -> int:  # type: ignore[no-untyped-def]
     frame = picker.last_frame
     assert frame is not None
-    return read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+    return frame_number(frame)
 
 
 def wait_ready(qtbot, picker, frame: int) -> None:  # type: ignore[no-untyped-def]
@@ -64,7 +64,7 @@ class _First(PlaybackObserver):
 
     def frame_ready(self, frame: Frame) -> None:
         # Read at once, as tests/video/runner.py does: the pixels live in a pooled buffer.
-        self.numbers.append(read_frame_number(frame.data, frame.width, frame.height, frame.stride))
+        self.numbers.append(frame_number(frame))
 
 
 def kiosk_first_frame(film: Path, start_ms: int, end_ms: int) -> int:

@@ -14,6 +14,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.video import swscale
+from kiosk.video.engine import Frame
+
 BITS = 14
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -74,6 +77,12 @@ def make_clip(
     subprocess.run(command, check=True)
     path.with_suffix(".part.mp4").rename(path)
     return clip
+
+
+def frame_number(frame: Frame) -> int:
+    """The frame number drawn into a picture the engine delivered, RGB32 or I420."""
+    shown = swscale.to_rgb32(frame)
+    return read_frame_number(shown.data, shown.width, shown.height, shown.stride)
 
 
 def read_frame_number(pixels: bytes | memoryview, width: int, height: int, stride: int | None = None) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from clips import read_frame_number
+from clips import frame_number, read_frame_number
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QGuiApplication, QImage
 
@@ -52,7 +52,7 @@ def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
     grab.save(str(png))
     result = {
         "api": view.rendererInterface().graphicsApi().name,
-        "player": read_frame_number(shown.data, shown.width, shown.height, shown.stride),
+        "player": frame_number(shown),
         "screen": read_frame_number(bytes(grab.constBits()), grab.width(), grab.height(), grab.bytesPerLine()),
         "painted": frame.frames_painted,
     }

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from clips import Clip, read_frame_number
+from clips import Clip, frame_number
 
 from kiosk.video.engine import Excerpt, Frame
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
@@ -24,7 +24,7 @@ class Seen(PlaybackObserver):
     watched: list[int] = field(default_factory=list)
 
     def frame_ready(self, frame: Frame) -> None:
-        number = read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+        number = frame_number(frame)
         self.frames.append((frame.film_ms, number))
 
     def state_changed(self, state: PlayerState) -> None:

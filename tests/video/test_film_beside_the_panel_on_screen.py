@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clips import Clip, read_frame_number
+from clips import Clip
+from clips import frame_number as number_in
 from harness import exhibition_with, make_poster, video_panel
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QPointingDevice
@@ -45,7 +46,7 @@ def film_player(driver: KioskDriver) -> Any:
 
 def frame_number(player: Any) -> int | None:
     frame = player.current_frame()
-    return None if frame is None else read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+    return None if frame is None else number_in(frame)
 
 
 def test_a_tap_on_arrival_at_a_film_starts_on_its_exact_first_frame(qtbot: Any, kiosk: KioskDriver) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clips import make_clip, read_frame_number
+from clips import frame_number, make_clip
 
 from kiosk.video import vlc_engine
 from kiosk.video.engine import EngineEvent, Excerpt, Frame
@@ -37,13 +37,13 @@ class SlowScreen:
         if self.enough.is_set():
             return
         frame = read()
-        number = read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+        number = frame_number(frame)
         self.numbers.append(number)
         self.buffers.append(id(frame.data))
         self.held.append((frame, number))
         if len(self.held) > self.hold:
             old, shown = self.held.pop(0)
-            again = read_frame_number(old.data, old.width, old.height, old.stride)
+            again = frame_number(old)
             if again != shown:
                 self.overwritten.append((shown, again))
         if len(self.numbers) >= self.wanted:

@@ -232,7 +232,7 @@ class Delivered:
         )
 
     def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = 300) -> None:
-        from clips import read_frame_number
+        from clips import frame_number
 
         numbers = self.numbers = []
         arrivals = self.arrivals = []
@@ -240,7 +240,7 @@ class Delivered:
         class Spy:
             def frame_displayed(self, at: float, read: object) -> None:
                 frame = read()  # type: ignore[operator]
-                numbers.append(read_frame_number(frame.data, frame.width, frame.height, frame.stride))
+                numbers.append(frame_number(frame))
                 arrivals.append(at)
                 listener.frame_displayed(at, read)  # type: ignore[arg-type]
 

@@ -94,7 +94,7 @@ class Painted:
         self.jobs: Any = None  # the runner's queue: a held seek goes to libVLC on the owner thread
 
     def open(self, excerpt: Excerpt, listener: Any, from_ms: int, **options: int) -> None:
-        from clips import read_frame_number
+        from clips import frame_number
 
         painted = self.painted
         outer = self
@@ -102,7 +102,7 @@ class Painted:
         class Spy:
             def frame_displayed(self, at: float, read: Any) -> None:
                 frame = read()
-                painted.append(read_frame_number(frame.data, frame.width, frame.height, frame.stride))
+                painted.append(frame_number(frame))
                 held = outer._held_seek
                 if held is not None and len(painted) >= held[1] + outer.hold_seeks:
                     outer._held_seek = None

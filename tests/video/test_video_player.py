@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from clips import Clip, read_frame_number
+from clips import frame_number as number_in
 from harness import exhibition_with, find, item, make_poster, make_store, open_player, video_panel
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
@@ -31,7 +32,7 @@ def grab_number(view: Any) -> int:
 
 def frame_number(player: Any) -> int | None:
     frame = player.current_frame()
-    return None if frame is None else read_frame_number(frame.data, frame.width, frame.height, frame.stride)
+    return None if frame is None else number_in(frame)
 
 
 def settling(view: Any, settle_ms: int) -> tuple[Any, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from clips import read_frame_number
+from clips import frame_number
 from harness import exhibition_with, find, item, make_poster, make_store, open_player, video_panel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
@@ -48,7 +48,7 @@ def main() -> int:
     painted = frame.frames_painted
     spin_until(lambda: False, 0.5)  # the paused picture reaches the compositor
     shown = player.current_frame()
-    number = read_frame_number(shown.data, shown.width, shown.height, shown.stride)
+    number = frame_number(shown)
     print(
         json.dumps(
             {

@@ -9,11 +9,13 @@
 - which players beside the panel on screen hold a prepared excerpt (a paused decoder each): when
   memory runs short they are stopped (kiosk/ui/memory_watch.py).
 
-No Qt here: the players (kiosk/ui/video/excerpt_player.py) call it on the Qt thread.
+No Qt here, but for asking which scene graph draws when a libVLC engine is made: the players
+(kiosk/ui/video/excerpt_player.py) call it on the Qt thread.
 """
 
 from __future__ import annotations
 
+import os
 import weakref
 from collections.abc import Callable
 
@@ -30,7 +32,21 @@ def vlc_engine(max_size: tuple[int, int]) -> VideoEngine:
     report = vlc_engine.probe()
     if not report.available:
         raise RuntimeError(report.error)
-    return vlc_engine.VlcEngine(max_size=max_size)
+    # Large frames as I420 only for the software scene graph, which converts them where it draws
+    # them; a graphics card's takes RGB textures, which libVLC's own conversion makes as well. A
+    # wrong guess costs time, not pictures: the frame item converts I420 for a texture too.
+    return vlc_engine.VlcEngine(max_size=max_size, yuv=software_scene_graph())
+
+
+def software_scene_graph() -> bool:
+    """Whether Qt Quick draws with its software scene graph: asked in code, or in the environment
+    (QT_QUICK_BACKEND, as the kiosk's service sets it on machines without a graphics card)."""
+    from PySide6.QtQuick import QQuickWindow, QSGRendererInterface  # which scene graph draws, here only
+
+    if QQuickWindow.graphicsApi() == QSGRendererInterface.GraphicsApi.Software:
+        return True
+    chosen = os.environ.get("QT_QUICK_BACKEND") or os.environ.get("QMLSCENE_DEVICE") or ""
+    return chosen.strip().lower() in ("software", "softwarecontext")
 
 
 class FilmCoordinator:

@@ -14,12 +14,22 @@ import shiboken6
 from PySide6.QtCore import Property, QRectF, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGNode, QSGSimpleTextureNode, QSGTexture
+from PySide6.QtQuick import (
+    QQuickItem,
+    QQuickWindow,
+    QSGNode,
+    QSGRendererInterface,
+    QSGSimpleTextureNode,
+    QSGTexture,
+)
 
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
-from kiosk.video.engine import Frame
+from kiosk.ui.video.yuv_node import DrawCounts, YuvFrameNode
+from kiosk.video import swscale
+from kiosk.video.engine import Frame, PixelFormat
+from kiosk.video.swscale import Converter
 
 
 def fitted(aspect: float, box: QRectF) -> QRectF:
@@ -54,6 +64,8 @@ class VideoFrame(QQuickItem):
         # it in the scene graph, so that its pooled buffer is not written while it is drawn.
         self._frame_drawn: Frame | None = None
         self._window: QQuickWindow | None = None
+        self._converter: Converter | None = None  # I420 to RGB32 for a graphics card's scene graph
+        self.yuv_draws = DrawCounts()  # how I420 frames were drawn on the software scene graph
         self.setFlag(QQuickItem.Flag.ItemHasContents, True)
 
     def _get_player(self) -> ExcerptPlayer | None:
@@ -78,9 +90,18 @@ class VideoFrame(QQuickItem):
         frame = player.current_frame() if player is not None else None
         if frame is None or frame is self._frame:
             return
+        if frame.pixel_format is PixelFormat.I420 and not self._draws_yuv():
+            # A graphics card's scene graph takes RGB textures: converted here, once a frame.
+            self._converter = self._converter or Converter()
+            frame = swscale.to_rgb32(frame, self._converter)
         # The QImage borrows the frame's bytes: keep the frame referenced with it (a pooled buffer
-        # is written again once nothing holds it). The old image goes before the old frame.
-        image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
+        # is written again once nothing holds it). The old image goes before the old frame. An
+        # I420 frame has none: the software scene graph converts it where it draws it.
+        image = (
+            QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32)
+            if frame.pixel_format is PixelFormat.RGB32
+            else None
+        )
         self._image, self._frame = image, frame
         self._aspect = (player.aspect() if player is not None else None) or frame.width / frame.height
         self._new_image = True
@@ -99,10 +120,18 @@ class VideoFrame(QQuickItem):
                 self._window = candidate
         return self._window
 
+    def _draws_yuv(self) -> bool:
+        """Whether this item's scene graph is the software one, which draws I420 frames itself."""
+        window = self._scene_window()
+        software = QSGRendererInterface.GraphicsApi.Software
+        return window is not None and window.rendererInterface().graphicsApi() == software
+
     def updatePaintNode(self, node: QSGNode | None, _data: object) -> QSGNode | None:  # type: ignore[override]
         # Called while the UI thread waits (the scene graph's sync step), on the render thread
         # where there is one. None: nothing to draw yet.
-        image, window = self._image, self._scene_window()
+        frame, image, window = self._frame, self._image, self._scene_window()
+        if frame is not None and frame.pixel_format is PixelFormat.I420 and window is not None:
+            return self._update_yuv_node(node, frame, window)
         if image is None or window is None:
             return node
         if not isinstance(node, QSGSimpleTextureNode):
@@ -118,4 +147,23 @@ class VideoFrame(QQuickItem):
             self.frames_painted += 1
         node.setFiltering(QSGTexture.Filtering.Linear if self.smooth() else QSGTexture.Filtering.Nearest)
         node.setRect(fitted(self._aspect, self.boundingRect()))
+        return node
+
+    def _update_yuv_node(self, node: QSGNode | None, frame: Frame, window: QQuickWindow) -> QSGNode:
+        if not isinstance(node, YuvFrameNode):
+            node = YuvFrameNode(window, self.yuv_draws)
+            self._new_image = True
+        target = fitted(self._aspect, self.boundingRect())
+        spare_w, spare_h = target.width() - frame.width, target.height() - frame.height
+        if 0 <= spare_w < 3 and 0 <= spare_h < 3:
+            # Frames are made at the player's size in even pixels: shown as they are, centred, not
+            # stretched by a pixel or two (a pass of scaling for nothing, and no straight way).
+            target = QRectF(target.x() + spare_w / 2, target.y() + spare_h / 2, frame.width, frame.height)
+        if self._new_image or node.target != target:
+            node.frame, node.target = frame, target
+            node.markDirty(QSGNode.DirtyStateBit.DirtyMaterial | QSGNode.DirtyStateBit.DirtyGeometry)
+            if self._new_image:
+                self._frame_drawn = frame
+                self._new_image = False
+                self.frames_painted += 1
         return node
