@@ -62,6 +62,11 @@ _engines: weakref.WeakSet[VlcEngine] = weakref.WeakSet()
 #: 1080p and smaller stay RGB32 (docs/decisions/0067).
 YUV_ABOVE_PIXELS = 1920 * 1088
 _yuv_above_pixels = YUV_ABOVE_PIXELS
+#: How far ahead a prepared opening of a film larger than that reads (100 ms for the others,
+#: kiosk/video/playback.py): libVLC keeps every picture it decoded ahead, 12 MiB each at 2160p.
+#: 2160p film prepared, load of one busy core beside it, three runs each: 408-409 MiB at 50 ms
+#: against 421-445 at 100, 30.0 fps in all (docs/decisions/0067).
+LARGE_LEAD_IN_READ_AHEAD_MS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +402,9 @@ class VlcEngine:
         media.add_option(f":stop-time={excerpt.end_ms / 1000 + 1.0:.3f}")
         # See READ_AHEAD_MS: below 300 ms, frames from the film's beginning reach the screen
         # unless the gate hides every picture until libVLC's exact clock (a prepared lead-in).
+        film_w, film_h = self._film_size
+        if read_ahead_ms < READ_AHEAD_MS and film_w * film_h > _yuv_above_pixels:
+            read_ahead_ms = min(read_ahead_ms, LARGE_LEAD_IN_READ_AHEAD_MS)
         media.add_option(f":file-caching={int(read_ahead_ms)}")
         if not excerpt.audio:
             media.add_option(":no-audio")

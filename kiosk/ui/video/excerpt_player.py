@@ -128,6 +128,11 @@ class ExcerptPlayer(QObject):
         self._settle.timeout.connect(self._prepare_settled)
         self._relay = QtThreadRelay(self)
         self._mailbox = FrameMailbox(lambda: self._relay.run.emit(self._take_frame))
+        if isinstance(parent, QQuickItem):
+            # The film's place may be laid out after a first opening began: libVLC asks for the
+            # frames' size when the picture is decoded, and then it is the size shown.
+            parent.widthChanged.connect(self._resized)
+            parent.heightChanged.connect(self._resized)
         self._timer = QTimer(self)
         self._timer.setInterval(33)
         self._timer.timeout.connect(self._tick)
@@ -451,6 +456,11 @@ class ExcerptPlayer(QObject):
             # 0.2 s to start, and a film that cannot play shows its note before anyone taps.
             QTimer.singleShot(0, self, self._preheat)  # with self as context: no call once QML deleted us
             self._arm_settle()
+
+    @Slot()
+    def _resized(self) -> None:
+        if self._engine is not None:
+            self._engine.set_max_size(*self._shown_size())
 
     def _preheat(self) -> None:
         if self._playback is None and self._panel is not None:
