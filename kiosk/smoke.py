@@ -184,15 +184,39 @@ def play_excerpt(app: Any, engine_module: Any, panel: Any, seconds: float, timeo
         return Step("video", "fail", f"{where}: {len(frames)} frames, events {events}", details=details)
     span = (frames[-1][0] - frames[0][0]) * 1000
     film = frames[-1][1] - frames[0][1]
-    details.update(wall_ms=round(span), film_ms=round(film))
+    large = large_films_check(info.library)
+    details.update(wall_ms=round(span), film_ms=round(film), large_films=large)
     return Step(
         "video",
         "ok",
         f"{where}: {len(frames)} frames of {size[0]}x{size[1]} in {span / 1000:.1f} s, "
-        f"first frame {first_ms:.0f} ms after open, {info.version} from {info.library}",
+        f"first frame {first_ms:.0f} ms after open, {info.version} from {info.library}; large films {large}",
         first_ms,
         details,
     )
+
+
+def large_films_check(libvlc: str) -> str:
+    """How large films reach the screen here: as I420 once libswscale converts a picture right
+    (docs/decisions/0067), or as RGB from libVLC, and why."""
+    import ctypes
+
+    from kiosk.video import swscale
+
+    if not swscale.available(libvlc):
+        return f"as RGB ({swscale.why_not()})"
+    # A grey 16x2 I420 picture (Y 126, no colour) must come out grey.
+    picture = bytearray([126] * 32 + [128] * 16 + [0] * 64)
+    target = bytearray(swscale.padded_width(16) * 4 * 2)
+    address = ctypes.addressof(ctypes.c_char.from_buffer(picture))
+    swscale.Converter().convert(
+        address, (0, 32, 40), (16, 8, 8), (16, 2), ctypes.addressof(ctypes.c_char.from_buffer(target)),
+        swscale.padded_width(16) * 4, (16, 2),
+    )  # fmt: skip
+    grey = target[0:3]
+    if max(grey) - min(grey) > 4 or not 110 <= grey[0] <= 140:
+        return f"as RGB (libswscale converted grey to {list(grey)})"
+    return "as I420 (libswscale)"
 
 
 def run_smoke(

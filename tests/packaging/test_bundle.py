@@ -123,6 +123,8 @@ def test_bundle_smoke_with_system_libvlc_hidden(bundle: Path, tmp_path: Path):
     assert steps["qt_messages"]["details"]["messages"] == []
     if _engine_in_checkout():
         assert steps["video"]["status"] == "ok", steps["video"]
+        # The bundle's own libswscale converts large films' pictures (docs/decisions/0067).
+        assert steps["video"]["details"]["large_films"] == "as I420 (libswscale)", steps["video"]
     else:
         assert steps["video"]["status"] == "skipped"
     _record(

@@ -84,11 +84,20 @@ def test_a_line_is_written_no_further_than_its_padded_width(width: int) -> None:
         assert max(written) == width - 1
 
 
-def test_without_libswscale_it_says_why() -> None:
-    code = "from kiosk.video import swscale; print(swscale.available(), swscale.why_not())"
+def test_without_libswscale_it_says_why_and_the_smoke_says_large_films_come_as_rgb() -> None:
+    code = (
+        "from kiosk.video import swscale; from kiosk.smoke import large_films_check; "
+        "print(swscale.available(), swscale.why_not()); print(large_films_check(''))"
+    )
     env = dict(os.environ, KIOSK_NO_SWSCALE="1")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False turned off (KIOSK_NO_SWSCALE)"
+    assert out.splitlines() == ["False turned off (KIOSK_NO_SWSCALE)", "as RGB (turned off (KIOSK_NO_SWSCALE))"]
+
+
+def test_the_smoke_converts_a_picture_to_know_large_films_come_as_i420() -> None:
+    from kiosk.smoke import large_films_check
+
+    assert large_films_check("") == "as I420 (libswscale)"
 
 
 def test_the_rgb_layout_holds_every_line_and_the_i420_one_its_three_planes() -> None:
