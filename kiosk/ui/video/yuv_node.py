@@ -7,11 +7,12 @@ is made or kept, which at 2160p is 32 MiB a picture.
 
 Only what the scene graph asks to be drawn is written. It repaints regions, not whole items: the
 picture's place minus what lies opaque above it (the film's control bar) or did not change. An
-unscaled picture is converted rectangle by rectangle of that region. Whenever the direct way
+unscaled picture is converted rectangle by rectangle of that region (the few pixels at a
+rectangle's odd edges through a small RGB image the painter copies). Whenever the direct way
 would not draw exactly what the painter would (a scaled picture only partly repainted, the item
-faded or turned by a transition, a rectangle on odd pixels where colour is shared by two, a
-painter that does not draw into a plain image), the picture is converted into an RGB image of its
-own and drawn by the painter, clipped to the same region, like any other image.
+faded or turned by a transition, a painter that does not draw into a plain image), the picture
+is converted into an RGB image of its own and drawn by the painter, clipped to the same region,
+like any other image.
 """
 
 from __future__ import annotations
@@ -165,10 +166,10 @@ class YuvFrameNode(QSGRenderNode):
         edges = QRegion(part).subtracted(QRegion(inside)) if not inside.isEmpty() else QRegion(part)
         for edge in _rects(edges):
             around = _even_outside(edge)
-            stride = padded_width(around.width()) * 4
-            small = bytearray(stride * around.height())
-            self._convert_part(source, frame, around, _address_of(small), stride)
-            image = QImage(small, around.width(), around.height(), stride, QImage.Format.Format_RGB32)
+            line = padded_width(around.width()) * 4
+            small = bytearray(line * around.height())
+            self._convert_part(source, frame, around, _address_of(small), line)
+            image = QImage(small, around.width(), around.height(), line, QImage.Format.Format_RGB32)
             painter.drawImage(edge.translated(shown.x(), shown.y()), image, edge.translated(-around.x(), -around.y()))
 
     def _convert_part(self, source: int, frame: Frame, part: QRect, target: int, stride: int) -> None:
