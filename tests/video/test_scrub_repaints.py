@@ -13,7 +13,7 @@ from clips import Clip
 from runner import Runner, Seen
 
 from kiosk.video import vlc_engine
-from kiosk.video.engine import Excerpt, Frame
+from kiosk.video.engine import Excerpt, Frame, PixelFormat
 from kiosk.video.playback import PlayerState
 from kiosk.video.repaints import ROW_STEP, Repaints, fingerprint
 
@@ -36,6 +36,25 @@ def test_the_fingerprint_reads_the_sampled_rows_and_only_the_visible_pixels() ->
     assert fingerprint(padded) == fingerprint(picture(1))
     # Nor is a picture of another size the same one.
     assert fingerprint(picture(0, width=8)) != fingerprint(picture(0, width=4))
+
+
+def i420(value: int, *, spare: int = 0) -> Frame:
+    """An I420 picture 8x32, its brightness ``value``, ``spare`` in the 8 spare bytes of each row."""
+    width, height, stride = 8, 32, 16
+    data = bytearray([spare]) * (stride * height * 3 // 2)
+    for line in range(height):
+        data[line * stride : line * stride + width] = bytes([value]) * width
+    u = stride * height
+    offsets, strides = (0, u, u + stride // 2 * height // 2), (stride, stride // 2, stride // 2)
+    return Frame(
+        data, width, height, stride, pixel_format=PixelFormat.I420, plane_offsets=offsets, plane_strides=strides
+    )
+
+
+def test_an_i420_pictures_fingerprint_is_its_brightness_not_its_spare_bytes() -> None:
+    # A repaint lands in another pooled buffer, whose spare bytes an earlier picture left.
+    assert fingerprint(i420(61, spare=0)) == fingerprint(i420(61, spare=200))
+    assert fingerprint(i420(61)) != fingerprint(i420(133))
 
 
 def test_a_repaint_of_the_picture_before_the_seek_is_not_the_seeks() -> None:
