@@ -199,21 +199,18 @@ def play_excerpt(app: Any, engine_module: Any, panel: Any, seconds: float, timeo
 def large_films_check(libvlc: str) -> str:
     """How large films reach the screen here: as I420 once libswscale converts a picture right
     (docs/decisions/0067), or as RGB from libVLC, and why."""
-    import ctypes
-
     from kiosk.video import swscale
+    from kiosk.video.engine import Frame, PixelFormat
 
     if not swscale.available(libvlc):
         return f"as RGB ({swscale.why_not()})"
-    # A grey 16x2 I420 picture (Y 126, no colour) must come out grey.
-    picture = bytearray([126] * 32 + [128] * 16 + [0] * 64)
-    target = bytearray(swscale.padded_width(16) * 4 * 2)
-    address = ctypes.addressof(ctypes.c_char.from_buffer(picture))
-    swscale.Converter().convert(
-        address, (0, 32, 40), (16, 8, 8), (16, 2), ctypes.addressof(ctypes.c_char.from_buffer(target)),
-        swscale.padded_width(16) * 4, (16, 2),
+    # A grey 16x2 I420 picture (Y 126, no colour) must come out grey; zeros after it, for
+    # libswscale's reading in runs.
+    picture = Frame(
+        bytearray([126] * 32 + [128] * 16 + [0] * 64), 16, 2, 16,
+        pixel_format=PixelFormat.I420, plane_offsets=(0, 32, 40), plane_strides=(16, 8, 8),
     )  # fmt: skip
-    grey = target[0:3]
+    grey = swscale.to_rgb32(picture).data[0:3]
     if max(grey) - min(grey) > 4 or not 110 <= grey[0] <= 140:
         return f"as RGB (libswscale converted grey to {list(grey)})"
     return "as I420 (libswscale)"

@@ -196,12 +196,12 @@ def to_rgb32(frame: Frame, converter: Converter | None = None) -> Frame:
     a frame's number)."""
     if frame.pixel_format is not PixelFormat.I420:
         return frame
-    data = frame.data if isinstance(frame.data, bytearray) else bytearray(frame.data)  # held until done
+    data = writable(frame.data)  # held until done
     stride = padded_width(frame.width) * 4
     pixels = bytearray(stride * frame.height)
     (converter or Converter()).convert(
-        _address(data), frame.plane_offsets, frame.plane_strides, (frame.width, frame.height),
-        _address(pixels), stride, (frame.width, frame.height),
+        address_of(data), frame.plane_offsets, frame.plane_strides, (frame.width, frame.height),
+        address_of(pixels), stride, (frame.width, frame.height),
     )  # fmt: skip
     return dataclasses.replace(
         frame, data=pixels, stride=stride, pixel_format=PixelFormat.RGB32, plane_offsets=(0, 0, 0),
@@ -209,5 +209,11 @@ def to_rgb32(frame: Frame, converter: Converter | None = None) -> Frame:
     )  # fmt: skip
 
 
-def _address(buffer: bytearray) -> int:
+def writable(data: bytes | bytearray) -> bytearray:
+    """A frame's bytes as a buffer whose address can be taken (a pooled buffer as it is)."""
+    return data if isinstance(data, bytearray) else bytearray(data)
+
+
+def address_of(buffer: bytearray) -> int:
+    """The address of a buffer's first byte, for :meth:`Converter.convert` (valid while held)."""
     return ctypes.addressof(ctypes.c_char.from_buffer(buffer))

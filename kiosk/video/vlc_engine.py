@@ -62,8 +62,9 @@ _engines: weakref.WeakSet[VlcEngine] = weakref.WeakSet()
 #: 1080p and smaller stay RGB32 (docs/decisions/0067).
 YUV_ABOVE_PIXELS = 1920 * 1088
 _yuv_above_pixels = YUV_ABOVE_PIXELS
-#: How far ahead a prepared opening of a film larger than that reads (100 ms for the others,
-#: kiosk/video/playback.py): libVLC keeps every picture it decoded ahead, 12 MiB each at 2160p.
+#: How far ahead a prepared opening reads when its pictures will come as I420 (100 ms for the
+#: others, kiosk/video/playback.py): libVLC keeps every picture it decoded ahead, 12 MiB each at
+#: 2160p. Measured with I420 frames only, whose CPU is lower: RGB frames lost some at 50 ms.
 #: 2160p film prepared, load of one busy core beside it, three runs each: 408-409 MiB at 50 ms
 #: against 421-445 at 100, 30.0 fps in all (docs/decisions/0067).
 LARGE_LEAD_IN_READ_AHEAD_MS = 50
@@ -402,8 +403,7 @@ class VlcEngine:
         media.add_option(f":stop-time={excerpt.end_ms / 1000 + 1.0:.3f}")
         # See READ_AHEAD_MS: below 300 ms, frames from the film's beginning reach the screen
         # unless the gate hides every picture until libVLC's exact clock (a prepared lead-in).
-        film_w, film_h = self._film_size
-        if read_ahead_ms < READ_AHEAD_MS and film_w * film_h > _yuv_above_pixels:
+        if read_ahead_ms < READ_AHEAD_MS and self._delivers_yuv(*self._film_size):
             read_ahead_ms = min(read_ahead_ms, LARGE_LEAD_IN_READ_AHEAD_MS)
         media.add_option(f":file-caching={int(read_ahead_ms)}")
         if not excerpt.audio:
@@ -499,6 +499,10 @@ class VlcEngine:
         self._drawn.clear()
         self._pool = None
 
+    def _delivers_yuv(self, width: int, height: int) -> bool:
+        """Whether pictures of a film of this size come as I420, as the player's size stands."""
+        return self._yuv and yuv_pays(*fit_size(width, height, *self._max_size), *self._max_size)
+
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
     def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:
         try:
@@ -516,7 +520,7 @@ class VlcEngine:
             # Large pictures come as the decoder made them (I420), converted by the kiosk where
             # they are shown: 12 bits a pixel instead of 32, and no converted copy kept by libVLC
             # (swscale.py, docs/decisions/0067).
-            layout = picture_layout(w, h, yuv=self._yuv and yuv_pays(w, h, *self._max_size))
+            layout = picture_layout(w, h, yuv=self._delivers_yuv(w, h))
             ctypes.memmove(chroma, layout.pixel_format.value.encode(), 4)
             width[0], height[0] = w, h
             for plane in range(3):

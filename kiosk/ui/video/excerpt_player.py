@@ -459,6 +459,7 @@ class ExcerptPlayer(QObject):
 
     @Slot()
     def _resized(self) -> None:
+        """The engine sizes the next frames it asks libVLC for to the player's place as it is now."""
         if self._engine is not None:
             self._engine.set_max_size(*self._shown_size())
 
@@ -470,8 +471,7 @@ class ExcerptPlayer(QObject):
         """Make the engine and the playback; False (poster and note) when the film cannot play.
         ``announce``: emit ``finished`` then, so that the attract loop moves on."""
         if self._playback is not None:
-            if self._engine is not None:
-                self._engine.set_max_size(*self._shown_size())  # for the opening that may follow
+            self._resized()  # for the opening that may follow
             return self._state is not PlayerState.UNAVAILABLE
         panel = self._panel
         if panel is None:

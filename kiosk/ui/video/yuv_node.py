@@ -17,7 +17,6 @@ like any other image.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 from dataclasses import dataclass
 from typing import Any, cast
@@ -28,18 +27,13 @@ from PySide6.QtGui import QImage, QPainter, QRegion, QTransform
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface, QSGRenderNode
 
 from kiosk.video.engine import Frame
-from kiosk.video.swscale import RUN_PIXELS, Converter, padded_width
+from kiosk.video.swscale import RUN_PIXELS, Converter, address_of, padded_width, writable
 
 log = logging.getLogger(__name__)
 
 #: Formats of the window's image libswscale's B,G,R,A output is right for as it is (its alpha 255).
 _DIRECT_FORMATS = (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied, QImage.Format.Format_ARGB32)
 _MOVES = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
-
-
-def _address_of(buffer: bytearray) -> int:
-    """The address of a buffer's first byte (valid while the buffer is held)."""
-    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
 
 
 def _address_of_pixels(image: QImage) -> int:
@@ -135,8 +129,8 @@ class YuvFrameNode(QSGRenderNode):
         # of its own, and the picture would go there, never to the screen.
         pixels = _address_of_pixels(image)
         stride = image.bytesPerLine()
-        data = frame.data if isinstance(frame.data, bytearray) else bytearray(frame.data)  # held until done
-        source = _address_of(data)
+        data = writable(frame.data)  # held until done
+        source = address_of(data)
         if unscaled:
             for part in rects:
                 self._draw_part(painter, source, frame, part.translated(-shown.x(), -shown.y()), shown, pixels, stride)
@@ -168,7 +162,7 @@ class YuvFrameNode(QSGRenderNode):
             around = _even_outside(edge)
             line = padded_width(around.width()) * 4
             small = bytearray(line * around.height())
-            self._convert_part(source, frame, around, _address_of(small), line)
+            self._convert_part(source, frame, around, address_of(small), line)
             image = QImage(small, around.width(), around.height(), line, QImage.Format.Format_RGB32)
             painter.drawImage(edge.translated(shown.x(), shown.y()), image, edge.translated(-around.x(), -around.y()))
 
@@ -191,10 +185,10 @@ class YuvFrameNode(QSGRenderNode):
         if self._scratch is None or len(self._scratch) != size:
             self._scratch = bytearray(size)
         scratch = self._scratch
-        data = frame.data if isinstance(frame.data, bytearray) else bytearray(frame.data)  # held until done
+        data = writable(frame.data)  # held until done
         self._converter.convert(
-            _address_of(data), frame.plane_offsets, frame.plane_strides, (frame.width, frame.height),
-            _address_of(scratch), stride, (frame.width, frame.height),
+            address_of(data), frame.plane_offsets, frame.plane_strides, (frame.width, frame.height),
+            address_of(scratch), stride, (frame.width, frame.height),
         )  # fmt: skip
         picture = QImage(scratch, frame.width, frame.height, stride, QImage.Format.Format_RGB32)
         painter.save()
