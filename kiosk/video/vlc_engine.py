@@ -443,8 +443,16 @@ class VlcEngine:
         """Stop decoding. No frame or event reaches the listener once this returns, and it
         returns at once: libVLC's own stop joins its threads, 12-40 ms (bench_video) that the UI
         thread would otherwise wait as the visitor leaves a panel or the attract loop moves on.
-        It runs on a thread of its own, which the next open() waits for."""
-        self._wind_down(self._player.stop, "libvlc-stop")
+        It runs on a thread of its own, which the next open() waits for. The buffers nothing
+        shows any more go back to the system once libVLC has stopped drawing into them."""
+        pool = self._pool
+
+        def stop_and_shed() -> None:
+            self._player.stop()
+            if pool is not None:
+                pool.shed()
+
+        self._wind_down(stop_and_shed, "libvlc-stop")
 
     def wait_stopped(self) -> None:
         """Until libVLC has stopped after :meth:`stop` (its threads joined)."""
@@ -525,8 +533,8 @@ class VlcEngine:
             width[0], height[0] = w, h
             for plane in range(3):
                 pitches[plane], lines[plane] = layout.pitches[plane], layout.lines[plane]
-            # The buffers are kept from one opening to the next of the same size: no big
-            # allocation for each excerpt.
+            # The buffers are kept from one opening to the next of the same size (a seek, a
+            # replay): no big allocation for each. A stop() sheds those nothing shows.
             if self._pool is None or self._pool.size != layout.size:
                 self._pool = FramePool(layout.size)
             self._layout = layout

@@ -77,3 +77,15 @@ def test_a_pool_whose_buffers_are_needed_keeps_them() -> None:
         if len(held) > 2:  # a screen two frames behind: three needed at times, two free never
             held.pop(0)
     assert pool.buffers == 3 and pool.returned == 0 and pool.overflows == 0
+
+
+def test_a_stopped_players_pool_sheds_all_but_the_picture_still_shown() -> None:
+    pool = FramePool(64)
+    held = [draw(pool, n) for n in range(3)]
+    last = held.pop()  # the last picture stays on screen after the stop
+    del held
+    assert pool.shed() == 2
+    assert pool.buffers == 1 and last == bytes([2]) * 64
+    assert draw(pool, 7) is not last  # the next opening draws into a new buffer
+    del last
+    assert pool.shed() == 2 and pool.buffers == 0

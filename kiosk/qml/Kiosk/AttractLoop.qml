@@ -21,6 +21,10 @@ Rectangle {
     readonly property int count: items.count
     // True once the item on screen has its first frame drawn (read by tests and the benchmark).
     property bool currentReady: false
+    // How long before a film's end the next item prepares (a film: opened a lead-in ahead and
+    // its first frame held, about a second at 2160p). Not earlier: a prepared film holds its
+    // decoder's pictures, 230 MiB at 2160p, and two at once would double them.
+    property int prepareAheadMs: 1500
 
     objectName: "attractLoop"
     color: Theme.background
@@ -43,6 +47,7 @@ Rectangle {
         if (!slide.ready) {
             currentReady = false;
             waiting = true;
+            slide.prepare();
             return;
         }
         waiting = false;
@@ -50,19 +55,32 @@ Rectangle {
         slide.start();
         if (!slide.ownsDuration)
             dwell.restart();
+        // The next item readies itself while this one shows: at once after a picture, near the
+        // end of a film (a film ended in an earlier round holds its last frame, not its first).
+        if (upcoming !== -1 && upcoming !== current) {
+            prepareNext.interval = slide.ownsDuration ? Math.max(0, slide.lengthMs - prepareAheadMs) : 0;
+            prepareNext.restart();
+        }
+    }
+    function prepareUpcoming() {
+        const next = slideAt(upcoming);
+        if (running && next && upcoming !== current)
+            next.prepare();
     }
     function advance() {
         if (!running)
             return;
         if (count < 2) {
-            startCurrent();
+            startCurrent(); // a lone film prepares again first: its last frame holds meanwhile
             return;
         }
         const next = slideAt(upcoming);
-        if (next && next.ready)
+        if (next && next.ready) {
             switchToUpcoming();
-        else
+        } else {
             waiting = true;
+            prepareUpcoming();
+        }
     }
     function switchToUpcoming() {
         waiting = false;
@@ -75,17 +93,21 @@ Rectangle {
     function slideReady(index) {
         if (!waiting)
             return;
-        if (index === upcoming && leaving === -1 && slideAt(current) && slideAt(current).ready)
+        // From a current item that has shown (a film that ended is no longer `ready`: its last
+        // frame holds until the next dissolves over it).
+        if (index === upcoming && leaving === -1 && currentReady)
             switchToUpcoming();
         else if (index === current)
             startCurrent();
     }
 
     onRunningChanged: {
-        if (running)
+        if (running) {
             restart();
-        else
+        } else {
             dwell.stop();
+            prepareNext.stop();
+        }
     }
     onCountChanged: if (running)
         restart()
@@ -94,6 +116,10 @@ Rectangle {
         id: dwell
         interval: loop.store.attractItemMs
         onTriggered: loop.advance()
+    }
+    Timer {
+        id: prepareNext
+        onTriggered: loop.prepareUpcoming()
     }
     Timer {
         id: cleanup

@@ -20,11 +20,16 @@ Item {
     readonly property AttractItem shownItem: loader.item as AttractItem
     readonly property bool ready: shownItem !== null && shownItem.ready
     readonly property bool ownsDuration: shownItem !== null && shownItem.ownsDuration
+    readonly property int lengthMs: shownItem !== null ? shownItem.lengthMs : 0
     signal finished
 
     function start() {
         if (shownItem)
             shownItem.start();
+    }
+    function prepare() {
+        if (shownItem)
+            shownItem.prepare();
     }
 
     objectName: "attractSlide_" + (item ? item.panelId : "")

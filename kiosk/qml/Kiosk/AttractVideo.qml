@@ -2,7 +2,7 @@ import QtQuick
 import KioskBackend
 
 // Attract item: a film excerpt, muted, without controls (VideoPlayer with attract: true).
-// While the player prepares, or when the film cannot play, the poster stands in.
+// Until the player holds a picture, or when the film cannot play, the poster stands in.
 AttractItem {
     id: root
 
@@ -15,9 +15,13 @@ AttractItem {
     // The excerpt's end (finished) ends the item, not the loop's timer; a film that cannot
     // play says so with `finished` too.
     ownsDuration: true
+    lengthMs: player.duration
 
     function start() {
         player.start();
+    }
+    function prepare() {
+        player.prepare();
     }
     function stop() {
         player.stop();
@@ -26,7 +30,7 @@ AttractItem {
     AttractTitle {
         id: poster
         anchors.fill: parent
-        visible: !player.ready
+        visible: !player.pictureShown
         item: root.item
         durationMs: root.durationMs
         badge: root.filmWord
@@ -42,6 +46,7 @@ AttractItem {
         panelId: root.item.panelId
         language: root.item.language
         attract: true
+        prepareOnLoad: false // the loop asks, when this excerpt's turn nears
         captionMargin: 0
         onFinished: root.finished()
     }

@@ -32,11 +32,18 @@ Item {
     // captions sit above it.
     property real captionMargin: attract ? Theme.px(230) : 0
 
-    // Attract: a decoded first frame of the excerpt is held on screen (or the film cannot
-    // play and the poster stands in). Otherwise: the poster or a frame is on screen.
+    // Prepare as soon as the item is made. The attract loop asks for it itself instead, when
+    // the excerpt's turn nears: two large films preparing at once hold two decoders' pictures.
+    property bool prepareOnLoad: attract || preload
+
+    // Attract: the excerpt's own first frame is held, or it plays on (or the film cannot play
+    // and the poster stands in); an ended run's last frame is not ready to start from.
+    // Otherwise: the poster or a frame is on screen.
     readonly property bool ready: root.excerpt.failed
-        || (attract ? root.excerpt.hasFrame
+        || (attract ? root.excerpt.runShown
                     : root.excerpt.hasFrame || poster.status === Image.Ready || poster.source.toString() === "")
+    // A picture of the film is on screen (or the film cannot play): a host's stand-in hides.
+    readonly property bool pictureShown: root.excerpt.failed || root.excerpt.hasFrame
     readonly property bool holdsIdle: root.excerpt.holdsIdle
     // The excerpt's length (ms): the host holds the idle timer for at most this and a margin.
     readonly property int duration: root.excerpt.duration
@@ -49,6 +56,10 @@ Item {
 
     function start() {
         root.excerpt.play();
+    }
+    // Hold the excerpt's first frame, paused, so that start() shows no gap.
+    function prepare() {
+        root.excerpt.prepare();
     }
     function stop() {
         root.excerpt.stop();
@@ -125,8 +136,8 @@ Item {
         }
     }
 
-    // The gapless attract loop shows us once ready: prepare the first frame at once.
-    Component.onCompleted: if (attract || preload)
+    // The gapless attract loop shows us once ready (see prepareOnLoad).
+    Component.onCompleted: if (prepareOnLoad)
         root.excerpt.prepare()
     Component.onDestruction: root.excerpt.release()
 

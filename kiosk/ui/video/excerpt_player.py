@@ -43,6 +43,8 @@ SETTLE_MS = 400
 
 #: The states in which libVLC decodes (and the position timer runs).
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
+#: The states in which the picture held belongs to the run under way (ExcerptPlayer.runShown).
+_RUN_SHOWN = (PlayerState.READY, PlayerState.PLAYING, PlayerState.PAUSED)
 
 
 class _Observer(PlaybackObserver):
@@ -90,6 +92,7 @@ class ExcerptPlayer(QObject):
     frameChanged = Signal()
     hasFrameChanged = Signal()
     showsFrameChanged = Signal()
+    runShownChanged = Signal()
     currentChanged = Signal()
     neighbourChanged = Signal()
     settleMsChanged = Signal()
@@ -118,6 +121,7 @@ class ExcerptPlayer(QObject):
         self._frame: Frame | None = None
         self._has_frame = False
         self._shows_frame = False
+        self._run_shown = False
         self._current = False
         self._neighbour = False
         self._token = object()  # this player, to the coordinator (never the QObject itself)
@@ -280,6 +284,14 @@ class ExcerptPlayer(QObject):
 
     def _get_engaged(self) -> bool:
         return self._get_ended() or self._state in (PlayerState.LOADING, PlayerState.PLAYING, PlayerState.PAUSED)
+
+    def _get_run_shown(self) -> bool:
+        return self._has_frame and self._state in _RUN_SHOWN
+
+    # The picture held is one of this run: the excerpt's first frame, prepared, or one it plays.
+    # Not an ended run's last frame, nor that frame kept while the excerpt prepares again: the
+    # attract loop must not dissolve to a picture that is about to jump to another.
+    runShown = Property(bool, _get_run_shown, notify=runShownChanged)
 
     # A visitor started this excerpt: its controls belong on screen.
     engaged = Property(bool, _get_engaged, notify=stateChanged)
@@ -570,6 +582,9 @@ class ExcerptPlayer(QObject):
                 self._arm_settle()  # the visitor may well want it again
 
     def _update_shows_frame(self) -> None:
+        if self._get_run_shown() != self._run_shown:
+            self._run_shown = not self._run_shown
+            self.runShownChanged.emit()
         waiting = self._state in (PlayerState.PREPARING, PlayerState.READY) and not self._attract
         shows = self._has_frame and not waiting
         if shows != self._shows_frame:
