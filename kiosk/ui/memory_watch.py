@@ -6,7 +6,9 @@ Every 5 s it reads :func:`kiosk.memory_pressure.read_memory` (a few small files)
 level changes:
 
 - ``low``: films beside the panel on screen no longer prepare ahead, and those prepared are
-  stopped (each holds a paused decoder: tens of MB); pictures are decoded at 3/4 of their size on screen (QML's
+  stopped (each holds a paused decoder: tens of MB, 230 at 2160p); the attract loop prepares its
+  next film once the one playing has stopped, not beside it (``Theme.prepareFilmsAhead``: the last
+  frame stands still meanwhile, about a second at 2160p); pictures are decoded at 3/4 of their size on screen (QML's
   ``Theme.pictureScale``: 44 % fewer pixels); a picture whose decoded
   size would still pass 64 MB is not decoded (its placeholder shows) instead of 256 MB; freed
   heap goes back to the system now;
@@ -89,7 +91,7 @@ class MemoryWatch(QObject):
             None if level == NORMAL else f"Memory is short ({memory.headroom:.0%} left): films are not prepared ahead.",
         )
         QImageReader.setAllocationLimit(PICTURE_LIMIT_MB[level])
-        self._scale_pictures(PICTURE_SCALE[level])
+        self._set_theme(PICTURE_SCALE[level], films_ahead=level == NORMAL)
         if level in (LOW, CRITICAL):
             released = self._release_films()
             if released:
@@ -99,11 +101,12 @@ class MemoryWatch(QObject):
             self._window.releaseResources()
         self.levelChanged.emit(level)
 
-    def _scale_pictures(self, scale: float) -> None:
+    def _set_theme(self, scale: float, *, films_ahead: bool) -> None:
         if self._engine is not None:
             theme = self._engine.singletonInstance("Kiosk", "Theme")
             if theme is not None:
                 theme.setProperty("pictureScale", scale)
+                theme.setProperty("prepareFilmsAhead", films_ahead)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -19,8 +19,10 @@ from harness import make_poster, video_panel
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QPointingDevice
 
+from kiosk.memory_pressure import LOW, Memory
 from kiosk.model import Attract, Chapter, Exhibition, ExhibitionInfo, Localized
 from kiosk.model.timecode import Duration
+from kiosk.ui.memory_watch import MemoryWatch
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the presentation's driver, tests/ui
@@ -46,6 +48,48 @@ def _two_films(media: Path, clip: Clip) -> Exhibition:
     )
 
 
+class Rounds:
+    """The attract films' players, watched: for each film, the state its player came from each
+    time it began to play and the frame it showed then; and whether a film was ever preparing
+    while another held its decoder (prepared, or playing)."""
+
+    def __init__(self, driver: Any) -> None:
+        self._driver = driver
+        self.starts: dict[str, list[tuple[str, int | None]]] = {name: [] for name in EXCERPTS}
+        self.beside: list[str] = []  # "a while b playing" each time a film began to prepare so
+        self._players: dict[str, ExcerptPlayer] = {}
+
+    def state(self, name: str) -> str:
+        return str(self._players[name].property("state"))
+
+    def watch(self) -> None:
+        for name in EXCERPTS:
+            slides = self._driver.find_all(f"attractSlide_{name}")
+            player = slides[0].findChild(QObject, "excerptPlayer") if slides else None
+            if isinstance(player, ExcerptPlayer) and name not in self._players:
+                self._players[name] = player
+                before = [self.state(name)]
+
+                def changed(name: str = name, player: ExcerptPlayer = player, before: list[str] = before) -> None:
+                    state = self.state(name)
+                    if state == "playing":
+                        frame = player.current_frame()
+                        self.starts[name].append((before[0], None if frame is None else number_in(frame)))
+                    elif state == "preparing":
+                        self.beside += [
+                            f"{name} while {other} {self.state(other)}"
+                            for other in self._players
+                            if other != name and self.state(other) in ("ready", "playing")
+                        ]
+                    before[0] = state
+
+                player.stateChanged.connect(changed)
+
+    def played(self, times: int) -> bool:
+        self.watch()
+        return all(len(runs) >= times for runs in self.starts.values())
+
+
 def test_every_round_starts_each_film_prepared_on_its_first_frame(
     qtbot: Any, vlc_ready: None, touch_device: QPointingDevice, media_dir: Path, clip: Clip
 ) -> None:
@@ -53,33 +97,32 @@ def test_every_round_starts_each_film_prepared_on_its_first_frame(
     try:
         loop = driver.find("attractLoop")
         loop.setProperty("prepareAheadMs", 600)  # the next film prepares in the current's last 0.6 s
-        # For each film: the state its player came from each time it began to play, and the
-        # frame it showed then.
-        starts: dict[str, list[tuple[str, int | None]]] = {name: [] for name in EXCERPTS}
-        watched: set[str] = set()
-
-        def watch() -> bool:
-            for name in EXCERPTS:
-                slides = driver.find_all(f"attractSlide_{name}")
-                player = slides[0].findChild(QObject, "excerptPlayer") if slides else None
-                if isinstance(player, ExcerptPlayer) and name not in watched:
-                    watched.add(name)
-                    before = [str(player.property("state"))]
-
-                    def changed(name: str = name, player: ExcerptPlayer = player, before: list[str] = before) -> None:
-                        state = str(player.property("state"))
-                        if state == "playing":
-                            frame = player.current_frame()
-                            starts[name].append((before[0], None if frame is None else number_in(frame)))
-                        before[0] = state
-
-                    player.stateChanged.connect(changed)
-            return all(len(runs) >= 3 for runs in starts.values())
-
-        qtbot.waitUntil(watch, timeout=20000)
+        rounds = Rounds(driver)
+        qtbot.waitUntil(lambda: rounds.played(3), timeout=20000)
         for name, (_, _, first) in EXCERPTS.items():
             # Round after round: from its held first frame, never from an ended run's last.
-            assert starts[name][:3] == [("ready", first)] * 3, name
+            assert rounds.starts[name][:3] == [("ready", first)] * 3, name
+        assert any("while" in what for what in rounds.beside)  # ahead: beside the one playing
     finally:
+        driver.app.close()
+        gc.collect()
+
+
+def test_with_memory_short_a_film_prepares_only_once_the_one_before_has_stopped(
+    qtbot: Any, vlc_ready: None, touch_device: QPointingDevice, media_dir: Path, clip: Clip
+) -> None:
+    driver = make_kiosk(qtbot, touch_device, _two_films(media_dir, clip))
+    watch = MemoryWatch(None, engine=driver.app.engine, read=lambda: Memory(80, 100, 0, "test"), interval_ms=60_000)
+    try:
+        assert watch.level == LOW
+        rounds = Rounds(driver)
+        qtbot.waitUntil(lambda: rounds.played(3), timeout=30000)
+        # Two decoders' pictures never at once (the first round's second film excepted: it was
+        # built, and so prepared, before the watch made its first check).
+        assert rounds.beside[1:] == []
+        for name, (_, _, first) in EXCERPTS.items():
+            assert rounds.starts[name][1:3] == [("ready", first)] * 2, name  # still exact, later
+    finally:
+        watch.stop()
         driver.app.close()
         gc.collect()

@@ -57,7 +57,8 @@ Rectangle {
             dwell.restart();
         // The next item readies itself while this one shows: at once after a picture, near the
         // end of a film (a film ended in an earlier round holds its last frame, not its first).
-        if (upcoming !== -1 && upcoming !== current) {
+        // Memory short: after a film, only once it has ended (advance()), never beside it.
+        if (upcoming !== -1 && upcoming !== current && (Theme.prepareFilmsAhead || !slide.ownsDuration)) {
             prepareNext.interval = slide.ownsDuration ? Math.max(0, slide.lengthMs - prepareAheadMs) : 0;
             prepareNext.restart();
         }

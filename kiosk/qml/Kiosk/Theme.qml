@@ -30,6 +30,9 @@ QtObject {
     property bool largeText: false
     // Below 1 when memory is short: pictures are decoded smaller (kiosk/ui/memory_watch.py).
     property real pictureScale: 1.0
+    // False when memory is short: the attract loop prepares a film only once the film before it
+    // has stopped, never beside it (each holds its decoder's pictures: 230 MiB at 2160p).
+    property bool prepareFilmsAhead: true
     // The keypad: the control that has the focus ("" while nobody uses the keys), and the view
     // model that panels ask to play a film or open a picture (kiosk/ui/viewmodels/access.py).
     property string focusName: ""
