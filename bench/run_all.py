@@ -107,6 +107,14 @@ BENCHES: tuple[Bench, ...] = (
         measures="a 2160p film prepared, then played, as the attract loop plays its films",
     ),
     Bench(
+        "video-attract",
+        "bench/bench_video_sizes.py",
+        quick=("--quick", "--attract", "--films", "2160p", "--windows", "2160p"),
+        full=("--attract", "--films", "2160p", "--windows", "2160p"),
+        owner="video",
+        measures="the whole kiosk: an attract loop of two 2160p excerpts on a 2160p screen",
+    ),
+    Bench(
         "video-1core",
         "bench/bench_video_sizes.py",
         quick=("--quick", "--one-core"),
