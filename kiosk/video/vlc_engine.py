@@ -533,8 +533,8 @@ class VlcEngine:
             width[0], height[0] = w, h
             for plane in range(3):
                 pitches[plane], lines[plane] = layout.pitches[plane], layout.lines[plane]
-            # The buffers are kept from one opening to the next of the same size (a seek, a
-            # replay): no big allocation for each. A stop() sheds those nothing shows.
+            # The buffers are kept from one opening to the next of the same size (a seek opens
+            # the film again): no big allocation for each. A stop() sheds those nothing shows.
             if self._pool is None or self._pool.size != layout.size:
                 self._pool = FramePool(layout.size)
             self._layout = layout
