@@ -107,6 +107,10 @@ class VideoEngine(Protocol):
 
     def release(self) -> None: ...
 
+    def shed(self) -> None:
+        """Give the frame buffers nothing holds back to the system; after :meth:`stop` only (the
+        next open waits for it). A stop sheds those nothing shows; this, the one that was shown."""
+
     def set_max_size(self, width: int, height: int) -> None:
         """The largest frame to deliver from the next opening on (the size it is shown at)."""
 

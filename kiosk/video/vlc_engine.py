@@ -445,14 +445,29 @@ class VlcEngine:
         thread would otherwise wait as the visitor leaves a panel or the attract loop moves on.
         It runs on a thread of its own, which the next open() waits for. The buffers nothing
         shows any more go back to the system once libVLC has stopped drawing into them."""
-        pool = self._pool
 
         def stop_and_shed() -> None:
             self._player.stop()
-            if pool is not None:
-                pool.shed()
+            self._shed_now()
 
         self._wind_down(stop_and_shed, "libvlc-stop")
+
+    @property
+    def pooled_buffers(self) -> int:
+        """How many frame buffers the engine keeps for libVLC to draw into."""
+        return 0 if self._pool is None else self._pool.buffers
+
+    def shed(self) -> None:
+        self._wind_down(self._shed_now, "libvlc-shed")  # after the stop under way; open() waits for it
+
+    def _shed_now(self) -> None:
+        # libVLC has stopped: the pictures it drew ahead and never displayed never will be, and
+        # their buffers go with the rest that nothing holds. Only here, between stop and the
+        # next open (which waits for this thread), does no callback touch these.
+        self._locked.clear()
+        self._drawn.clear()
+        if self._pool is not None:
+            self._pool.shed()
 
     def wait_stopped(self) -> None:
         """Until libVLC has stopped after :meth:`stop` (its threads joined)."""

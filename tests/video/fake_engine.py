@@ -108,6 +108,9 @@ class FakeEngine:
         self.calls.append(("release", None))
         self.released = True
 
+    def shed(self) -> None:
+        self.calls.append(("shed", None))
+
     def fps(self) -> float | None:
         return FPS
 

@@ -2,7 +2,8 @@
 
 A film that ended in the loop holds its last frame. When its turn comes again, it must start as
 the first time did: prepared (its first frame held, then played on), never started straight from
-that last frame, which would dissolve in and then jump to the excerpt's beginning.
+that last frame, which would dissolve in and then jump to the excerpt's beginning. Once the next
+item has dissolved over it, that last frame is let go of, with the buffer under it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from kiosk.model import Attract, Chapter, Exhibition, ExhibitionInfo, Localized
 from kiosk.model.timecode import Duration
 from kiosk.ui.memory_watch import MemoryWatch
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
+from kiosk.ui.video.frame_item import VideoFrame
+from kiosk.video.vlc_engine import VlcEngine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the presentation's driver, tests/ui
 
@@ -36,14 +39,14 @@ L = Localized.of
 EXCERPTS = {"a": (1000, 2000, 30), "b": (3000, 4000, 90)}
 
 
-def _two_films(media: Path, clip: Clip) -> Exhibition:
+def _two_films(media: Path, clip: Clip, excerpts: dict[str, tuple[int, int, int]] = EXCERPTS) -> Exhibition:
     poster = make_poster(media, "#402010")
     panels = tuple(
-        video_panel(clip.path, poster, start, end, panel_id=name) for name, (start, end, _) in EXCERPTS.items()
+        video_panel(clip.path, poster, start, end, panel_id=name) for name, (start, end, _) in excerpts.items()
     )
     return Exhibition(
         exhibition=ExhibitionInfo(id="films", title=L("Films"), languages=("en",)),
-        attract=Attract(items=tuple(EXCERPTS), invitation=L("Touch"), item_duration=Duration(600)),
+        attract=Attract(items=tuple(excerpts), invitation=L("Touch"), item_duration=Duration(600)),
         chapters=(Chapter(id="films", title=L("Films"), panels=panels),),
     )
 
@@ -124,5 +127,52 @@ def test_with_memory_short_a_film_prepares_only_once_the_one_before_has_stopped(
             assert rounds.starts[name][1:3] == [("ready", first)] * 2, name  # still exact, later
     finally:
         watch.stop()
+        driver.app.close()
+        gc.collect()
+
+
+def test_a_film_out_of_sight_lets_go_of_its_last_frame_and_its_buffers(
+    qtbot: Any, vlc_ready: None, touch_device: QPointingDevice, media_dir: Path, clip: Clip
+) -> None:
+    # "b" is short and "a" long: "b" waits out of sight, ended, for most of "a"'s 3 s.
+    driver = make_kiosk(
+        qtbot, touch_device, _two_films(media_dir, clip, {"a": (1000, 4000, 30), "b": (5000, 6000, 150)})
+    )
+    engines: list[VlcEngine] = []
+    films = driver.app.films
+    make_engine = films.make_engine
+
+    def recorded(max_size: tuple[int, int]) -> Any:
+        engine = make_engine(max_size)
+        engines.append(engine)
+        return engine
+
+    films.make_engine = recorded  # type: ignore[method-assign]
+    try:
+        loop = driver.find("attractLoop")
+        rounds = Rounds(driver)
+        qtbot.waitUntil(lambda: rounds.played(1) and "b" in rounds._players, timeout=20000)
+        b = rounds._players["b"]
+        frame_item = driver.find_all("attractSlide_b")[0].findChild(VideoFrame, "videoFrame")
+        engine = engines[-1]  # "b"'s: made after "a"'s, once "a" was ready
+        assert frame_item is not None
+        held: list[int] = []
+        b.frameChanged.connect(lambda: held.append(0 if b.current_frame() is None else 1))
+
+        # "b" played and ended; "a" dissolved in over it and plays: the loop has moved on.
+        def moved_on() -> bool:
+            return rounds.state("b") == "ended" and loop.property("leaving") == -1 and len(rounds.starts["a"]) >= 2
+
+        qtbot.waitUntil(moved_on, timeout=20000)
+        assert rounds.state("a") == "playing"  # "b" is not preparing yet (1.5 s before "a" ends)
+        assert b.current_frame() is None and not b.property("hasFrame")
+        assert held[-1:] == [0] and frame_item._frame is None
+        qtbot.waitUntil(lambda: engine.pooled_buffers == 0, timeout=3000)
+
+        # Its turn again: prepared as before, its first frame exact.
+        qtbot.waitUntil(lambda: rounds.played(2), timeout=20000)
+        assert rounds.starts["b"][:2] == [("ready", 150)] * 2
+        assert engine.pooled_buffers > 0
+    finally:
         driver.app.close()
         gc.collect()

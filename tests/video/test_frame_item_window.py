@@ -35,6 +35,9 @@ class StillPlayer(QObject):
     def aspect(self) -> float:
         return 64 / 36
 
+    def picture_released(self) -> None:
+        """The frame item let go of the picture: nothing to give back here."""
+
 
 def player_scene(qtbot: Any, clip: Clip, media_dir: Path, size: tuple[int, int]) -> QQuickView:
     """A VideoPlayer scene as the other video tests make it (the same QML modules loaded), whose

@@ -31,6 +31,10 @@ Item {
         if (shownItem)
             shownItem.prepare();
     }
+    // Covered by the next item once the dissolve is over (the loop sets `leaving` before it
+    // moves `shown` on, and clears it after): what this item holds is not seen until its next turn.
+    onLeavingChanged: if (!leaving && !shown && shownItem)
+        shownItem.rest()
 
     objectName: "attractSlide_" + (item ? item.panelId : "")
     visible: prepared && opacity > 0

@@ -26,6 +26,9 @@ AttractItem {
     function stop() {
         player.stop();
     }
+    function rest() {
+        player.rest();
+    }
 
     AttractTitle {
         id: poster

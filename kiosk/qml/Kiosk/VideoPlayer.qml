@@ -68,6 +68,10 @@ Item {
     function leave() {
         root.excerpt.leave();
     }
+    // Out of sight until it plays again: let go of the last picture (ExcerptPlayer.rest).
+    function rest() {
+        root.excerpt.rest();
+    }
 
     objectName: "videoPlayer"
     clip: true
@@ -185,6 +189,7 @@ Item {
             running: false
             to: 0
             duration: root.attract ? 0 : 250
+            onFinished: root.rest() // faded back to the poster: the picture is not needed
         }
     }
 

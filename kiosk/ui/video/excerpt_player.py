@@ -45,6 +45,8 @@ SETTLE_MS = 400
 _ACTIVE = (PlayerState.LOADING, PlayerState.PREPARING, PlayerState.PLAYING)
 #: The states in which the picture held belongs to the run under way (ExcerptPlayer.runShown).
 _RUN_SHOWN = (PlayerState.READY, PlayerState.PLAYING, PlayerState.PAUSED)
+#: States with no run to show: a picture held then is only the last one of a run gone by.
+_RESTING = (PlayerState.IDLE, PlayerState.ENDED, PlayerState.ERROR, PlayerState.UNAVAILABLE)
 
 
 class _Observer(PlaybackObserver):
@@ -432,6 +434,30 @@ class ExcerptPlayer(QObject):
         self._settle.stop()
         self._films.set_decoding_on_screen(self._token, False)
         self._films.set_prepared_beside(self._token, None)
+
+    @Slot()
+    def rest(self) -> None:
+        """The film is out of sight until it plays again (an attract excerpt whose turn has
+        passed, a panel faded back to its poster): let go of its last picture, and of the buffer
+        under it (12 MiB at 2160p) once the frame item has let go too (:meth:`picture_released`).
+        A prepared or running excerpt keeps its picture."""
+        if self._frame is None or self._state not in _RESTING:
+            return
+        self._frame = None
+        self._mailbox.clear()
+        self._set_has_frame(False)
+        self.frameChanged.emit()
+
+    @Slot()
+    def picture_released(self) -> None:
+        """The frame item has dropped the last picture (its scene-graph node went). Called in the
+        scene graph's sync, maybe on its render thread: the buffer is given back after it, on
+        the UI thread, once whatever the sync let go of is gone."""
+        self._relay.run.emit(self._shed_released)
+
+    def _shed_released(self) -> None:
+        if self._engine is not None and self._frame is None and self._state in _RESTING:
+            self._engine.shed()
 
     def current_frame(self) -> Frame | None:
         return self._frame

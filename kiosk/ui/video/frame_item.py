@@ -41,6 +41,17 @@ def fitted(aspect: float, box: QRectF) -> QRectF:
     return QRectF(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h)
 
 
+def _delete(node: QSGNode | None) -> None:
+    """Delete the node an item no longer returns from updatePaintNode. Qt leaves that to the item
+    (QQuickImage deletes its own): a node replaced and not deleted stays in the item's subtree,
+    drawn beneath the new one, with the picture it holds (seen with Qt 6.11: each node an item
+    returned in turn stayed a child of the item's node)."""
+    if node is not None:
+        if isinstance(node, YuvFrameNode):
+            node.frame = None
+        shiboken6.delete(node)
+
+
 @QmlElement
 @QmlUncreatable("VideoFrame comes from FilmParts.frame(host): see kiosk/ui/video/parts.py")
 class VideoFrame(QQuickItem):
@@ -50,6 +61,9 @@ class VideoFrame(QQuickItem):
     goes to the GPU as it is."""
 
     playerChanged = Signal()
+    #: The picture is off the scene graph and nothing here holds its buffer any more (emitted on
+    #: the render thread, where there is one; a queued call reaches the player).
+    pictureReleased = Signal()
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +91,11 @@ class VideoFrame(QQuickItem):
         if self._player is not None:
             with contextlib.suppress(RuntimeError):  # the player may be destroyed before this item
                 self._player.frameChanged.disconnect(self._on_frame)
+                self.pictureReleased.disconnect(self._player.picture_released)
         self._player = player
         if player is not None:
             player.frameChanged.connect(self._on_frame)
+            self.pictureReleased.connect(player.picture_released)
         self.playerChanged.emit()
 
     player = Property(ExcerptPlayer, _get_player, _set_player, notify=playerChanged)
@@ -88,7 +104,13 @@ class VideoFrame(QQuickItem):
     def _on_frame(self) -> None:
         player = self._player
         frame = player.current_frame() if player is not None else None
-        if frame is None or frame is self._frame:
+        if frame is self._frame:
+            return
+        if frame is None:
+            # The player let go of its picture (ExcerptPlayer.rest): so does the scene graph,
+            # at its next sync, where the node goes (updatePaintNode).
+            self._image, self._frame = None, None
+            self.update()
             return
         if frame.pixel_format is PixelFormat.I420 and not self._draws_yuv():
             # A graphics card's scene graph takes RGB textures: converted here, once a frame.
@@ -130,11 +152,15 @@ class VideoFrame(QQuickItem):
         # Called while the UI thread waits (the scene graph's sync step), on the render thread
         # where there is one. None: nothing to draw yet.
         frame, image, window = self._frame, self._image, self._scene_window()
+        if frame is None and node is not None:
+            self._drop_node(node)
+            return None
         if frame is not None and frame.pixel_format is PixelFormat.I420 and window is not None:
             return self._update_yuv_node(node, frame, window)
         if image is None or window is None:
             return node
         if not isinstance(node, QSGSimpleTextureNode):
+            _delete(node)
             node = QSGSimpleTextureNode()
             self._new_image = True
         if self._new_image:
@@ -149,8 +175,17 @@ class VideoFrame(QQuickItem):
         node.setRect(fitted(self._aspect, self.boundingRect()))
         return node
 
+    def _drop_node(self, node: QSGNode) -> None:
+        """No picture any more: the node goes, with the texture whose image borrowed the last
+        picture's buffer, and nothing here holds that buffer: the player gives it back."""
+        _delete(node)
+        self._frame_drawn = None
+        self._new_image = False
+        self.pictureReleased.emit()
+
     def _update_yuv_node(self, node: QSGNode | None, frame: Frame, window: QQuickWindow) -> QSGNode:
         if not isinstance(node, YuvFrameNode):
+            _delete(node)
             node = YuvFrameNode(window, self.yuv_draws)
             self._new_image = True
         target = fitted(self._aspect, self.boundingRect())
