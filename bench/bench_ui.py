@@ -81,6 +81,9 @@ def startup_child(args: argparse.Namespace) -> None:
     import gc
 
     gc.disable()  # as `kiosk run` does from its first line (kiosk/cli/run.py), until the first frame
+    from kiosk.ui.import_scan import skip_feature_source_scan
+
+    skip_feature_source_scan()  # as `kiosk run` does before it imports the kiosk's Qt modules
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication
 

@@ -56,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
     tune_for_long_runs()  # before Qt and libVLC start their threads (kiosk/malloc.py says why)
     setup_logging()
     # Qt is imported here, not at module level: `kiosk validate` never pays for it.
+    from kiosk.ui.import_scan import skip_feature_source_scan
+
+    skip_feature_source_scan()  # before the modules below (kiosk/ui/import_scan.py says why)
     from kiosk import paths
     from kiosk.ui.compose import RunOptions, run_kiosk
 
