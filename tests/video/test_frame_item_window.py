@@ -17,7 +17,7 @@ from PySide6.QtQuick import QQuickView
 from shiboken6 import Shiboken
 
 from kiosk.ui.video.frame_item import VideoFrame
-from kiosk.video.engine import Frame
+from kiosk.video.engine import Frame, PixelFormat
 
 
 class StillPlayer(QObject):
@@ -123,4 +123,72 @@ def test_each_frame_s_texture_goes_when_the_next_replaces_it(qtbot: Any, clip: C
     show_frames(200)
     grown_mb = (process.memory_info().rss - before) / 2**20
     assert grown_mb < 60, grown_mb
+    view.close()
+
+
+class FormatChangingPlayer(StillPlayer):
+    """A white RGB picture of 16:9, then a black I420 one of 4:3 (narrower: the item's sides
+    show what is beneath it), then none (the player let go of it, as ExcerptPlayer.rest does)."""
+
+    def __init__(self) -> None:
+        super().__init__(255)
+        self._aspect = 64 / 36
+
+    def show_i420(self) -> None:
+        width, height = 480, 360
+        luma, chroma = width * height, (width // 2) * (height // 2)
+        data = bytes([16]) * luma + bytes([128]) * (2 * chroma)  # black
+        self._frame = Frame(
+            data,
+            width,
+            height,
+            width,
+            pixel_format=PixelFormat.I420,
+            plane_offsets=(0, luma, luma + chroma),
+            plane_strides=(width, width // 2, width // 2),
+        )
+        self._aspect = width / height
+        self.frameChanged.emit()
+
+    def let_go(self) -> None:
+        self._frame = None  # type: ignore[assignment]
+        self.frameChanged.emit()
+
+    def current_frame(self) -> Frame | None:  # type: ignore[override]
+        return self._frame
+
+    def aspect(self) -> float:
+        return self._aspect
+
+
+def test_a_replaced_or_dropped_picture_leaves_nothing_behind(qtbot: Any, clip: Clip, media_dir: Path) -> None:
+    """Qt leaves deleting a node an item no longer returns to the item: one left in place goes on
+    being drawn beneath the new one, with the picture it holds."""
+    view = player_scene(qtbot, clip, media_dir, (640, 360))
+    side, centre = (20, 180), (320, 180)
+
+    def pixel(at: tuple[int, int]) -> tuple[int, int, int]:
+        color = view.grabWindow().pixelColor(*at)
+        return color.red(), color.green(), color.blue()
+
+    beneath = pixel(side), pixel(centre)
+    player = FormatChangingPlayer()
+    frame = VideoFrame(view.rootObject())
+    frame.setSize(view.rootObject().size())
+    frame.setZ(100)  # above the player's poster
+    frame.player = player
+    player.frameChanged.emit()
+    qtbot.waitUntil(lambda: frame.frames_painted == 1, timeout=3000)
+    assert min(pixel(side)) >= 250  # the white 16:9 picture fills the item
+
+    player.show_i420()
+    qtbot.waitUntil(lambda: frame.frames_painted == 2, timeout=3000)
+    assert max(pixel(centre)) <= 5  # the black 4:3 picture
+    assert pixel(side) == beneath[0]  # and nothing of the white one beside it
+
+    released: list[bool] = []
+    frame.pictureReleased.connect(lambda: released.append(True))
+    player.let_go()
+    qtbot.waitUntil(lambda: released == [True], timeout=3000)
+    assert (pixel(side), pixel(centre)) == beneath
     view.close()

@@ -11,14 +11,14 @@ import os
 from pathlib import Path
 
 
-def fingerprint(exhibition_file: Path, media_root: Path | None) -> str:
-    import hashlib  # OpenSSL: loaded at the first reload, not before the kiosk's first frame
-
-    digest = hashlib.sha256()
+def fingerprint(exhibition_file: Path, media_root: Path | None) -> int:
+    """Compared only with another taken in the same process: Python's own hash of what was read,
+    not a digest (hashlib would load OpenSSL before the kiosk's first frame, 3 ms)."""
     try:
-        digest.update(Path(exhibition_file).read_bytes())
+        text: object = Path(exhibition_file).read_bytes()
     except OSError as error:
-        digest.update(f"unreadable:{error.errno}".encode())
+        text = f"unreadable:{error.errno}"
+    media: list[tuple[str, int, int]] = []
     if media_root is not None and Path(media_root).is_dir():
         for folder, subfolders, files in os.walk(media_root):
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
@@ -30,5 +30,5 @@ def fingerprint(exhibition_file: Path, media_root: Path | None) -> str:
                     stat = os.stat(path)
                 except OSError:
                     continue
-                digest.update(f"{os.path.relpath(path, media_root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+                media.append((os.path.relpath(path, media_root), stat.st_size, stat.st_mtime_ns))
+    return hash((text, tuple(media)))
