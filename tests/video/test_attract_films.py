@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QPointingDevice
 
 from kiosk.memory_pressure import LOW, Memory
-from kiosk.model import Attract, Chapter, Exhibition, ExhibitionInfo, Localized
+from kiosk.model import Attract, Chapter, Exhibition, ExhibitionInfo, Localized, TextPanel
 from kiosk.model.timecode import Duration
 from kiosk.ui.memory_watch import MemoryWatch
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
@@ -173,6 +173,46 @@ def test_a_film_out_of_sight_lets_go_of_its_last_frame_and_its_buffers(
         qtbot.waitUntil(lambda: rounds.played(2), timeout=20000)
         assert rounds.starts["b"][:2] == [("ready", 150)] * 2
         assert engine.pooled_buffers > 0
+    finally:
+        driver.app.close()
+        gc.collect()
+
+
+def test_in_a_loop_of_two_a_film_prepares_only_once_covered(
+    qtbot: Any, vlc_ready: None, touch_device: QPointingDevice, media_dir: Path, clip: Clip
+) -> None:
+    """A film and a text: after the film, the text dissolves in over its last frame, and the
+    film, next again, prepares at once after a text. Not while it still shows beneath: its
+    picture would change from its last frame to its first under the dissolve."""
+    film = video_panel(clip.path, make_poster(media_dir, "#402010"), 1000, 2000, panel_id="a")
+    exhibition = Exhibition(
+        exhibition=ExhibitionInfo(id="two", title=L("Two"), languages=("en",)),
+        attract=Attract(items=("a", "t"), invitation=L("Touch"), item_duration=Duration(1500)),
+        chapters=(Chapter(id="c", title=L("C"), panels=(film, TextPanel(id="t", title=L("T"), body=L("A text.")))),),
+    )
+    driver = make_kiosk(qtbot, touch_device, exhibition)
+    try:
+        loop = driver.find("attractLoop")
+        rounds = Rounds(driver)
+        covered: list[bool] = []  # at each preparing of the film: was it covered (not leaving)?
+        watched: list[ExcerptPlayer] = []
+
+        def watch() -> bool:
+            player = rounds._players.get("a")
+            if player is not None and not watched:
+                watched.append(player)
+                player.stateChanged.connect(
+                    lambda: (
+                        covered.append(loop.property("leaving") == -1)
+                        if str(player.property("state")) == "preparing"
+                        else None
+                    )
+                )
+            return len(rounds.starts["a"]) >= 3
+
+        qtbot.waitUntil(lambda: rounds.played(0) and watch(), timeout=30000)
+        assert len(covered) >= 2 and all(covered), covered  # the rounds after the first
+        assert rounds.starts["a"][:3] == [("ready", 30)] * 3  # and each round starts exact
     finally:
         driver.app.close()
         gc.collect()

@@ -25,6 +25,8 @@ Rectangle {
     // its first frame held, about a second at 2160p). Not earlier: a prepared film holds its
     // decoder's pictures, 230 MiB at 2160p, and two at once would double them.
     property int prepareAheadMs: 1500
+    // The upcoming item is still dissolving out (a loop of two): it prepares once covered.
+    property bool prepareWhenCovered: false
 
     objectName: "attractLoop"
     color: Theme.background
@@ -35,6 +37,7 @@ Rectangle {
     function restart() {
         currentReady = false;
         leaving = -1;
+        prepareWhenCovered = false;
         current = 0;
         upcoming = count > 1 ? 1 : -1;
         waiting = false;
@@ -65,7 +68,10 @@ Rectangle {
     }
     function prepareUpcoming() {
         const next = slideAt(upcoming);
-        if (running && next && upcoming !== current)
+        // Not while it still shows beneath the item dissolving in: a film would change from its
+        // last frame to its first under the dissolve.
+        prepareWhenCovered = running && upcoming === leaving;
+        if (running && next && upcoming !== current && !prepareWhenCovered)
             next.prepare();
     }
     function advance() {
@@ -125,7 +131,11 @@ Rectangle {
     Timer {
         id: cleanup
         interval: Theme.dissolveMs + 50
-        onTriggered: loop.leaving = -1
+        onTriggered: {
+            loop.leaving = -1;
+            if (loop.prepareWhenCovered)
+                loop.prepareUpcoming();
+        }
     }
 
     Repeater {
