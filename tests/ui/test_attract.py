@@ -1,4 +1,5 @@
-"""The attract loop: it cycles, switches only to a ready item, and never shows an empty frame."""
+"""The attract loop: it cycles, switches only to a ready item, dissolves from one to the next, and
+never shows an empty frame."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def test_the_loop_cycles_through_ready_items_without_a_gap(
         loop = kiosk.wait_for("attractLoop")
         seen: list[int] = []
         gaps: list[str] = []
+        dissolving: set[int] = set()  # items seen part-way in, over the one before
 
         def on_frame() -> None:
             current = loop.property("current")
@@ -32,12 +34,15 @@ def test_the_loop_cycles_through_ready_items_without_a_gap(
             # While the new item fades in, the old one stays fully drawn beneath it.
             if slide.opacity() < 1 and leaving < 0:
                 gaps.append(f"item {current} at opacity {slide.opacity():.2f} over nothing")
+            if 0 < slide.opacity() < 1 and leaving >= 0:
+                dissolving.add(current)
 
         kiosk.window.frameSwapped.connect(on_frame)
-        qtbot.waitUntil(lambda: len(seen) >= 4, timeout=15_000)
+        qtbot.waitUntil(lambda: len(seen) >= 5, timeout=15_000)
         kiosk.window.frameSwapped.disconnect(on_frame)
-        assert seen[:4] == [0, 1, 2, 0]
+        assert seen[:5] == [0, 1, 2, 0, 1]
         assert not gaps, gaps[:3]
+        assert dissolving >= {1, 2, 0}  # a dissolve, not a cut, at each switch (the first item shows at once)
     finally:
         kiosk.app.close()
 

@@ -17,11 +17,11 @@ import pytest
 from clips import Clip
 from clips import frame_number as number_in
 from harness import make_poster, video_panel
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QPointingDevice
 
 from kiosk.memory_pressure import LOW, Memory
-from kiosk.model import Attract, Chapter, Exhibition, ExhibitionInfo, Localized, TextPanel
+from kiosk.model import Attract, Chapter, Exhibition, ExhibitionInfo, Localized, QuotePanel, TextPanel
 from kiosk.model.timecode import Duration
 from kiosk.ui.memory_watch import MemoryWatch
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
@@ -213,6 +213,39 @@ def test_in_a_loop_of_two_a_film_prepares_only_once_covered(
         qtbot.waitUntil(lambda: rounds.played(0) and watch(), timeout=30000)
         assert len(covered) >= 2 and all(covered), covered  # the rounds after the first
         assert rounds.starts["a"][:3] == [("ready", 30)] * 3  # and each round starts exact
+    finally:
+        driver.app.close()
+        gc.collect()
+
+
+def test_a_film_hides_the_item_beneath_it_beside_the_picture(
+    qtbot: Any, vlc_ready: None, touch_device: QPointingDevice, media_dir: Path, clip: Clip
+) -> None:
+    """The loop dissolves each item in over the one before, which it removes once the dissolve
+    is over: what shows beside a fitted film must be the film item's own, or the words of the
+    quote before it stay there until they vanish at once."""
+    film = video_panel(clip.path, make_poster(media_dir, "#402010"), 1000, 4000, panel_id="a")
+    quote = QuotePanel(id="q", words=L("Words spread across the whole width of the screen, " * 3), who=L("Someone"))
+    exhibition = Exhibition(
+        exhibition=ExhibitionInfo(id="two", title=L("Two"), languages=("en",)),
+        attract=Attract(items=("a", "q"), invitation=L("Touch"), item_duration=Duration(600)),
+        chapters=(Chapter(id="c", title=L("C"), panels=(film, quote)),),
+    )
+    driver = make_kiosk(qtbot, touch_device, exhibition, size=(1280, 720))
+    try:
+        loop = driver.find("attractLoop")
+        window = driver.app.window
+        qtbot.waitUntil(lambda: loop.property("currentReady") and loop.property("leaving") == -1, timeout=20000)
+        assert loop.property("current") == 0  # the film, fitted: narrower than the screen
+        # The strip left of the picture (a 16:9 film fitted above the invitation's band is about
+        # 1010 px wide here), above that band: its ring moves, as does the film.
+        beside = QRect(0, 0, 120, 480)
+        alone = window.grabWindow().copy(beside)
+        loop.setProperty("leaving", 1)  # the quote beneath it, as during a dissolve
+        qtbot.waitUntil(lambda: bool(driver.find_all("attractSlide_q")[0].property("visible")), timeout=5000)
+        beneath = window.grabWindow().copy(beside)
+        loop.setProperty("leaving", -1)
+        assert beneath == alone
     finally:
         driver.app.close()
         gc.collect()

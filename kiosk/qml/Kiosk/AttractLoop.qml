@@ -154,6 +154,7 @@ Rectangle {
             prepared: index === 0 || (loop.running && (index === loop.current || index === loop.leaving || (index === loop.upcoming && loop.currentReady)))
             shown: index === loop.current
             leaving: index === loop.leaving
+            dissolveIn: loop.leaving !== -1 // set before `current` moves on: see switchToUpcoming()
             durationMs: loop.store.attractItemMs
             store: loop.store
             filmWord: loop.filmWord

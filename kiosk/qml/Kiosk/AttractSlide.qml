@@ -12,6 +12,8 @@ Item {
     property bool prepared: false
     property bool shown: false
     property bool leaving: false
+    // An item leaves beneath this one: it dissolves in when shown (the loop's first item shows at once).
+    property bool dissolveIn: false
     property int durationMs: 9000
     required property ExhibitionStore store
     property string filmWord: ""
@@ -33,24 +35,49 @@ Item {
     }
     // Covered by the next item once the dissolve is over (the loop sets `leaving` before it
     // moves `shown` on, and clears it after): what this item holds is not seen until its next turn.
-    onLeavingChanged: if (!leaving && !shown && shownItem)
-        shownItem.rest()
+    onLeavingChanged: {
+        if (leaving) {
+            if (!fadeIn.running)
+                opacity = 1;
+        } else if (!shown) {
+            fadeIn.stop();
+            opacity = 0;
+            if (shownItem)
+                shownItem.rest();
+        }
+    }
+    // The new item fades in over the old one, which stays fully drawn beneath it until the
+    // dissolve ends: the screen never dips to the background between two items. Set here, not
+    // by a Behavior enabled while `shown`: that Behavior's `enabled` was re-evaluated after the
+    // opacity it was to animate, and every switch was a cut (measured: opacity 1 at once).
+    onShownChanged: {
+        if (shown && dissolveIn) {
+            opacity = 0;
+            fadeIn.restart();
+        } else if (shown) {
+            fadeIn.stop();
+            opacity = 1;
+        } else if (!leaving) {
+            fadeIn.stop();
+            opacity = 0;
+        }
+    }
+    Component.onCompleted: opacity = shown || leaving ? 1 : 0
 
     objectName: "attractSlide_" + (item ? item.panelId : "")
     visible: prepared && opacity > 0
-    // The new item fades in over the old one, which stays fully drawn beneath it until the
-    // dissolve ends: the screen never dips to the background between two items.
-    opacity: shown || leaving ? 1 : 0
+    opacity: 0
     z: shown ? 2 : (leaving ? 1 : 0)
     LayoutMirroring.enabled: item ? item.rtl === true : false
     LayoutMirroring.childrenInherit: true
 
-    Behavior on opacity {
-        enabled: slide.shown
-        NumberAnimation {
-            duration: Theme.dissolveMs
-            easing.type: Easing.InOutQuad
-        }
+    NumberAnimation {
+        id: fadeIn
+        target: slide
+        property: "opacity"
+        to: 1
+        duration: Theme.dissolveMs
+        easing.type: Easing.InOutQuad
     }
 
     Loader {

@@ -11,6 +11,9 @@ AttractItem {
     property real captionSpace: Theme.px(230)
     required property ExhibitionStore store
     property string filmWord: ""
+    // Opaque, as every attract item: the film is fitted, and whatever shows beside it must be
+    // this item's own, not the item beneath it, which would vanish at once when the dissolve ends.
+    color: Theme.background
     ready: player.ready
     // The excerpt's end (finished) ends the item, not the loop's timer; a film that cannot
     // play says so with `finished` too.
