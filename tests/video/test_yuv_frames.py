@@ -152,6 +152,7 @@ def test_a_faded_picture_takes_the_painters_way_and_looks_the_same(qtbot: Any, b
         images.append(grab(view))
         if yuv:
             assert frame_item.yuv_draws.painter > 0
+            assert frame_item.yuv_draws.bands > 0  # unscaled, at whole pixels: by bands of rows
     assert differing(*images) < 0.002
 
 

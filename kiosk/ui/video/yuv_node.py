@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 #: Formats of the window's image libswscale's B,G,R,A output is right for as it is (its alpha 255).
 _DIRECT_FORMATS = (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied, QImage.Format.Format_ARGB32)
 _MOVES = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
+#: Rows of a faded picture converted at a time (even: two rows share their colour in I420).
+BAND_ROWS = 64
 
 
 def _address_of_pixels(image: QImage) -> int:
@@ -54,6 +56,7 @@ class DrawCounts:
 
     direct: int = 0  # converted straight into the window's image
     painter: int = 0  # converted into an RGB image, drawn by the painter
+    bands: int = 0  # of those, unscaled and only faded: a band of rows at a time
 
 
 class YuvFrameNode(QSGRenderNode):
@@ -180,6 +183,8 @@ class YuvFrameNode(QSGRenderNode):
         self._converter.convert(source, offsets, frame.plane_strides, size, target, stride, size)
 
     def _draw_with_painter(self, painter: QPainter, clip: QRegion | None, frame: Frame) -> None:
+        if self._draw_in_bands(painter, clip, frame):
+            return
         stride = padded_width(frame.width) * 4
         size = stride * frame.height
         if self._scratch is None or len(self._scratch) != size:
@@ -202,6 +207,43 @@ class YuvFrameNode(QSGRenderNode):
         finally:
             painter.restore()
         self._counts.painter += 1
+
+    def _draw_in_bands(self, painter: QPainter, clip: QRegion | None, frame: Frame) -> bool:
+        """An unscaled picture at whole pixels, only faded (the attract loop's dissolve): drawn a
+        band of rows at a time through a small RGB image, not through one of the picture's size
+        (32 MiB at 2160p, for the length of each dissolve). Each band lands on whole pixels, so
+        the bands meet as the whole picture would."""
+        transform = self.matrix().toTransform() * painter.transform()
+        if transform.type() not in _MOVES or (self.target.width(), self.target.height()) != (frame.width, frame.height):
+            return False
+        at = transform.map(self.target.topLeft())
+        x, y = round(at.x()), round(at.y())
+        if abs(at.x() - x) > 1e-6 or abs(at.y() - y) > 1e-6:
+            return False
+        stride = padded_width(frame.width) * 4
+        band = bytearray(stride * BAND_ROWS)
+        data = writable(frame.data)  # held until done
+        source = address_of(data)
+        painter.save()
+        try:
+            painter.resetTransform()  # the bands are placed in the window's pixels
+            if clip is not None:
+                painter.setClipRegion(clip)
+            painter.setOpacity(painter.opacity() * self.inheritedOpacity())
+            for top in range(0, frame.height, BAND_ROWS):
+                rows = min(BAND_ROWS, frame.height - top)
+                part = QRect(0, top, frame.width, rows)
+                if clip is not None and not clip.intersects(part.translated(x, y)):
+                    continue
+                self._convert_part(source, frame, part, address_of(band), stride)
+                picture = QImage(band, frame.width, rows, stride, QImage.Format.Format_RGB32)
+                painter.drawImage(x, y + top, picture)
+        finally:
+            painter.restore()
+        self._scratch = None
+        self._counts.painter += 1
+        self._counts.bands += 1
+        return True
 
 
 def _even_inside(rect: QRect) -> QRect:
