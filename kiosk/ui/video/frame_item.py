@@ -77,6 +77,14 @@ class VideoFrame(QQuickItem):
         # The frame whose pixels the texture on screen holds: kept until the next frame replaces
         # it in the scene graph, so that its pooled buffer is not written while it is drawn.
         self._frame_drawn: Frame | None = None
+        # The image the texture on screen was made from, held here as long as the texture may
+        # hold its copy: the image borrows the frame's bytes, and the last copy to go calls back
+        # into Python (PySide's release of the borrowed buffer). Held here, that last copy is
+        # always this one, dropped with the interpreter's lock held. Left to the texture, it
+        # went on the render thread, which then waited for that lock: when the window closed
+        # (the UI thread waiting for the render thread, the lock held), the kiosk hung. Seen on
+        # the OpenGL scene graph, with a gdb backtrace of each thread (docs/decisions/0071).
+        self._image_drawn: QImage | None = None
         self._window: QQuickWindow | None = None
         self._converter: Converter | None = None  # I420 to RGB32 for a graphics card's scene graph
         self.yuv_draws = DrawCounts()  # how I420 frames were drawn on the software scene graph
@@ -168,7 +176,7 @@ class VideoFrame(QQuickItem):
             # texture to C++: without this, every frame's texture stayed, a gigabyte in seconds).
             node.setOwnsTexture(True)
             node.setTexture(window.createTextureFromImage(image))
-            self._frame_drawn = self._frame
+            self._frame_drawn, self._image_drawn = self._frame, image
             self._new_image = False
             self.frames_painted += 1
         node.setFiltering(QSGTexture.Filtering.Linear if self.smooth() else QSGTexture.Filtering.Nearest)
@@ -179,13 +187,14 @@ class VideoFrame(QQuickItem):
         """No picture any more: the node goes, with the texture whose image borrowed the last
         picture's buffer, and nothing here holds that buffer: the player gives it back."""
         _delete(node)
-        self._frame_drawn = None
+        self._frame_drawn, self._image_drawn = None, None
         self._new_image = False
         self.pictureReleased.emit()
 
     def _update_yuv_node(self, node: QSGNode | None, frame: Frame, window: QQuickWindow) -> QSGNode:
         if not isinstance(node, YuvFrameNode):
             _delete(node)
+            self._image_drawn = None  # after its texture (see __init__)
             node = YuvFrameNode(window, self.yuv_draws)
             self._new_image = True
         target = fitted(self._aspect, self.boundingRect())
