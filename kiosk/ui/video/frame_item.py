@@ -61,8 +61,9 @@ class VideoFrame(QQuickItem):
     goes to the GPU as it is."""
 
     playerChanged = Signal()
-    #: The picture is off the scene graph and nothing here holds its buffer any more (emitted on
-    #: the render thread, where there is one; a queued call reaches the player).
+    #: The picture is off the scene graph and nothing here holds its buffer any more (emitted in
+    #: the scene graph's sync, on the render thread where there is one: the player hands what
+    #: follows to the UI thread).
     pictureReleased = Signal()
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
@@ -82,7 +83,7 @@ class VideoFrame(QQuickItem):
         # into Python (PySide's release of the borrowed buffer). Held here, that last copy is
         # always this one, dropped with the interpreter's lock held. Left to the texture, it
         # went on the render thread, which then waited for that lock: when the window closed
-        # (the UI thread waiting for the render thread, the lock held), the kiosk hung. Seen on
+        # (the UI thread waiting for the render thread, the lock held), the process hung. Seen on
         # the OpenGL scene graph, with a gdb backtrace of each thread (docs/decisions/0071).
         self._image_drawn: QImage | None = None
         self._window: QQuickWindow | None = None
