@@ -329,7 +329,9 @@ def _forget_memoized(vlc: Any, player: Any) -> None:
 class VlcEngine:
     """One libVLC media player whose pictures come back as :class:`Frame` objects."""
 
-    def __init__(self, *, max_size: tuple[int, int] = (1920, 1080), yuv: bool = False) -> None:
+    def __init__(
+        self, *, max_size: tuple[int, int] = (1920, 1080), yuv: bool = False, yuv_any_size: bool = False
+    ) -> None:
         vlc = _import_vlc()
         instance = _get_instance()
         if instance is None:
@@ -339,8 +341,11 @@ class VlcEngine:
         self._max_size = max_size
         self._film_size = (0, 0)  # the picture's visible size, from the film's own header
         # Whether large pictures may come as I420 (``yuv``: the one who shows them converts them,
-        # with libswscale): where they are drawn by the software scene graph.
-        self._yuv = yuv and swscale.available(probe().library)
+        # with libswscale): where they are drawn by the software scene graph. ``yuv_any_size``:
+        # every picture, where a graphics card converts them (libswscale is still needed, for a
+        # card that cannot: the frame item converts then).
+        self._yuv = (yuv or yuv_any_size) and swscale.available(probe().library)
+        self._yuv_any_size = yuv_any_size
         self._player = instance.media_player_new()
         self._listener: EngineListener | None = None
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
@@ -403,7 +408,7 @@ class VlcEngine:
         media.add_option(f":stop-time={excerpt.end_ms / 1000 + 1.0:.3f}")
         # See READ_AHEAD_MS: below 300 ms, frames from the film's beginning reach the screen
         # unless the gate hides every picture until libVLC's exact clock (a prepared lead-in).
-        if read_ahead_ms < READ_AHEAD_MS and self._delivers_yuv(*self._film_size):
+        if read_ahead_ms < READ_AHEAD_MS and self._delivers_yuv(*self._film_size) and self._large(*self._film_size):
             read_ahead_ms = min(read_ahead_ms, LARGE_LEAD_IN_READ_AHEAD_MS)
         media.add_option(f":file-caching={int(read_ahead_ms)}")
         if not excerpt.audio:
@@ -524,7 +529,14 @@ class VlcEngine:
 
     def _delivers_yuv(self, width: int, height: int) -> bool:
         """Whether pictures of a film of this size come as I420, as the player's size stands."""
-        return self._yuv and yuv_pays(*fit_size(width, height, *self._max_size), *self._max_size)
+        if not self._yuv:
+            return False
+        return self._yuv_any_size or yuv_pays(*fit_size(width, height, *self._max_size), *self._max_size)
+
+    def _large(self, width: int, height: int) -> bool:
+        """Whether a film's pictures, as the player's size stands, are large ones (above 1080p)."""
+        shown_w, shown_h = fit_size(width, height, *self._max_size)
+        return shown_w * shown_h > _yuv_above_pixels
 
     # --- libVLC callbacks (libVLC threads) ------------------------------------------
     def _on_format(self, _opaque: Any, chroma: int, width: Any, height: Any, pitches: Any, lines: Any) -> int:

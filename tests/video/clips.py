@@ -43,12 +43,16 @@ def make_clip(
     gop: int = 30,
     audio: bool = True,
     bframes: int | None = None,
+    background: str = "0x808080",
 ) -> Clip:
     """An H.264/AAC MP4 with the frame number drawn in; cached by its parameters.
 
     ``bframes``: x264's B-frames between references (None: x264's default, 3 with pyramid).
+    ``background``: the colour behind the number (a colour shows a conversion's mistakes; grey
+    is the same in every colour space).
     """
     recipe = f"{width}x{height}@{fps}/{seconds}/{gop}/{audio}/v2" + ("" if bframes is None else f"/bf{bframes}")
+    recipe += "" if background == "0x808080" else f"/{background}"
     key = hashlib.sha1(recipe.encode()).hexdigest()[:10]
     path = folder / f"clip-{width}x{height}-{fps}-{key}.mp4"
     clip = Clip(path, width, height, fps, seconds)
@@ -62,7 +66,7 @@ def make_clip(
     )
     # Black behind the blocks so a 0 bit reads as black and a 1 bit as white.
     video = (
-        f"color=c=0x808080:s={width}x{height}:r={fps}:d={seconds},"
+        f"color=c={background}:s={width}x{height}:r={fps}:d={seconds},"
         f"drawbox=x=0:y=0:w={block * BITS}:h={height // 6}:color=black:t=fill,{boxes},"
         f"drawtext=fontfile={FONT}:text='%{{frame_num}}':fontsize={height // 5}:fontcolor=white"
         f":x=(w-tw)/2:y=h/2"

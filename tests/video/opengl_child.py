@@ -17,8 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from clips import frame_number, read_frame_number
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.video import swscale
+from kiosk.video.engine import Frame
 
 
 def spin_until(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
@@ -31,9 +35,36 @@ def spin_until(condition, seconds: float) -> bool:  # type: ignore[no-untyped-de
     return True
 
 
+def difference(grab: QImage, frame: Frame, area: QRectF) -> float:
+    """The mean difference per colour channel (0-255) between the window's pixels in the top
+    quarter of ``area`` (below it, the paused player's controls lie over the picture) and the frame
+    converted to RGB by libswscale and scaled to that area: a picture the graphics card converted
+    wrongly (colours, orientation, planes) is far off."""
+    rgb = swscale.to_rgb32(frame)
+    picture = QImage(rgb.data, rgb.width, rgb.height, rgb.stride, QImage.Format.Format_RGB32)
+    box = area.toRect()
+    expected = picture.scaled(box.width(), box.height(), mode=Qt.TransformationMode.SmoothTransformation)
+    total, count = 0, 0
+    for y in range(4, box.height() // 4, 3):
+        for x in range(4, box.width() - 4, 5):
+            a, b = QColor(grab.pixel(box.x() + x, box.y() + y)), QColor(expected.pixel(x, y))
+            total += abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+            count += 3
+    return total / max(count, 1)
+
+
+def grab_from_screen(window: QQuickWindow) -> QImage:
+    """The window's pixels as the X server shows them. Not ``window.grabWindow()``: that call
+    holds Python's lock while it waits for the render thread, and the render thread needs that
+    lock to run a film's render node (i420_rhi_node.py) or any item's updatePaintNode written in
+    Python: both wait for ever."""
+    return window.screen().grabWindow(window.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
 def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
     from harness import exhibition_with, find, item, make_poster, make_store, open_player, video_panel
 
+    from kiosk.ui.video.frame_item import fitted
     from kiosk.video import vlc_engine
 
     vlc_engine.configure(["--aout=adummy"])
@@ -48,13 +79,17 @@ def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
     spin_until(lambda: player.property("state") == "paused", 5)
     spin_until(lambda: False, 0.5)
     shown = player.current_frame()
-    grab = view.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
+    grab = grab_from_screen(view)
     grab.save(str(png))
     result = {
         "api": view.rendererInterface().graphicsApi().name,
         "player": frame_number(shown),
         "screen": read_frame_number(bytes(grab.constBits()), grab.width(), grab.height(), grab.bytesPerLine()),
         "painted": frame.frames_painted,
+        "uploads": frame.yuv_draws.uploads,
+        "gpu_draws": frame.yuv_draws.gpu,
+        "pixel_format": shown.pixel_format.name,
+        "difference": difference(grab, shown, frame.mapRectToScene(fitted(player.aspect(), frame.boundingRect()))),
     }
     player.release()
     return result

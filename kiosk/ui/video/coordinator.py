@@ -32,10 +32,12 @@ def vlc_engine(max_size: tuple[int, int]) -> VideoEngine:
     report = vlc_engine.probe()
     if not report.available:
         raise RuntimeError(report.error)
-    # Large frames as I420 only for the software scene graph, which converts them where it draws
-    # them; a graphics card's takes RGB textures, which libVLC's own conversion makes as well. A
-    # wrong guess costs time, not pictures: the frame item converts I420 for a texture too.
-    return vlc_engine.VlcEngine(max_size=max_size, yuv=software_scene_graph())
+    # I420 frames: large ones shown at their size for the software scene graph, which converts
+    # them where it draws them; every one for a graphics card's, which converts them itself
+    # (kiosk/ui/video/i420_rhi_node.py, docs/decisions/0072). A wrong guess costs time, not
+    # pictures: the frame item converts I420 to RGB where its scene graph cannot take it.
+    software = software_scene_graph()
+    return vlc_engine.VlcEngine(max_size=max_size, yuv=software, yuv_any_size=not software)
 
 
 def software_scene_graph() -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtQuick import (
 from kiosk.ui.lifetime import free_state_when_destroyed
 from kiosk.ui.qmltypes import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, QmlUncreatable  # noqa: F401  (read by @QmlElement)
 from kiosk.ui.video.excerpt_player import ExcerptPlayer
+from kiosk.ui.video.i420_rhi_node import I420RhiNode, takes_i420
 from kiosk.ui.video.yuv_node import DrawCounts, YuvFrameNode
 from kiosk.video import swscale
 from kiosk.video.engine import Frame, PixelFormat
@@ -47,8 +48,10 @@ def _delete(node: QSGNode | None) -> None:
     drawn beneath the new one, with the picture it holds (seen with Qt 6.11: each node an item
     returned in turn stayed a child of the item's node)."""
     if node is not None:
-        if isinstance(node, YuvFrameNode):
+        if isinstance(node, YuvFrameNode | I420RhiNode):
             node.frame = None
+        if isinstance(node, I420RhiNode):
+            node.releaseResources()  # its textures and pipeline: Qt calls this only as the scene graph goes
         shiboken6.delete(node)
 
 
@@ -87,8 +90,8 @@ class VideoFrame(QQuickItem):
         # the OpenGL scene graph, with a gdb backtrace of each thread (docs/decisions/0071).
         self._image_drawn: QImage | None = None
         self._window: QQuickWindow | None = None
-        self._converter: Converter | None = None  # I420 to RGB32 for a graphics card's scene graph
-        self.yuv_draws = DrawCounts()  # how I420 frames were drawn on the software scene graph
+        self._converter: Converter | None = None  # I420 to RGB32 where the scene graph takes RGB only
+        self.yuv_draws = DrawCounts()  # how I420 frames were drawn
         self.setFlag(QQuickItem.Flag.ItemHasContents, True)
 
     def _get_player(self) -> ExcerptPlayer | None:
@@ -121,8 +124,8 @@ class VideoFrame(QQuickItem):
             self._image, self._frame = None, None
             self.update()
             return
-        if frame.pixel_format is PixelFormat.I420 and not self._draws_yuv():
-            # A graphics card's scene graph takes RGB textures: converted here, once a frame.
+        if frame.pixel_format is PixelFormat.I420 and self._yuv_node_type() is None:
+            # A scene graph that takes RGB textures only: converted here, once a frame.
             self._converter = self._converter or Converter()
             frame = swscale.to_rgb32(frame, self._converter)
         # The QImage borrows the frame's bytes: keep the frame referenced with it (a pooled buffer
@@ -151,11 +154,17 @@ class VideoFrame(QQuickItem):
                 self._window = candidate
         return self._window
 
-    def _draws_yuv(self) -> bool:
-        """Whether this item's scene graph is the software one, which draws I420 frames itself."""
+    def _yuv_node_type(self) -> type[YuvFrameNode] | type[I420RhiNode] | None:
+        """The node that draws I420 frames on this item's scene graph: the software one converts
+        them where it draws them, a graphics card's (through the RHI) takes their planes as
+        textures. None where neither can (a scene graph not yet up, a card without one-byte
+        textures): the frame is converted to RGB first."""
         window = self._scene_window()
-        software = QSGRendererInterface.GraphicsApi.Software
-        return window is not None and window.rendererInterface().graphicsApi() == software
+        if window is None:
+            return None
+        if window.rendererInterface().graphicsApi() == QSGRendererInterface.GraphicsApi.Software:
+            return YuvFrameNode
+        return I420RhiNode if takes_i420(window) else None
 
     def updatePaintNode(self, node: QSGNode | None, _data: object) -> QSGNode | None:  # type: ignore[override]
         # Called while the UI thread waits (the scene graph's sync step), on the render thread
@@ -193,11 +202,13 @@ class VideoFrame(QQuickItem):
         self.pictureReleased.emit()
 
     def _update_yuv_node(self, node: QSGNode | None, frame: Frame, window: QQuickWindow) -> QSGNode:
-        if not isinstance(node, YuvFrameNode):
+        kind = self._yuv_node_type() or YuvFrameNode  # (_on_frame converts the frame when there is none)
+        if type(node) is not kind:
             _delete(node)
             self._image_drawn = None  # after its texture (see __init__)
-            node = YuvFrameNode(window, self.yuv_draws)
+            node = kind(window, self.yuv_draws)
             self._new_image = True
+        assert isinstance(node, YuvFrameNode | I420RhiNode)
         target = fitted(self._aspect, self.boundingRect())
         spare_w, spare_h = target.width() - frame.width, target.height() - frame.height
         if 0 <= spare_w < 3 and 0 <= spare_h < 3:

@@ -52,11 +52,13 @@ def _rects(region: QRegion) -> list[QRect]:
 
 @dataclass(slots=True)
 class DrawCounts:
-    """How the repaints of a film were drawn: read by the benchmark and the tests."""
+    """How the I420 frames of a film were drawn: read by the benchmark and the tests."""
 
     direct: int = 0  # converted straight into the window's image
     painter: int = 0  # converted into an RGB image, drawn by the painter
     bands: int = 0  # of those, unscaled and only faded: a band of rows at a time
+    uploads: int = 0  # frames sent to a graphics card as three planes (i420_rhi_node.py)
+    gpu: int = 0  # draws of those by the graphics card
 
 
 class YuvFrameNode(QSGRenderNode):
