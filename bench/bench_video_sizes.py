@@ -16,7 +16,10 @@ the first time into the benchmarks' clip folder and kept there.
 ``--one-core`` pins each child to CPU 0 (as ``taskset -c 0``) and plays only the 1080p film on
 the 1080p window: the row a small one-core booth machine cares about.
 ``--gl`` runs on Xvfb with the OpenGL scene graph (Mesa's llvmpipe: the path of a kiosk with a
-graphics card, here on the CPU) instead of the software scene graph offscreen.
+graphics card, here on the CPU) instead of the software scene graph offscreen. llvmpipe is a renderer
+on the processor, so the kiosk sends it RGB textures; ``--card-i420`` sends it each film's I420
+planes instead, as the kiosk does to a graphics card (kiosk/ui/video/i420_rhi_node.py), to measure
+that path here.
 ``--prepared`` prepares each excerpt before playing it, as the attract loop does (opened ahead of
 the excerpt, held on its first frame, then played), instead of starting it as a tap does; the
 two read the film differently far ahead (kiosk/video/playback.py), so their memory differs.
@@ -140,7 +143,7 @@ def child(args: argparse.Namespace) -> int:
         "rss_before": rss_before,
         "buffers": pool.buffers + pool.overflows if pool is not None else None,
         "delivered": [delivered.width, delivered.height] if delivered is not None else None,
-        "draws": [frame_item.yuv_draws.direct, frame_item.yuv_draws.painter],
+        "draws": [frame_item.yuv_draws.direct, frame_item.yuv_draws.painter, frame_item.yuv_draws.uploads],
         "platform": QGuiApplication.platformName(),
         "backend": view.rendererInterface().graphicsApi().name,
     }
@@ -324,9 +327,12 @@ class Xvfb:
 
 
 def drawn(got: dict[str, Any]) -> str:
-    """How the frames were drawn: RGB textures, or I420 converted straight into the window's image
-    (direct) or through an RGB image of its own (painter), as a percentage of the I420 repaints."""
-    direct, painter = got.get("draws") or (0, 0)
+    """How the frames were drawn: RGB textures, I420 planes converted by the graphics card
+    ("I420 card"), or I420 converted straight into the window's image (direct) or through an RGB
+    image of its own (painter), as a percentage of the I420 repaints."""
+    direct, painter, uploads = [*(got.get("draws") or ()), 0, 0, 0][:3]
+    if uploads:
+        return "I420 card"
     return "RGB" if direct + painter == 0 else f"I420 {round(100 * direct / (direct + painter))}%"
 
 
@@ -374,6 +380,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--one-core", action="store_true")
     parser.add_argument("--gl", action="store_true", help="Xvfb and the OpenGL scene graph (llvmpipe)")
+    parser.add_argument("--card-i420", action="store_true", help="with --gl: I420 planes, as to a graphics card")
     parser.add_argument("--films", nargs="+", choices=list(FILMS), help="only these films")
     parser.add_argument("--windows", nargs="+", choices=list(WINDOWS), help="only these windows")
     parser.add_argument("--map", action="store_true", help="where the memory is, by mapping (strace)")
@@ -408,6 +415,8 @@ def main() -> int:
             shutil.rmtree(scratch, ignore_errors=True)
     where = "Xvfb, OpenGL scene graph (llvmpipe)" if args.gl else "offscreen, software scene graph"
     suffix = " (one core)" if args.one_core else (" (OpenGL)" if args.gl else "")
+    if args.gl and args.card_i420:
+        where, suffix = f"{where}, I420 planes as to a graphics card", " (OpenGL, I420 planes)"
     suffix += " (prepared)" if args.prepared else ""
     print(
         f"{'film':>6} {'window':>7} {'fps':>6} {'CPU %':>6} {'RSS MiB':>8} {'before':>7} {'buffers':>8} "
@@ -420,6 +429,7 @@ def main() -> int:
             if server is not None:
                 env.update(QT_QPA_PLATFORM="xcb", DISPLAY=server.display)
                 env.pop("QT_QUICK_BACKEND", None)
+                env["KIOSK_CARD_I420"] = "on" if args.card_i420 else "auto"
             else:
                 env.update(QT_QPA_PLATFORM=offscreen_screen(scratch, window), QT_QUICK_BACKEND="software")
             try:

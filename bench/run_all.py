@@ -130,6 +130,14 @@ BENCHES: tuple[Bench, ...] = (
         owner="video",
         measures="films on the OpenGL scene graph (Xvfb, llvmpipe)",
     ),
+    Bench(
+        "video-gl-planes",
+        "bench/bench_video_sizes.py",
+        quick=("--quick", "--gl", "--card-i420", "--films", "1080p", "2160p"),
+        full=("--gl", "--card-i420"),
+        owner="video",
+        measures="films on the OpenGL scene graph as I420 planes, as a graphics card takes them (llvmpipe)",
+    ),
     Bench("images", "bench/bench_images.py", owner="reliability", measures="image decode at display size"),
     Bench(
         "recovery",

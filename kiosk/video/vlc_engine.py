@@ -330,7 +330,11 @@ class VlcEngine:
     """One libVLC media player whose pictures come back as :class:`Frame` objects."""
 
     def __init__(
-        self, *, max_size: tuple[int, int] = (1920, 1080), yuv: bool = False, yuv_any_size: bool = False
+        self,
+        *,
+        max_size: tuple[int, int] = (1920, 1080),
+        yuv: bool = False,
+        yuv_any_size: Callable[[], bool] | None = None,
     ) -> None:
         vlc = _import_vlc()
         instance = _get_instance()
@@ -341,11 +345,13 @@ class VlcEngine:
         self._max_size = max_size
         self._film_size = (0, 0)  # the picture's visible size, from the film's own header
         # Whether large pictures may come as I420 (``yuv``: the one who shows them converts them,
-        # with libswscale): where they are drawn by the software scene graph. ``yuv_any_size``:
-        # every picture, where a graphics card converts them (libswscale is still needed, for a
-        # card that cannot: the frame item converts then).
-        self._yuv = (yuv or yuv_any_size) and swscale.available(probe().library)
+        # with libswscale): where they are drawn by the software scene graph. ``yuv_any_size``,
+        # asked at each opening: whether every picture may, because a graphics card converts
+        # them (libswscale is still needed, for a window that cannot: the frame item converts then).
+        self._yuv = (yuv or yuv_any_size is not None) and swscale.available(probe().library)
+        self._yuv_large_only = yuv
         self._yuv_any_size = yuv_any_size
+        self._any_size_now = False  # the answer at this opening
         self._player = instance.media_player_new()
         self._listener: EngineListener | None = None
         # Held while a callback calls the listener: once stop() has taken it, no call is under way.
@@ -399,6 +405,7 @@ class VlcEngine:
         self.wait_stopped()
         self._player.stop()
         self._film_size = coded_size(excerpt.path)  # the moov's sample description: a few ms at most
+        self._any_size_now = self._yuv_any_size is not None and self._yuv_any_size()
         with self._listener_lock:
             self._listener = listener
         media = self._instance.media_new_path(str(excerpt.path))
@@ -531,7 +538,9 @@ class VlcEngine:
         """Whether pictures of a film of this size come as I420, as the player's size stands."""
         if not self._yuv:
             return False
-        return self._yuv_any_size or yuv_pays(*fit_size(width, height, *self._max_size), *self._max_size)
+        if self._any_size_now:
+            return True
+        return self._yuv_large_only and yuv_pays(*fit_size(width, height, *self._max_size), *self._max_size)
 
     def _large(self, width: int, height: int) -> bool:
         """Whether a film's pictures, as the player's size stands, are large ones (above 1080p)."""

@@ -70,8 +70,13 @@ def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
     vlc_engine.configure(["--aout=adummy"])
     store = make_store(exhibition_with(video_panel(clip, make_poster(media, "#C03030"), 2000, 5000)))
     view = open_player(store, "excerpt", size=(640, 360))
+    swapped = [0]
+    view.frameSwapped.connect(lambda: swapped.__setitem__(0, swapped[0] + 1))
     view.show()
     player, frame = find(view, "excerptPlayer"), item(view, "videoFrame")
+    # The film opens once the scene graph is up, as in the kiosk: the opening asks it what to send.
+    if not spin_until(lambda: swapped[0] > 0, 20):
+        return {"error": "the window showed no frame"}
     view.rootObject().start()
     if not spin_until(lambda: frame.frames_painted > 10, 20):
         return {"error": f"no frames painted, state {player.property('state')}"}

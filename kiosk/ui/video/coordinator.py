@@ -37,7 +37,7 @@ def vlc_engine(max_size: tuple[int, int]) -> VideoEngine:
     # (kiosk/ui/video/i420_rhi_node.py, docs/decisions/0072). A wrong guess costs time, not
     # pictures: the frame item converts I420 to RGB where its scene graph cannot take it.
     software = software_scene_graph()
-    return vlc_engine.VlcEngine(max_size=max_size, yuv=software, yuv_any_size=not software)
+    return vlc_engine.VlcEngine(max_size=max_size, yuv=software, yuv_any_size=None if software else card_converts_i420)
 
 
 def software_scene_graph() -> bool:
@@ -49,6 +49,19 @@ def software_scene_graph() -> bool:
         return True
     chosen = os.environ.get("QT_QUICK_BACKEND") or os.environ.get("QMLSCENE_DEVICE") or ""
     return chosen.strip().lower() in ("software", "softwarecontext")
+
+
+def card_converts_i420() -> bool:
+    """Whether a window of the kiosk draws on a graphics card that converts I420 frames itself
+    (asked at each opening of a film). False until its scene graph is up: a film opened before then
+    comes in RGB, as everywhere else."""
+    from PySide6.QtGui import QGuiApplication  # the windows, here only
+    from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.ui.video.i420_rhi_node import takes_i420
+
+    windows = QGuiApplication.topLevelWindows()
+    return any(isinstance(window, QQuickWindow) and takes_i420(window) for window in windows)
 
 
 class FilmCoordinator:

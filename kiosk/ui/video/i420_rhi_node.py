@@ -16,18 +16,21 @@ item converts to RGB as before (:func:`takes_i420`).
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import struct
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import (
     QMatrix4x4,
     QRhi,
     QRhiBuffer,
+    QRhiDriverInfo,
     QRhiGraphicsPipeline,
     QRhiResource,
     QRhiSampler,
@@ -68,25 +71,57 @@ def _shader(name: str) -> QShader:
     return shader
 
 
+def card_i420_setting() -> str:
+    """``KIOSK_CARD_I420``: "auto" (the default), "on" or "off" (see :func:`takes_i420`)."""
+    setting = os.environ.get("KIOSK_CARD_I420", "auto").strip().lower()
+    return setting if setting in ("on", "off") else "auto"
+
+
 def takes_i420(window: QQuickWindow) -> bool:
-    """Whether ``window`` draws through the RHI and can sample one-byte textures: then an I420
-    frame goes to it as it is. False before its scene graph is up (no RHI yet)."""
-    api = window.rendererInterface().graphicsApi()
-    if not QSGRendererInterface.isApiRhiBased(api):
+    """Whether ``window`` draws through the RHI on a graphics card that can sample one-byte
+    textures: then an I420 frame goes to it as it is. False before its scene graph is up (no RHI
+    yet), and on a device that is the processor itself (Mesa's llvmpipe, WARP, SwiftShader), where
+    the shader runs on the CPU: there three textures sampled a pixel cost more than libswscale's
+    conversion and one (docs/decisions/0072). ``KIOSK_CARD_I420=on`` takes that path there too
+    (the tests and the benchmark, on a machine without a card); ``off`` never takes it (a
+    technician's way out, should a card's driver draw the planes wrongly)."""
+    setting = card_i420_setting()
+    if setting == "off" or not QSGRendererInterface.isApiRhiBased(window.rendererInterface().graphicsApi()):
         return False
     rhi = window.rhi()
-    return rhi is not None and rhi.isTextureFormatSupported(QRhiTexture.Format.R8)
+    if rhi is None or not rhi.isTextureFormatSupported(QRhiTexture.Format.R8):
+        return False
+    return setting == "on" or not on_the_cpu(rhi.driverInfo())
 
 
-def _plane_upload(data: bytearray, offset: int, stride: int, width: int, rows: int) -> QRhiTextureUploadEntry:
-    """One plane of ``data`` as a texture upload. The RHI copies the bytes as the upload is
-    recorded, so nothing of the frame's buffer is held past this call."""
+#: Renderers that run on the processor, by name: Qt's OpenGL backend says "unknown device" for
+#: them (measured: Mesa's llvmpipe under Xvfb), where Vulkan and Direct3D say "CPU".
+_CPU_RENDERERS = ("llvmpipe", "softpipe", "swrast", "lavapipe", "swiftshader", "basic render driver")
+
+
+def on_the_cpu(info: QRhiDriverInfo) -> bool:
+    """Whether the RHI's device is the processor itself (a software OpenGL, Vulkan or Direct3D)."""
+    name = bytes(info.deviceName.data()).decode("utf-8", "replace").lower()
+    return info.deviceType == QRhiDriverInfo.DeviceType.CpuDevice or any(cpu in name for cpu in _CPU_RENDERERS)
+
+
+def _plane_upload(
+    data: bytearray, offset: int, stride: int, width: int, rows: int, staging: QByteArray
+) -> QRhiTextureUploadEntry:
+    """One plane of ``data`` as a texture upload, through ``staging``: memory of Qt's own, kept from
+    one frame to the next, that the upload shares instead of copying. (Asked to upload from our
+    buffer, the RHI copies it into a new array each time: 9 ms of a core a 2160p frame here, most of
+    it the kernel mapping fresh pages. Into memory already mapped, the copy takes 1-2 ms.) The RHI
+    reads it when the frame's commands run, before the next frame is prepared."""
     size = stride * (rows - 1) + width
     if offset + size > len(data):
         raise ValueError(f"a plane of {width}x{rows} at {offset} does not fit a frame of {len(data)} bytes")
-    void_ptr: Any = shiboken6.VoidPtr  # it takes an address and a size; PySide6's stubs know a buffer alone
-    pointer = void_ptr(address_of(data) + offset, size, False)  # PySide6 takes no bare address here
-    description = QRhiTextureSubresourceUploadDescription(pointer, size)
+    if staging.size() != size:
+        staging.resize(size)
+    buffer: Any = staging  # PySide6's QByteArray is a writable buffer; its stubs do not say so
+    with memoryview(buffer) as into:
+        ctypes.memmove(ctypes.addressof(ctypes.c_char.from_buffer(into)), address_of(data) + offset, size)
+    description = QRhiTextureSubresourceUploadDescription(staging)
     description.setDataStride(stride)
     description.setSourceSize(QSize(width, rows))
     return QRhiTextureUploadEntry(0, 0, description)
@@ -111,6 +146,7 @@ class I420RhiNode(QSGRenderNode):
         self._uploaded: Frame | None = None  # the frame the textures hold
         self._vertices: tuple[float, ...] = ()  # the quad in the vertex buffer
         self._textures: list[QRhiTexture] = []
+        self._staging = (QByteArray(), QByteArray(), QByteArray())  # each plane's bytes, for its upload
         self._sampler: QRhiSampler | None = None
         self._uniforms: QRhiBuffer | None = None
         self._quad: QRhiBuffer | None = None
@@ -170,6 +206,7 @@ class I420RhiNode(QSGRenderNode):
             _free(resource)
         self._pipeline = self._bindings = self._quad = self._uniforms = self._sampler = None
         self._textures = []
+        self._staging = (QByteArray(), QByteArray(), QByteArray())
         self._uploaded, self._vertices, self._pass_format = None, (), []
 
     # --- the work -----------------------------------------------------------------------
@@ -182,10 +219,10 @@ class I420RhiNode(QSGRenderNode):
             self._make_textures(rhi, sizes)
         if frame is not self._uploaded:
             data = writable(frame.data)  # a pooled buffer as it is
-            for texture, offset, stride, (width, rows) in zip(
-                self._textures, frame.plane_offsets, frame.plane_strides, sizes, strict=True
+            for texture, staging, offset, stride, (width, rows) in zip(
+                self._textures, self._staging, frame.plane_offsets, frame.plane_strides, sizes, strict=True
             ):
-                upload = _plane_upload(data, offset, stride, width, rows)
+                upload = _plane_upload(data, offset, stride, width, rows, staging)
                 updates.uploadTexture(texture, QRhiTextureUploadDescription(upload))
             self._uploaded = frame
             self._counts.uploads += 1
