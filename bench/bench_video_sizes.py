@@ -118,6 +118,7 @@ def child(args: argparse.Namespace) -> int:
         return 1
     wait(lambda: False, 1.0)
     process.cpu_percent(None)
+    threads_before = thread_cpu()
     painted, swaps[0] = frame_item.frames_painted, 0
     rss_peak = 0.0
     start = time.monotonic()
@@ -128,7 +129,15 @@ def child(args: argparse.Namespace) -> int:
         wait(lambda: False, min(0.25, max(0.0, end - time.monotonic())))
     elapsed = time.monotonic() - start
     cpu = process.cpu_percent(None)
+    threads_after = thread_cpu()
     fps = (frame_item.frames_painted - painted) / elapsed
+    # CPU of every thread but the software renderer's own (llvmpipe's rasterizing threads): what a
+    # kiosk spends on the processor when a graphics card draws (the render thread's uploads stay in).
+    ours = sum(
+        seconds - threads_before.get(tid, (name, 0.0))[1]
+        for tid, (name, seconds) in threads_after.items()
+        if not name.startswith("llvmpipe")
+    )
     if args.map_file:
         write_resident_pages(Path(args.map_file))
     delivered = player.current_frame()
@@ -139,6 +148,7 @@ def child(args: argparse.Namespace) -> int:
         "fps": fps,
         "swaps": swaps[0] / elapsed,
         "cpu": cpu,
+        "cpu_ours_ms_per_frame": 1000 * ours / max(1, frame_item.frames_painted - painted),
         "rss": rss_peak,
         "rss_before": rss_before,
         "buffers": pool.buffers + pool.overflows if pool is not None else None,
@@ -326,6 +336,19 @@ class Xvfb:
         self.process.wait(10)
 
 
+def thread_cpu() -> dict[int, tuple[str, float]]:
+    """Each thread of this process: its name and the CPU seconds it used (Linux's /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[int, tuple[str, float]] = {}
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):
+            stat = (task / "stat").read_text()
+            name = stat[stat.index("(") + 1 : stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2 :].split()
+            found[int(task.name)] = (name, (int(fields[11]) + int(fields[12])) / ticks)  # utime, stime
+    return found
+
+
 def drawn(got: dict[str, Any]) -> str:
     """How the frames were drawn: RGB textures, I420 planes converted by the graphics card
     ("I420 card"), or I420 converted straight into the window's image (direct) or through an RGB
@@ -457,6 +480,7 @@ def main() -> int:
                         f"{film_name:>6} {window_name:>7} {got['fps']:6.1f} {got['cpu']:6.0f} {got['rss']:8.0f} "
                         f"{got['rss_before']:7.0f} {got['buffers'] or '?':>8} {delivered:>10} {drawn(got):>7}   "
                         f"{got['backend']}"
+                        + (f", {got['cpu_ours_ms_per_frame']:.1f} ms CPU a frame outside llvmpipe" if args.gl else "")
                     )
                     for mib, blocks, resident in got.get("map", []):
                         if mib * blocks >= 8:
@@ -482,6 +506,20 @@ def main() -> int:
                             "n": 1,
                             "note": "whole process",
                         },
+                    ]
+                    if args.gl:
+                        rows.append(
+                            {
+                                "name": f"video cost: {label}: CPU outside the renderer, per frame{suffix}",
+                                "unit": "ms",
+                                "median": round(got["cpu_ours_ms_per_frame"], 1),
+                                "p95": round(got["cpu_ours_ms_per_frame"], 1),
+                                "target": None,
+                                "n": 1,
+                                "note": "every thread but llvmpipe's: what the processor does when a card draws",
+                            }
+                        )
+                    rows += [
                         {
                             "name": f"video cost: {label}: RSS{suffix}",
                             "unit": "MiB",

@@ -1,9 +1,10 @@
 """The item that shows an excerpt's frames inside the Qt Quick scene.
 
-An item of our own, whose scene-graph node is a texture of the latest frame, works with every
-scene graph backend: the software one used offscreen and under Xvfb (where a QVideoSink-fed
-VideoOutput stays black) and OpenGL. Captions, controls and fades are ordinary QML items drawn
-above it.
+An item of our own, whose scene-graph node draws the latest frame, works with every scene graph
+backend: the software one used offscreen and under Xvfb (where a QVideoSink-fed VideoOutput stays
+black) and a graphics card's. An RGB frame is a texture; an I420 frame is converted where it is
+drawn: into the window's image by the software scene graph (yuv_node.py), by the card from its
+three planes (i420_rhi_node.py). Captions, controls and fades are ordinary QML items drawn above it.
 """
 
 from __future__ import annotations
