@@ -111,8 +111,8 @@ def _plane_upload(
     """One plane of ``data`` as a texture upload, through ``staging``: memory of Qt's own, kept from
     one frame to the next, that the upload shares instead of copying. (Asked to upload from our
     buffer, the RHI copies it into a new array each time: 9 ms of a core a 2160p frame here, most of
-    it the kernel mapping fresh pages. Into memory already mapped, the copy takes 1-2 ms.) The RHI
-    reads it when the frame's commands run, before the next frame is prepared."""
+    it the kernel mapping fresh pages. This way the node's whole work on such a frame is 4.6 ms.)
+    The RHI reads it when the frame's commands run, before the next frame is prepared."""
     size = stride * (rows - 1) + width
     if offset + size > len(data):
         raise ValueError(f"a plane of {width}x{rows} at {offset} does not fit a frame of {len(data)} bytes")
