@@ -46,7 +46,8 @@ def base_tarball() -> Path:
     tarball = CACHE / f"{SUITE}-minbase-ssh.tar"
     if tarball.exists():
         return tarball
-    CACHE.mkdir(parents=True, exist_ok=True)
+    debs = CACHE / "debootstrap-debs"
+    debs.mkdir(parents=True, exist_ok=True)  # debootstrap refuses a cache folder that does not exist
     build = CACHE / f"build-{os.getpid()}"
     shutil.rmtree(build, ignore_errors=True)
     subprocess.run(
@@ -54,7 +55,7 @@ def base_tarball() -> Path:
             "debootstrap",
             "--variant=minbase",
             f"--include={INCLUDE}",
-            f"--cache-dir={CACHE / 'debootstrap-debs'}",
+            f"--cache-dir={debs}",
             SUITE,
             str(build),
             MIRROR,

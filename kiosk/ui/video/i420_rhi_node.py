@@ -1,16 +1,17 @@
 """An I420 frame drawn by a graphics card's scene graph: its three planes uploaded as they came, the
 colour converted by the card.
 
-On a scene graph that draws through Qt's RHI (OpenGL, Vulkan, Metal, Direct3D), a picture that came
-from libVLC as I420 (large films: kiosk/video/swscale.py) goes to the card as three one-byte-a-pixel
-textures, 12 bits a pixel in all, and a fragment shader turns it into RGB where it is drawn. The
-other way, converting each picture into RGB on the processor and uploading that, costs a
-conversion (2-4 ms at 2160p on one core) and 32 bits a pixel of upload and texture, every frame.
+On a scene graph that draws through Qt's RHI (OpenGL, Vulkan, Metal, Direct3D) on a graphics card,
+every film comes from libVLC as I420 (kiosk/ui/video/coordinator.py asks at each opening) and each
+picture goes to the card as three one-byte-a-pixel textures, 12 bits a pixel in all; a fragment
+shader turns it into RGB where it is drawn. The other way, converting each picture into RGB on the
+processor and uploading that, costs a conversion and 32 bits a pixel of upload and texture, every
+frame (docs/decisions/0072 has the numbers).
 
 PySide6 does not let a material of our own sample textures (``QSGMaterialShader.updateSampledImage``
 is not bound), so this is a render node that records its own RHI commands: the way Qt documents for
 custom drawing inside a Qt Quick scene. Its shaders are in ``shaders/`` with the packs Qt loads
-(``tools/build_shaders.sh`` makes them). Where a scene graph cannot take one-byte textures, the frame
+(``tools/build_shaders.py`` makes them). Where a scene graph cannot take one-byte textures, the frame
 item converts to RGB as before (:func:`takes_i420`).
 """
 
