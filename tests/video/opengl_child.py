@@ -2,6 +2,7 @@
 without a graphics card, Mesa's llvmpipe: a real GL stack on the CPU) and reports what it drew.
 
     opengl_child.py film CLIP MEDIA PNG   plays an excerpt, pauses, grabs the window
+    opengl_child.py attract CLIP MEDIA PNG  the whole kiosk, its attract loop the film, as it plays
     opengl_child.py kiosk EXHIBITION PNG  the whole kiosk to its first attract frame
 
 Run by test_opengl_scene_graph.py; prints one JSON line.
@@ -10,6 +11,7 @@ Run by test_opengl_scene_graph.py; prints one JSON line.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -100,6 +102,52 @@ def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
     return result
 
 
+def attract(clip: Path, media: Path, png: Path) -> dict[str, object]:
+    """The whole kiosk, its attract loop a film: how its frames were drawn, and the film's colour
+    (the clip's background) on the screen."""
+    from harness import exhibition_with, make_poster, video_panel
+
+    from kiosk.ui.app import KioskApp
+    from kiosk.ui.video.frame_item import VideoFrame
+    from kiosk.video import vlc_engine
+
+    vlc_engine.configure(["--aout=adummy"])
+    app = KioskApp(exhibition_with(video_panel(clip, make_poster(media, "#203040"), 1000, 6000)), size=(1280, 720))
+    app.show(fullscreen=False, size=QSize(1280, 720))
+
+    def frames() -> list[VideoFrame]:
+        found, items = [], [app.window.contentItem()]
+        while items:  # the frame items are made in Python and given a visual parent only
+            item = items.pop()
+            found += [item] if isinstance(item, VideoFrame) else []
+            items += item.childItems()
+        return found
+
+    # A film opened before the scene graph was up comes in RGB: with the planes asked for, wait for
+    # an opening after it (the loop plays its film again).
+    planes = os.environ.get("KIOSK_CARD_I420") == "on"
+    if not spin_until(
+        lambda: any((item.yuv_draws.uploads if planes else item.frames_painted) > 20 for item in frames()), 40
+    ):
+        return {"error": f"no film drawn: {[(item.frames_painted, item.yuv_draws) for item in frames()]}"}
+    grab = grab_from_screen(app.window)
+    grab.save(str(png))
+
+    def film_colour(x: int, y: int) -> bool:  # the clip's background, 0xC03060
+        colour = QColor(grab.pixel(x, y))
+        return abs(colour.red() - 192) + abs(colour.green() - 48) + abs(colour.blue() - 96) < 30
+
+    pink = sum(film_colour(x, y) for x in range(0, grab.width(), 8) for y in range(0, grab.height(), 8))
+    result = {
+        "api": app.window.rendererInterface().graphicsApi().name,
+        "uploads": max(item.yuv_draws.uploads for item in frames()),
+        "gpu_draws": max(item.yuv_draws.gpu for item in frames()),
+        "film_share": pink / ((grab.width() // 8) * (grab.height() // 8)),
+    }
+    app.close()
+    return result
+
+
 def kiosk(exhibition: Path, png: Path) -> dict[str, object]:
     from kiosk.loader import load_exhibition
     from kiosk.ui.app import KioskApp
@@ -126,6 +174,8 @@ def main() -> int:
     QGuiApplication(sys.argv[:1])
     if sys.argv[1] == "film":
         result = film(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+    elif sys.argv[1] == "attract":
+        result = attract(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
     else:
         result = kiosk(Path(sys.argv[2]), Path(sys.argv[3]))
     print(json.dumps(result), flush=True)

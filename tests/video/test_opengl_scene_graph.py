@@ -88,6 +88,22 @@ def test_where_the_card_does_not_convert_a_film_goes_to_it_in_rgb(
     assert float(result["difference"]) < 6, result
 
 
+@pytest.mark.parametrize("card", ["on", "auto"])
+def test_the_kiosks_attract_film_on_the_opengl_scene_graph(
+    gl_env: dict[str, str], colour_clip: Clip, media_dir: Path, tmp_path: Path, card: str
+) -> None:
+    """The whole kiosk, its attract loop a film: drawn from its planes where the card converts them
+    (forced here: llvmpipe is on the CPU), from RGB textures where it does not; on screen either way."""
+    png = tmp_path / f"attract-opengl-{card}.png"
+    result = run_child(dict(gl_env, KIOSK_CARD_I420=card), "attract", str(colour_clip.path), str(media_dir), str(png))
+    assert result["api"] == "OpenGL"
+    if card == "on":
+        assert int(result["uploads"]) > 10 and int(result["gpu_draws"]) >= int(result["uploads"])
+    else:
+        assert int(result["uploads"]) == 0
+    assert float(result["film_share"]) > 0.3, result  # the film's colour fills its place on the screen
+
+
 def test_the_presentation_draws_on_the_opengl_scene_graph(gl_env: dict[str, str], tmp_path: Path) -> None:
     png = tmp_path / "kiosk-opengl.png"
     result = run_child(gl_env, "kiosk", str(ROOT / "config" / "exhibition.yaml"), str(png))
