@@ -493,3 +493,14 @@ def test_every_subcommand_loads_from_the_bundle(bundle: Path):
             assert done.returncode == 0, f"kiosk {name}: {done.stderr[-2000:]}"
     valid = _run([str(bundle / "kiosk"), "validate", str(bundle / "_internal" / "config" / "exhibition.yaml")])
     assert valid.returncode == 0, valid.stdout + valid.stderr
+
+
+def test_the_bundle_carries_the_shader_packs(bundle: Path):
+    """A graphics card draws films with the kiosk's own shaders (kiosk/ui/video/i420_rhi_node.py):
+    their packs are data, which PyInstaller takes only when told."""
+    packs = sorted((ROOT / "kiosk" / "ui" / "video" / "shaders").glob("*.qsb"))
+    assert packs
+    for pack in packs:
+        bundled = bundle / "_internal" / pack.relative_to(ROOT)
+        assert bundled.is_file(), f"{pack.name} is not in the bundle"
+        assert bundled.read_bytes() == pack.read_bytes()
