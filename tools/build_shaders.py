@@ -9,7 +9,7 @@ installers need the baker; ``sources.sha256`` records which sources they were ba
 fails when a source changed without its pack.
 
 qsb comes with Qt's shader tools: Debian's ``qt6-shader-baker`` (/usr/lib/qt6/bin/qsb; its packs, of
-Qt 6.4, load in any later Qt 6) or the ``pyside6-qsb`` of a full PySide6 install.
+Qt 6.4, load in any later Qt 6) or a full PySide6 install (PySide6-Essentials has no qsb).
 """
 
 from __future__ import annotations
@@ -38,10 +38,13 @@ def record(folder: Path = SHADERS) -> str:
 
 
 def _qsb() -> str:
-    for candidate in (shutil.which("qsb"), "/usr/lib/qt6/bin/qsb", shutil.which("pyside6-qsb")):
+    import PySide6  # where a full PySide6 keeps its qsb (PySide6-Essentials has the wrapper only)
+
+    bundled = Path(PySide6.__file__).with_name("qsb")
+    for candidate in (shutil.which("qsb"), "/usr/lib/qt6/bin/qsb", str(bundled)):
         if candidate and Path(candidate).is_file():
             return candidate
-    raise SystemExit("qsb not found: apt install qt6-shader-baker (or pip install pyside6, which brings pyside6-qsb)")
+    raise SystemExit("qsb not found: apt install qt6-shader-baker")
 
 
 def main() -> int:
