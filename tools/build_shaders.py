@@ -6,7 +6,8 @@ Qt draws through its RHI (OpenGL, Vulkan, Metal, Direct3D) from one shader writt
 GLSL, baked ahead of time into a .qsb pack that holds a variant for each (kiosk/ui/video/i420_rhi_node.py
 loads them). The packs are committed beside their sources, so neither the kiosk's setup nor its
 installers need the baker; ``sources.sha256`` records which sources they were baked from, and a test
-fails when a source changed without its pack.
+fails when a source changed without its pack. (The test cannot compare the packs themselves: two bakes
+of the same source differ by a few bytes, seen here, so only bake again when a source changed.)
 
 qsb comes with Qt's shader tools: Debian's ``qt6-shader-baker`` (/usr/lib/qt6/bin/qsb; its packs, of
 Qt 6.4, load in any later Qt 6) or a full PySide6 install (PySide6-Essentials has no qsb).
