@@ -108,6 +108,7 @@ def attract(clip: Path, media: Path, png: Path) -> dict[str, object]:
     from harness import exhibition_with, make_poster, video_panel
 
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.items import walk
     from kiosk.ui.video.frame_item import VideoFrame
     from kiosk.video import vlc_engine
 
@@ -115,13 +116,8 @@ def attract(clip: Path, media: Path, png: Path) -> dict[str, object]:
     app = KioskApp(exhibition_with(video_panel(clip, make_poster(media, "#203040"), 1000, 6000)), size=(1280, 720))
     app.show(fullscreen=False, size=QSize(1280, 720))
 
-    def frames() -> list[VideoFrame]:
-        found, items = [], [app.window.contentItem()]
-        while items:  # the frame items are made in Python and given a visual parent only
-            item = items.pop()
-            found += [item] if isinstance(item, VideoFrame) else []
-            items += item.childItems()
-        return found
+    def frames() -> list[VideoFrame]:  # made in Python and given a visual parent only: walked, not found by name
+        return [item for item in walk(app.window.contentItem()) if isinstance(item, VideoFrame)]
 
     # A film opened before the scene graph was up comes in RGB: with the planes asked for, wait for
     # an opening after it (the loop plays its film again).
