@@ -49,14 +49,18 @@ def colour_clip(media_dir: Path) -> Clip:
     return make_clip(media_dir, seconds=8.0, gop=30, background="0xC03060")
 
 
+@pytest.mark.parametrize("size", [(320, 180), (330, 186)], ids=["even-planes", "odd-chroma-planes"])
 def test_a_film_goes_to_the_opengl_scene_graph_as_i420_planes(
-    gl_env: dict[str, str], colour_clip: Clip, media_dir: Path, tmp_path: Path
+    gl_env: dict[str, str], media_dir: Path, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """On a graphics card's scene graph every film comes as I420 and its planes are uploaded as
-    they are: the card converts them (i420_rhi_node.py)."""
+    they are: the card converts them (i420_rhi_node.py). At 330x186 the chroma planes are 165x93:
+    rows of an odd length, shorter than the rows they are stored in (a film fitted to a window
+    comes in any even size)."""
+    clip = make_clip(media_dir, width=size[0], height=size[1], seconds=8.0, gop=30, background="0xC03060")
     png = tmp_path / "film-opengl.png"
     # llvmpipe is a device on the CPU, where the kiosk keeps RGB textures unless told otherwise.
-    result = run_child(dict(gl_env, KIOSK_CARD_I420="on"), "film", str(colour_clip.path), str(media_dir), str(png))
+    result = run_child(dict(gl_env, KIOSK_CARD_I420="on"), "film", str(clip.path), str(media_dir), str(png))
     assert result["api"] == "OpenGL"
     assert result["pixel_format"] == "I420"
     assert int(result["uploads"]) > 10 and int(result["gpu_draws"]) >= int(result["uploads"])
