@@ -24,6 +24,8 @@ test_packages=(ffmpeg xdotool x11-utils dbus gcc imagemagick poppler-utils binut
   xserver-xorg-core xserver-xorg-video-dummy)  # the last two: real RandR outputs to plug and unplug in tests
 # The fleet's engines, for its end-to-end test: file sync, monitoring (with promtool), a chroot to provision.
 test_packages+=(syncthing prometheus debootstrap openssh-client)
+# Mesa's Vulkan on the CPU (lavapipe): the scene graph's Vulkan path, drawn in the tests as on a card.
+test_packages+=(mesa-vulkan-drivers)
 # Debian's checks of the .deb the packaging tests build.
 test_packages+=(lintian)
 

@@ -1,6 +1,7 @@
 """The path of a kiosk with a graphics card: Qt Quick's OpenGL scene graph (the default when
 QT_QUICK_BACKEND is unset), here on a real X server (Xvfb) and Mesa's llvmpipe, a real GL stack
-on the CPU. Every other test runs the software scene graph."""
+on the CPU; a film's I420 planes also on Vulkan, on Mesa's lavapipe. Every other test runs the
+software scene graph."""
 
 from __future__ import annotations
 
@@ -49,19 +50,37 @@ def colour_clip(media_dir: Path) -> Clip:
     return make_clip(media_dir, seconds=8.0, gop=30, background="0xC03060")
 
 
-@pytest.mark.parametrize("size", [(320, 180), (330, 186)], ids=["even-planes", "odd-chroma-planes"])
-def test_a_film_goes_to_the_opengl_scene_graph_as_i420_planes(
-    gl_env: dict[str, str], media_dir: Path, tmp_path: Path, size: tuple[int, int]
+#: Mesa's Vulkan driver on the CPU (lavapipe), which scripts/setup.sh installs for the tests.
+LAVAPIPE = sorted(Path("/usr/share/vulkan/icd.d").glob("lvp_icd*.json"))
+
+
+@pytest.mark.parametrize(
+    ("api", "size"),
+    [
+        ("OpenGL", (320, 180)),
+        ("OpenGL", (330, 186)),
+        pytest.param(
+            "Vulkan", (330, 186), marks=pytest.mark.skipif(not LAVAPIPE, reason="needs Mesa's lavapipe (setup.sh test)")
+        ),
+    ],
+    ids=["opengl", "opengl-odd-chroma", "vulkan-odd-chroma"],
+)
+def test_a_film_goes_to_a_cards_scene_graph_as_i420_planes(
+    gl_env: dict[str, str], media_dir: Path, tmp_path: Path, api: str, size: tuple[int, int]
 ) -> None:
     """On a graphics card's scene graph every film comes as I420 and its planes are uploaded as
     they are: the card converts them (i420_rhi_node.py). At 330x186 the chroma planes are 165x93:
     rows of an odd length, shorter than the rows they are stored in (a film fitted to a window
-    comes in any even size)."""
+    comes in any even size). On Vulkan the shaders are the packs' SPIR-V and the clip space is
+    upside down from OpenGL's: a picture drawn with the wrong matrix is tens of levels off."""
     clip = make_clip(media_dir, width=size[0], height=size[1], seconds=8.0, gop=30, background="0xC03060")
-    png = tmp_path / "film-opengl.png"
-    # llvmpipe is a device on the CPU, where the kiosk keeps RGB textures unless told otherwise.
-    result = run_child(dict(gl_env, KIOSK_CARD_I420="on"), "film", str(clip.path), str(media_dir), str(png))
-    assert result["api"] == "OpenGL"
+    png = tmp_path / "film-card.png"
+    env = dict(gl_env, KIOSK_CARD_I420="on")
+    if api == "Vulkan":
+        env.update(QSG_RHI_BACKEND="vulkan", VK_ICD_FILENAMES=str(LAVAPIPE[0]))
+    # llvmpipe and lavapipe are devices on the CPU, where the kiosk keeps RGB textures unless told otherwise.
+    result = run_child(env, "film", str(clip.path), str(media_dir), str(png))
+    assert result["api"] == api
     assert result["pixel_format"] == "I420"
     assert int(result["uploads"]) > 10 and int(result["gpu_draws"]) >= int(result["uploads"])
     # The frame on the screen (read back from the window's pixels) is the player's frame, in the
