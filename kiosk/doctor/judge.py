@@ -133,7 +133,7 @@ def judge_scene_graph(qt: Mapping[str, Any] | None) -> Finding:
     if not graph:
         return Finding("scene_graph", title, Status.FAIL, "not checked: Qt did not start")
     api = graph.get("graphics_api", "?")
-    renderer = graph.get("gl_renderer")
+    renderer = graph.get("gl_renderer") or graph.get("device")  # OpenGL's own name, else the RHI's
     summary = f"{api} ({graph.get('backend', 'default')} backend)" + (f", renderer {renderer}" if renderer else "")
     if not graph.get("rendered"):
         return Finding(
@@ -145,13 +145,19 @@ def judge_scene_graph(qt: Mapping[str, Any] | None) -> Finding:
             details=dict(graph),
         )
     summary += f", first frame in {graph.get('first_frame_ms', '?')} ms"
-    if renderer and any(word in renderer.lower() for word in ("llvmpipe", "softpipe", "swrast")):
+    if "films_as_planes" in graph:
+        # docs/decisions/0072: a card converts each film's I420 planes; a device on the CPU does not.
+        summary += ", films sent as I420 planes" if graph["films_as_planes"] else ", films sent as RGB textures"
+    on_cpu = graph.get("device_on_cpu") or (
+        renderer and any(word in renderer.lower() for word in ("llvmpipe", "softpipe", "swrast"))
+    )
+    if on_cpu:
         return Finding(
             "scene_graph",
             title,
             Status.WARN,
             summary,
-            advice="OpenGL is emulated on the CPU: set QT_QUICK_BACKEND=software "
+            advice=f"{api} is emulated on the CPU: set QT_QUICK_BACKEND=software "
             "(about a third of the CPU for video), or install the GPU driver.",
             details=dict(graph),
         )

@@ -127,6 +127,14 @@ def _scene_graph(app: Any, timeout_s: float, QEventLoop: Any, QTimer: Any, Qt: A
     interface = window.rendererInterface()
     if interface is not None:
         facts["graphics_api"] = interface.graphicsApi().name
+    rhi = window.rhi()  # None on the software scene graph
+    if rhi is not None:
+        from kiosk.ui.video.i420_rhi_node import device_name, on_the_cpu, takes_i420
+
+        info = rhi.driverInfo()
+        facts["device"] = device_name(info)
+        facts["device_on_cpu"] = on_the_cpu(info)
+        facts["films_as_planes"] = takes_i420(window)  # what a film's frames would go to this card as
     facts["backend"] = QQuickWindow.sceneGraphBackend() or "default"
     window.hide()
     window.deleteLater()

@@ -100,6 +100,17 @@ def test_software_opengl_is_a_warning():
     assert judge.judge_scene_graph({"scene_graph": {"rendered": False}}).status is Status.FAIL
 
 
+def test_a_device_on_the_cpu_is_a_warning_whatever_its_api_and_films_say_how_they_go():
+    lavapipe = {"rendered": True, "graphics_api": "Vulkan", "device": "llvmpipe (LLVM 15.0.6, 256 bits)"}
+    finding = judge.judge_scene_graph({"scene_graph": dict(lavapipe, device_on_cpu=True, films_as_planes=False)})
+    assert finding.status is Status.WARN
+    assert "renderer llvmpipe" in finding.summary and "films sent as RGB textures" in finding.summary
+    assert finding.advice.startswith("Vulkan is emulated on the CPU")
+    card = {"rendered": True, "graphics_api": "Direct3D11", "device": "Intel(R) UHD Graphics 620"}
+    finding = judge.judge_scene_graph({"scene_graph": dict(card, device_on_cpu=False, films_as_planes=True)})
+    assert finding.status is Status.OK and finding.summary.endswith("films sent as I420 planes")
+
+
 def test_screens_described_in_plain_words():
     screen = {
         "name": "HDMI-1",

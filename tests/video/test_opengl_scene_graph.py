@@ -133,3 +133,23 @@ def test_the_presentation_draws_on_the_opengl_scene_graph(gl_env: dict[str, str]
     assert result["api"] == "OpenGL"
     assert result["size"] == [1280, 720]
     assert int(result["colours"]) > 5  # a drawn attract screen, not a blank window
+
+
+@pytest.mark.parametrize("card", ["auto", "on"])
+def test_doctor_says_the_device_is_the_cpu_and_how_films_would_go_to_it(gl_env: dict[str, str], card: str) -> None:
+    """`kiosk doctor` on the scene graph a kiosk with a card takes: llvmpipe is found out as a device
+    on the processor (a warning), and the report says whether films would go to it as planes."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor", "--json", str(ROOT / "config" / "exhibition.yaml")],
+        env=dict(gl_env, KIOSK_CARD_I420=card),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    findings = {finding["check"]: finding for finding in json.loads(done.stdout)["findings"]}
+    graph = findings["scene_graph"]
+    assert graph["status"] == "warn", graph
+    assert graph["details"]["graphics_api"] == "OpenGL" and graph["details"]["device_on_cpu"] is True
+    assert graph["details"]["films_as_planes"] is (card == "on")
+    assert graph["summary"].endswith("films sent as I420 planes" if card == "on" else "films sent as RGB textures")

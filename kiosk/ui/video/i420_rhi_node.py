@@ -100,9 +100,14 @@ def takes_i420(window: QQuickWindow) -> bool:
 _CPU_RENDERERS = ("llvmpipe", "softpipe", "swrast", "lavapipe", "swiftshader", "basic render driver")
 
 
+def device_name(info: QRhiDriverInfo) -> str:
+    """The RHI device's name as its driver gives it ("llvmpipe (LLVM 15.0.6, 256 bits)")."""
+    return bytes(info.deviceName.data()).decode("utf-8", "replace")
+
+
 def on_the_cpu(info: QRhiDriverInfo) -> bool:
     """Whether the RHI's device is the processor itself (a software OpenGL, Vulkan or Direct3D)."""
-    name = bytes(info.deviceName.data()).decode("utf-8", "replace").lower()
+    name = device_name(info).lower()
     return info.deviceType == QRhiDriverInfo.DeviceType.CpuDevice or any(cpu in name for cpu in _CPU_RENDERERS)
 
 
