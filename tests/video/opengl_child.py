@@ -55,6 +55,12 @@ def difference(grab: QImage, frame: Frame, area: QRectF) -> float:
     return total / max(count, 1)
 
 
+def on_screen(window: QQuickWindow, area: QRectF) -> QRectF:
+    """``area`` of the scene in the screen's pixels (a scaled screen: QT_SCALE_FACTOR)."""
+    ratio = window.devicePixelRatio()
+    return QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio)
+
+
 def grab_from_screen(window: QQuickWindow) -> QImage:
     """The window's pixels as the X server shows them. Not ``window.grabWindow()``: that call
     holds Python's lock while it waits for the render thread, and the render thread needs that
@@ -96,7 +102,10 @@ def film(clip: Path, media: Path, png: Path) -> dict[str, object]:
         "uploads": frame.yuv_draws.uploads,
         "gpu_draws": frame.yuv_draws.gpu,
         "pixel_format": shown.pixel_format.name,
-        "difference": difference(grab, shown, frame.mapRectToScene(fitted(player.aspect(), frame.boundingRect()))),
+        "difference": difference(
+            grab, shown, on_screen(view, frame.mapRectToScene(fitted(player.aspect(), frame.boundingRect())))
+        ),
+        "pixel_ratio": view.devicePixelRatio(),
     }
     player.release()
     return result

@@ -55,32 +55,37 @@ LAVAPIPE = sorted(Path("/usr/share/vulkan/icd.d").glob("lvp_icd*.json"))
 
 
 @pytest.mark.parametrize(
-    ("api", "size"),
+    ("api", "size", "scale"),
     [
-        ("OpenGL", (320, 180)),
-        ("OpenGL", (330, 186)),
+        ("OpenGL", (320, 180), 1),
+        ("OpenGL", (330, 186), 1),
+        ("OpenGL", (330, 186), 2),
         pytest.param(
-            "Vulkan", (330, 186), marks=pytest.mark.skipif(not LAVAPIPE, reason="needs Mesa's lavapipe (setup.sh test)")
+            "Vulkan",
+            (330, 186),
+            1,
+            marks=pytest.mark.skipif(not LAVAPIPE, reason="needs Mesa's lavapipe (setup.sh test)"),
         ),
     ],
-    ids=["opengl", "opengl-odd-chroma", "vulkan-odd-chroma"],
+    ids=["opengl", "opengl-odd-chroma", "opengl-scaled-screen", "vulkan-odd-chroma"],
 )
 def test_a_film_goes_to_a_cards_scene_graph_as_i420_planes(
-    gl_env: dict[str, str], media_dir: Path, tmp_path: Path, api: str, size: tuple[int, int]
+    gl_env: dict[str, str], media_dir: Path, tmp_path: Path, api: str, size: tuple[int, int], scale: int
 ) -> None:
     """On a graphics card's scene graph every film comes as I420 and its planes are uploaded as
     they are: the card converts them (i420_rhi_node.py). At 330x186 the chroma planes are 165x93:
     rows of an odd length, shorter than the rows they are stored in (a film fitted to a window
-    comes in any even size). On Vulkan the shaders are the packs' SPIR-V and the clip space is
-    upside down from OpenGL's: a picture drawn with the wrong matrix is tens of levels off."""
+    comes in any even size). A scaled screen (a 4K screen at 200 %) draws the scene at twice its
+    size in pixels. On Vulkan the shaders are the packs' SPIR-V and the clip space is upside down
+    from OpenGL's: a picture drawn with the wrong matrix is tens of levels off."""
     clip = make_clip(media_dir, width=size[0], height=size[1], seconds=8.0, gop=30, background="0xC03060")
     png = tmp_path / "film-card.png"
-    env = dict(gl_env, KIOSK_CARD_I420="on")
+    env = dict(gl_env, KIOSK_CARD_I420="on", QT_SCALE_FACTOR=str(scale))
     if api == "Vulkan":
         env.update(QSG_RHI_BACKEND="vulkan", VK_ICD_FILENAMES=str(LAVAPIPE[0]))
     # llvmpipe and lavapipe are devices on the CPU, where the kiosk keeps RGB textures unless told otherwise.
     result = run_child(env, "film", str(clip.path), str(media_dir), str(png))
-    assert result["api"] == api
+    assert result["api"] == api and result["pixel_ratio"] == scale
     assert result["pixel_format"] == "I420"
     assert int(result["uploads"]) > 10 and int(result["gpu_draws"]) >= int(result["uploads"])
     # The frame on the screen (read back from the window's pixels) is the player's frame, in the
