@@ -3,6 +3,7 @@
     .venv/bin/python bench/soak.py                 # the long soak: 10,000 navigations, 1,000 excerpts
     .venv/bin/python bench/soak.py --quick         # a few minutes (run_all --quick)
     .venv/bin/python bench/soak.py --navigations 2000 --excerpts 200 --exhibition path/to/exhibition.yaml
+    .venv/bin/python bench/soak.py --quick --census  # and which kinds of Python object grew after warm-up
 
 Visitors are simulated with touch events (QTest.touchEvent) on the real window: they wake
 the attract loop, open chapter tiles, go next and previous, change language, play film
@@ -29,6 +30,7 @@ unless told otherwise, and prints one JSON line for bench/run_all.py.
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import dataclasses
 import functools
@@ -126,18 +128,33 @@ def _holds_state(obj: object) -> bool:
     return attributes is None or bool(attributes)
 
 
+def _type_name(obj: object) -> str:
+    kind = type(obj)
+    module = kind.__dict__.get("__module__", kind.__module__)  # a class may shadow it with a descriptor
+    return f"{module if isinstance(module, str) else '?'}.{kind.__qualname__}"
+
+
 class Sampler:
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, census_from: int | None = None) -> None:
         import psutil
 
         self.window = window
         self.process = psutil.Process()
         self.started = time.monotonic()
         self.samples: list[Sample] = []
+        # The objects alive by type, at the first sample from `census_from` navigations on and at
+        # the last: which kinds a growth of Python objects is made of.
+        self._census_from = census_from
+        self._census_first: collections.Counter[str] | None = None
+        self._census_last: collections.Counter[str] | None = None
 
     def take(self, visits: int, navigations: int, excerpts: int) -> Sample:
         gc.collect()
         objects = gc.get_objects()
+        if self._census_from is not None and navigations >= self._census_from:
+            census = collections.Counter(_type_name(obj) for obj in objects)
+            self._census_first = self._census_first or census
+            self._census_last = census
         items, images = count_items(self.window)
         sample = Sample(
             seconds=round(time.monotonic() - self.started, 3),
@@ -155,6 +172,14 @@ class Sampler:
         del objects
         self.samples.append(sample)
         return sample
+
+    def census_growth(self, count: int = 15) -> list[tuple[str, int]]:
+        """The kinds of object that grew most between the census's first sample and its last."""
+        if self._census_first is None or self._census_last is None:
+            return []
+        grown = self._census_last.copy()
+        grown.subtract(self._census_first)
+        return [(name, n) for name, n in grown.most_common(count) if n > 0]
 
 
 # --- driving the window -------------------------------------------------------------------------------
@@ -271,6 +296,8 @@ class Plan:
     max_rss_mb: float = 3000.0
     #: Stop early (and say so) after this long: a long soak has to fit the time there is.
     max_minutes: float = 0.0
+    #: Count the objects alive by type after warm-up and at the end (a few seconds a sample).
+    census: bool = False
 
 
 @dataclass
@@ -341,7 +368,8 @@ class Soak:
         self.kiosk = kiosk
         self.plan = plan
         self.driver = Driver(kiosk)
-        self.sampler = Sampler(kiosk.window)
+        census_from = int(plan.warmup * plan.navigations) if plan.census else None
+        self.sampler = Sampler(kiosk.window, census_from)
         self.random = random.Random(plan.seed)
         self.counts = Counters()
         kiosk.memory.trimmed.connect(self.counts.trim_ms.append)
@@ -882,6 +910,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-rss-mb", type=float, default=Plan.max_rss_mb, help="stop early above this RSS")
     parser.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this long (0: never)")
     parser.add_argument("--replot", type=Path, metavar="CSV", help="only draw the PNG again from a soak CSV")
+    parser.add_argument(
+        "--census", action="store_true", help="print the kinds of Python object that grew after warm-up"
+    )
     parser.add_argument("--title", default="", help="with --replot: the plot's title")
     args = parser.parse_args(argv)
     if args.replot:
@@ -895,7 +926,7 @@ def main(argv: list[str] | None = None) -> int:
         plan = dataclasses.replace(
             plan, navigations=400, excerpts=25, reload_every_visits=8, quiet_every_visits=15, quiet_ms=2000, warmup=0.3
         )
-    plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb, max_minutes=args.max_minutes)
+    plan = dataclasses.replace(plan, max_rss_mb=args.max_rss_mb, max_minutes=args.max_minutes, census=args.census)
     if args.navigations is not None:
         plan = dataclasses.replace(plan, navigations=args.navigations)
     if args.excerpts is not None:
@@ -912,6 +943,8 @@ def main(argv: list[str] | None = None) -> int:
     soak, samples = run_soak(plan, exhibition, progress=lambda line: print(line, file=sys.stderr, flush=True))
     counts = soak.counts
     elapsed = time.monotonic() - started
+    for name, grown in soak.sampler.census_growth():
+        print(f"census: {grown:+7d} {name}", file=sys.stderr)
     csv_path, png_path = args.out / f"{args.name}.csv", args.out / f"{args.name}-memory.png"
     write_csv(samples, csv_path)
     early = f"[{soak.stopped_early}] " if soak.stopped_early else ""
