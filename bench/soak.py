@@ -296,7 +296,7 @@ class Plan:
     max_rss_mb: float = 3000.0
     #: Stop early (and say so) after this long: a long soak has to fit the time there is.
     max_minutes: float = 0.0
-    #: Count the objects alive by type after warm-up and at the end (a few seconds a sample).
+    #: Count the objects alive by type, from warm-up on (tens of ms more a sample): which kinds grew.
     census: bool = False
 
 
