@@ -130,7 +130,10 @@ def _holds_state(obj: object) -> bool:
 
 def _type_name(obj: object) -> str:
     kind = type(obj)
-    module = kind.__dict__.get("__module__", kind.__module__)  # a class may shadow it with a descriptor
+    # A class may shadow __module__ with a descriptor, in its own namespace or its metaclass's.
+    module = kind.__dict__.get("__module__")
+    if not isinstance(module, str):
+        module = getattr(kind, "__module__", None)
     return f"{module if isinstance(module, str) else '?'}.{kind.__qualname__}"
 
 
