@@ -1,7 +1,7 @@
 """The path of a kiosk with a graphics card: Qt Quick's OpenGL scene graph (the default when
 QT_QUICK_BACKEND is unset), here on a real X server (Xvfb) and Mesa's llvmpipe, a real GL stack
-on the CPU; a film's I420 planes also on Vulkan, on Mesa's lavapipe. Every other test runs the
-software scene graph."""
+on the CPU; a film's I420 planes and the presentation also on Vulkan, on Mesa's lavapipe. Every
+other test runs the software scene graph."""
 
 from __future__ import annotations
 
