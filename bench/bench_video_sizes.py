@@ -58,6 +58,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
 
+from bench.stats import summary_row  # noqa: E402
+
 FILMS = {"720p": (1280, 720), "1080p": (1920, 1080), "1440p": (2560, 1440), "2160p": (3840, 2160)}
 WINDOWS = {"1080p": (1920, 1080), "2160p": (3840, 2160)}
 FPS_TARGET = 29.0
@@ -486,53 +488,51 @@ def main() -> int:
                         if mib * blocks >= 8:
                             print(f"{'':>15} {blocks:3d} blocks of {mib:6.1f} MiB mapped, {resident:6.1f} MiB resident")
                     note = f"frames delivered {delivered} for a {clip.width}x{clip.height} film; {where}"
-                    rows += [
-                        {
-                            "name": f"video cost: {label}: frames painted{suffix}",
-                            "unit": "fps",
-                            "median": round(got["fps"], 1),
-                            "p95": round(got["fps"], 1),
-                            "target": FPS_TARGET,
-                            "better": "higher",
-                            "n": 1,
-                            "note": note,
-                        },
-                        {
-                            "name": f"video cost: {label}: CPU{suffix}",
-                            "unit": "% of a core",
-                            "median": round(got["cpu"]),
-                            "p95": round(got["cpu"]),
-                            "target": None,
-                            "n": 1,
-                            "note": "whole process",
-                        },
-                    ]
+                    # One measurement each: its median and p95 are that measurement.
+                    name = f"video cost: {label}"
+                    rows.append(
+                        summary_row(
+                            f"{name}: frames painted{suffix}",
+                            [got["fps"]],
+                            unit="fps",
+                            target=FPS_TARGET,
+                            note=note,
+                            better="higher",
+                        )
+                    )
+                    rows.append(
+                        summary_row(
+                            f"{name}: CPU{suffix}",
+                            [got["cpu"]],
+                            unit="% of a core",
+                            target=None,
+                            note="whole process",
+                            digits=0,
+                        )
+                    )
                     if args.gl:
                         rows.append(
-                            {
-                                "name": f"video cost: {label}: CPU outside the renderer, per frame{suffix}",
-                                "unit": "ms",
-                                "median": round(got["cpu_ours_ms_per_frame"], 1),
-                                "p95": round(got["cpu_ours_ms_per_frame"], 1),
-                                "target": None,
-                                "n": 1,
-                                "note": "every thread but llvmpipe's: what the processor does when a card draws",
-                            }
+                            summary_row(
+                                f"{name}: CPU outside the renderer, per frame{suffix}",
+                                [got["cpu_ours_ms_per_frame"]],
+                                unit="ms",
+                                target=None,
+                                note="every thread but llvmpipe's: what the processor does when a card draws",
+                            )
                         )
-                    rows += [
-                        {
-                            "name": f"video cost: {label}: RSS{suffix}",
-                            "unit": "MiB",
-                            "median": round(got["rss"]),
-                            "p95": round(got["rss"]),
-                            "n": 1,
-                            "note": (
+                    rows.append(
+                        summary_row(
+                            f"{name}: RSS{suffix}",
+                            [got["rss"]],
+                            unit="MiB",
+                            target=RSS_TARGET_4K if window_name == "2160p" else None,
+                            note=(
                                 f"whole process, peak while playing; {got['rss_before']:.0f} MiB before the film, "
                                 f"{got['buffers'] or '?'} frame buffers"
                             ),
-                            "target": RSS_TARGET_4K if window_name == "2160p" else None,
-                        },
-                    ]
+                            digits=0,
+                        )
+                    )
             finally:
                 if server is not None:
                     server.stop()
@@ -573,15 +573,9 @@ def attract_rows(
                 ("RSS between switches", "between", "whole kiosk, low tenth after the first 10 s: one excerpt decodes"),
             ):
                 rows.append(
-                    {
-                        "name": f"video cost: {label}: {what}",
-                        "unit": "MiB",
-                        "median": round(got[key]),
-                        "p95": round(got[key]),
-                        "n": 1,
-                        "target": target,
-                        "note": note,
-                    }
+                    summary_row(
+                        f"video cost: {label}: {what}", [got[key]], unit="MiB", target=target, note=note, digits=0
+                    )
                 )
     print(json.dumps({"bench": "video-sizes", "results": rows}))
     return 0
