@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kiosk.cpu_renderers import named_as_cpu_renderer
 from kiosk.doctor.findings import Finding, Status
 
 #: The keys a video engine's probe() may use for the same fact.
@@ -148,10 +149,7 @@ def judge_scene_graph(qt: Mapping[str, Any] | None) -> Finding:
     if "films_as_planes" in graph:
         # docs/decisions/0072: a card converts each film's I420 planes; a device on the CPU does not.
         summary += ", films sent as I420 planes" if graph["films_as_planes"] else ", films sent as RGB textures"
-    on_cpu = graph.get("device_on_cpu") or (
-        renderer and any(word in renderer.lower() for word in ("llvmpipe", "softpipe", "swrast"))
-    )
-    if on_cpu:
+    if graph.get("device_on_cpu") or (renderer and named_as_cpu_renderer(renderer)):
         return Finding(
             "scene_graph",
             title,

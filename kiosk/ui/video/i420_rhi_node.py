@@ -51,6 +51,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface, QSGRenderNode
 
+from kiosk.cpu_renderers import named_as_cpu_renderer
 from kiosk.ui.video.yuv_node import DrawCounts
 from kiosk.video.engine import Frame
 from kiosk.video.swscale import address_of, writable
@@ -95,11 +96,6 @@ def takes_i420(window: QQuickWindow) -> bool:
     return setting == "on" or not on_the_cpu(rhi.driverInfo())
 
 
-#: Renderers that run on the processor, by name: Qt's OpenGL backend says "unknown device" for
-#: them (measured: Mesa's llvmpipe under Xvfb), where Vulkan and Direct3D say "CPU".
-_CPU_RENDERERS = ("llvmpipe", "softpipe", "swrast", "lavapipe", "swiftshader", "basic render driver")
-
-
 def device_name(info: QRhiDriverInfo) -> str:
     """The RHI device's name as its driver gives it ("llvmpipe (LLVM 15.0.6, 256 bits)")."""
     return bytes(info.deviceName.data()).decode("utf-8", "replace")
@@ -107,8 +103,7 @@ def device_name(info: QRhiDriverInfo) -> str:
 
 def on_the_cpu(info: QRhiDriverInfo) -> bool:
     """Whether the RHI's device is the processor itself (a software OpenGL, Vulkan or Direct3D)."""
-    name = device_name(info).lower()
-    return info.deviceType == QRhiDriverInfo.DeviceType.CpuDevice or any(cpu in name for cpu in _CPU_RENDERERS)
+    return info.deviceType == QRhiDriverInfo.DeviceType.CpuDevice or named_as_cpu_renderer(device_name(info))
 
 
 def _plane_upload(
