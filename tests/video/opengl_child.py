@@ -11,7 +11,6 @@ Run by test_opengl_scene_graph.py; prints one JSON line.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -119,6 +118,7 @@ def attract(clip: Path, media: Path, png: Path) -> dict[str, object]:
     from kiosk.ui.app import KioskApp
     from kiosk.ui.items import walk
     from kiosk.ui.video.frame_item import VideoFrame
+    from kiosk.ui.video.i420_rhi_node import card_i420_setting
     from kiosk.video import vlc_engine
 
     vlc_engine.configure(["--aout=adummy"])
@@ -130,7 +130,7 @@ def attract(clip: Path, media: Path, png: Path) -> dict[str, object]:
 
     # A film opened before the scene graph was up comes in RGB: with the planes asked for, wait for
     # an opening after it (the loop plays its film again).
-    planes = os.environ.get("KIOSK_CARD_I420") == "on"
+    planes = card_i420_setting() == "on"
     if not spin_until(
         lambda: any((item.yuv_draws.uploads if planes else item.frames_painted) > 20 for item in frames()), 40
     ):
