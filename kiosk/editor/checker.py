@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from kiosk.editor.document import Document
 from kiosk.editor.opening import check_text
 from kiosk.editor.saving import SaveError
 from kiosk.loader import LoadResult
+from kiosk.switch_interval import at_most_while
 
 log = logging.getLogger(__name__)
 #: While a check runs the UI thread gets the interpreter back within this many seconds (default 5 ms).
@@ -65,9 +65,7 @@ class Checker(QObject):
             thread.join(timeout=30)
 
     def _run(self) -> None:
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(_SWITCH_INTERVAL_S)
-        try:
+        with at_most_while(_SWITCH_INTERVAL_S):
             while not self._closed:
                 with self._lock:
                     if not self._wanted:
@@ -75,8 +73,6 @@ class Checker(QObject):
                         return
                     self._wanted = False
                 self._check_once()
-        finally:
-            sys.setswitchinterval(previous)
 
     def _check_once(self) -> None:
         # Writing out and reading back a large tree makes millions of short-lived objects without

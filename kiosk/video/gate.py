@@ -96,6 +96,8 @@ class FrameGate:
         self._shown_since_hold = False
         self._known: KnownStart | None = None
         self._first_at: float | None = None  # when the first picture after a known start came
+        self._first_on_time = False  # ... and it was the first frame due, on time (not forced)
+        self._unforced_at: float | None = None  # when the second came, one interval after the first (to confirm)
         self._doubtful: tuple[float, int] | None = None  # a kept picture's time and frame, to confirm
 
     # --- driven by the Qt thread -------------------------------------------------
@@ -122,6 +124,8 @@ class FrameGate:
             self._mode = _Mode.LEAD_IN if lead_in else _Mode.KNOWN if known is not None else _Mode.STARTING
             self._known = known
             self._first_at = None
+            self._first_on_time = False
+            self._unforced_at = None
             self._doubtful = None
             self._lead_in_paused = False
             self._target_ms = target_ms
@@ -214,9 +218,28 @@ class FrameGate:
             # Forced to the screen as libVLC's clock starts: from before the excerpt, unless
             # libVLC starts decoding at the excerpt's first frame (known_start.py).
             self._first_at = at
+        unforced_at, self._unforced_at = self._unforced_at, None
+        if count == 1 and known.first_came_on_time((at - self._first_at) * 1000, ON_CADENCE_MS):
+            # The first picture may have come on time, not forced: then it was the first frame due
+            # or later, and this one is at least the next. A late picture can follow a forced one
+            # by an interval too (once in 24 starts at 1080p): the next picture, one interval
+            # later again, confirms. Kept till then (docs/decisions/0073).
+            self._unforced_at = at
+        elif count == 2 and unforced_at is not None:
+            after_kept = known.earliest(1, first_on_time=True) + 1
+            if abs((at - unforced_at) * 1000 - known.interval_ms(after_kept - 1, after_kept)) <= ON_CADENCE_MS:
+                # Three pictures one interval apart: the first came on time. Counted as if it had
+                # been forced, the excerpt's first frame would be hidden and the next named a
+                # frame too early.
+                self._first_on_time = True
+                self._doubtful = None
+                if after_kept - 1 >= known.first_index:
+                    self.clock.estimate(known.shown_ms(after_kept), at)
+                    return Decision(Verdict.SHOW_KEPT, known.shown_ms(after_kept - 1))
+        on_time = self._first_on_time
         doubtful, self._doubtful = self._doubtful, None
-        index = known.name(count, self._first_at, at)
-        timed = known.due_index(self._first_at, at)
+        index = known.name(count, self._first_at, at, first_on_time=on_time)
+        timed = known.due_index(self._first_at, at, first_on_time=on_time)
         if doubtful is not None and index is not None:
             kept_at, kept_index = doubtful
             if (
@@ -228,13 +251,14 @@ class FrameGate:
                 # this one's place; the clock keeps libVLC's time (this picture's).
                 self.clock.estimate(known.shown_ms(timed), at)
                 return Decision(Verdict.SHOW_KEPT, known.shown_ms(kept_index))
-        if index is None:
-            if known.earliest(count) == known.first_index - 1 and timed >= known.first_index:
+        if index is None or self._unforced_at is not None:
+            doubt = known.earliest(count, first_on_time=on_time) == known.first_index - 1
+            if doubt and timed >= known.first_index:
                 # The count leaves one frame of doubt (the frame before the excerpt, late), the
                 # time says the excerpt's: keep it; the next picture says whether it was on time.
                 self._doubtful = (at, timed)
                 return _KEEP
-            return _HIDE
+            return _KEEP if self._unforced_at is not None else _HIDE
         film_ms = known.shown_ms(index)
         # The clock keeps libVLC's: the first picture comes as that starts, before it is due.
         self.clock.estimate(film_ms if at > self._first_at else known.opened_ms - WAKE_UP_MS, at)

@@ -25,6 +25,10 @@ excerpt's first frame is the second picture after the first, on time, one frame 
 libVLC's clock starts. An excerpt that begins on a key frame decoded before
 it is shown (B-frames) opens between the two: libVLC decodes from that key frame, nothing before
 it can come out, and its first picture is shown at once.
+
+Sometimes nothing is forced: libVLC's first picture is the first frame due, on time, and the next
+follows it by one frame interval, as a forced picture's next never does. The count then starts
+from the first frame due (:meth:`KnownStart.first_came_on_time`, docs/decisions/0073).
 """
 
 from __future__ import annotations
@@ -110,12 +114,12 @@ class KnownStart:
         ``LATE_LIMIT_MS`` before its clock starts (those due earlier are dropped as late)."""
         return bisect.bisect_left(self.samples.shown_ms, self.opened_ms - WAKE_UP_MS - LATE_LIMIT_MS)
 
-    def due_index(self, first_at: float, at: float) -> int:
+    def due_index(self, first_at: float, at: float, *, first_on_time: bool = False) -> int:
         """The last frame due at ``at`` (seconds, monotonic) when libVLC's clock started as its
-        first picture came, at ``first_at``: the frame a picture coming then is, unless it
-        came late."""
-        due_ms = self.opened_ms - WAKE_UP_MS + (at - first_at) * 1000.0
-        return self.samples.frame_at(due_ms + SLACK_MS)
+        first picture came, at ``first_at`` (or, ``first_on_time``, when that picture was the
+        first frame due, come on time): the frame a picture coming then is, unless it came late."""
+        first_ms = self.shown_ms(self.first_due) if first_on_time else self.opened_ms - WAKE_UP_MS
+        return self.samples.frame_at(first_ms + (at - first_at) * 1000.0 + SLACK_MS)
 
     @property
     def pictures_needed(self) -> int:
@@ -126,24 +130,35 @@ class KnownStart:
             return 0
         return max(1, self.first_index - self.lowest_after_first + 1)
 
-    def earliest(self, count: int) -> int:
-        """The earliest frame the ``count``-th picture after the first (0: the first) can be."""
+    def earliest(self, count: int, *, first_on_time: bool = False) -> int:
+        """The earliest frame the ``count``-th picture after the first (0: the first) can be
+        (``first_on_time``: the first was the first frame due, come on time)."""
         # Started on a key frame, the first picture (count 0) is the excerpt's first frame.
-        return self.first_index + count if self.starts_on_it else self.lowest_after_first + count - 1
+        if self.starts_on_it:
+            return self.first_index + count
+        return self.first_due + count if first_on_time else self.lowest_after_first + count - 1
+
+    def first_came_on_time(self, gap_ms: float, tolerance_ms: float) -> bool:
+        """True when the picture after the first came ``gap_ms`` after it, one frame interval
+        within ``tolerance_ms``: both came on time, so the first was the first frame due, not
+        a picture forced to the screen (those are followed 1-29 or 41-44 ms later)."""
+        return (
+            not self.starts_on_it and abs(gap_ms - self.interval_ms(self.first_due, self.first_due + 1)) <= tolerance_ms
+        )
 
     def interval_ms(self, earlier: int, later: int) -> float:
         """The film time between two frames."""
         return self.shown_ms(later) - self.shown_ms(earlier)
 
-    def name(self, count: int, first_at: float, at: float) -> int | None:
+    def name(self, count: int, first_at: float, at: float, *, first_on_time: bool = False) -> int | None:
         """The frame that the ``count``-th picture after the first (0: the first) is (it came at ``at``), or None
         while it may still be from before the excerpt. Counting gives the earliest it can be,
         and decides (a picture can come late, and would look later than it is); the time it
         came names it more closely when that is later (frames libVLC dropped)."""
-        earliest = self.earliest(count)
+        earliest = self.earliest(count, first_on_time=first_on_time)
         if earliest < self.first_index:
             return None
-        return max(earliest, self.due_index(first_at, at))
+        return max(earliest, self.due_index(first_at, at, first_on_time=first_on_time))
 
     def shown_ms(self, index: int) -> float:
         return self.samples.shown_ms[min(max(index, 0), self.samples.frame_count - 1)]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kiosk import switch_interval
 from kiosk.video import swscale
 from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, EngineListener, Excerpt, Frame, PixelFormat
 from kiosk.video.frame_pool import FramePool
@@ -114,6 +115,13 @@ def decoder_threads() -> int:
     except (AttributeError, OSError):  # no affinity call here (Windows, macOS)
         cores = os.cpu_count() or 1
     return max(1, cores)
+
+
+#: The longest a libVLC callback waits for the interpreter while another Python thread runs
+#: (Python's default is 5 ms). The frame gate names pictures by the moment each is displayed:
+#: a stamp taken 5-30 ms late, behind the UI thread's Python, named a frame one early or late
+#: in 9 starts of 80; at 1 ms, none (docs/decisions/0073).
+CALLBACK_SWITCH_INTERVAL_S = 0.001
 
 
 def instance_options() -> list[str]:
@@ -404,6 +412,7 @@ class VlcEngine:
     ) -> None:
         self.wait_stopped()
         self._player.stop()
+        switch_interval.keep_at_most(CALLBACK_SWITCH_INTERVAL_S)
         self._film_size = coded_size(excerpt.path)  # the moov's sample description: a few ms at most
         self._any_size_now = self._yuv_any_size is not None and self._yuv_any_size()
         with self._listener_lock:

@@ -36,9 +36,11 @@ class LibvlcOpening:
     picture forced to the screen at once, ``forced_back`` frames before the first frame due (the
     first at or after the opening time), then, from the first frame due on, each frame
     ``WAKE_UP_MS`` + (its time - the opening time) after it; frames in ``dropped`` (counted from
-    the first due) never come, those in ``late_ms`` come that much late."""
+    the first due) never come, those in ``late_ms`` come that much late. With ``first_on_time``
+    nothing is forced: the first picture is the first frame due, on time."""
 
     forced_back: int = 2
+    first_on_time: bool = False
     dropped: frozenset[int] = frozenset()
     late_ms: dict[int, float] = field(default_factory=dict)
     frames: int = 6  # how many frames from the first due follow this pattern
@@ -73,9 +75,12 @@ class FakeEngine:
         if self.opening is not None:
             due = math.ceil(from_ms / INTERVAL_MS - 1e-9)  # the first frame at or after from_ms
             clock_start = self.clock.now
-            self._scheduled.append((clock_start, (due - self.opening.forced_back) * INTERVAL_MS))
+            on_time = self.opening.first_on_time
+            if not on_time:
+                self._scheduled.append((clock_start, (due - self.opening.forced_back) * INTERVAL_MS))
             for step in range(self.opening.frames):
-                if step in self.opening.dropped or step < 1 - self.opening.forced_back:  # forced: not again
+                forced_already = not on_time and step < 1 - self.opening.forced_back
+                if step in self.opening.dropped or forced_already:
                     continue
                 film = (due + step) * INTERVAL_MS
                 late = self.opening.late_ms.get(step, 0.0)

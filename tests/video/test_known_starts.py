@@ -150,6 +150,36 @@ def test_when_the_forced_picture_was_the_frame_before_the_excerpt_the_next_is_co
     assert heard.numbers[:2] == [FIRST, FIRST + 2]
 
 
+def test_when_nothing_is_forced_the_excerpts_first_frame_is_shown_first_and_named() -> None:
+    # libVLC's first picture was the first frame due, on time, and the next came one interval
+    # later (1 start in 30 on real libVLC). Counted as if the first had been forced, the
+    # excerpt's first frame was hidden and the next was named after it.
+    # Kept until the next picture, one interval later again, confirms; shown in its place.
+    film, heard, _playback = tapped(LibvlcOpening(first_on_time=True))
+    film.run(6)
+    assert heard.numbers[:3] == [FIRST, FIRST + 2, FIRST + 3]
+    assert heard.labels[:3] == pytest.approx([n * INTERVAL_MS for n in (FIRST, FIRST + 2, FIRST + 3)])
+
+
+def test_a_late_picture_one_interval_after_a_forced_one_is_not_taken_for_an_on_time_one() -> None:
+    # The frame before the excerpt comes late, exactly one interval after libVLC's forced picture
+    # (once in 24 starts at 1080p); the excerpt's first frame comes 11 ms after it, off cadence:
+    # the first was forced after all, and the frame before the excerpt is never shown.
+    film, heard, _playback = tapped(LibvlcOpening(forced_back=1, late_ms={0: INTERVAL_MS - WAKE_UP_MS - 1}))
+    film.run(6)
+    assert heard.numbers[0] == FIRST
+    assert heard.labels[0] == pytest.approx(FIRST * INTERVAL_MS)
+
+
+def test_when_nothing_is_forced_and_the_first_frame_due_never_comes_the_start_is_a_frame_late() -> None:
+    # A B-frame due first can be skipped by libVLC's decoder: its first picture, on time, is then
+    # the excerpt's first frame. Nothing tells the two apart: the next is shown, never a frame
+    # from before the excerpt, and at most one frame late (two, counted as if forced).
+    film, heard, _playback = tapped(LibvlcOpening(first_on_time=True, dropped=frozenset({0})))
+    film.run(6)
+    assert heard.numbers[:3] == [FIRST + 1, FIRST + 3, FIRST + 4]
+
+
 def test_a_kept_picture_followed_too_soon_is_not_shown() -> None:
     # Frame 89 comes 32 ms late (its time says 90), 90 right after it: 89 is not shown.
     film, heard, _playback = tapped(LibvlcOpening(forced_back=2, late_ms={0: 32.0}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from pathlib import Path
 
@@ -108,6 +109,17 @@ def test_prepared_excerpt_holds_exactly_its_first_frame(
     numbers = [number for _, number in seen.frames]
     assert numbers[0] == first and numbers == sorted(numbers)
     assert abs((numbers[-1] + 1) * 1000 / clip.fps - end) <= 1000 / clip.fps + 0.5, numbers[-4:]
+
+
+def test_opening_a_film_lets_libvlcs_callbacks_take_the_interpreter_promptly(
+    engine: vlc_engine.VlcEngine, clip: Clip
+) -> None:
+    # The gate names pictures by when libVLC displays them; at Python's default 5 ms a busy
+    # UI thread delayed those stamps enough to name frames wrongly (docs/decisions/0073).
+    sys.setswitchinterval(0.005)
+    runner, _seen, _opens = _prepare(engine, clip, 1957, 2557)
+    assert sys.getswitchinterval() <= vlc_engine.CALLBACK_SWITCH_INTERVAL_S
+    runner.playback.stop()
 
 
 def test_lead_in_without_a_clock_in_time_opens_at_the_excerpt(engine: vlc_engine.VlcEngine, clip: Clip) -> None:
