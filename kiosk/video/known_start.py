@@ -26,9 +26,10 @@ libVLC's clock starts. An excerpt that begins on a key frame decoded before
 it is shown (B-frames) opens between the two: libVLC decodes from that key frame, nothing before
 it can come out, and its first picture is shown at once.
 
-Sometimes nothing is forced: libVLC's first picture is the first frame due, on time, and the next
-follows it by one frame interval, as a forced picture's next never does. The count then starts
-from the first frame due (:meth:`KnownStart.first_came_on_time`, docs/decisions/0073).
+Sometimes nothing is forced: libVLC's first picture is the first frame due (or a later one), on
+time, and the next two follow one frame interval apart each, as after a forced picture they do not.
+The count then starts from the first frame due (:meth:`KnownStart.first_came_on_time`, the gate,
+docs/decisions/0073).
 """
 
 from __future__ import annotations
@@ -140,8 +141,9 @@ class KnownStart:
 
     def first_came_on_time(self, gap_ms: float, tolerance_ms: float) -> bool:
         """True when the picture after the first came ``gap_ms`` after it, one frame interval
-        within ``tolerance_ms``: both came on time, so the first was the first frame due, not
-        a picture forced to the screen (those are followed 1-29 or 41-44 ms later)."""
+        within ``tolerance_ms``: the first may have come on time, not forced to the screen (a
+        forced one's next came 1-29 or 41-44 ms later, as a rule). The gate waits for one more
+        picture on cadence to be sure."""
         return (
             not self.starts_on_it and abs(gap_ms - self.interval_ms(self.first_due, self.first_due + 1)) <= tolerance_ms
         )

@@ -119,8 +119,8 @@ def decoder_threads() -> int:
 
 #: The longest a libVLC callback waits for the interpreter while another Python thread runs
 #: (Python's default is 5 ms). The frame gate names pictures by the moment each is displayed:
-#: a stamp taken 5-30 ms late, behind the UI thread's Python, named a frame one early or late
-#: in 9 starts of 80; at 1 ms, none (docs/decisions/0073).
+#: stamps taken 5-30 ms late, behind a busy Python thread, named frames wrongly after a start
+#: (docs/decisions/0073).
 CALLBACK_SWITCH_INTERVAL_S = 0.001
 
 

@@ -153,8 +153,8 @@ def test_when_the_forced_picture_was_the_frame_before_the_excerpt_the_next_is_co
 def test_when_nothing_is_forced_the_excerpts_first_frame_is_shown_first_and_named() -> None:
     # libVLC's first picture was the first frame due, on time, and the next came one interval
     # later (1 start in 30 on real libVLC). Counted as if the first had been forced, the
-    # excerpt's first frame was hidden and the next was named after it.
-    # Kept until the next picture, one interval later again, confirms; shown in its place.
+    # excerpt's first frame was hidden and the next was named after it. Now it is kept until the
+    # next picture, one interval later again, confirms, and shown in that one's place.
     film, heard, _playback = tapped(LibvlcOpening(first_on_time=True))
     film.run(6)
     assert heard.numbers[:3] == [FIRST, FIRST + 2, FIRST + 3]
