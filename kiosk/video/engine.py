@@ -87,10 +87,17 @@ class VideoEngine(Protocol):
     """A player for one excerpt at a time; all methods are called on the owner thread."""
 
     def open(
-        self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = READ_AHEAD_MS
+        self,
+        excerpt: Excerpt,
+        listener: EngineListener,
+        from_ms: int,
+        *,
+        read_ahead_ms: int = READ_AHEAD_MS,
+        counted_start: bool = False,
     ) -> None:
         """Load the film and play from ``from_ms`` (the gate hides what comes before), reading
-        ``read_ahead_ms`` of it ahead of what is shown."""
+        ``read_ahead_ms`` of it ahead of what is shown. ``counted_start``: the gate names the
+        first pictures by counting them (a start with no lead-in, kiosk/video/known_start.py)."""
 
     def pause(self) -> None: ...
 

@@ -349,7 +349,13 @@ class ExcerptPlayback:
         self._awaiting_frame.set()
         self._opened_at = self._now()
         self._applied_volume = None
-        self.engine.open(self.excerpt, self, opened, read_ahead_ms=LEAD_IN_READ_AHEAD_MS if lead_in else READ_AHEAD_MS)
+        self.engine.open(
+            self.excerpt,
+            self,
+            opened,
+            read_ahead_ms=LEAD_IN_READ_AHEAD_MS if lead_in else READ_AHEAD_MS,
+            counted_start=not lead_in,
+        )
         # libVLC plays the sound from where it opened. Opened 1 ms before the excerpt's first
         # frame, that is where the excerpt's sound begins too; opened further back (a key frame
         # in the way, a prepared lead-in), silent until the first frame is shown.

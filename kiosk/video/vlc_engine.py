@@ -69,6 +69,13 @@ _yuv_above_pixels = YUV_ABOVE_PIXELS
 #: 2160p film prepared, load of one busy core beside it, three runs each: 408-409 MiB at 50 ms
 #: against 421-445 at 100, 30.0 fps in all (docs/decisions/0067).
 LARGE_LEAD_IN_READ_AHEAD_MS = 50
+#: Films up to this size decode on one thread when the gate counts their first pictures (a start
+#: with no lead-in). With a thread per core, which pictures libVLC delivers first after an opening
+#: varies with the threads' timing: with a Python thread busy beside, 7 starts of 40 came a frame
+#: late (one of them two). On one thread, 40 of 40 exact, and 48 of 48 and 24 of 24 (1080p, 720p)
+#: in the start benchmark (docs/decisions/0074).
+#: Larger films keep their threads: one may not decode 2160p in time on a small booth machine.
+ONE_THREAD_UP_TO_PIXELS = 1920 * 1088
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +415,13 @@ class VlcEngine:
 
     # --- VideoEngine ------------------------------------------------------------------
     def open(
-        self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = READ_AHEAD_MS
+        self,
+        excerpt: Excerpt,
+        listener: EngineListener,
+        from_ms: int,
+        *,
+        read_ahead_ms: int = READ_AHEAD_MS,
+        counted_start: bool = False,
     ) -> None:
         self.wait_stopped()
         self._player.stop()
@@ -429,6 +442,9 @@ class VlcEngine:
         media.add_option(f":file-caching={int(read_ahead_ms)}")
         if not excerpt.audio:
             media.add_option(":no-audio")
+        if counted_start and 0 < self._film_size[0] * self._film_size[1] <= ONE_THREAD_UP_TO_PIXELS:
+            # One order of first pictures, every time: see ONE_THREAD_UP_TO_PIXELS.
+            media.add_option(":avcodec-threads=1")
         self._player.set_media(media)
         media.release()
         if self._player.play() != 0:

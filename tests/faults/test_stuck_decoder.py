@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ class Stalling:
         self.left = pictures
         self.stalled_at: float | None = None
 
-    def open(self, excerpt: Excerpt, listener: object, from_ms: int, *, read_ahead_ms: int = 300) -> None:
+    def open(self, excerpt: Excerpt, listener: object, from_ms: int, **options: Any) -> None:
         outer = self
 
         class Listener:
@@ -45,7 +46,7 @@ class Stalling:
             def __getattr__(self, name: str) -> object:
                 return getattr(listener, name)
 
-        self.engine.open(excerpt, Listener(), from_ms, read_ahead_ms=read_ahead_ms)  # type: ignore[arg-type]
+        self.engine.open(excerpt, Listener(), from_ms, **options)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.engine, name)

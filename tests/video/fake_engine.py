@@ -55,6 +55,7 @@ class FakeEngine:
     report_every_ms: float = 250.0
     calls: list[tuple[str, object]] = field(default_factory=list)
     read_aheads: list[int] = field(default_factory=list)  # each open's read_ahead_ms
+    counted_starts: list[bool] = field(default_factory=list)  # each open's counted_start
     listener: EngineListener | None = None
     playing: bool = False
     film_ms: float = 0.0
@@ -66,9 +67,18 @@ class FakeEngine:
     _scheduled: list[tuple[float, float]] = field(default_factory=list)  # (at, film ms) to come
 
     # --- VideoEngine ------------------------------------------------------------------
-    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = 300) -> None:
+    def open(
+        self,
+        excerpt: Excerpt,
+        listener: EngineListener,
+        from_ms: int,
+        *,
+        read_ahead_ms: int = 300,
+        counted_start: bool = False,
+    ) -> None:
         self.calls.append(("open", from_ms))
         self.read_aheads.append(read_ahead_ms)
+        self.counted_starts.append(counted_start)
         self.listener, self.playing, self.film_ms = listener, True, float(from_ms)
         self._since_report = self.report_every_ms  # libVLC reports soon after it starts
         self._scheduled = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clips import Clip, make_clip
@@ -261,7 +262,7 @@ class Delivered:
             default=0.0,
         )
 
-    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, *, read_ahead_ms: int = 300) -> None:
+    def open(self, excerpt: Excerpt, listener: EngineListener, from_ms: int, **options: Any) -> None:
         from clips import frame_number
 
         numbers = self.numbers = []
@@ -280,7 +281,7 @@ class Delivered:
             def engine_event(self, event: object, detail: str) -> None:
                 listener.engine_event(event, detail)  # type: ignore[arg-type]
 
-        self.engine.open(excerpt, Spy(), from_ms, read_ahead_ms=read_ahead_ms)  # type: ignore[arg-type]
+        self.engine.open(excerpt, Spy(), from_ms, **options)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.engine, name)

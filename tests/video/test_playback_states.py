@@ -124,6 +124,8 @@ def test_only_a_lead_in_reads_the_film_less_far_ahead() -> None:
     assert r.opened_at() == [START_MS - LEAD_IN_MS, START_MS]
     assert r.film.engine.read_aheads == [LEAD_IN_READ_AHEAD_MS, READ_AHEAD_MS]
     assert LEAD_IN_READ_AHEAD_MS < READ_AHEAD_MS
+    # The tap's start is counted (its first pictures named by their order): the lead-in's is not.
+    assert r.film.engine.counted_starts == [False, True]
 
 
 def test_play_from_idle_loads_then_plays_on_the_first_frame_shown() -> None:
