@@ -24,7 +24,6 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from kiosk.editor.edits import SetValue
 from kiosk.editor.frames import DEFAULT_FPS, frame_at, start_of, timecode_of
 from kiosk.editor.i18n import tr
-from kiosk.editor.mp4_keyframes import KeyFrames, key_frames
 from kiosk.ui.relay import QtThreadRelay
 from kiosk.ui.video.mailbox import FrameMailbox
 from kiosk.video import swscale
@@ -93,7 +92,6 @@ class ExcerptPicker(QWidget):
         self._asked: int | None = None
         self._tries = 0
         self._token = 0  # which playback is current: late news from an earlier one is dropped
-        self._after_ready: Callable[[], None] | None = None
         self.ready = False
         self._relay = QtThreadRelay(self)
         self.mailbox = FrameMailbox(self._frame_arrived.emit)
@@ -121,18 +119,6 @@ class ExcerptPicker(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a4b00;")
-        # A start just before a key frame of a film with B-frames: what a quick (tapped) start would do.
-        self.key_note = QLabel()
-        self.key_note.setObjectName("keyFrameNote")
-        self.key_note.setWordWrap(True)
-        self.key_note.setStyleSheet("color: #8a4b00;")
-        self.key_button = QPushButton()
-        self.key_button.setObjectName("excerpt:useKeyFrame")
-        self.key_button.clicked.connect(self.use_key_frame)
-        self.key_button.hide()
-        self.key_note.hide()
-        self.keys: KeyFrames | None = None
-        self._key_frame: int | None = None
         buttons = QHBoxLayout()
         for name, label, action in (
             ("back", "◀▮", lambda: self.step(-1)),
@@ -163,10 +149,6 @@ class ExcerptPicker(QWidget):
         column.addLayout(row)
         column.addLayout(buttons)
         column.addWidget(self.note)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key_note, 1)
-        key_row.addWidget(self.key_button)
-        column.addLayout(key_row)
         for keys, action in (
             ("Right", lambda: self.step(1)),
             ("Left", lambda: self.step(-1)),
@@ -210,7 +192,6 @@ class ExcerptPicker(QWidget):
         if not film.is_file():
             self.picture.setText(tr("The film {0} is not in the media folder.").format(film.name))
             return
-        self.keys = key_frames(film) if film.suffix.lower() in (".mp4", ".m4v", ".mov") else None
         self.go_to(self.start_frame or 0)
 
     def _ensure_engine(self) -> VideoEngine | None:
@@ -243,7 +224,6 @@ class ExcerptPicker(QWidget):
     def go_to(self, frame: int | None) -> None:
         """Show ``frame`` exactly as the kiosk would show an excerpt starting there (paused)."""
         self._tries = 0
-        self._after_ready = None
         self._prepare(frame)
 
     def _prepare(self, frame: int | None) -> None:
@@ -318,33 +298,6 @@ class ExcerptPicker(QWidget):
                 release()
             self.engine = None
 
-    def _judge_key_frame(self) -> None:
-        """Warn when the frame on screen, as a start, lies just before a key frame of a film with B-frames."""
-        late = self.keys.late_start(start_of(self.frame, self.fps), 1000 / self.fps) if self.keys else None
-        if late is None:
-            self._key_frame = None
-            self.key_note.hide()
-            self.key_button.hide()
-            return
-        self._key_frame = frame_at(late + 0.5, self.fps)
-        self.key_note.setText(
-            tr(
-                "A start here lies just before a key frame: where a visitor taps play before "
-                "the kiosk has prepared the film, it starts 2-3 frames late. Frame {0}, the key "
-                "frame, starts exactly either way."
-            ).format(self._key_frame)
-        )
-        self.key_button.setText(tr("Start at frame {0}").format(self._key_frame))
-        self.key_note.show()
-        self.key_button.show()
-
-    def use_key_frame(self) -> None:
-        """Take the nearest exact start the warning offers: show it, and mark it as the start."""
-        if self._key_frame is None:
-            return
-        self.go_to(self._key_frame)
-        self._after_ready = self.mark_start
-
     # -- marks -----------------------------------------------------------------------------------------------
     def mark_start(self) -> None:
         self._mark("start", self.frame)
@@ -389,9 +342,6 @@ class ExcerptPicker(QWidget):
         self._asked = None
         self.frame = shown
         self.ready = True  # a frame of the current request is on screen
-        then, self._after_ready = self._after_ready, None
-        if then is not None:
-            then()
         picture = swscale.to_rgb32(frame)  # a large film's frame comes as I420
         image = QImage(bytes(picture.data), picture.width, picture.height, picture.stride, QImage.Format.Format_RGB32)
         pixmap = QPixmap.fromImage(image)
@@ -401,7 +351,6 @@ class ExcerptPicker(QWidget):
             )
         )
         self._show_timecode()
-        self._judge_key_frame()
         if not self.scrubber.isSliderDown():
             self.scrubber.blockSignals(True)
             self.scrubber.setValue(start_of(self.frame, self.fps))

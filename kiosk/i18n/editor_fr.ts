@@ -92,14 +92,6 @@
             <translation>extrait {0} → {1}</translation>
         </message>
         <message>
-            <source>A start here lies just before a key frame: where a visitor taps play before the kiosk has prepared the film, it starts 2-3 frames late. Frame {0}, the key frame, starts exactly either way.</source>
-            <translation>Un début ici tombe juste avant une image clé : si un visiteur lance le film avant que la borne l’ait préparé, il commence 2 à 3 images en retard. L’image {0}, l’image clé, commence exactement dans tous les cas.</translation>
-        </message>
-        <message>
-            <source>Start at frame {0}</source>
-            <translation>Commencer à l’image {0}</translation>
-        </message>
-        <message>
             <source>The film {0} is not in the media folder.</source>
             <translation>Le film {0} n’est pas dans le dossier des médias.</translation>
         </message>

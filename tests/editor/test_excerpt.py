@@ -161,30 +161,3 @@ def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(
     wait_ready(qtbot, picker, 60)
     assert picker.scrubber.value() == 2000
     picker.close_film()
-
-
-def test_a_start_just_before_a_key_frame_is_warned_and_the_key_frame_offered(
-    qtbot, editor, clip_exhibition: Path
-) -> None:
-    from kiosk.editor.mp4_keyframes import key_frames
-
-    film = clip_exhibition.parent / "media" / "video" / "sample.mp4"
-    keys = key_frames(film)
-    assert keys is not None and keys.reordered, "x264's default encoding has B-frames"
-    assert keys.times_ms[:3] == (0.0, 1000.0, 2000.0)  # a 30-frame group of pictures at 30 frames a second
-    window = editor(clip_exhibition, preview=False)
-    window.show()
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
-    window.select(VIDEO_PANEL)
-    picker = window.picker
-    picker.go_to(28)
-    wait_ready(qtbot, picker, 28)
-    assert not picker.key_note.isHidden() and "Frame 30" in picker.key_note.text()
-    picker.key_button.click()
-    wait_ready(qtbot, picker, 30)
-    assert window.document.get((*VIDEO_PANEL, "start")) == "00:00:01"
-    assert picker.key_note.isHidden()
-    picker.go_to(27)  # three frames before: docs/video.md measured late starts one and two frames before only
-    wait_ready(qtbot, picker, 27)
-    assert picker.key_note.isHidden()
-    picker.close_film()
