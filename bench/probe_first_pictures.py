@@ -14,12 +14,9 @@ busy UI thread is: libVLC's callbacks then wait for the interpreter.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import queue
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,24 +24,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "video")]
 
-from clips import frame_number, make_clip  # noqa: E402
+from clips import Clip, frame_number, make_clip  # noqa: E402
+from runner import Runner, Seen  # noqa: E402
 
 from bench.video_rig import libvlc_and_clip_folder  # noqa: E402
 from kiosk.video import mp4_samples, vlc_engine  # noqa: E402
 from kiosk.video.engine import Excerpt, Frame  # noqa: E402
-from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState  # noqa: E402
-
-
-class FirstShown(PlaybackObserver):
-    """The first frame the playback shows: the number it was given and the number in its pixels."""
-
-    def __init__(self, fps: float) -> None:
-        self.fps = fps
-        self.first: tuple[int, int] | None = None
-
-    def frame_ready(self, frame: Frame) -> None:
-        if self.first is None:
-            self.first = (round(frame.film_ms * self.fps / 1000), frame_number(frame))
+from kiosk.video.playback import PlayerState  # noqa: E402
 
 
 def busy(stop: threading.Event) -> None:
@@ -53,11 +39,12 @@ def busy(stop: threading.Event) -> None:
         count += 1
 
 
-def one_start(engine: vlc_engine.VlcEngine, path: Path, frame: int, *, tap: bool) -> tuple[list[str], FirstShown]:
-    start = int((frame + 0.5) * 1000 / 30)
-    shown = FirstShown(30.0)
-    jobs: queue.Queue[Callable[[], None]] = queue.Queue()
-    playback = ExcerptPlayback(engine, Excerpt(path, start, start + 500, audio=False), shown, jobs.put)
+def one_start(engine: vlc_engine.VlcEngine, clip: Clip, frame: int, *, tap: bool) -> tuple[list[str], Seen]:
+    """Open ``clip`` at ``frame`` as the kiosk does; the pictures libVLC displayed first, and what was shown."""
+    start = int((frame + 0.5) * 1000 / clip.fps)
+    seen = Seen(clip)
+    runner = Runner(engine, Excerpt(clip.path, start, start + 500, audio=False), seen)
+    playback = runner.playback
     pictures: list[tuple[float, int]] = []
     displayed = playback.frame_displayed
 
@@ -67,21 +54,15 @@ def one_start(engine: vlc_engine.VlcEngine, path: Path, frame: int, *, tap: bool
             pictures.append((at, frame_number(read())))
 
     playback.frame_displayed = recorded  # type: ignore[method-assign]
-    done: Callable[[], bool]
     if tap:
         playback.play()
-        done = lambda: playback.state in (PlayerState.ENDED, PlayerState.ERROR)  # noqa: E731
+        runner.run_until(runner.settled, timeout=15)
     else:
         playback.prepare()
-        done = lambda: playback.state in (PlayerState.READY, PlayerState.ERROR)  # noqa: E731
-    deadline = time.monotonic() + 15
-    while not done() and time.monotonic() < deadline:
-        with contextlib.suppress(queue.Empty):
-            jobs.get(timeout=0.01)()
-        playback.tick()
+        runner.run_until(lambda: playback.state in (PlayerState.READY, PlayerState.ERROR), timeout=15)
     playback.stop()
     first_at = pictures[0][0] if pictures else 0.0
-    return [f"{(at - first_at) * 1000:.1f} ms: {number}" for at, number in pictures], shown
+    return [f"{(at - first_at) * 1000:.1f} ms: {number}" for at, number in pictures], seen
 
 
 def main() -> int:
@@ -103,8 +84,9 @@ def main() -> int:
     wrong: dict[str, int] = {}
     try:
         for run in range(args.runs):
-            pictures, shown = one_start(engine, clip.path, args.frame, tap=args.tap)
-            named, pixels = shown.first if shown.first is not None else (-1, -1)
+            pictures, seen = one_start(engine, clip, args.frame, tap=args.tap)
+            film_ms, pixels = seen.frames[0] if seen.frames else (-1.0, -1)
+            named = round(film_ms * clip.fps / 1000)
             verdict = "exact" if named == pixels == args.frame else f"named {named}, showed {pixels}"
             if verdict != "exact":
                 wrong[verdict] = wrong.get(verdict, 0) + 1
