@@ -10,5 +10,6 @@ echo "== ruff format"; .venv/bin/ruff format --check kiosk tests bench tools
 echo "== mypy"; .venv/bin/mypy
 echo "== qmllint"; .venv/bin/python tools/qmllint.py --quiet
 # Two processes, a test file each (docs/decisions/0064): the suite mostly waits on kiosks, films
-# and Xvfb, and takes half the time so; "-n 0" after it runs in one process.
-echo "== pytest"; .venv/bin/python -m pytest -p no:cacheprovider --numprocesses=2 --dist=loadfile "$@"
+# and Xvfb, and takes half the time so; "-n 0" after it runs in one process. A worker that crashes
+# fails the run at once: replacing it hangs pytest-xdist 3.8 under --dist=loadfile.
+echo "== pytest"; .venv/bin/python -m pytest -p no:cacheprovider --numprocesses=2 --dist=loadfile --max-worker-restart=0 "$@"

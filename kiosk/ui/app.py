@@ -40,6 +40,11 @@ from kiosk.ui.viewmodels.store import ExhibitionStore
 
 log = logging.getLogger(__name__)
 
+# Deleting an item can let go of others for later, and those of others again (a delegate inside a
+# delegate): a round of deferred deletions for each level. One was enough for the window in tests;
+# the others cost nothing when there is nothing left to delete.
+_DELETION_ROUNDS = 4
+
 
 class LoadResultLike(Protocol):
     @property
@@ -189,13 +194,19 @@ class KioskApp(QObject):
         self.navigator.touch()
 
     def close(self) -> None:
-        """Close the window and drop the QML scene before the view models it binds to."""
+        """Close the window, then drop the QML scene, then its engine, before the view models."""
         self.window.close()
         self.access.shutdown()
-        self.guard.deleteLater()
+        # The scene goes while its engine lives, with every item it let go for later (a view's
+        # delegates are deleted at the next turn of the loop). A panel still being built (an
+        # asynchronous Loader) reports to its engine when it dies: after the engine, it wrote to
+        # freed memory, and a later window crashed. The touch guard is the window's child.
+        self.window.deleteLater()
+        for _ in range(_DELETION_ROUNDS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.engine.deleteLater()
         # Now, not at a later turn of an event loop that may never come (kiosk run closes after
-        # app.exec() returned): the scene must be gone before the objects it binds to.
+        # app.exec() returned): the engine must be gone before the objects its bindings read.
         QCoreApplication.sendPostedEvents(self.engine, QEvent.Type.DeferredDelete)
 
     def show(self, *, fullscreen: bool, size: QSize | None = None, screen_index: int | None = None) -> None:

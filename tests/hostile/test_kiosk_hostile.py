@@ -241,8 +241,7 @@ def _tear_down(kiosk: Any, driver: Any) -> None:
     """Destroy the scene now, inside this module: warnings of its teardown must not land in the next test."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    kiosk.window.close()
-    kiosk.engine.deleteLater()
+    kiosk.close()
     kiosk.deleteLater()
     for _ in range(3):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
