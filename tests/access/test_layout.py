@@ -214,6 +214,30 @@ def test_a_picture_opens_zooms_and_closes_by_keys_without_a_pinch(key_kiosk: Key
     assert kiosk.navigator.screen == "chapter" and access.focusName == "panel"
 
 
+def test_the_picture_beside_a_text_opens_by_keys_too(key_kiosk: KeyKiosk, bundled: Exhibition) -> None:
+    from kiosk.model.exhibition import TextPanel
+
+    kiosk, access = key_kiosk, key_kiosk.access
+    chapter, index, panel = next(
+        (ci, pi, p)
+        for ci, c in enumerate(bundled.chapters)
+        for pi, p in enumerate(c.panels)
+        if isinstance(p, TextPanel) and p.image is not None
+    )
+    _home(kiosk)
+    kiosk.app.visit.open_chapter(chapter, index)
+    kiosk.qtbot.waitUntil(lambda: kiosk.navigator.screen == "chapter" and kiosk.navigator.panelIndex == index)
+    kiosk.qtbot.wait(300)
+    assert access.focusName == "panel"
+    kiosk.key("select")
+    viewer = next(i for i in items(kiosk.window.contentItem()) if i.objectName() == "imageViewer")
+    kiosk.qtbot.waitUntil(lambda: viewer.property("opened") is True)
+    assert str(viewer.property("source")).endswith(panel.image.relative)
+    kiosk.key("back")
+    kiosk.qtbot.waitUntil(lambda: viewer.property("opened") is False)
+    assert kiosk.navigator.screen == "chapter" and access.focusName == "panel"
+
+
 def test_the_help_key_shows_and_says_which_key_does_what(key_kiosk: KeyKiosk) -> None:
     from kiosk.text import localize
 

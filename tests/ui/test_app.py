@@ -160,6 +160,39 @@ def test_staff_parts_load_over_the_presentation(tmp_path: Any) -> None:
     assert not warnings, "\n".join(warnings)
 
 
+def test_the_picture_beside_a_text_opens_full_screen(qtbot: Any, touch_device: Any, ui_exhibition: Exhibition) -> None:
+    """A picture beside a text is shown small (a timeline, a map): a tap on it, or its enlarge
+    button, opens it full screen as an image panel's."""
+    first = ui_exhibition.chapters[0]
+    portrait = first.panels[1].src
+    alt = Localized.of({"fr": "Portrait", "en": "Portrait", "ar": "صورة"})
+    intro = dataclasses.replace(first.panels[0], image=portrait, alt=alt)
+    chapter = dataclasses.replace(first, panels=(intro, *first.panels[1:]))
+    kiosk = make_kiosk(
+        qtbot, touch_device, dataclasses.replace(ui_exhibition, chapters=(chapter, *ui_exhibition.chapters[1:]))
+    )
+    try:
+        kiosk.open_chapter(0)
+        kiosk.qtbot.wait(300)
+        picture = kiosk.wait_for("textPanelImage")
+        viewer = kiosk.find("imageViewer", visible=False)
+        assert viewer.property("opened") is False
+        kiosk.tap_at(kiosk.centre(picture))
+        qtbot.waitUntil(lambda: viewer.property("opened") is True)
+        assert str(viewer.property("source")).endswith("portrait.png")
+        qtbot.waitUntil(lambda: viewer.opacity() == 1)
+        kiosk.tap("closeViewerButton")
+        qtbot.waitUntil(lambda: viewer.property("opened") is False)
+        text_panel = kiosk.find("textPanel")
+        (button,) = [b for b in kiosk.find_all("enlargeButton") if text_panel.isAncestorOf(b) and shown(b)]
+        kiosk.qtbot.wait(80)  # beyond the tap gap
+        kiosk.tap_at(kiosk.centre(button))
+        qtbot.waitUntil(lambda: viewer.property("opened") is True)
+        assert kiosk.navigator.panelIndex == 0, "the text stays where it was beneath"
+    finally:
+        kiosk.app.close()
+
+
 def test_pinch_zooms_the_picture_and_a_double_tap_resets_it(kiosk: KioskDriver) -> None:
     nav = kiosk.navigator
     _open_the_picture_full_screen(kiosk)

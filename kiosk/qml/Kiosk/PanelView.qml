@@ -19,7 +19,8 @@ Item {
     clip: true
 
     // The keypad: the panel on screen is the first control in the focus order; select on it
-    // plays or pauses its film, or opens its picture full screen (and closes it again).
+    // plays or pauses its film, or opens its picture (an image panel's, or the one beside a
+    // text) full screen, and closes it again.
     FocusRing {
         name: view.isCurrent ? "panel" : ""
         outside: false
@@ -30,7 +31,7 @@ Item {
         function onActivatePanel() {
             if (!view.panel)
                 return;
-            if (view.panel.kind === "image")
+            if (view.panel.kind === "image" || (view.panel.kind === "text" && view.panel.imageUrl !== ""))
                 view.openImage(view.panel.imageUrl, view.panel.alt);
             else if (view.panel.kind === "video" && loader.item)
                 (loader.item as VideoPanelView)?.activate();
@@ -71,6 +72,7 @@ Item {
         TextPanelView {
             panel: view.panel
             words: view.navigator.words
+            onOpenImage: (source, alt) => view.openImage(source, alt)
         }
     }
     Component {
