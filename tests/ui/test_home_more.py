@@ -99,3 +99,25 @@ def test_portrait_large_text_gives_each_tile_the_width_and_no_title_breaks_a_wor
         )
     finally:
         kiosk.app.close()
+
+
+def test_the_bundled_exhibition_shows_every_chapter_at_1080p_in_each_language(qtbot: Any, touch_device: Any) -> None:
+    """Five chapters on a landscape 1080p screen: no visitor should have to find the last two.
+    Arabic's taller lines once pushed the second row under the fade (tiles were kept 300 px high)."""
+    from pathlib import Path
+
+    from kiosk.loader import load_exhibition
+
+    result = load_exhibition(Path(__file__).resolve().parents[2] / "config" / "exhibition.yaml")
+    assert result.exhibition is not None
+    kiosk = make_kiosk(qtbot, touch_device, result.exhibition)
+    try:
+        grid = _home(kiosk)
+        for language in result.exhibition.exhibition.languages:
+            kiosk.navigator.setLanguage(language)
+            qtbot.waitUntil(lambda language=language: kiosk.navigator.language == language)
+            qtbot.wait(300)  # the heading's new lines laid out
+            assert grid.property("contentHeight") <= grid.height() + 1, language
+            assert not shown(kiosk.find("moreTilesButton", visible=False)), language
+    finally:
+        kiosk.app.close()

@@ -60,7 +60,11 @@ Rectangle {
         anchors.rightMargin: Theme.margin - Theme.gap
         anchors.bottomMargin: Theme.margin - Theme.gap
         cellWidth: Math.floor(width / columns)
-        cellHeight: Math.max(Theme.px(300) * Theme.textScale, Math.floor(height / Math.min(rows, Theme.portrait ? 3 : 2)))
+        // Two rows share the height (three in portrait), down to 280 px a tile; below, the tiles
+        // scroll under a "more chapters" cue. At 1080p the bundled exhibition's Arabic heading
+        // leaves 287 px a row, and its tiles' words fit there; with 300 px, its second row went
+        // under the cue.
+        cellHeight: Math.max(Theme.px(280) * Theme.textScale, Math.floor(height / Math.min(rows, Theme.portrait ? 3 : 2)))
         boundsBehavior: Flickable.StopAtBounds
         interactive: contentHeight > height
         clip: true
