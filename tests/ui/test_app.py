@@ -99,7 +99,9 @@ def test_portrait_and_small_screens_load_cleanly(qtbot: Any, touch_device: Any, 
             kiosk.app.close()
 
 
-def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition: Exhibition) -> None:
+def _on_the_timeline_reload_without_the_first_panel(kiosk: KioskDriver, ui_exhibition: Exhibition) -> None:
+    """Show the first chapter's timeline (its fourth panel), then reload with the chapter's first
+    panel gone: the chapter's panels are built again, the neighbours a little each frame."""
     kiosk.open_chapter(0)
     kiosk.qtbot.wait(80)  # beyond the tap gap
     kiosk.navigator.showPanel(3)
@@ -108,8 +110,28 @@ def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition:
     shorter = dataclasses.replace(first, panels=first.panels[1:])
     reloaded = dataclasses.replace(ui_exhibition, chapters=(shorter, *ui_exhibition.chapters[1:]))
     assert kiosk.app.apply_exhibition(reloaded)
+
+
+def test_reload_that_changes_the_open_chapter(kiosk: KioskDriver, ui_exhibition: Exhibition) -> None:
+    _on_the_timeline_reload_without_the_first_panel(kiosk, ui_exhibition)
     assert kiosk.navigator.panelIndex == 2, "still on the timeline, now third"
     kiosk.wait_for("timelinePanel")
+
+
+def test_closing_while_a_panel_is_being_built_leaves_nothing_to_the_freed_engine(
+    qtbot: Any, qtlog: Any, touch_device: Any, ui_exhibition: Exhibition
+) -> None:
+    """The scene goes before its engine (docs/decisions/0075). A panel still being built when the
+    engine was destroyed reported to the freed engine when it died, later: a crash in a later test."""
+    kiosk = make_kiosk(qtbot, touch_device, ui_exhibition)
+    _on_the_timeline_reload_without_the_first_panel(kiosk, ui_exhibition)
+    kiosk.wait_for("timelinePanel")
+    # At once, while the timeline's neighbours are still being built.
+    kiosk.app.close()
+    qtbot.wait(50)  # what the scene left for later runs now
+    still_building = "in the process of being created at engine destruction"
+    leftovers = [record.message for record in qtlog.records if still_building in record.message]
+    assert not leftovers, leftovers
 
 
 STAFF_SCRIPT = """
