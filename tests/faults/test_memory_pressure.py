@@ -169,7 +169,7 @@ def test_the_real_kiosk_notices_its_cgroup_tightening(cgroup: Path, tmp_path: Pa
 def test_pictures_are_decoded_smaller_when_memory_is_short(qapp, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The real MediaImage in a real scene: a 4000 x 3000 photograph in an 800 x 600 frame."""
     from PIL import Image
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QCoreApplication, QEvent, QUrl
     from PySide6.QtQml import QQmlApplicationEngine
 
     from kiosk import paths
@@ -211,4 +211,6 @@ Window {{
     finally:
         watch.stop()
         window.close()
+        window.deleteLater()  # the scene before its engine (docs/decisions/0075)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         engine.deleteLater()
