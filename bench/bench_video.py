@@ -1,6 +1,6 @@
 """Video benchmark: excerpt boundaries, tap to first frame, attract gaps, CPU/memory at 1080p30.
 
-    .venv/bin/python bench/bench_video.py [--quick] [--starts-only [--large]] [--runs N]
+    .venv/bin/python bench/bench_video.py [--quick] [--starts-only [--large | --4k]] [--runs N]
 
 Real libVLC (dummy audio output) on clips made by ffmpeg with the frame number drawn
 in, a real Qt Quick scene offscreen (software scene graph, like the kiosk without GPU).
@@ -9,7 +9,8 @@ Prints a table, then one JSON line for bench/run_all.py.
 * boundaries: where excerpts at seeded random starts really begin and end, read from the
   pixels, prepared first (the attract loop, a settled panel) and started straight by a tap,
   reported apart, with each run's count (``--runs N`` plays the same starts N times;
-  ``--starts-only`` measures nothing else; ``--large`` with it: 24 starts on 1080p and 720p films);
+  ``--starts-only`` measures nothing else; ``--large`` with it: 24 starts on 1080p and 720p films,
+  ``--4k``: 12 on 2160p and 1440p films, shown on a 2160p screen);
 * tap -> first frame: from a mouse click on the poster to the first window frame swapped
   with an excerpt picture painted in it (median, p95; target 150 ms), at once and on a
   panel whose excerpt waits prepared behind its poster;
@@ -75,7 +76,9 @@ def pause(seconds: float) -> None:
     wait(lambda: False, seconds)
 
 
-def bench_boundaries(media: Path, starts: int, *, prepared: bool, large: bool = False) -> dict[str, list[float]]:
+def bench_boundaries(
+    media: Path, starts: int, *, prepared: bool, large: bool = False, four_k: bool = False
+) -> dict[str, list[float]]:
     """Where excerpts really start and end, read from the pixels, in frames (+ late, - early).
 
     Starts anywhere in the film (seeded), so some fall a few frames before a key frame, where
@@ -88,7 +91,13 @@ def bench_boundaries(media: Path, starts: int, *, prepared: bool, large: bool = 
     start_err: list[float] = []
     end_err: list[float] = []
     prepare_ms: list[float] = []
-    if large:  # the films a booth shows: libVLC's decoder and converter need time per picture
+    if four_k:  # a 4K booth: shown at their own size, decoded on every core
+        engine.set_max_size(3840, 2160)
+        clips = [
+            make_clip(media, width=3840, height=2160, seconds=8.0, gop=60, audio=False),
+            make_clip(media, width=2560, height=1440, seconds=8.0, gop=60, audio=False),
+        ]
+    elif large:  # the films a booth shows: libVLC's decoder and converter need time per picture
         clips = [
             make_clip(media, width=1920, height=1080, seconds=9.0, gop=60),
             make_clip(media, width=1280, height=720, seconds=12.0, gop=60),
@@ -422,15 +431,17 @@ def ms_row(name: str, values: list[float], target: float | None, note: str = "")
 Errors = dict[str, list[float]]
 
 
-def starts_runs(media: Path, starts: int, runs: int, *, large: bool = False) -> tuple[Errors, Errors, list[str]]:
+def starts_runs(
+    media: Path, starts: int, runs: int, *, large: bool = False, four_k: bool = False
+) -> tuple[Errors, Errors, list[str]]:
     """The seeded starts played ``runs`` times each way, tap-started then prepared: the errors of
     all runs together, and each run's counts of tap-started starts (within one frame / exact)."""
     taps: Errors = {"start": [], "end": [], "prepare": []}
     prepared: Errors = {"start": [], "end": [], "prepare": []}
     counts = []
     for run in range(1, runs + 1):
-        tap = bench_boundaries(media, starts, prepared=False, large=large)
-        held = bench_boundaries(media, starts, prepared=True, large=large)
+        tap = bench_boundaries(media, starts, prepared=False, large=large, four_k=four_k)
+        held = bench_boundaries(media, starts, prepared=True, large=large, four_k=four_k)
         for into, found in ((taps, tap), (prepared, held)):
             for key, values in found.items():
                 into[key].extend(values)
@@ -502,6 +513,7 @@ def main() -> int:
     parser.add_argument("--starts-only", action="store_true", help="only where excerpts begin and end")
     parser.add_argument("--runs", type=int, default=1, help="play the seeded starts this many times")
     parser.add_argument("--large", action="store_true", help="with --starts-only: 24 starts on 1080p and 720p films")
+    parser.add_argument("--4k", dest="four_k", action="store_true", help="with --starts-only: 12 on 2160p and 1440p")
     args = parser.parse_args()
     from kiosk.malloc import tune_for_long_runs
 
@@ -511,8 +523,9 @@ def main() -> int:
     if media is None:
         return 2
     large = args.large and args.starts_only
-    starts = 24 if large else 16 if args.quick else 48
-    bounds, prepared, lines = starts_runs(media, starts, max(1, args.runs), large=large)
+    four_k = args.four_k and args.starts_only
+    starts = 12 if four_k else 24 if large else 16 if args.quick else 48
+    bounds, prepared, lines = starts_runs(media, starts, max(1, args.runs), large=large, four_k=four_k)
     if args.starts_only:
         print_rows(starts_rows(bounds, prepared, lines))
         return 0

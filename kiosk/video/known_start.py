@@ -60,6 +60,12 @@ FRAMES_AHEAD = 1
 #: ``VOUT_DISPLAY_LATE_THRESHOLD``; some 3.0 releases use half a frame interval, less). Measured:
 #: no picture from before the first frame due came after the first picture in 288 starts.
 LATE_LIMIT_MS = 20.0
+#: Films up to this size start within one frame when libVLC opens right at the excerpt and the gate
+#: counts its first pictures. Larger ones decode on several threads (kiosk/video/vlc_engine.py:
+#: one thread may not keep up at 2160p), and their first pictures are not the ones counted: at
+#: 2160p the first frame shown was 1-2 frames late in 10 starts of 10 (1440p: 5 exact, 1 a frame late
+#: in 6). Larger films start with a lead-in instead, a tap too (docs/decisions/0076).
+COUNTED_UP_TO_PIXELS = 2560 * 1440
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,14 @@ def plan_start(path: Path | str, film_ms: float) -> KnownStart | None:
     if samples is None or samples.frame_count == 0:
         return None
     return KnownStart.plan(samples, film_ms)
+
+
+def starts_within_a_frame(path: Path | str) -> bool:
+    """False for a film whose start right at an excerpt can come more than a frame late: one larger
+    than :data:`COUNTED_UP_TO_PIXELS` (True while its tables are not read: such a start is judged
+    by its timing, as before)."""
+    samples = known_samples(path)
+    return samples is None or samples.width * samples.height <= COUNTED_UP_TO_PIXELS
 
 
 def _closed_before(samples: VideoSamples, key: int) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from kiosk.video.clock import ExcerptClock
 from kiosk.video.engine import READ_AHEAD_MS, EngineEvent, Excerpt, Frame, VideoEngine
 from kiosk.video.gate import FrameGate, Verdict
-from kiosk.video.known_start import OPEN_BEFORE_MS, KnownStart, plan_start
+from kiosk.video.known_start import OPEN_BEFORE_MS, KnownStart, plan_start, starts_within_a_frame
 from kiosk.video.mp4_samples import landing_start_ms, read_ahead
 from kiosk.video.repaints import Repaints
 
@@ -93,6 +93,7 @@ class ExcerptPlayback:
         lead_in_ms: int = LEAD_IN_MS,
         now: Callable[[], float] = time.monotonic,
         plan: Callable[[Path, float], KnownStart | None] = plan_start,
+        straight_start_fits: Callable[[Path], bool] = starts_within_a_frame,
     ) -> None:
         self.engine = engine
         self.excerpt = excerpt
@@ -110,6 +111,7 @@ class ExcerptPlayback:
         self._last_picture_at = 0.0  # when libVLC last delivered a picture (any thread writes it)
         self._lead_in_ms = lead_in_ms
         self._plan = plan  # where to open for a start libVLC's clock names (known_start.py)
+        self._straight_start_fits = straight_start_fits  # whether such a start is within a frame (known_start.py)
         self._state = PlayerState.IDLE
         self._opened_at = 0.0
         self._awaiting_frame = threading.Event()  # set while the next shown frame changes state
@@ -179,15 +181,17 @@ class ExcerptPlayback:
     def play(self) -> None:
         match self._state:
             case PlayerState.IDLE | PlayerState.ENDED | PlayerState.ERROR:
-                self._open_at(self.excerpt.start_ms, hold=False)
+                self._open_at(self.excerpt.start_ms, hold=False, lead_in=self._leads_in())
                 self._set_state(PlayerState.LOADING)
-            case PlayerState.PREPARING if self.gate.leading_in:
+            case PlayerState.PREPARING if self.gate.leading_in and not self._leads_in():
                 # Opening at the excerpt itself is faster than waiting for the lead-in: its
                 # first frame reaches the screen ~80 ms after the lead-in's end (measured).
                 self._open_at(self.excerpt.start_ms, hold=False)
                 self._set_state(PlayerState.LOADING)
             case PlayerState.PREPARING:
-                self.gate.resume()  # still starting: the first frame will now play on, with sound
+                # Still starting (or leading in, for a film too large to start straight at the
+                # excerpt within a frame): the first frame will now play on, with sound.
+                self.gate.resume()
                 self._set_state(PlayerState.LOADING)
             case PlayerState.READY | PlayerState.PAUSED:
                 self._apply_volume(self._volume)
@@ -226,7 +230,7 @@ class ExcerptPlayback:
             case PlayerState.ENDED | PlayerState.IDLE | PlayerState.READY | PlayerState.PREPARING:
                 # Not started by the visitor (a prepared excerpt waits behind its poster): a
                 # seek plays from there, as it does after the end.
-                self._open_at(film_ms, hold=False)
+                self._open_at(film_ms, hold=False)  # straight: a lead-in would show what comes before it
                 self._set_state(PlayerState.LOADING)
             case _:
                 pass
@@ -238,7 +242,7 @@ class ExcerptPlayback:
             self.play()  # already (getting) ready at the excerpt's start
             return
         self._close(finished=False)
-        self._open_at(self.excerpt.start_ms, hold=False)
+        self._open_at(self.excerpt.start_ms, hold=False, lead_in=self._leads_in())
         self._set_state(PlayerState.LOADING)
 
     def set_volume(self, volume: int) -> None:
@@ -359,16 +363,23 @@ class ExcerptPlayback:
         # libVLC plays the sound from where it opened. Opened 1 ms before the excerpt's first
         # frame, that is where the excerpt's sound begins too; opened further back (a key frame
         # in the way, a prepared lead-in), silent until the first frame is shown.
-        ahead = known is not None and known.lead_ms > 2 * OPEN_BEFORE_MS
+        ahead = lead_in or (known is not None and known.lead_ms > 2 * OPEN_BEFORE_MS)
         silent = hold or not self.excerpt.audio or ahead
         self._apply_volume(0 if silent else self._volume)
 
     def _lead_in_missed(self) -> None:
         # libVLC's clock came after the excerpt's first frame had passed (a very busy machine):
-        # open again at the excerpt itself, as an unprepared start does.
-        if self._state is PlayerState.PREPARING:
+        # open again at the excerpt itself, as an unprepared start of a smaller film does.
+        if self._state in (PlayerState.PREPARING, PlayerState.LOADING):
             log.info("video %s: no exact clock before the excerpt began; opening it again", self.excerpt.path)
-            self._open_at(self.excerpt.start_ms, hold=True)
+            self._open_at(self.excerpt.start_ms, hold=self._state is PlayerState.PREPARING)
+
+    def _leads_in(self) -> bool:
+        """True when a start the visitor asked for opens ahead of the excerpt, as a prepared one
+        does: for a film whose start right at the excerpt can come more than a frame late
+        (known_start.starts_within_a_frame). It costs the lead-in's time before the first frame
+        (docs/decisions/0076)."""
+        return not self._straight_start_fits(self.excerpt.path)
 
     def _apply_volume(self, volume: int) -> None:
         if not self.excerpt.audio:

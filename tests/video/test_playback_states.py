@@ -62,10 +62,13 @@ class Rig:
         return [argument for call, argument in self.film.engine.calls if call == "open"]
 
 
-def rig(*, audio: bool = True, start_ms: int = START_MS, end_ms: int = END_MS) -> Rig:
+def rig(*, audio: bool = True, start_ms: int = START_MS, end_ms: int = END_MS, large: bool = False) -> Rig:
+    """``large``: a film too large to start straight at an excerpt within a frame (2160p)."""
     film, heard = FakeFilm(), Heard()
     excerpt = Excerpt(Path("film.mp4"), start_ms, end_ms, audio=audio)
-    playback = ExcerptPlayback(film.engine, excerpt, heard, film.post, volume=80, now=film.clock)
+    playback = ExcerptPlayback(
+        film.engine, excerpt, heard, film.post, volume=80, now=film.clock, straight_start_fits=lambda _path: not large
+    )
     return Rig(film, heard, playback)
 
 
@@ -252,6 +255,51 @@ def test_a_late_event_of_an_earlier_run_cannot_end_the_new_one() -> None:
     r.playback.replay()  # ...which the visitor replaced before it arrived
     r.film.settle()
     assert r.state is PlayerState.LOADING
+
+
+def test_a_tap_on_a_large_film_leads_in_silently_then_plays_from_the_first_frame() -> None:
+    r = rig(large=True)
+    r.playback.play()
+    assert r.state is PlayerState.LOADING
+    assert r.opened_at() == [START_MS - LEAD_IN_MS]
+    assert r.film.engine.read_aheads == [LEAD_IN_READ_AHEAD_MS] and r.film.engine.counted_starts == [False]
+    assert r.film.engine.volume == 0, "the lead-in's sound is from before the excerpt"
+    r.film.run(40)
+    assert r.state is PlayerState.PLAYING and r.heard.events == ["started"]
+    assert r.heard.frames[0].film_ms == pytest.approx(START_MS, abs=INTERVAL_MS)
+    assert ("pause", None) not in r.film.engine.calls, "played on, not held"
+    assert r.film.engine.volume == 80, "the sound begins with the excerpt's first frame"
+
+
+def test_a_tap_during_a_large_films_lead_in_lets_it_play_on() -> None:
+    r = rig(large=True)
+    r.playback.prepare()
+    r.film.run(2)
+    r.playback.play()
+    assert r.opened_at() == [START_MS - LEAD_IN_MS], "not opened again"
+    r.film.run(40)
+    assert r.state is PlayerState.PLAYING and r.heard.events == ["started"]
+    assert ("pause", None) not in r.film.engine.calls
+    assert r.film.engine.volume == 80
+
+
+def test_a_large_films_replay_leads_in_too() -> None:
+    r = rig(large=True)
+    r.playback.play()
+    r.film.run(40)
+    assert r.state is PlayerState.PLAYING
+    r.playback.replay()
+    assert r.opened_at() == [START_MS - LEAD_IN_MS, START_MS - LEAD_IN_MS]
+
+
+def test_a_tapped_lead_in_that_misses_its_clock_opens_at_the_excerpt_and_plays() -> None:
+    r = rig(large=True)
+    r.film.engine.report_every_ms = 900  # libVLC's first trusted report comes after the excerpt began
+    r.playback.play()
+    r.film.run(40)
+    assert r.opened_at() == [START_MS - LEAD_IN_MS, START_MS]
+    assert r.state in (PlayerState.LOADING, PlayerState.PLAYING)
+    assert ("pause", None) not in r.film.engine.calls
 
 
 def test_a_lead_in_that_misses_its_clock_opens_at_the_excerpt() -> None:
