@@ -87,6 +87,14 @@ BENCHES: tuple[Bench, ...] = (
     ),
     Bench("video", "bench/bench_video.py", owner="video", measures="excerpt start, gaps between excerpts"),
     Bench(
+        "video-4k-starts",
+        "bench/bench_video.py",
+        quick=("--starts-only", "--4k"),
+        full=("--starts-only", "--4k", "--runs", "3"),
+        owner="video",
+        measures="excerpt starts on 2160p and 1440p films, shown on a 2160p screen",
+    ),
+    Bench(
         "listen",
         "bench/bench_listen.py",
         owner="access",
