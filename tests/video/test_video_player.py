@@ -177,6 +177,34 @@ def test_a_settled_panel_prepares_behind_its_poster_and_a_tap_starts_exactly(
     qtbot.waitUntil(lambda: frame.frames_painted > painted and (frame_number(player) or 0) > 118, timeout=2000)
 
 
+def test_a_start_that_takes_a_moment_shows_a_turning_ring_until_the_first_frame(qtbot: Any, scene: Any) -> None:
+    view = scene(2000, 3500)
+    player = find(view, "excerptPlayer")
+    cue = item(view, "videoStartingCue")
+    cue.setProperty("delay", 0)  # as if the start took longer than the cue waits (a 4K film's lead-in)
+    seen: list[tuple[bool, bool]] = []
+    cue.visibleChanged.connect(lambda: seen.append((cue.isVisible(), bool(player.property("showsFrame")))))
+    view.rootObject().start()
+    qtbot.waitUntil(lambda: player.property("state") == "playing", timeout=5000)
+    assert seen == [(True, False), (False, True)], "over the poster until the first frame, then gone"
+    assert not item(view, "videoBigButton").isVisible()
+
+
+def test_neither_preparing_behind_the_poster_nor_a_prepared_start_shows_the_ring(qtbot: Any, scene: Any) -> None:
+    view = scene(2000, 3500)
+    player, root = settling(view, 50)
+    cue = item(view, "videoStartingCue")
+    cue.setProperty("delay", 0)
+    shown: list[bool] = []
+    cue.visibleChanged.connect(lambda: shown.append(cue.isVisible()))
+    root.setProperty("current", True)  # the visitor stays: the excerpt prepares, unseen
+    qtbot.waitUntil(lambda: player.property("state") == "ready", timeout=5000)
+    root.start()
+    assert player.property("state") == "playing"
+    qtbot.waitUntil(lambda: (frame_number(player) or 0) > 60 + 12, timeout=3000)  # 0.4 s played
+    assert shown == [] and not cue.isVisible()
+
+
 def test_after_the_end_the_replay_waits_prepared_and_starts_exactly(qtbot: Any, scene: Any) -> None:
     view = scene(2950, 3500)  # 2950 ms: frame 88, two before a key frame
     player, root = settling(view, 50)

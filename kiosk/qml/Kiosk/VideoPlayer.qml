@@ -211,6 +211,12 @@ Item {
         onTapped: root.excerpt.ended ? root.excerpt.replay() : root.excerpt.play()
     }
 
+    VideoStartingCue {
+        objectName: "videoStartingCue"
+        anchors.centerIn: parent
+        waiting: !root.attract && root.excerpt.state === "loading" && !root.excerpt.showsFrame
+    }
+
     VideoCaption {
         objectName: "videoCaptionBand"
         anchors.horizontalCenter: parent.horizontalCenter
