@@ -1,9 +1,10 @@
 """The captions of the selected video panel: cues per language, timed from the frame on screen.
 
-Cue edits go on the window's undo stack like every other edit (:class:`CueListEdit` swaps the list of
-one language) and the caption files are written when the exhibition is saved. Overlapping cues and
-cues outside the excerpt are marked in red, cues that break the subtitlers' rules (reading speed,
-time on screen, length) in amber.
+Cue edits go on the window's undo stack like every other edit (:class:`CueListEdit` swaps the cues of
+one caption file). The caption files are written when the exhibition is saved: every file changed
+since the last save, whichever panel is on screen then, so that staff may move on to another panel
+and come back to their edits. Overlapping cues and cues outside the excerpt are marked in red, cues
+that break the subtitlers' rules (reading speed, time on screen, length) in amber.
 """
 
 from __future__ import annotations
@@ -40,21 +41,30 @@ NEW_CUE_MS = 2000
 
 @dataclass(slots=True)
 class CueListEdit:
-    """Replace one language's cues (an undo step like any other)."""
+    """Replace the cues of one caption file (an undo step like any other).
+
+    The edit keeps the file it changed: undone after staff moved to another panel, it changes that
+    file again, not the captions on screen.
+    """
 
     pane: CaptionsPane
     language: str
     new: tuple[Cue, ...]
     label: str = ""
+    #: The caption file; None: the file of ``language`` on the panel on screen when first applied.
+    path: Path | None = None
     old: tuple[Cue, ...] = field(default=(), init=False)
 
     def apply(self, document: Document) -> None:
-        self.old = tuple(self.pane.cues.get(self.language, ()))
-        self.pane.set_cues(self.language, self.new)
+        if self.path is None:
+            self.path = self.pane.files[self.language]
+        self.old = self.pane.cues_of(self.path)
+        self.pane.set_file_cues(self.path, self.language, self.new)
         document.note_change(("captions", self.language))
 
     def revert(self, document: Document) -> None:
-        self.pane.set_cues(self.language, self.old)
+        assert self.path is not None
+        self.pane.set_file_cues(self.path, self.language, self.old)
         document.note_change(("captions", self.language))
 
 
@@ -64,9 +74,10 @@ class CaptionsPane(QWidget):
         self.setObjectName("captionsPane")
         self.window_ = window
         self.panel: tuple[Any, ...] = ()
-        self.cues: dict[str, tuple[Cue, ...]] = {}
-        self.files: dict[str, Path] = {}
-        self.changed: set[str] = set()
+        self.cues: dict[str, tuple[Cue, ...]] = {}  # the panel on screen's, by language
+        self.files: dict[str, Path] = {}  # the panel on screen's caption files, by language
+        #: Cues changed since the last save, by caption file, whichever panel they belong to.
+        self.edited: dict[Path, tuple[Cue, ...]] = {}
         self.excerpt = (0, 0)
         self.language_box = QComboBox()
         self.language_box.setObjectName("captionsLanguage")
@@ -114,15 +125,18 @@ class CaptionsPane(QWidget):
     def open_panel(self, panel: tuple[Any, ...], media_root: Path, start_ms: int, end_ms: int) -> None:
         document: Document = self.window_.document
         self.panel, self.media_root, self.excerpt = panel, media_root, (start_ms, end_ms)
-        self.cues, self.files, self.changed = {}, {}, set()
+        self.cues, self.files = {}, {}
         problems = []
         captions = document.get((*panel, "captions"))
         for language in document.languages:
             relative = captions.get(language) if isinstance(captions, dict) else None
             if relative:
-                self.files[language] = media_root / str(relative)
+                path = self.files[language] = media_root / str(relative)
+                if path in self.edited:  # changed before staff moved to another panel, not saved yet
+                    self.cues[language] = self.edited[path]
+                    continue
                 try:
-                    self.cues[language] = tuple(read_cues(self.files[language]))
+                    self.cues[language] = tuple(read_cues(path))
                 except CaptionError as error:
                     problems.append(f"{relative}:{error.line}: {error.message}")
         self.language_box.blockSignals(True)
@@ -136,9 +150,24 @@ class CaptionsPane(QWidget):
         self.note.setText("\n".join(problems))
         self.refresh()
 
-    def set_cues(self, language: str, cues: tuple[Cue, ...]) -> None:
-        self.cues[language] = tuple(sorted(cues, key=lambda cue: (cue.start_ms, cue.end_ms)))
-        self.changed.add(language)
+    def cues_of(self, path: Path) -> tuple[Cue, ...]:
+        """The cues of a caption file as edited: unsaved changes, else the file's own (none when it
+        cannot be read)."""
+        if path in self.edited:
+            return self.edited[path]
+        try:
+            return tuple(read_cues(path))
+        except (CaptionError, OSError):
+            return ()
+
+    def set_file_cues(self, path: Path, language: str, cues: tuple[Cue, ...]) -> None:
+        """The cues of ``path`` from now on (written at the next save); shown if the panel on screen
+        has that file."""
+        ordered = tuple(sorted(cues, key=lambda cue: (cue.start_ms, cue.end_ms)))
+        self.edited[path] = ordered
+        if self.files.get(language) != path:
+            return
+        self.cues[language] = ordered
         if language != self.language:
             self.language_box.setCurrentIndex(self.language_box.findData(language))
         self.refresh()
@@ -254,6 +283,7 @@ class CaptionsPane(QWidget):
         )
         self.files[language] = imported.path
         self.cues[language] = tuple(cues)
+        self.edited.pop(imported.path, None)  # the file as imported, not an older edit of that name
         self.refresh()
         return True
 
@@ -276,19 +306,17 @@ class CaptionsPane(QWidget):
             self.export_file(Path(name))
 
     def write_changed(self) -> list[str]:
-        """Write the caption files whose cues changed; the messages of those that could not be written."""
+        """Write the caption files whose cues changed, on any panel; the messages of those that could
+        not be written (those stay changed, for the next save)."""
         failures = []
-        for language in sorted(self.changed):
-            path = self.files.get(language)
-            if path is None:
-                continue
+        for path, cues in sorted(self.edited.items()):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_cues(path, self.cues.get(language, ()))
+                write_cues(path, cues)
             except (SaveError, OSError) as error:
                 failures.append(str(error))
-        if not failures:
-            self.changed.clear()
+            else:
+                del self.edited[path]
         return failures
 
 

@@ -331,6 +331,7 @@ class EditorWindow(QMainWindow):
     def _install(self, document: Document, result: LoadResult | None) -> None:
         self.document = document
         self.undo_stack.clear()
+        self.captions.edited.clear()  # cue edits belong to the document set aside, as its undo steps do
         document.subscribe(self._document_changed)
         self.model = StructureModel(document, self)
         self.model.settings_label = tr("Exhibition settings")

@@ -100,3 +100,55 @@ def test_importing_a_caption_file_copies_it_and_names_it(
     assert pane.export_file(tmp_path / "out.srt")
     assert read_cues(tmp_path / "out.srt") == [Cue(1000, 2500, "Un sous-titre importé.")]
     window.picker.close_film()
+
+
+def test_cue_edits_are_kept_while_staff_work_on_another_panel_and_saved_with_the_rest(
+    qtbot,
+    editor,
+    clip_exhibition: Path,  # noqa: F811
+) -> None:
+    window = editor(clip_exhibition, preview=False)
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(VIDEO_PANEL)
+    pane = window.captions
+    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    caption_file = pane.files["en"]
+    on_disk = read_cues(caption_file)
+    pane.table.item(1, 2).setText("Edited, then another panel.")
+    other = (*VIDEO_PANEL[:3], 0)
+    window.select(other)
+    window.select(VIDEO_PANEL)
+    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    assert pane.cues["en"][1].text == "Edited, then another panel.", "the edit was lost with the panel"
+    window.select(other)
+    assert window.save()  # the video panel is not on screen: its captions are saved all the same
+    assert read_cues(caption_file)[1].text == "Edited, then another panel."
+    assert read_cues(caption_file)[0] == on_disk[0]
+    window.picker.close_film()
+
+
+def test_a_cue_edit_undone_and_redone_from_another_panel_is_what_the_save_writes(
+    qtbot,
+    editor,
+    clip_exhibition: Path,  # noqa: F811
+) -> None:
+    window = editor(clip_exhibition, preview=False)
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(VIDEO_PANEL)
+    pane = window.captions
+    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    caption_file = pane.files["en"]
+    before = pane.cues["en"]
+    pane.table.item(0, 2).setText("Changed.")
+    window.select((*VIDEO_PANEL[:3], 0))  # a text panel
+    window.undo_stack.undo()
+    assert window.save()
+    assert read_cues(caption_file) == list(before), "the undone edit is not what the file holds"
+    window.undo_stack.redo()
+    window.select(VIDEO_PANEL)
+    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    assert pane.cues["en"][0].text == "Changed."
+    window.select((*VIDEO_PANEL[:3], 0))
+    assert window.save()
+    assert read_cues(caption_file)[0].text == "Changed."
+    window.picker.close_film()
