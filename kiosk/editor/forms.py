@@ -58,6 +58,16 @@ class _PlainText(QPlainTextEdit):
         self.setFixedHeight(150)
         self.textChanged.connect(lambda: self.edited.emit(self.toPlainText()))
 
+    def setLayoutDirection(self, direction: Qt.LayoutDirection) -> None:
+        """Also the direction of the text typed into an empty box: Qt would take it from the first
+        letter of each paragraph, and an empty one starts left to right."""
+        super().setLayoutDirection(direction)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(direction)
+        right_to_left = direction == Qt.LayoutDirection.RightToLeft
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft)
+        self.document().setDefaultTextOption(option)
+
     def text(self) -> str:
         return self.toPlainText()
 
@@ -132,6 +142,10 @@ class FieldForm(QWidget):
         self._problem_labels: dict[str, QLabel] = {}
         self._widgets: dict[str, QWidget] = {}
         self._updating = False
+        #: The field whose typing is being applied: the document's value that comes back is its own
+        #: text, maybe written differently (a block's last line break is the file's), and putting it
+        #: back would move the cursor to the start and drop the line break just typed.
+        self._typed_in: QWidget | None = None
         #: Sub-forms (one per timeline event) and the lists whose length shapes this form.
         self._children: list[FieldForm] = []
         self._structural: list[KeyPath] = []
@@ -181,9 +195,13 @@ class FieldForm(QWidget):
         self._widgets[format_path(path)] = widget
         self._readers[path] = reader
 
-    def _push(self, edit: Edit | None, merge: bool = True) -> None:
+    def _push(self, edit: Edit | None, merge: bool = True, *, typed_in: QWidget | None = None) -> None:
         if edit is not None and not self._updating:
-            self._submit(edit, merge)
+            self._typed_in = typed_in
+            try:
+                self._submit(edit, merge)
+            finally:
+                self._typed_in = None
 
     def _line(self, path: KeyPath) -> QWidget:
         edit = QLineEdit()
@@ -193,7 +211,8 @@ class FieldForm(QWidget):
 
         edit.textEdited.connect(
             lambda text: self._push(
-                text_edit(self.document, path, text, order=self._order, label=tr("Edit {0}").format(path[-1]))
+                text_edit(self.document, path, text, order=self._order, label=tr("Edit {0}").format(path[-1])),
+                typed_in=edit,
             )
         )
         self._register(path, edit, read)
@@ -217,7 +236,7 @@ class FieldForm(QWidget):
             edit.setPlaceholderText(tr("missing translation"))
             signal = edit.edited if multiline else edit.textEdited
             signal.connect(
-                lambda text, code=language: self._push(
+                lambda text, code=language, box=edit: self._push(
                     localized_edit(
                         self.document,
                         path,
@@ -225,7 +244,8 @@ class FieldForm(QWidget):
                         text,
                         field_order=self._order,
                         label=tr("Edit {0} ({1})").format(path[-1], code),
-                    )
+                    ),
+                    typed_in=box,
                 )
             )
             grid.addWidget(edit, 1, column)
@@ -426,6 +446,8 @@ class FieldForm(QWidget):
             self._push(InsertItem(path, count, entry, label=tr("Add {0}").format(path[-1])), False)
 
     def _set_text(self, edit: Any, text: str) -> None:
+        if edit is self._typed_in:
+            return  # staff are typing here: the box already shows their text
         if edit.text() != text:
             self._updating = True
             edit.setText(text)

@@ -246,3 +246,42 @@ def test_recent_files_are_offered_newest_first(editor, bundled_copy: Path, start
     assert names[:2] == [str(starter_copy.absolute()), str(bundled_copy.absolute())]
     window.recent_menu.actions()[1].trigger()
     assert window.document.path == bundled_copy.absolute()
+
+
+def test_a_new_paragraph_typed_at_the_end_of_a_text_stays_there(qtbot, editor, bundled_copy: Path) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = editor(bundled_copy, preview=False)
+    window.select(STUDENT)
+    body = window.findChild(QPlainTextEdit, f"field:{format_path((*STUDENT, 'body', 'fr'))}")
+    before = body.toPlainText()
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    type_text(body, "Nouveau paragraphe.")
+    assert body.toPlainText() == before + "\n\nNouveau paragraphe."
+    assert body.textCursor().atEnd(), "the cursor stays where staff type"
+    assert str(window.document.get((*STUDENT, "body", "fr"))).rstrip("\n") == before + "\n\nNouveau paragraphe."
+    assert window.save()
+    saved = load_exhibition(bundled_copy)
+    panel = saved.exhibition.panel(str(window.document.get((*STUDENT, "id"))))
+    assert panel.body.get("fr").rstrip().endswith("Nouveau paragraphe.")
+
+
+def test_arabic_typed_into_an_empty_text_box_runs_right_to_left(qtbot, editor, bundled_copy: Path) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = editor(bundled_copy, preview=False)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select(STUDENT)
+    body = window.findChild(QPlainTextEdit, f"field:{format_path((*STUDENT, 'body', 'ar'))}")
+    body.setFocus()
+    body.selectAll()
+    qtbot.keyClick(body, Qt.Key.Key_Delete)
+    middle = body.viewport().width() / 2
+    assert body.cursorRect().x() > middle, "an empty Arabic box waits at the right"
+    type_text(body, "نص")
+    assert body.toPlainText() == "نص"
+    assert body.cursorRect().x() > middle, "the text runs from the right"
