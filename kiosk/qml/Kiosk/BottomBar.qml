@@ -13,6 +13,26 @@ Rectangle {
     readonly property var access: Theme.access
     property bool showNavigation: false
     readonly property bool compact: width < Theme.px(1560)
+    // The one row must hold the controls at the start with their words, the pager and the language
+    // switch. Where it cannot (long words, large text, "Stop listening"), the home button shows its
+    // icon alone, then the listen button too (its icon and its light still say that it reads): the
+    // pager never slides under the languages.
+    readonly property real roomForStart: mainRow.width - (compact ? 0 : languageSwitch.width)
+        - (showNavigation ? pager.width + 2 * Theme.px(28) : Theme.px(28))
+    readonly property bool homeWordsFit: startWidth(true, true) <= roomForStart
+    readonly property bool listenWordsFit: startWidth(false, true) <= roomForStart
+
+    // The width of the start of the row with or without the words of the home and listen buttons.
+    function startWidth(homeWords, listenWords) {
+        const widths = [largeTextButton.implicitWidth];
+        if (homeButton.visible)
+            widths.push(homeWords ? homeMeasure.implicitWidth : homeButton.size);
+        if (listenButton.visible)
+            widths.push(listenWords ? listenMeasure.implicitWidth : listenButton.size);
+        if (startToggles.visible)
+            widths.push(startToggles.implicitWidth);
+        return widths.reduce((sum, width) => sum + width, 0) + startRow.spacing * (widths.length - 1);
+    }
 
     objectName: "bottomBar"
     color: Qt.darker(Theme.background, 1.15)
@@ -33,6 +53,22 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         height: Theme.touch + Theme.px(32)
 
+        // The home and listen buttons with their words, never shown: how wide each would be.
+        KioskButton {
+            id: homeMeasure
+            visible: false
+            icon: "home"
+            label: homeButton.label
+            labelLanguage: bar.navigator.language
+        }
+        KioskButton {
+            id: listenMeasure
+            visible: false
+            icon: listenButton.icon
+            label: listenButton.label
+            labelLanguage: bar.navigator.language
+        }
+
         Row {
             id: startRow
             anchors.left: parent.left
@@ -40,30 +76,34 @@ Rectangle {
             spacing: Theme.px(14)
 
             KioskButton {
+                id: homeButton
                 objectName: "homeButton"
                 visible: bar.showNavigation
                 icon: "home"
                 label: bar.navigator.words.home
                 labelLanguage: bar.navigator.language
                 // Room for the sign-language button when the panel has a film in sign language.
-                showLabel: !bar.compact && !(bar.access && bar.access.signLanguageAvailable)
+                showLabel: !bar.compact && !(bar.access && bar.access.signLanguageAvailable) && bar.homeWordsFit
                 focusName: "home"
                 onClicked: bar.navigator.goHome()
             }
-            // Always here and clearly marked: a headphone icon and the word, lit while it reads.
+            // Always here and clearly marked: a headphone icon and the word, lit while it reads
+            // (the word goes only where the row has no room for it).
             KioskButton {
+                id: listenButton
                 objectName: "listenButton"
                 visible: bar.access !== null
                 icon: bar.access && bar.access.listening ? "stop" : "listen"
                 label: bar.access && bar.access.listening ? bar.navigator.words.stop_listening : bar.navigator.words.listen
                 labelLanguage: bar.navigator.language
-                showLabel: true
+                showLabel: bar.listenWordsFit
                 highlighted: bar.access !== null && bar.access.listening
                 enabled: bar.access !== null && (bar.access.listenAvailable || bar.access.listening)
                 focusName: "listen"
                 onClicked: bar.access.listen()
             }
             KioskButton {
+                id: largeTextButton
                 objectName: "largeTextButton"
                 icon: "text"
                 label: bar.navigator.words.large_text
@@ -74,7 +114,8 @@ Rectangle {
                 onClicked: bar.navigator.setLargeText(!bar.navigator.largeText)
             }
             AccessToggles {
-                visible: !bar.compact
+                id: startToggles
+                visible: !bar.compact && access !== null
                 access: bar.access
                 words: bar.navigator.words
             }
@@ -118,6 +159,7 @@ Rectangle {
         }
 
         LanguageSwitch {
+            id: languageSwitch
             visible: !bar.compact
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
