@@ -114,4 +114,36 @@ Item {
             }
         }
     }
+
+    // A timeline longer than its frame (large text, many events): a fade at the bottom edge and a
+    // thin bar at the side say that more is below, as a long text says it.
+    Rectangle {
+        objectName: "timelineMoreFade"
+        visible: list.interactive && !list.atYEnd
+        anchors.left: list.left
+        anchors.right: list.right
+        anchors.bottom: list.bottom
+        height: Theme.px(90)
+        gradient: Gradient {
+            GradientStop {
+                position: 0
+                color: "transparent"
+            }
+            GradientStop {
+                position: 1
+                color: Theme.background
+            }
+        }
+    }
+    Rectangle {
+        objectName: "timelineScrollBar"
+        visible: list.interactive
+        anchors.right: list.right
+        width: Theme.px(6)
+        radius: width / 2
+        color: Theme.muted
+        opacity: 0.7
+        y: list.y + list.visibleArea.yPosition * list.height
+        height: list.visibleArea.heightRatio * list.height
+    }
 }
