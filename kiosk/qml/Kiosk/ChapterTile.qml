@@ -38,7 +38,21 @@ Rectangle {
         fillMode: Image.PreserveAspectCrop
     }
 
+    // The summary gets the lines left under the number and the title, two at most: a title that
+    // takes three lines on a short tile leaves it one, or none, rather than words cut at the edges.
+    readonly property real roomForWords: height - 2 * Theme.px(28)
+    readonly property int summaryLines: Math.max(0, Math.min(2, Math.floor(
+        (roomForWords - numberLabel.height - titleText.height - 2 * words.spacing) / (summaryMetrics.height * 1.25))))
+
+    FontMetrics {
+        id: summaryMetrics
+        font.family: Theme.fontFor(tile.summary ? tile.summary.lang : "en")
+        font.pixelSize: Theme.smallSize
+    }
+
     Column {
+        id: words
+        objectName: "chapterTileWords"
         anchors.left: cover.right
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
@@ -46,6 +60,7 @@ Rectangle {
         spacing: Theme.px(10)
 
         Text {
+            id: numberLabel
             width: parent.width
             horizontalAlignment: Text.AlignLeft
             text: tile.number < 10 ? "0" + tile.number : tile.number
@@ -55,6 +70,7 @@ Rectangle {
             font.weight: Font.Bold
         }
         LocalizedText {
+            id: titleText
             width: parent.width
             value: tile.title
             heading: true
@@ -66,9 +82,10 @@ Rectangle {
         LocalizedText {
             width: parent.width
             value: tile.summary
+            visible: tile.summaryLines > 0 && value !== undefined && value !== null && value.text !== ""
             color: Theme.muted
             pixelSize: Theme.smallSize
-            maximumLineCount: 2
+            maximumLineCount: Math.max(1, tile.summaryLines)
             note: tile.note
         }
     }

@@ -1,0 +1,48 @@
+"""The words of each chapter tile stay inside it (its number at the top, its summary at the
+bottom), in every language, with large text, on a landscape and a portrait screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kiosk import paths
+from kiosk.loader import load_exhibition
+from kiosk.ui.items import walk
+from ui.driver import make_kiosk
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_every_tile_holds_its_words(qtbot: Any, touch_device: Any, size: Any) -> None:
+    exhibition = load_exhibition(paths.default_exhibition()).exhibition
+    assert exhibition is not None
+    kiosk = make_kiosk(qtbot, touch_device, exhibition, size=size)
+    navigator = kiosk.navigator
+    try:
+        navigator.wake()
+        qtbot.waitUntil(lambda: navigator.screen == "home")
+        for large in (False, True):
+            navigator.setLargeText(large)
+            for language in ("fr", "en", "ar"):
+                navigator.setLanguage(language)
+                qtbot.wait(150)  # the grid lays its tiles out again
+                tiles = [
+                    item
+                    for item in walk(kiosk.window.contentItem())
+                    if item.objectName().startswith("chapterTile_") and item.isVisible()
+                ]
+                assert len(tiles) == len(exhibition.chapters), (language, large, len(tiles))
+                for tile in tiles:
+                    words = next(item for item in walk(tile) if item.objectName() == "chapterTileWords")
+                    outer = tile.mapRectToScene(tile.boundingRect())
+                    inner = words.mapRectToScene(words.boundingRect())
+                    assert outer.top() <= inner.top() and inner.bottom() <= outer.bottom() + 0.5, (
+                        language,
+                        large,
+                        tile.objectName(),
+                        inner,
+                        outer,
+                    )
+    finally:
+        kiosk.app.close()
