@@ -145,7 +145,14 @@ class KioskApp(QObject):
         px_per_mm = float(self.window.property("pixelsPerMm") or 3.78)
         judge = TouchJudge(touch_limits, px_per_mm=px_per_mm)
         clock_ms = {"now_ms": touch_clock_ms} if touch_clock_ms else {}
-        self.guard = TouchGuard(self.window, self.navigator, judge, passthrough=self._in_staff_corner, **clock_ms)
+        self.guard = TouchGuard(
+            self.window,
+            self.navigator,
+            judge,
+            passthrough=self._in_staff_corner,
+            pressed=self.access.touched,
+            **clock_ms,
+        )
         # Keys for every action; not while staff use the overlay (its PIN pad takes the digits).
         self.keypad = Keypad(self.access.press, enabled=self._visitor_keys, parent=self)
         self.window.installEventFilter(self.keypad)

@@ -6,7 +6,8 @@
 - Phantom contacts, palms and bounces are judged by :class:`kiosk.navigation.TouchJudge`;
   what it rejects never reaches Qt Quick, and a contact found to be a phantom on release is
   ended as a TouchCancel, so the button it pressed does not fire.
-- Every press and move counts as activity for the idle timer.
+- Every press and move counts as activity for the idle timer; a press is also told to ``pressed``
+  (the keypad's help makes way for a visitor who touches).
 Mouse events are not judged (a mouse click is short and deliberate), only counted.
 """
 
@@ -42,6 +43,7 @@ class TouchGuard(QObject):
         judge: TouchJudge,
         now_ms: Callable[[], float] = _monotonic_ms,
         passthrough: Callable[[float, float], bool] | None = None,
+        pressed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -50,6 +52,7 @@ class TouchGuard(QObject):
         self.now_ms = now_ms
         # Where a press is never swallowed (the staff corner: its long press must work on the loop too).
         self.passthrough = passthrough or (lambda x, y: False)
+        self.pressed = pressed or (lambda: None)
         self._hiding_touch = False  # this touch sequence woke the kiosk or is noise: hide it all
         self._hiding_mouse = False
         self.swallowed = 0  # sequences hidden, for tests and the log
@@ -86,6 +89,7 @@ class TouchGuard(QObject):
                 self._hiding_touch = True
             else:
                 self.navigator.touch()
+                self.pressed()
         elif kind == QEvent.Type.TouchUpdate:
             verdict = self.judge.update(len(points), diameter)
             if verdict is TouchVerdict.CANCEL and not self._hiding_touch:
@@ -129,6 +133,7 @@ class TouchGuard(QObject):
                 self._hiding_mouse = self._wakes(event.position().x(), event.position().y())
             if not self._hiding_mouse:
                 self.navigator.touch()
+                self.pressed()
         elif kind == QEvent.Type.MouseButtonRelease:
             hidden = self._hiding_mouse
             self._hiding_mouse = False

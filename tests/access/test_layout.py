@@ -254,14 +254,31 @@ def test_the_help_key_shows_and_says_which_key_does_what(key_kiosk: KeyKiosk) ->
     kiosk.qtbot.waitUntil(lambda: not shown(help_box))
 
 
+def test_the_help_stays_while_keys_are_pressed_and_makes_way_for_a_touch(key_kiosk: KeyKiosk) -> None:
+    kiosk, access = key_kiosk, key_kiosk.access
+    _home(kiosk)
+    kiosk.key("help")
+    kiosk.key("down")
+    assert access.helpShown, "a visitor reading which key does what goes on pressing keys"
+    # A touch on the heading, where it starts nothing.
+    heading = QPointF(200, 80).toPoint()
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, heading)
+    assert not access.helpShown, "it covered captions and buttons until the help key came again"
+    kiosk.qtbot.waitUntil(lambda: not shown(_item_or_none(kiosk, "keyHelp")))
+
+
+def _item_or_none(kiosk: KeyKiosk, name: str) -> QQuickItem | None:
+    return next((i for i in items(kiosk.window.contentItem()) if i.objectName() == name), None)
+
+
 BAR_CONTROLS = (*CONTROL_NAMES, "languageButton_fr", "languageButton_en", "languageButton_ar")
 
 
 def test_the_bottom_bar_keeps_its_controls_apart_in_every_language_and_size_while_it_reads(
     key_kiosk: KeyKiosk, bundled: Exhibition
 ) -> None:
-    """ "Stop listening" and large text make the start of the bar wider: the pager moved under the
-    language switch there, and the forward arrow went out of reach."""
+    """The words 'Stop listening' and large text make the start of the bar wider: the pager moved
+    under the language switch there, and the forward arrow went out of reach."""
     kiosk, navigator = key_kiosk, key_kiosk.navigator
     _home(kiosk)
     exile = [chapter.id for chapter in bundled.chapters].index("exile")  # the most panels: the widest pager

@@ -341,6 +341,13 @@ class Access(QObject):
                 self._help = not self._help
         self.changed.emit()
 
+    def touched(self) -> None:
+        """A visitor touched the screen: the keypad's help, which stays while keys are pressed,
+        makes way (it covered captions and buttons until the help key was pressed again)."""
+        if self._help:
+            self._help = False
+            self.changed.emit()
+
     @Slot(bool)
     def setViewerOpen(self, opened: bool) -> None:
         """The picture viewer opened or closed (QML): the keys zoom and close it while it is open."""
