@@ -2,11 +2,16 @@ import QtQuick
 import KioskBackend
 
 // Play/pause, a scrubber over the excerpt only, replay, volume up to the staff's limit.
+// Never mirrored, in Arabic either: playback controls follow the direction of the film's time, not
+// of the text (as video players in right-to-left languages do). Mirrored, the bar kept its sliders
+// left to right, and the volume's knob at its loudest sat on the speaker.
 Rectangle {
     id: bar
     required property ExcerptPlayer player
     height: Theme.touch + Theme.px(24)
     color: Qt.rgba(0, 0, 0, 0.6)
+    LayoutMirroring.enabled: false
+    LayoutMirroring.childrenInherit: true
 
     MouseArea {
         anchors.fill: parent  // taps on the bar itself do not reach the video behind
@@ -61,6 +66,7 @@ Rectangle {
     // The speaker says which of the two sliders is the volume.
     Icon {
         id: speaker
+        objectName: "videoSpeaker"
         name: "volume"
         anchors.right: volume.left
         anchors.rightMargin: Theme.px(8)

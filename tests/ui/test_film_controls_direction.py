@@ -1,0 +1,48 @@
+"""A film's controls read left to right in Arabic too, as the film's time runs: play first, the
+scrubber filling to the right, the volume at the end with its speaker clear of its knob."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from kiosk import paths
+from kiosk.loader import load_exhibition
+from ui.driver import make_kiosk
+
+
+def _rect(item: Any) -> Any:
+    return item.mapRectToScene(item.boundingRect())
+
+
+def test_the_film_controls_are_not_mirrored_in_arabic(qtbot: Any, touch_device: Any) -> None:
+    exhibition = load_exhibition(paths.default_exhibition()).exhibition
+    assert exhibition is not None
+    chapter, panel = next(
+        (ci, pi)
+        for ci, c in enumerate(exhibition.chapters)
+        for pi, p in enumerate(c.panels)
+        if p.id == "excerpt-hospital"
+    )
+    kiosk = make_kiosk(qtbot, touch_device, exhibition)
+    navigator = kiosk.navigator
+    try:
+        navigator.wake()
+        qtbot.waitUntil(lambda: navigator.screen == "home")
+        navigator.setLanguage("ar")
+        qtbot.waitUntil(lambda: navigator.openChapter(chapter) or navigator.screen == "chapter")
+        qtbot.waitUntil(lambda: navigator.showPanel(panel) or navigator.panelIndex == panel)
+        button = kiosk.wait_for("videoBigButton")
+        qtbot.wait(450)  # the strip comes to rest on the panel
+        centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()
+        QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+        kiosk.wait_for("videoControls", timeout=10_000)
+        play, scrubber = _rect(kiosk.find("videoPlayPause")), _rect(kiosk.find("videoScrubber"))
+        speaker, volume = _rect(kiosk.find("videoSpeaker")), _rect(kiosk.find("videoVolume"))
+        assert play.right() < scrubber.left() < scrubber.right() < speaker.left() < volume.left()
+        knob_at_loudest = volume.right() - 17  # the knob's centre sits at the end of the track
+        assert speaker.right() < knob_at_loudest - 17
+    finally:
+        kiosk.app.close()
