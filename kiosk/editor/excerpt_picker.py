@@ -177,18 +177,10 @@ class ExcerptPicker(QWidget):
         """Show ``film`` (the video panel at ``panel``) at its excerpt's start."""
         self.stop()
         self.film, self.panel, self.length_ms = film, panel, length_ms
-        self.start_frame = frame_at(start_ms, self.fps) if start_ms is not None else None
-        self.end_frame = frame_at(end_ms, self.fps) if end_ms is not None else None
         self.note.clear()
-        self._show_range()
+        self.set_range(start_ms, end_ms)
         known_end = length_ms or max(end_ms or 0, start_ms or 0) + 60_000
         self.scrubber.setRange(0, known_end)
-        self.scrubber.setToolTip(
-            tr("excerpt {0} → {1}").format(
-                timecode_of(self.start_frame or 0, self.fps),
-                timecode_of(self.end_frame, self.fps) if self.end_frame is not None else "—",
-            )
-        )
         if not film.is_file():
             self.picture.setText(tr("The film {0} is not in the media folder.").format(film.name))
             return
@@ -299,20 +291,25 @@ class ExcerptPicker(QWidget):
             self.engine = None
 
     # -- marks -----------------------------------------------------------------------------------------------
+    def set_range(self, start_ms: int | None, end_ms: int | None) -> None:
+        """The excerpt as the file now says (opened, marked, typed in the form, undone): what the
+        range shows and what "play the excerpt" plays."""
+        self.start_frame = frame_at(start_ms, self.fps) if start_ms is not None else None
+        self.end_frame = frame_at(end_ms, self.fps) if end_ms is not None else None
+        self._show_range()
+
     def mark_start(self) -> None:
         self._mark("start", self.frame)
-        self.start_frame = self.frame
 
     def mark_end(self) -> None:
         self._mark("end", self.frame)
-        self.end_frame = self.frame
 
     def _mark(self, key: str, frame: int) -> None:
         if not self.panel:
             return
         value = DoubleQuotedScalarString(timecode_of(frame, self.fps))
+        # The window hands the new range back (set_range) once the file has it.
         self._submit(SetValue((*self.panel, key), value, label=tr("Excerpt {0} at {1}").format(key, value)))
-        self._show_range()
 
     # -- what is on screen ------------------------------------------------------------------------------
     def _take_frame(self) -> None:
@@ -379,3 +376,4 @@ class ExcerptPicker(QWidget):
         start = timecode_of(self.start_frame, self.fps) if self.start_frame is not None else "—"
         end = timecode_of(self.end_frame, self.fps) if self.end_frame is not None else "—"
         self.range_label.setText(tr("excerpt {0} → {1}").format(start, end))
+        self.scrubber.setToolTip(self.range_label.text())

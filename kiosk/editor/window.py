@@ -545,14 +545,21 @@ class EditorWindow(QMainWindow):
         self._update_title()
 
     def _excerpt_changed(self) -> None:
-        """New start or end: the caption checks (cues outside the excerpt) follow."""
+        """New start or end (marked, typed, undone): the picker's range and the caption checks (cues
+        outside the excerpt) follow."""
         from kiosk.model.timecode import TimeFormatError, parse_timecode
 
         assert self.document is not None
-        try:
-            start = parse_timecode(str(self.document.get((*self.selected, "start")))).ms
-            end = parse_timecode(str(self.document.get((*self.selected, "end")))).ms
-        except TimeFormatError:
+
+        def ms(key: str) -> int | None:
+            try:
+                return parse_timecode(str(self.document.get((*self.selected, key)))).ms if self.document else None
+            except TimeFormatError:
+                return None
+
+        start, end = ms("start"), ms("end")
+        self.picker.set_range(start, end)
+        if start is None or end is None:
             return
         self.captions.excerpt = (start, end)
         self.captions.refresh()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.editor.frames import start_of
+from kiosk.editor.frames import start_of, timecode_of
 from kiosk.loader import load_exhibition
 from kiosk.video.engine import Excerpt, Frame
 from kiosk.video.playback import ExcerptPlayback, PlaybackObserver, PlayerState
@@ -160,4 +160,27 @@ def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(
     picker.scrubber.setSliderDown(False)
     wait_ready(qtbot, picker, 60)
     assert picker.scrubber.value() == 2000
+    picker.close_film()
+
+
+def test_the_picker_follows_the_excerpt_as_the_file_has_it_marked_typed_or_undone(
+    qtbot, editor, clip_exhibition: Path
+) -> None:
+    from kiosk.editor.edits import SetValue
+
+    window = editor(clip_exhibition, preview=False)
+    window.show()
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(VIDEO_PANEL)
+    picker = window.picker
+    before = (picker.start_frame, picker.end_frame, picker.range_label.text())
+    picker.go_to(60)
+    wait_ready(qtbot, picker, 60)
+    picker.mark_end()
+    assert picker.end_frame == 60
+    assert picker.range_label.text().endswith(timecode_of(60, picker.fps)), "the range shows the new end at once"
+    window.undo_stack.undo()
+    assert (picker.start_frame, picker.end_frame, picker.range_label.text()) == before, "an undo puts the range back"
+    window.submit(SetValue((*VIDEO_PANEL, "start"), "00:00:01.000"))  # typed in the form
+    assert picker.start_frame == 30
     picker.close_film()
