@@ -117,12 +117,15 @@ def _translations(exhibition: Exhibition, converter: Converter, log: ProblemLog)
     default = exhibition.default_language
     for path, node, text in converter.texts_seen:
         for language in text.missing(languages):
+            # The language those visitors see: the first of the exhibition's that has the text, as
+            # the kiosk looks (kiosk/text/localize.py), not always the default, which may be the one missing.
+            shown = next((other for other in languages if other != language and text.get(other) is not None), default)
             log.warning(
                 node.line,
                 node.column,
                 path,
                 f"no {language_name(language)} ({language}) text: visitors reading {language} will see "
-                f"the {language_name(default)} text instead",
+                f"the {language_name(shown)} text instead",
             )
         for language in sorted(text.languages - set(languages)):
             log.warning(

@@ -315,13 +315,25 @@ class Converter:
             value = FAIL if text is FAIL else Localized.of(text)
         elif node.kind == "map":
             texts: dict[str, str] = {}
+            # A language left empty (``en: ""``, as the editor writes a new panel's texts) is a
+            # translation still to write: a warning, like a language left out. Only a text empty in
+            # every language is an error, said once.
+            empty = [
+                value_node
+                for _key, value_node in node.pairs
+                if value_node.kind == "scalar" and (value_node.is_null or not value_node.text.strip())
+            ]
             for key_node, value_node in node.pairs:
                 language = self.language(key_node, join(path, key_node.text))
+                if any(value_node is blank for blank in empty):
+                    continue
                 text = self.text(value_node, join(path, key_node.text), meta)
                 if language is not FAIL and text is not FAIL:
                     texts[language] = text
             if texts:
                 value = Localized.of(texts)
+            elif node.pairs and len(empty) == len(node.pairs):
+                value = self.error(node, path, "is empty: write the text here")
             elif node.pairs:
                 value = FAIL  # each language's problem is already reported
             else:

@@ -237,7 +237,7 @@ def test_a_broken_exhibition_section_still_reports_the_rest(tmp_path: Path) -> N
         (3, "exhibition.title"),
         (4, "exhibition.languages"),
         (7, "attract.items"),
-        (8, "attract.invitation.fr"),
+        (8, "attract.invitation"),  # empty in every language: one error for the text
         (13, "chapters[0].panels[0]"),  # no alt
         (13, "chapters[0].panels[0].src"),  # no such file
     ]
@@ -254,3 +254,20 @@ def test_a_missing_media_folder_is_one_error_not_one_per_file(tmp_path: Path) ->
     assert result.exhibition is not None
     image = result.exhibition.panel("portrait")
     assert image is not None and not image.src.usable  # type: ignore[union-attr]
+
+
+def test_a_language_left_empty_is_a_translation_to_write_not_an_error(tmp_path: Path) -> None:
+    """As the editor writes a new panel's texts: ``en: ""`` beside a French text warns, as ``en``
+    left out does, and the panel loads."""
+    source = (HERE / "invalid" / "empty-in-every-language.yaml").read_text(encoding="utf-8")
+    (tmp_path / "one").mkdir()
+    media = str(HERE / "fixtures" / "media")
+    text = source.replace('          fr: ""', "          fr: Un titre").replace("../fixtures/media", media)
+    path = tmp_path / "one" / "exhibition.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_exhibition(path)
+    assert not result.errors, [str(p) for p in result.errors]
+    # English is the default here, and the one missing: visitors reading English see the French.
+    assert [p.message for p in result.warnings if "title" in p.path] == [
+        "no English (en) text: visitors reading en will see the French text instead"
+    ]
