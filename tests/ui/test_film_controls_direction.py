@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from kiosk import paths
@@ -44,5 +45,14 @@ def test_the_film_controls_are_not_mirrored_in_arabic(qtbot: Any, touch_device: 
         assert play.right() < scrubber.left() < scrubber.right() < speaker.left() < volume.left()
         knob_at_loudest = volume.right() - 17  # the knob's centre sits at the end of the track
         assert speaker.right() < knob_at_loudest - 17
+        # In high contrast the buttons' surface is the background's black: their outline shows them.
+        kiosk.app.access.toggle("contrast")
+        qtbot.waitUntil(lambda: kiosk.app.access.highContrast)
+        qtbot.wait(100)  # a frame drawn in the new colours
+        image = kiosk.window.grabWindow()
+        for name in ("videoPlayPause", "videoReplay"):
+            button = _rect(kiosk.find(name))
+            edge = QColor(image.pixel(int(button.left()) + 1, int(button.center().y())))
+            assert edge.lightness() > 128, (name, edge.name())  # the circle's outline, not black
     finally:
         kiosk.app.close()

@@ -11,7 +11,8 @@ Rectangle {
     property real progress: 1
 
     objectName: "idleCountdown"
-    color: Qt.rgba(0, 0, 0, 0.72)
+    // Dark enough that the panel beneath does not show through the question and its countdown.
+    color: Qt.rgba(0, 0, 0, 0.9)
     opacity: navigator.countingDown ? 1 : 0
     visible: opacity > 0
 

@@ -9,6 +9,9 @@ Rectangle {
     height: Theme.touch
     radius: width / 2
     color: tap.pressed ? Qt.lighter(Theme.surface, 1.5) : Theme.surface
+    // Outlined as every control is: in high contrast the surface is the background's black.
+    border.width: Math.max(1, Theme.px(2))
+    border.color: Theme.outline
     MouseArea {
         id: tap
         anchors.fill: parent
