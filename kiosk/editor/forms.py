@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.editor.document import MISSING, Document, KeyPath, format_path, text_of
 from kiosk.editor.edits import Edit, InsertItem, RemoveItem, SetValue
+from kiosk.editor.field_labels import field_label
 from kiosk.editor.fields import FieldInfo, fields_of
 from kiosk.editor.form_values import is_rtl, localized_edit, missing_languages, position_among, text_edit
 from kiosk.editor.i18n import tr
@@ -163,8 +164,10 @@ class FieldForm(QWidget):
             problem.hide()
             column.addWidget(problem)
             self._problem_labels[format_path((*base, info.name))] = problem
-            label = QLabel(info.name + (" *" if info.required else ""))
-            label.setToolTip(info.doc)
+            label = QLabel(field_label(info.name) + (" *" if info.required else ""))
+            label.setObjectName(f"label:{format_path((*base, info.name))}")
+            # The words, and the file's own key for those who read the format's documentation.
+            label.setToolTip(f"{info.doc}\n({info.name})")
             row.setToolTip(info.doc)
             layout.addRow(label, row)
         self.refresh()
@@ -452,6 +455,8 @@ class FieldForm(QWidget):
             self._updating = True
             edit.setText(text)
             self._updating = False
+            if isinstance(edit, QLineEdit) and not edit.hasFocus():
+                edit.setCursorPosition(0)  # a long text shows its beginning, not its end
 
     def refresh(self, changed: KeyPath | None = None) -> None:
         """Put the document's values back in the widgets (all, or those at and under ``changed``)."""

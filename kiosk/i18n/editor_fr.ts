@@ -112,6 +112,178 @@
             <translation>Les films ne peuvent pas être lus sur cet ordinateur : {0}</translation>
         </message>
         <message>
+            <source>Highlight colour</source>
+            <translation>Couleur d’accent</translation>
+        </message>
+        <message>
+            <source>Description for visitors who cannot see it</source>
+            <translation>Description pour qui ne le voit pas</translation>
+        </message>
+        <message>
+            <source>Font for Arabic</source>
+            <translation>Police pour l’arabe</translation>
+        </message>
+        <message>
+            <source>At (time in the film)</source>
+            <translation>À (moment du film)</translation>
+        </message>
+        <message>
+            <source>Background colour</source>
+            <translation>Couleur du fond</translation>
+        </message>
+        <message>
+            <source>Cover picture</source>
+            <translation>Image de couverture</translation>
+        </message>
+        <message>
+            <source>Font for text</source>
+            <translation>Police du texte</translation>
+        </message>
+        <message>
+            <source>Font for titles</source>
+            <translation>Police des titres</translation>
+        </message>
+        <message>
+            <source>Colour of secondary text</source>
+            <translation>Couleur du texte secondaire</translation>
+        </message>
+        <message>
+            <source>Panels</source>
+            <translation>Panneaux</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Colour of cards and tiles</source>
+            <translation>Couleur des cartes et des tuiles</translation>
+        </message>
+        <message>
+            <source>Audio description (sound files)</source>
+            <translation>Audiodescription (fichiers son)</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Légende</translation>
+        </message>
+        <message>
+            <source>Caption files</source>
+            <translation>Fichiers de sous-titres</translation>
+        </message>
+        <message>
+            <source>'Still there?' countdown</source>
+            <translation>Compte à rebours « Toujours là ? »</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Crédit</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Audio description (spoken text)</source>
+            <translation>Audiodescription (texte lu)</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Excerpt end</source>
+            <translation>Fin de l’extrait</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>Événements</translation>
+        </message>
+        <message>
+            <source>Point of interest</source>
+            <translation>Point d’intérêt</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Back to the loop after</source>
+            <translation>Retour à la boucle après</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translation>Image</translation>
+        </message>
+        <message>
+            <source>Invitation to touch</source>
+            <translation>Invitation à toucher</translation>
+        </message>
+        <message>
+            <source>Panels in the loop (their identifiers)</source>
+            <translation>Panneaux de la boucle (leurs identifiants)</translation>
+        </message>
+        <message>
+            <source>Time on each item</source>
+            <translation>Durée de chaque élément</translation>
+        </message>
+        <message>
+            <source>Languages</source>
+            <translation>Langues</translation>
+        </message>
+        <message>
+            <source>Listen volume</source>
+            <translation>Volume de l’écoute</translation>
+        </message>
+        <message>
+            <source>Media folder</source>
+            <translation>Dossier des médias</translation>
+        </message>
+        <message>
+            <source>Narration (sound files)</source>
+            <translation>Narration (fichiers son)</translation>
+        </message>
+        <message>
+            <source>Poster</source>
+            <translation>Affiche</translation>
+        </message>
+        <message>
+            <source>Sign language films</source>
+            <translation>Films en langue des signes</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Excerpt start</source>
+            <translation>Début de l’extrait</translation>
+        </message>
+        <message>
+            <source>Subtitle</source>
+            <translation>Sous-titre</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Volume</source>
+            <translation>Volume</translation>
+        </message>
+        <message>
+            <source>When or where</source>
+            <translation>Quand ou où</translation>
+        </message>
+        <message>
+            <source>Who said it</source>
+            <translation>Qui l’a dit</translation>
+        </message>
+        <message>
+            <source>Words quoted</source>
+            <translation>Paroles citées</translation>
+        </message>
+        <message>
             <source>Add one</source>
             <translation>Ajouter</translation>
         </message>

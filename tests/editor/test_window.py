@@ -285,3 +285,21 @@ def test_arabic_typed_into_an_empty_text_box_runs_right_to_left(qtbot, editor, b
     type_text(body, "نص")
     assert body.toPlainText() == "نص"
     assert body.cursorRect().x() > middle, "the text runs from the right"
+
+
+def test_fields_are_named_in_words_not_by_the_file_s_keys(editor, bundled_copy: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = editor(bundled_copy, preview=False)
+    for path in (STUDENT, ("chapters", 1, "panels", 1), ()):  # a text, a film, the exhibition's settings
+        window.select(path)
+        labels = [label for label in window.findChildren(QLabel) if label.objectName().startswith("label:")]
+        assert labels, path
+        for label in labels:
+            key = label.objectName().rsplit(".", 1)[-1].split(":")[-1]
+            words = label.text().removesuffix(" *")
+            assert words != key, f"{key} is shown as the file's key"
+            assert f"({key})" in label.toolTip(), "the key stays in the tooltip, for the format's documentation"
+    window.select(STUDENT)
+    alt = window.findChild(QLabel, f"label:{format_path((*STUDENT, 'alt'))}")
+    assert alt.text() == "Description for visitors who cannot see it"
