@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.editor.captions_file import CaptionError, Cue, SaveError, check_cues, read_cues, write_cues
 from kiosk.editor.document import Document
 from kiosk.editor.edits import SetValue
+from kiosk.editor.form_values import is_rtl
 from kiosk.editor.frames import start_of
 from kiosk.editor.i18n import tr
 from kiosk.model.timecode import Timecode
@@ -68,6 +71,29 @@ class CueListEdit:
         document.note_change(("captions", self.language))
 
 
+class _CueTextDelegate(QStyledItemDelegate):
+    """The cue's text in its language's direction: an Arabic cue right to left, its full stop at its
+    end, as the kiosk shows it (the table itself stays left to right, its times first)."""
+
+    def __init__(self, pane: CaptionsPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+
+    def _direction(self) -> Qt.LayoutDirection:
+        return Qt.LayoutDirection.RightToLeft if is_rtl(self.pane.language) else Qt.LayoutDirection.LeftToRight
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.direction = self._direction()
+        # From the start of the line, which Qt puts at the right in a right-to-left direction.
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setLayoutDirection(self._direction())
+        return editor
+
+
 class CaptionsPane(QWidget):
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +111,9 @@ class CaptionsPane(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("cueTable")
         self.table.setHorizontalHeaderLabels([tr("Start"), tr("End"), tr("Text"), tr("Check")])
+        # Kept here: the table does not keep the Python object, and without it Qt would draw as before.
+        self._text_delegate = _CueTextDelegate(self)
+        self.table.setItemDelegateForColumn(2, self._text_delegate)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)

@@ -152,3 +152,23 @@ def test_a_cue_edit_undone_and_redone_from_another_panel_is_what_the_save_writes
     assert window.save()
     assert read_cues(caption_file)[0].text == "Changed."
     window.picker.close_film()
+
+
+def test_arabic_cues_read_right_to_left_in_the_table(qtbot, editor, bundled_copy: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    window = editor(bundled_copy, preview=False)
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(("chapters", 1, "panels", 1))  # the bundled film, captioned in three languages
+    pane = window.captions
+    delegate = pane.table.itemDelegateForColumn(2)
+    for language, direction in (("ar", Qt.LayoutDirection.RightToLeft), ("fr", Qt.LayoutDirection.LeftToRight)):
+        pane.language_box.setCurrentIndex(pane.language_box.findData(language))
+        assert pane.language == language and pane.table.rowCount() > 0, language
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, pane.table.model().index(0, 2))
+        assert option.direction == direction, language
+        shown = QStyle.visualAlignment(option.direction, option.displayAlignment)
+        assert bool(shown & Qt.AlignmentFlag.AlignRight) == (direction == Qt.LayoutDirection.RightToLeft), language
+    window.picker.close_film()
