@@ -55,7 +55,7 @@ from kiosk.editor.forms import FieldForm
 from kiosk.editor.i18n import tr
 from kiosk.editor.opening import Opened, open_exhibition
 from kiosk.editor.preview import PreviewPane, convert_panel, with_panel
-from kiosk.editor.problem_paths import parse_path
+from kiosk.editor.problem_paths import parse_path, place_in_words
 from kiosk.editor.saving import SaveError, write_atomically
 from kiosk.editor.templates import new_chapter, new_panel
 from kiosk.editor.tree_model import StructureModel
@@ -331,6 +331,7 @@ class EditorWindow(QMainWindow):
         self._known_bytes = path.read_bytes() if path.is_file() else None
         self._offer_autosave()
         self._remember_recent(opened.document.path)
+        self._update_title()  # its name, from the start (not "no exhibition" until the first edit)
         self.statusBar().showMessage(tr("Opened {0}.").format(path.name), 5000)
         log.info("opened %s in %.0f ms", path, (time.perf_counter() - started) * 1000)
         self.opened.emit(True)
@@ -451,7 +452,7 @@ class EditorWindow(QMainWindow):
                 ).format(len(errors))
             )
         else:
-            self.statusBar().showMessage(tr("Saved."))
+            self.statusBar().showMessage(tr("Saved."), 5000)
         self._update_title()
         return True
 
@@ -829,7 +830,15 @@ class EditorWindow(QMainWindow):
     def _show_problem_list(self, problems: tuple[Problem, ...]) -> None:
         self.problem_list.clear()
         for problem in problems:
-            item = QListWidgetItem(str(problem))
+            # Where it is in the editor's words, and the message `kiosk validate` gives; its line, with
+            # the file and the key path, in the tooltip (a file that cannot be read lists that line).
+            if self.document is not None and problem.path:
+                warning = tr("warning: ") if problem.severity == "warning" else ""
+                text = f"{place_in_words(self.document, problem.path)}: {warning}{problem.message}"
+            else:
+                text = str(problem)
+            item = QListWidgetItem(text)
+            item.setToolTip(str(problem))
             item.setData(Qt.ItemDataRole.UserRole, problem.path)
             item.setForeground(Qt.GlobalColor.darkRed if problem.severity == "error" else Qt.GlobalColor.darkYellow)
             self.problem_list.addItem(item)

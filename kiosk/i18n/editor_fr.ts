@@ -372,6 +372,14 @@
             <translation>Réglages de l’exposition</translation>
         </message>
         <message>
+            <source>Chapter {0}</source>
+            <translation>Chapitre {0}</translation>
+        </message>
+        <message>
+            <source>panel {0}</source>
+            <translation>panneau {0}</translation>
+        </message>
+        <message>
             <source>Structure</source>
             <translation>Structure</translation>
         </message>
@@ -556,6 +564,10 @@
             <translation>Ajout d’un chapitre</translation>
         </message>
         <message>
+            <source>warning: </source>
+            <translation>avertissement : </translation>
+        </message>
+        <message>
             <source>Could not open {0}: see the problems below. Nothing was changed.</source>
             <translation>Impossible d’ouvrir {0} : voir les problèmes ci-dessous. Rien n’a été modifié.</translation>
         </message>
@@ -594,10 +606,6 @@
         <message>
             <source>attract loop: panels shown, in order</source>
             <translation>boucle d’attente : panneaux montrés, dans l’ordre</translation>
-        </message>
-        <message>
-            <source>Chapter {0}</source>
-            <translation>Chapitre {0}</translation>
         </message>
     </context>
 </TS>

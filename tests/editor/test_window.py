@@ -128,8 +128,11 @@ def test_problems_show_on_their_field_and_in_the_list_with_validate_s_words(qtbo
     assert label is not None and not label.isHidden() and "soon" in label.text()
     assert window.save()  # a save with errors is allowed, and says so
     assert "error" in window.statusBar().currentMessage()
-    listed = [window.problem_list.item(i).text() for i in range(window.problem_list.count())]
-    assert listed == [str(problem) for problem in load_exhibition(bundled_copy).problems]
+    problems = load_exhibition(bundled_copy).problems
+    items = [window.problem_list.item(i) for i in range(window.problem_list.count())]
+    # The place in words, the message `kiosk validate` gives; its whole line in the tooltip.
+    assert [item.toolTip() for item in items] == [str(problem) for problem in problems]
+    assert [item.text() for item in items] == [f"Exhibition settings ▸ Back to the loop after: {problems[0].message}"]
     window.select(STUDENT)
     window.go_to_problem("attract.idle_timeout")
     assert window.selected == ()
@@ -303,3 +306,14 @@ def test_fields_are_named_in_words_not_by_the_file_s_keys(editor, bundled_copy: 
     window.select(STUDENT)
     alt = window.findChild(QLabel, f"label:{format_path((*STUDENT, 'alt'))}")
     assert alt.text() == "Description for visitors who cannot see it"
+
+
+def test_a_problem_s_place_reads_as_staff_find_it(editor, bundled_copy: Path) -> None:
+    from kiosk.editor.problem_paths import place_in_words
+
+    window = editor(bundled_copy, preview=False)
+    student = window.document.get((*STUDENT, "id"))
+    body = place_in_words(window.document, "chapters[0].panels[1].body.ar")
+    assert body == f"Chapter 1 ▸ panel 2 ({student}) ▸ Text ▸ ar"
+    assert place_in_words(window.document, "attract.invitation.fr") == "Exhibition settings ▸ Invitation to touch ▸ fr"
+    assert place_in_words(window.document, "chapters[2].title") == "Chapter 3 ▸ Title"
