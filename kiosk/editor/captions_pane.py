@@ -325,7 +325,8 @@ class CaptionsPane(QWidget):
         return True
 
     def choose_import(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, tr("Import captions"), "", "Captions (*.srt *.vtt)")
+        folder = str(getattr(self, "media_root", ""))
+        name, _f = QFileDialog.getOpenFileName(self, tr("Import captions"), folder, "Captions (*.srt *.vtt)")
         if name:
             self.import_file(Path(name))
 

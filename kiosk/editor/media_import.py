@@ -47,6 +47,9 @@ def import_into(window: Any, path: tuple[Any, ...], kind: str, source: Path, *, 
 
 
 def choose_and_import(window: Any, path: tuple[Any, ...], kind: str) -> None:
-    name, _filter = QFileDialog.getOpenFileName(window, tr("Choose a file"), "", _FILTERS.get(kind, ""))
+    # Opens in the exhibition's media folder, where its files are (not wherever the editor was started).
+    exhibition = getattr(window, "exhibition", None)
+    folder = str(exhibition.media_root) if exhibition is not None else ""
+    name, _filter = QFileDialog.getOpenFileName(window, tr("Choose a file"), folder, _FILTERS.get(kind, ""))
     if name:
         import_into(window, path, kind, Path(name))
