@@ -111,3 +111,16 @@ def test_clicking_the_picture_sets_the_focus_point(qtbot, editor, bundled_copy: 
     assert "        focus: [0.25, 0.75]\n" in window.document.text()
     window.undo_stack.undo()
     assert list(window.document.get((*portrait, "focus"))) == [0.5, 0.35]
+
+
+def test_choose_opens_in_the_exhibition_s_media_folder(monkeypatch, editor, bundled_copy: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from kiosk.editor.media_import import choose_and_import
+
+    asked: list[str] = []
+    # The dialog is the platform's: stand in for it, and see where it was asked to open.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (asked.append(args[2]), ("", ""))[1])
+    window = editor(bundled_copy, preview=False)
+    choose_and_import(window, ("chapters", 0, "panels", 3, "src"), "image")
+    assert asked == [str(window.exhibition.media_root)]
