@@ -2,7 +2,9 @@
 
 If the editor is killed, the next start finds the autosave of the file it opens and offers to
 restore it. An autosave sits in ``<data>/autosave/`` under a name made from the file's full path,
-so two exhibitions never share one; a save or a deliberate discard removes it.
+so two exhibitions never share one; a save or a deliberate discard removes it. It names the editor
+process that writes it: while that editor runs, another one opening the same file is told so, and
+offered nothing to restore.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,25 @@ class Autosave:
     original: Path
     text: str
     saved_at: float
+    #: The editor process that wrote it (0 for an autosave written before editors named themselves).
+    pid: int = 0
+
+    @property
+    def held_by_another_editor(self) -> bool:
+        """True while the editor that wrote it still runs: its changes are not lost, only not saved."""
+        return self.pid not in (0, os.getpid()) and _running(self.pid)
+
+
+def _running(pid: int) -> bool:
+    if not hasattr(os, "getpgid"):  # not POSIX: cannot tell, so say nothing of another editor
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process of that number: running
+    return True
 
 
 def autosave_dir() -> Path:
@@ -38,7 +60,7 @@ def write(original: Path, text: str) -> None:
     """Store ``text`` as the autosave of ``original`` (raises SaveError when the data folder cannot be written)."""
     target = autosave_path(original)
     target.parent.mkdir(parents=True, exist_ok=True)
-    record = {"original": str(original.resolve()), "saved_at": time.time(), "text": text}
+    record = {"original": str(original.resolve()), "saved_at": time.time(), "text": text, "pid": os.getpid()}
     write_atomically(target, json.dumps(record, ensure_ascii=False), keep_backup=False)
 
 
@@ -49,6 +71,7 @@ def find(original: Path) -> Autosave | None:
         record = json.loads(target.read_text(encoding="utf-8"))
         text = str(record["text"])
         saved_at = float(record["saved_at"])
+        pid = int(record.get("pid", 0))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     try:
@@ -58,7 +81,7 @@ def find(original: Path) -> Autosave | None:
     if on_disk == text:
         discard(original)
         return None
-    return Autosave(original, text, saved_at)
+    return Autosave(original, text, saved_at, pid)
 
 
 def discard(original: Path) -> None:

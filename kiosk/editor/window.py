@@ -467,6 +467,16 @@ class EditorWindow(QMainWindow):
         if found is None:
             return
         when = datetime.fromtimestamp(found.saved_at).strftime("%Y-%m-%d %H:%M")
+        if found.held_by_another_editor:
+            self.banner.ask(
+                "elsewhere",
+                tr(
+                    "This exhibition is open in another editor, with changes not saved yet (at {0}). "
+                    "Work in one editor only: each save would overwrite the other's."
+                ).format(when),
+                [("understood", tr("Understood"), lambda: None)],
+            )
+            return
         self.banner.ask(
             "autosave",
             tr("Changes made on {0} were never saved (the editor was closed without saving). Restore them?").format(

@@ -576,6 +576,14 @@
             <translation>Enregistré, avec {0} erreur(s) encore à corriger : la borne montre la dernière version sans erreur jusqu’à ce qu’elles le soient.</translation>
         </message>
         <message>
+            <source>This exhibition is open in another editor, with changes not saved yet (at {0}). Work in one editor only: each save would overwrite the other's.</source>
+            <translation>Cette exposition est ouverte dans un autre éditeur, avec des modifications pas encore enregistrées (à {0}). Travaillez dans un seul éditeur : chaque enregistrement écraserait celui de l’autre.</translation>
+        </message>
+        <message>
+            <source>Understood</source>
+            <translation>Compris</translation>
+        </message>
+        <message>
             <source>opening hours (schedule)</source>
             <translation>heures d’ouverture (schedule)</translation>
         </message>

@@ -58,3 +58,26 @@ def test_an_autosave_equal_to_the_file_is_not_offered(editor, bundled_copy: Path
     autosave.write(bundled_copy, bundled_copy.read_text(encoding="utf-8"))
     window = editor(bundled_copy, preview=False)
     assert window.banner.kind == ""
+
+
+def test_a_second_editor_on_a_file_open_in_another_is_told_so_and_offered_nothing(
+    qtbot, editor, bundled_copy: Path
+) -> None:
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(bundled_copy)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "autosaved"  # the first editor has unsaved changes
+        second = editor(bundled_copy, preview=False)
+        assert second.banner.kind == "elsewhere", "the running editor's work is not a crash to restore"
+        assert "another editor" in second.banner.label.text()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert editor(bundled_copy, preview=False).banner.kind == "autosave", "once it is gone, its work is offered"
