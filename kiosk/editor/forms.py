@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -46,6 +46,30 @@ _MISSING_STYLE = "background: #fff1d6;"
 
 def field_name(path: KeyPath) -> str:
     return f"field:{format_path(path)}"
+
+
+class _OneHistory(QObject):
+    """Ctrl+Z and Ctrl+Y in a text box go to the window's history, not the box's own: one undo for
+    every change, as staff see it in *History* (the box's undo was recorded as yet another edit,
+    left Redo greyed and could rewrite a text's quotes)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            if any(event.matches(key) for key in keys):
+                event.ignore()  # not taken by the box: the window's Undo and Redo actions get it
+                return True
+        return False
+
+
+_ONE_HISTORY = _OneHistory()
+
+
+def _one_history(box: QWidget) -> QWidget:
+    box.installEventFilter(_ONE_HISTORY)
+    if isinstance(box, QPlainTextEdit):
+        box.setUndoRedoEnabled(False)
+    return box
 
 
 class _PlainText(QPlainTextEdit):
@@ -208,6 +232,7 @@ class FieldForm(QWidget):
 
     def _line(self, path: KeyPath) -> QWidget:
         edit = QLineEdit()
+        _one_history(edit)
 
         def read() -> None:
             self._set_text(edit, text_of(self.document.get(path)))
@@ -231,7 +256,7 @@ class FieldForm(QWidget):
             header = QLabel(language)
             header.setStyleSheet("color: #666; font-size: 11px;")
             grid.addWidget(header, 0, column)
-            edit: Any = _PlainText() if multiline else QLineEdit()
+            edit: Any = _one_history(_PlainText() if multiline else QLineEdit())
             if is_rtl(language):
                 edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
                 if isinstance(edit, QLineEdit):

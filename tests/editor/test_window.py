@@ -317,3 +317,22 @@ def test_a_problem_s_place_reads_as_staff_find_it(editor, bundled_copy: Path) ->
     assert body == f"Chapter 1 ▸ panel 2 ({student}) ▸ Text ▸ ar"
     assert place_in_words(window.document, "attract.invitation.fr") == "Exhibition settings ▸ Invitation to touch ▸ fr"
     assert place_in_words(window.document, "chapters[2].title") == "Chapter 3 ▸ Title"
+
+
+def test_ctrl_z_in_a_text_box_undoes_through_the_window_s_history(qtbot, editor, bundled_copy: Path) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = editor(bundled_copy, preview=False)
+    window.show()
+    window.activateWindow()  # shortcuts go to the active window, as the one staff work in is
+    qtbot.waitUntil(window.isActiveWindow)
+    window.select(STUDENT)
+    field = type_into(qtbot, window, (*STUDENT, "title", "en"), "A student")
+    assert window.undo_stack.count() == 1 and window.undo_stack.canUndo()
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "A medical student", "the window's undo, put back in the box"
+    assert window.undo_stack.index() == 0 and window.undo_stack.canRedo(), "one history, Redo available"
+    assert window.undo_stack.count() == 1, "the undo was not recorded as another edit"
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
+    qtbot.keyClick(field, redo.key(), redo.keyboardModifiers())
+    assert field.text() == "A student" and window.undo_stack.index() == 1
