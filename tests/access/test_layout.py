@@ -132,6 +132,22 @@ def test_seated_reach_puts_every_control_in_the_lower_part(key_kiosk: KeyKiosk) 
         assert not high, f"out of a seated visitor's reach: {high}"
 
 
+def test_the_seated_reach_band_starts_an_arabic_title_at_the_right(key_kiosk: KeyKiosk) -> None:
+    kiosk = key_kiosk
+    _home(kiosk)
+    kiosk.navigator.setLanguage("ar")
+    kiosk.access.toggle("reach")
+    kiosk.qtbot.waitUntil(lambda: kiosk.access.seatedReach)
+    band = _item(kiosk, "seatedReachBand")
+    kiosk.qtbot.wait(100)  # drawn
+    area = band.mapRectToScene(band.boundingRect()).toRect()
+    image = kiosk.window.grabWindow().copy(area)
+    ground = image.pixel(2, 2)
+    inked = [x for x in range(image.width()) for y in range(0, image.height(), 4) if image.pixel(x, y) != ground]
+    assert inked, "no title in the band"
+    assert min(inked) > image.width() * 0.3, f"the title starts at x={min(inked)}, at the left"
+
+
 def test_high_contrast_theme_on_screen_passes_and_a_bad_theme_fails(key_kiosk: KeyKiosk) -> None:
     kiosk = key_kiosk
     _home(kiosk)

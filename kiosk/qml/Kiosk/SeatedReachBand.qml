@@ -9,6 +9,9 @@ Rectangle {
 
     objectName: "seatedReachBand"
     color: Qt.darker(Theme.background, 1.2)
+    // Outside the mirrored screen below it: an Arabic title starts at the right here too.
+    LayoutMirroring.enabled: band.title ? band.title.rtl === true : false
+    LayoutMirroring.childrenInherit: true
 
     LocalizedText {
         anchors.centerIn: parent
