@@ -40,7 +40,8 @@ Rectangle {
 
     // The summary gets the lines left under the number and the title, two at most: a title that
     // takes three lines on a short tile leaves it one, or none, rather than words cut at the edges.
-    readonly property real roomForWords: height - 2 * Theme.px(28)
+    // The words may come nearer the tile's edges than their margins, never past them.
+    readonly property real roomForWords: height - 2 * Theme.px(16)
     readonly property int summaryLines: Math.max(0, Math.min(2, Math.floor(
         (roomForWords - numberLabel.height - titleText.height - 2 * words.spacing) / (summaryMetrics.height * 1.25))))
 
