@@ -28,8 +28,10 @@ def test_frames_come_at_the_players_size(
         qtbot.waitUntil(lambda: player.current_frame() is not None, timeout=10_000)
         frame = player.current_frame()
         assert (frame.width, frame.height) == expected  # not 1280x720, the film's size
-        # Still the whole picture, readable: the frame number is the one at the excerpt's start or next.
-        assert frame_number(frame) in (30, 31)
+        # Still the whole picture, readable: the frame number is the one at the excerpt's start or
+        # just after. A start with no time to prepare is within one frame as a rule, two when the
+        # machine is busy (seen once in CI, a 2160p film decoding in the other test process).
+        assert frame_number(frame) in (30, 31, 32)
     finally:
         player.release()
         view.close()
