@@ -261,7 +261,6 @@ class FieldForm(QWidget):
                 edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
                 if isinstance(edit, QLineEdit):
                     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setPlaceholderText(tr("missing translation"))
             signal = edit.edited if multiline else edit.textEdited
             signal.connect(
                 lambda text, code=language, box=edit: self._push(
@@ -288,8 +287,12 @@ class FieldForm(QWidget):
             for code, edit in edits.items():
                 text = text_of(value.get(code, MISSING)) if isinstance(value, dict) else text_of(value)
                 self._set_text(edit, text)
-                edit.setStyleSheet(_MISSING_STYLE if code in missing and value is not MISSING else "")
-                edit.setProperty("missing", code in missing)
+                # A text written in some language and not this one; an optional text written in none
+                # (a narration nobody recorded) is not a translation missing.
+                lacking = code in missing and value is not MISSING
+                edit.setStyleSheet(_MISSING_STYLE if lacking else "")
+                edit.setPlaceholderText(tr("missing translation") if lacking else "")
+                edit.setProperty("missing", lacking)
 
         self._readers[path] = read
         self._widgets[format_path(path)] = box

@@ -336,3 +336,21 @@ def test_ctrl_z_in_a_text_box_undoes_through_the_window_s_history(qtbot, editor,
     redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
     qtbot.keyClick(field, redo.key(), redo.keyboardModifiers())
     assert field.text() == "A student" and window.undo_stack.index() == 1
+
+
+def test_an_optional_text_written_in_no_language_is_not_a_missing_translation(
+    qtbot, editor, bundled_copy: Path
+) -> None:
+    from kiosk.editor.document import MISSING
+    from kiosk.editor.edits import SetValue
+
+    window = editor(bundled_copy, preview=False)
+    window.select(STUDENT)
+    window.submit(SetValue((*STUDENT, "alt"), MISSING))  # optional here, and now written in no language
+    for language in ("fr", "en", "ar"):
+        box = window.findChild(QWidget, f"field:{format_path((*STUDENT, 'alt', language))}")
+        assert box is not None, language
+        assert box.placeholderText() == "" and box.property("missing") is False, language
+    window.undo_stack.undo()
+    field = type_into(qtbot, window, (*STUDENT, "alt", "en"), "")  # written in the others: one to translate
+    assert field.placeholderText() and field.property("missing") is True
