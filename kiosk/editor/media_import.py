@@ -38,6 +38,10 @@ def import_into(window: Any, path: tuple[Any, ...], kind: str, source: Path, *, 
     except MediaError as error:
         window.statusBar().showMessage(str(error))
         window.last_media_error = str(error)
+        # Said where staff look, above the form, not only in the status bar's small print.
+        banner = getattr(window, "banner", None)
+        if banner is not None:
+            banner.ask("media", str(error), [("understood", tr("Understood"), lambda: None)])
         return False
     window.submit(SetValue(path, imported.relative, label=tr("Use {0}").format(imported.relative)))
     window.media = None if window.media is None else type(window.media)(exhibition.media_root)

@@ -90,6 +90,7 @@ def test_a_file_that_is_not_a_picture_is_refused_and_nothing_changes(
     window.exhibition = load_exhibition(starter_copy).exhibition
     assert not import_into(window, (*IMAGE_PANEL, "src"), "image", fake, resize=False)
     assert "not a picture" in window.last_media_error
+    assert window.banner.kind == "media" and "not a picture" in window.banner.label.text(), "said above the form"
     assert window.document.text() == before
     assert not (starter_copy.parent / "media" / "images" / "holiday.png").exists()
 
