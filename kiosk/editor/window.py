@@ -111,6 +111,18 @@ class Banner(QFrame):
 _MISSING_LANGUAGE = re.compile(r"\bno \S.*? \(([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\) text")
 
 
+def _time_ms(node: Any, key: str) -> int | None:
+    """A panel's time at ``key`` (an excerpt's start or end) in ms; None when not written or not a time."""
+    from kiosk.model.timecode import TimeFormatError, parse_timecode
+
+    if not isinstance(node, dict):
+        return None
+    try:
+        return parse_timecode(str(node.get(key, ""))).ms
+    except TimeFormatError:
+        return None
+
+
 class _Opener(QObject):
     """Carries a background open's result back to the UI thread."""
 
@@ -558,17 +570,9 @@ class EditorWindow(QMainWindow):
     def _excerpt_changed(self) -> None:
         """New start or end (marked, typed, undone): the picker's range and the caption checks (cues
         outside the excerpt) follow."""
-        from kiosk.model.timecode import TimeFormatError, parse_timecode
-
         assert self.document is not None
-
-        def ms(key: str) -> int | None:
-            try:
-                return parse_timecode(str(self.document.get((*self.selected, key)))).ms if self.document else None
-            except TimeFormatError:
-                return None
-
-        start, end = ms("start"), ms("end")
+        node = self.document.get(self.selected)
+        start, end = _time_ms(node, "start"), _time_ms(node, "end")
         self.picker.set_range(start, end)
         if start is None or end is None:
             return
@@ -661,14 +665,6 @@ class EditorWindow(QMainWindow):
             if preview is not None:
                 preview.raise_()
             return
-        from kiosk.model.timecode import TimeFormatError, parse_timecode
-
-        def ms(key: str) -> int | None:
-            try:
-                return parse_timecode(str(node.get(key, ""))).ms
-            except TimeFormatError:
-                return None
-
         film = (self.exhibition.media_root / str(node.get("src", ""))).resolve()
         length = None
         if self.media is not None:
@@ -678,8 +674,9 @@ class EditorWindow(QMainWindow):
             length = self.media.durations.get(checked.path)
         self.picker_dock.show()
         self.picker_dock.raise_()
-        self.picker.open_film(film, path, ms("start"), ms("end"), length)
-        self.captions.open_panel(path, self.exhibition.media_root, ms("start") or 0, ms("end") or 0)
+        start, end = _time_ms(node, "start"), _time_ms(node, "end")
+        self.picker.open_film(film, path, start, end, length)
+        self.captions.open_panel(path, self.exhibition.media_root, start or 0, end or 0)
 
     def _row_chosen(self, current: Any, _previous: Any) -> None:
         if not self._moving_selection:
