@@ -1,6 +1,7 @@
 """Fixtures for the presentation, for this folder and for others to reuse.
 
 - ``ui_exhibition``: a small exhibition with every panel kind (tests/ui/exhibition_factory.py).
+- ``bundled_exhibition``: the exhibition the kiosk ships with (config/ and media/).
 - ``kiosk``: the real KioskApp on an offscreen 1920x1080 window, with short idle timeouts
   and a touch clock the test moves (``kiosk.touch_clock``), wrapped in a ``KioskDriver``
   (tests/ui/driver.py) that finds items by objectName and touches them.
@@ -22,6 +23,16 @@ from ui.exhibition_factory import build_exhibition
 @pytest.fixture(scope="session")
 def ui_exhibition(tmp_path_factory: pytest.TempPathFactory) -> Exhibition:
     return build_exhibition(tmp_path_factory.mktemp("ui-media"))
+
+
+@pytest.fixture(scope="session")
+def bundled_exhibition() -> Exhibition:
+    from kiosk import paths
+    from kiosk.loader import load_exhibition
+
+    exhibition = load_exhibition(paths.default_exhibition()).exhibition
+    assert exhibition is not None
+    return exhibition
 
 
 @pytest.fixture

@@ -127,6 +127,18 @@ class KioskDriver:
         self.tap(f"chapterTile_{index}")
         self.wait_screen("chapter")
 
+    def home_by_navigator(self) -> None:
+        """Awake on the home screen through the navigator (the slot a touch on the loop calls)."""
+        self.navigator.wake()
+        self.qtbot.waitUntil(lambda: self.navigator.screen == "home")
+
+    def show_panel(self, chapter: int, panel: int) -> None:
+        """Chapter ``chapter``'s panel ``panel`` through the navigator, from wherever the visit is.
+        Each step is asked again until the screen lets the visitor move (a moment after each change)."""
+        navigator = self.navigator
+        self.qtbot.waitUntil(lambda: navigator.openChapter(chapter) or navigator.screen == "chapter")
+        self.qtbot.waitUntil(lambda: navigator.showPanel(panel) or navigator.panelIndex == panel)
+
     def click(self, name: str) -> None:
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=self.centre(self.find(name)))
 
@@ -166,3 +178,13 @@ def make_kiosk(
     qtbot.waitExposed(app.window)
     driver = KioskDriver(app, qtbot, device, clock)
     return driver
+
+
+def panel_place(exhibition: Any, panel_id: str) -> tuple[int, int]:
+    """The chapter and panel indexes of the panel ``panel_id``."""
+    return next(
+        (chapter_index, panel_index)
+        for chapter_index, chapter in enumerate(exhibition.chapters)
+        for panel_index, panel in enumerate(chapter.panels)
+        if panel.id == panel_id
+    )

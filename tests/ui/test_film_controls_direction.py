@@ -9,32 +9,22 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from kiosk import paths
-from kiosk.loader import load_exhibition
-from ui.driver import make_kiosk
+from kiosk.model import Exhibition
+from ui.driver import make_kiosk, panel_place
 
 
 def _rect(item: Any) -> Any:
     return item.mapRectToScene(item.boundingRect())
 
 
-def test_the_film_controls_are_not_mirrored_in_arabic(qtbot: Any, touch_device: Any) -> None:
-    exhibition = load_exhibition(paths.default_exhibition()).exhibition
-    assert exhibition is not None
-    chapter, panel = next(
-        (ci, pi)
-        for ci, c in enumerate(exhibition.chapters)
-        for pi, p in enumerate(c.panels)
-        if p.id == "excerpt-hospital"
-    )
-    kiosk = make_kiosk(qtbot, touch_device, exhibition)
-    navigator = kiosk.navigator
+def test_the_film_controls_are_not_mirrored_in_arabic(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition
+) -> None:
+    kiosk = make_kiosk(qtbot, touch_device, bundled_exhibition)
     try:
-        navigator.wake()
-        qtbot.waitUntil(lambda: navigator.screen == "home")
-        navigator.setLanguage("ar")
-        qtbot.waitUntil(lambda: navigator.openChapter(chapter) or navigator.screen == "chapter")
-        qtbot.waitUntil(lambda: navigator.showPanel(panel) or navigator.panelIndex == panel)
+        kiosk.home_by_navigator()
+        kiosk.navigator.setLanguage("ar")
+        kiosk.show_panel(*panel_place(bundled_exhibition, "excerpt-hospital"))
         button = kiosk.wait_for("videoBigButton")
         qtbot.wait(450)  # the strip comes to rest on the panel
         centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()

@@ -8,9 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtQuick import QQuickItem
 
-from kiosk import paths
-from kiosk.loader import load_exhibition
-from kiosk.model import QuotePanel
+from kiosk.model import Exhibition, QuotePanel
 from ui.driver import make_kiosk, shown
 
 
@@ -19,9 +17,10 @@ def _bottom(item: QQuickItem) -> float:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
-def test_each_quote_and_who_said_it_fit_the_panel_with_large_text(qtbot: Any, touch_device: Any, size: Any) -> None:
-    exhibition = load_exhibition(paths.default_exhibition()).exhibition
-    assert exhibition is not None
+def test_each_quote_and_who_said_it_fit_the_panel_with_large_text(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition, size: Any
+) -> None:
+    exhibition = bundled_exhibition
     quotes = [
         (chapter_index, panel_index, panel.id)
         for chapter_index, chapter in enumerate(exhibition.chapters)
@@ -32,15 +31,12 @@ def test_each_quote_and_who_said_it_fit_the_panel_with_large_text(qtbot: Any, to
     kiosk = make_kiosk(qtbot, touch_device, exhibition, size=size)
     navigator = kiosk.navigator
     try:
-        navigator.wake()
-        qtbot.waitUntil(lambda: navigator.screen == "home")
+        kiosk.home_by_navigator()
         navigator.setLargeText(True)
         for language in ("fr", "en", "ar"):
             navigator.setLanguage(language)
             for chapter_index, panel_index, panel_id in quotes:
-                # Asked again until the screen lets the visitor move (a moment after each change).
-                qtbot.waitUntil(lambda i=chapter_index: navigator.openChapter(i) or navigator.screen == "chapter")
-                qtbot.waitUntil(lambda i=panel_index: navigator.showPanel(i) or navigator.panelIndex == i)
+                kiosk.show_panel(chapter_index, panel_index)
                 qtbot.wait(450)  # the strip slides to it
 
                 def on_screen(name: str) -> list[QQuickItem]:

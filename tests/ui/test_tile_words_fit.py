@@ -7,21 +7,18 @@ from typing import Any
 
 import pytest
 
-from kiosk import paths
-from kiosk.loader import load_exhibition
+from kiosk.model import Exhibition
 from kiosk.ui.items import walk
 from ui.driver import make_kiosk
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
-def test_every_tile_holds_its_words(qtbot: Any, touch_device: Any, size: Any) -> None:
-    exhibition = load_exhibition(paths.default_exhibition()).exhibition
-    assert exhibition is not None
+def test_every_tile_holds_its_words(qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition, size: Any) -> None:
+    exhibition = bundled_exhibition
     kiosk = make_kiosk(qtbot, touch_device, exhibition, size=size)
     navigator = kiosk.navigator
     try:
-        navigator.wake()
-        qtbot.waitUntil(lambda: navigator.screen == "home")
+        kiosk.home_by_navigator()
         for large in (False, True):
             navigator.setLargeText(large)
             for language in ("fr", "en", "ar"):

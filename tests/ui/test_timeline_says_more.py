@@ -5,25 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk import paths
-from kiosk.loader import load_exhibition
-from ui.driver import make_kiosk, shown
+from kiosk.model import Exhibition
+from ui.driver import make_kiosk, panel_place, shown
 
 
-def test_a_timeline_that_does_not_fit_shows_a_fade_until_its_end(qtbot: Any, touch_device: Any) -> None:
-    exhibition = load_exhibition(paths.default_exhibition()).exhibition
-    assert exhibition is not None
-    chapter, panel = next(
-        (ci, pi) for ci, c in enumerate(exhibition.chapters) for pi, p in enumerate(c.panels) if p.id == "life-timeline"
-    )
-    kiosk = make_kiosk(qtbot, touch_device, exhibition)
+def test_a_timeline_that_does_not_fit_shows_a_fade_until_its_end(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition
+) -> None:
+    kiosk = make_kiosk(qtbot, touch_device, bundled_exhibition)
     navigator = kiosk.navigator
     try:
-        navigator.wake()
-        qtbot.waitUntil(lambda: navigator.screen == "home")
+        kiosk.home_by_navigator()
         navigator.setLanguage("ar")
-        qtbot.waitUntil(lambda: navigator.openChapter(chapter) or navigator.screen == "chapter")
-        qtbot.waitUntil(lambda: navigator.showPanel(panel) or navigator.panelIndex == panel)
+        kiosk.show_panel(*panel_place(bundled_exhibition, "life-timeline"))
         events = kiosk.wait_for("timelineEvents")
 
         def fade_shown() -> bool:
