@@ -12,6 +12,16 @@ from kiosk.model.captions import Cue
 from .test_excerpt import VIDEO_PANEL, clip_exhibition, wait_ready  # noqa: F401 (a fixture)
 
 
+def _english_captions(qtbot, editor, exhibition: Path):  # type: ignore[no-untyped-def]
+    """The editor on ``exhibition``, its video panel chosen, its English captions in the pane."""
+    window = editor(exhibition, preview=False)
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(VIDEO_PANEL)
+    pane = window.captions
+    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    return window, pane
+
+
 def test_a_cue_added_at_the_frame_on_screen_is_saved_and_read_by_the_kiosk(
     qtbot,
     editor,
@@ -42,11 +52,7 @@ def test_a_cue_added_at_the_frame_on_screen_is_saved_and_read_by_the_kiosk(
 
 
 def test_overlapping_cues_and_cues_outside_the_excerpt_are_marked(qtbot, editor, clip_exhibition: Path) -> None:  # noqa: F811
-    window = editor(clip_exhibition, preview=False)
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
-    window.select(VIDEO_PANEL)
-    pane = window.captions
-    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    window, pane = _english_captions(qtbot, editor, clip_exhibition)
     first = pane.cues["en"][0]
     from kiosk.editor.captions_pane import CueListEdit
 
@@ -107,11 +113,7 @@ def test_cue_edits_are_kept_while_staff_work_on_another_panel_and_saved_with_the
     editor,
     clip_exhibition: Path,  # noqa: F811
 ) -> None:
-    window = editor(clip_exhibition, preview=False)
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
-    window.select(VIDEO_PANEL)
-    pane = window.captions
-    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    window, pane = _english_captions(qtbot, editor, clip_exhibition)
     caption_file = pane.files["en"]
     on_disk = read_cues(caption_file)
     pane.table.item(1, 2).setText("Edited, then another panel.")
@@ -132,11 +134,7 @@ def test_a_cue_edit_undone_and_redone_from_another_panel_is_what_the_save_writes
     editor,
     clip_exhibition: Path,  # noqa: F811
 ) -> None:
-    window = editor(clip_exhibition, preview=False)
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
-    window.select(VIDEO_PANEL)
-    pane = window.captions
-    pane.language_box.setCurrentIndex(pane.language_box.findData("en"))
+    window, pane = _english_captions(qtbot, editor, clip_exhibition)
     caption_file = pane.files["en"]
     before = pane.cues["en"]
     pane.table.item(0, 2).setText("Changed.")
