@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kiosk.editor.document import KeyPath
+from kiosk.editor.document import Document, KeyPath
 
 _STEP = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 
@@ -16,9 +16,9 @@ def parse_path(text: str) -> KeyPath:
     return tuple(steps)
 
 
-def place_in_words(document: object, path: str) -> str:
+def place_in_words(document: Document, path: str) -> str:
     """Where a problem is, as staff find it in the editor: "Chapter 2 ▸ panel 4 (student) ▸ Text ▸ ar"
-    rather than ``chapters[1].panels[3].body.ar`` (counted from 0). ``document``: the open Document."""
+    rather than ``chapters[1].panels[3].body.ar`` (counted from 0)."""
     from kiosk.editor.field_labels import field_label
     from kiosk.editor.i18n import tr
 
@@ -27,7 +27,7 @@ def place_in_words(document: object, path: str) -> str:
     if len(steps) >= 2 and steps[0] == "chapters" and isinstance(steps[1], int):
         parts.append(tr("Chapter {0}").format(steps[1] + 1))
         if len(steps) >= 4 and steps[2] == "panels" and isinstance(steps[3], int):
-            node = getattr(document, "get", lambda _path: None)(tuple(steps[:4]))
+            node = document.get(tuple(steps[:4]))
             panel_id = node.get("id") if isinstance(node, dict) else None
             parts.append(tr("panel {0}").format(steps[3] + 1) + (f" ({panel_id})" if panel_id else ""))
             steps = steps[4:]
