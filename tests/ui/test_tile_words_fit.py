@@ -43,3 +43,26 @@ def test_every_tile_holds_its_words(qtbot: Any, touch_device: Any, bundled_exhib
                     )
     finally:
         kiosk.app.close()
+
+
+def test_bundled_summaries_show_whole_on_a_landscape_screen(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition
+) -> None:
+    """At the usual text size on a 1920x1080 screen, no bundled chapter's summary is cut short
+    with an ellipsis: a tile with one line of title has room for three lines of summary."""
+    kiosk = make_kiosk(qtbot, touch_device, bundled_exhibition, size=(1920, 1080))
+    try:
+        kiosk.home_by_navigator()
+        for language in ("fr", "en", "ar"):
+            kiosk.navigator.setLanguage(language)
+            qtbot.wait(150)  # the grid lays its tiles out again
+            cut = [
+                (tile.objectName(), text.property("text"))
+                for tile in walk(kiosk.window.contentItem())
+                if tile.objectName().startswith("chapterTile_") and tile.isVisible()
+                for text in walk(tile)
+                if text.property("truncated")
+            ]
+            assert cut == [], (language, cut)
+    finally:
+        kiosk.app.close()

@@ -32,17 +32,17 @@ Rectangle {
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.bottom: parent.bottom
-        width: visible ? Math.min(parent.width * 0.42, parent.height * 1.1) : 0
+        width: visible ? Math.min(parent.width * 0.36, parent.height * 1.1) : 0
         source: tile.coverUrl
         visible: tile.coverUrl !== ""
         fillMode: Image.PreserveAspectCrop
     }
 
-    // The summary gets the lines left under the number and the title, two at most: a title that
+    // The summary gets the lines left under the number and the title, three at most: a title that
     // takes three lines on a short tile leaves it one, or none, rather than words cut at the edges.
     // The words may come nearer the tile's edges than their margins, never past them.
     readonly property real roomForWords: height - 2 * Theme.px(16)
-    readonly property int summaryLines: Math.max(0, Math.min(2, Math.floor(
+    readonly property int summaryLines: Math.max(0, Math.min(3, Math.floor(
         (roomForWords - numberLabel.height - titleText.height - 2 * words.spacing) / (summaryMetrics.height * 1.25))))
 
     FontMetrics {
