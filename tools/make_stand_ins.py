@@ -290,6 +290,11 @@ def trilingual(
     return y - rect.top()
 
 
+#: The share of a picture's width (centred) that the attract loop always shows: it crops a picture
+#: by a quarter at most to fill the screen (kiosk/qml/Kiosk/AttractImage.qml), then zooms 12 %.
+KEPT_BY_CROPS = 0.75 / 1.12
+
+
 def badge(
     p: QPainter,
     width: float,
@@ -302,11 +307,16 @@ def badge(
     """The stand-in marks: a hatched pill (near the top unless ``centre_y``) and, with a
     ``detail``, a strip along the bottom (the starter's samples only: visitors get the pill).
 
-    The pill sits in the middle third horizontally so that the attract loop's crop keeps it.
+    The pill is centred and no wider than the middle of the picture that the attract loop's crop
+    and zoom keep (``KEPT_BY_CROPS``): its words get smaller rather than wider.
     """
     scale = min(width, height) / 1080
     p.save()
-    p.setFont(font(ARABIC_SANS, 34 * scale, bold=True))
+    px = 34 * scale
+    p.setFont(font(ARABIC_SANS, px, bold=True))
+    while p.fontMetrics().horizontalAdvance(label) + 175 * scale > width * KEPT_BY_CROPS and px > 12 * scale:
+        px -= 1
+        p.setFont(font(ARABIC_SANS, px, bold=True))
     metrics_width = p.fontMetrics().horizontalAdvance(label)
     pill = QRectF(0, 0, metrics_width + 175 * scale, 64 * scale)
     pill.moveCenter(QPointF(width / 2, 84 * scale if centre_y is None else centre_y))
@@ -728,8 +738,10 @@ def photo_placeholder(
     p.drawEllipse(cam.center(), 32 * scale, 32 * scale)
     p.fillRect(QRectF(cam.left() + 20 * scale, cam.top() - 16 * scale, 40 * scale, 18 * scale), MUTED)
     # The words sit above the lower quarter: the kiosk lays its full-screen button and, in the
-    # attract loop, the caption over the bottom of a picture.
-    panel = QRectF(60 * scale, height * 0.55, width - 120 * scale, 225 * scale)
+    # attract loop, the caption over the bottom of a picture. Centred, in the middle that the
+    # attract loop's crop keeps.
+    panel_width = min(width - 120 * scale, width * KEPT_BY_CROPS)
+    panel = QRectF((width - panel_width) / 2, height * 0.55, panel_width, 225 * scale)
     p.fillRect(panel, QColor(0, 0, 0, 170))
     trilingual(
         p,

@@ -158,7 +158,7 @@ class ImagePanel:
     title: Localized | None = spec("Heading of the panel.", default=None)
     focus: tuple[float, float] = spec(
         "The point of interest, as [x, y] fractions of width and height: the attract loop "
-        "zooms toward it and cropping keeps it in view.",
+        "zooms toward it and, where it crops the picture, keeps it in view.",
         default=(0.5, 0.5),
         minimum=0.0,
         maximum=1.0,

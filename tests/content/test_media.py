@@ -128,3 +128,29 @@ def test_films_are_h264_aac_25fps_and_as_long_as_planned(film: str, seconds: int
     assert video["pix_fmt"] == "yuv420p"
     assert video["r_frame_rate"] == "25/1"
     assert abs(float(info["format"]["duration"]) - seconds) < 0.2
+
+
+def test_each_photo_stand_in_keeps_its_label_where_the_attract_loop_crops() -> None:
+    """The attract loop crops a picture by a quarter at most to fill the screen, then zooms: a
+    stand-in photograph's label (the accent-coloured pill along its top) and its words must stay
+    in the middle of the picture that every crop keeps."""
+    made = generator()
+    accent = made.ACCENT.getRgb()[:3]
+    for relative, _size, _what, _figure in made.PHOTOS:
+        path = MEDIA / relative
+        if not generated_png(path):
+            continue  # the licensed photograph is in place
+        with Image.open(path) as image:
+            rgb = image.convert("RGB")
+            width, height = rgb.size
+            top = rgb.crop((0, 0, width, height // 5))
+            columns = [
+                x
+                for x in range(top.width)
+                for y in range(0, top.height, 4)
+                if all(abs(a - b) <= 12 for a, b in zip(top.getpixel((x, y)), accent, strict=True))
+            ]
+        assert columns, f"{relative}: no label found along the top"
+        kept = made.KEPT_BY_CROPS
+        left, right = width * (1 - kept) / 2, width * (1 + kept) / 2
+        assert left <= min(columns) and max(columns) <= right, (relative, min(columns), max(columns), left, right)

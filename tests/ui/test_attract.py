@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pytest
+
 from kiosk.model import Exhibition
 from kiosk.model.timecode import Duration
 from kiosk.ui.items import walk
@@ -72,3 +74,68 @@ def test_attract_pictures_keep_clear_of_the_invitation(
                 assert picture.height() > size[1] / 2, "the picture still fills most of the screen"
         finally:
             kiosk.app.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_a_long_attract_quote_stays_whole_above_the_invitation(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition, size: Any
+) -> None:
+    # The bundled exhibition's longest quote: at the attract loop's size its words reached the
+    # invitation band, and who said them was drawn beneath it.
+    attract = dataclasses.replace(bundled_exhibition.attract, items=("quote-keep-going",))
+    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(bundled_exhibition, attract=attract), size=size)
+    try:
+        kiosk.wait_for("attractLoop")
+        band = kiosk.find("invitation")
+        qtbot.waitUntil(lambda: band.mapToScene(band.boundingRect().topLeft()).y() > 0)
+        band_top = band.mapToScene(band.boundingRect().topLeft()).y()
+        words = kiosk.find("attractQuoteWords")
+        texts = [item for item in walk(words) if item.property("truncated") is not None]
+        assert any("continuer" in item.property("text") for item in texts)
+        assert [item.property("text") for item in texts if item.property("truncated")] == []
+        # Laid out at its full size (the drift grows it 3 % about its centre, kept within the room).
+        scale = words.scale()
+        words.setScale(1.03)
+        try:
+            bottom = words.mapToScene(words.boundingRect().bottomLeft()).y()
+            top = words.mapToScene(words.boundingRect().topLeft()).y()
+        finally:
+            words.setScale(scale)
+        assert top >= 0 and bottom <= band_top + 0.5, (size, top, bottom, band_top)
+    finally:
+        kiosk.app.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_an_attract_photograph_is_cropped_a_little_or_shown_whole_with_its_credit_in_words(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition, size: Any
+) -> None:
+    # The bundled portrait (4:5) far from a landscape screen's shape shows whole, zoom included;
+    # on a portrait screen it is cropped, by a quarter at most. Its credit ("stand-in") is in
+    # the caption, in words, whatever the crop leaves of the label drawn on it.
+    attract = dataclasses.replace(bundled_exhibition.attract, items=("portrait",))
+    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(bundled_exhibition, attract=attract), size=size)
+    try:
+        kiosk.wait_for("attractLoop")
+        frame = kiosk.find("attractPicture")
+        picture = next(item for item in walk(frame) if item.objectName() == "kenBurnsPicture")
+        qtbot.waitUntil(lambda: frame.property("ready") is True)
+        zoom = frame.property("zoom")
+        assert zoom > 1
+        if size[0] > size[1]:
+            assert frame.property("whole") is True
+            # Zoomed about its centre, at the zoom's end it just fills the frame, and never more.
+            assert picture.width() * zoom <= frame.width() + 0.5 and picture.height() * zoom <= frame.height() + 0.5
+            assert max(picture.width() * zoom / frame.width(), picture.height() * zoom / frame.height()) > 0.99
+            assert abs(picture.x() + picture.width() / 2 - frame.width() / 2) < 0.5
+            assert abs(picture.y() + picture.height() / 2 - frame.height() / 2) < 0.5
+        else:
+            assert frame.property("whole") is False
+            shown = min(frame.width() / picture.width(), frame.height() / picture.height())
+            assert 0.75 <= shown < 1, shown
+        credit = kiosk.find("attractCredit")
+        panel = next(p for c in bundled_exhibition.chapters for p in c.panels if p.id == "portrait")
+        assert panel.credit is not None
+        assert credit.property("value")["text"] in {text for _, text in panel.credit.texts}
+    finally:
+        kiosk.app.close()

@@ -14,7 +14,9 @@ AttractItem {
     }
 
     // The picture keeps clear of the invitation band at the bottom: it is fitted (cropped around
-    // its focus point) into the screen above the band, so the invitation never covers it.
+    // its focus point) into the screen above the band, so the invitation never covers it. A
+    // photograph is cropped by a quarter at most: one further from the screen's shape shows
+    // whole (a 3:2 photograph on a landscape screen lost a third of its height).
     KenBurnsImage {
         id: picture
         objectName: "attractPicture"
@@ -25,6 +27,7 @@ AttractItem {
         source: root.item.imageUrl
         focusX: root.item.focusX
         focusY: root.item.focusY
+        mostCropped: 0.25
         durationMs: root.durationMs + Theme.dissolveMs
     }
 
@@ -33,5 +36,6 @@ AttractItem {
         bottomSpace: root.captionSpace
         title: root.item.title
         line: root.item.caption
+        credit: root.item.credit
     }
 }

@@ -120,6 +120,7 @@ Item {
         id: quoteItem
         AttractQuote {
             item: slide.item
+            captionSpace: slide.captionSpace
             durationMs: slide.durationMs
         }
     }

@@ -37,14 +37,22 @@ Item {
 
     clip: true
 
+    // The share of the picture a crop may cut away to fill the frame. Past it, the whole picture
+    // shows, centred, and its zoom stays inside the frame: it grows to the frame's size at its end.
+    property real mostCropped: 0.4
+    readonly property bool whole: image.fit
+
     Image {
         id: image
+        objectName: "kenBurnsPicture"
         readonly property real ratio: implicitHeight > 0 ? implicitWidth / implicitHeight : 1
         readonly property real frameRatio: root.width / Math.max(1, root.height)
         readonly property bool wide: ratio > frameRatio
         // Cropping a landscape picture for a portrait screen (or the reverse) would cut away
-        // most of it (and any words on it): past 40 % lost, the whole picture shows instead.
-        readonly property bool fit: Math.min(ratio / frameRatio, frameRatio / ratio) < 0.6
+        // most of it (and any words on it): past ``mostCropped`` lost, the whole picture shows.
+        readonly property bool fit: Math.min(ratio / frameRatio, frameRatio / ratio) < 1 - root.mostCropped
+        // Shown whole, it starts smaller by the zoom, so that zoomed it just fills the frame.
+        readonly property real shrink: fit ? 1 / root.zoom : 1
         asynchronous: true
         source: root.knownBroken ? "" : root.source
         onStatusChanged: if (status === Image.Error)
@@ -53,14 +61,15 @@ Item {
         sourceSize: root.decodeSize
         fillMode: Image.PreserveAspectCrop
         smooth: true
-        width: fit ? (wide ? root.width : root.height * ratio) : (wide ? root.height * ratio : root.width)
-        height: fit ? (wide ? root.width / ratio : root.height) : (wide ? root.height : root.width / ratio)
+        width: shrink * (fit ? (wide ? root.width : root.height * ratio) : (wide ? root.height * ratio : root.width))
+        height: shrink * (fit ? (wide ? root.width / ratio : root.height) : (wide ? root.height : root.width / ratio))
         x: fit ? (root.width - width) / 2 : Math.max(root.width - width, Math.min(0, root.width / 2 - root.focusX * width))
         y: fit ? (root.height - height) / 2 : Math.max(root.height - height, Math.min(0, root.height / 2 - root.focusY * height))
         transform: Scale {
             id: scaling
-            origin.x: root.focusX * image.width
-            origin.y: root.focusY * image.height
+            // A crop zooms toward the focus point; a whole picture about its centre, staying in the frame.
+            origin.x: (image.fit ? 0.5 : root.focusX) * image.width
+            origin.y: (image.fit ? 0.5 : root.focusY) * image.height
             xScale: 1
             yScale: xScale
         }

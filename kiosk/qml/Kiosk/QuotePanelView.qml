@@ -11,41 +11,19 @@ Item {
 
     // The words as large as the panel lets them be: smaller, down to a little above the body text,
     // where large text or a long quote would push who said them below the panel (a visitor would
-    // not know to scroll for them). Wrapped text grows with the square of its size, nearly: a first
-    // guess from the words at full size, corrected by the words at that guess (lines break anew).
+    // not know to scroll for them).
     readonly property real othersHeight: mark.height + rule.height + 2 * quote.spacing
         + (who.visible ? who.height + quote.spacing : 0) + (when.visible ? when.height + quote.spacing : 0)
-    readonly property real roomForWords: height - othersHeight
-    readonly property real smallestWords: Theme.bodySize * 1.2
-    readonly property real firstGuess: fitted(Theme.quoteSize, fullSize.implicitHeight)
-    readonly property real wordsSize: Math.min(firstGuess, fitted(firstGuess, guessed.implicitHeight))
+    readonly property real wordsSize: wordsFit.size
 
-    function fitted(size, wordsHeight) {
-        if (roomForWords <= 0 || wordsHeight <= roomForWords)
-            return size;
-        return Math.max(smallestWords, Math.floor(size * Math.sqrt(roomForWords / wordsHeight) * 0.98));
-    }
-
-    // The words at full size and at the first guess, never seen: how tall they would be.
-    Text {
-        id: fullSize
+    WordsFit {
+        id: wordsFit
         width: quote.width
-        opacity: 0
         text: root.panel.words ? root.panel.words.text : ""
-        font.family: Theme.headingFontFor(root.panel.words ? root.panel.words.lang : "en")
-        font.pixelSize: Theme.quoteSize
-        lineHeight: 1.25
-        wrapMode: Text.Wrap
-    }
-    Text {
-        id: guessed
-        width: quote.width
-        opacity: 0
-        text: fullSize.text
-        font.family: fullSize.font.family
-        font.pixelSize: root.firstGuess
-        lineHeight: 1.25
-        wrapMode: Text.Wrap
+        family: Theme.headingFontFor(root.panel.words ? root.panel.words.lang : "en")
+        largest: Theme.quoteSize
+        smallest: Theme.bodySize * 1.2
+        room: root.height - root.othersHeight
     }
 
     Flickable {
