@@ -139,3 +139,42 @@ def test_an_attract_photograph_is_cropped_a_little_or_shown_whole_with_its_credi
         assert credit.property("value")["text"] in {text for _, text in panel.credit.texts}
     finally:
         kiosk.app.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_attract_timeline_tells_each_moment_whole_above_the_invitation(
+    qtbot: Any, touch_device: Any, bundled_exhibition: Exhibition, size: Any
+) -> None:
+    # The bundled timeline's moments have words and no titles: the attract loop showed their
+    # years alone. Each now says what happened, along a line across a landscape screen and down
+    # a portrait one (six columns there were too narrow for words).
+    attract = dataclasses.replace(bundled_exhibition.attract, items=("life-timeline",))
+    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(bundled_exhibition, attract=attract), size=size)
+    try:
+        kiosk.wait_for("attractLoop")
+        band = kiosk.find("invitation")
+        qtbot.waitUntil(lambda: band.mapToScene(band.boundingRect().topLeft()).y() > 0)
+        band_top = band.mapToScene(band.boundingRect().topLeft()).y()
+        panel = next(p for c in bundled_exhibition.chapters for p in c.panels if p.id == "life-timeline")
+        # The loop's first item speaks French (its spaces typeset: no-break before « and »).
+        expected = [_spaces(dict(event.text.texts)["fr"]) for event in panel.events]
+        words = kiosk.find_all("attractMomentWords")
+        assert [_spaces(item.property("value")["text"]) for item in words] == expected
+        for item in words:
+            bottom = item.mapToScene(item.boundingRect().bottomLeft()).y()
+            label = next(child for child in walk(item) if child.property("truncated") is not None)
+            assert not label.property("truncated"), label.property("text")
+            assert bottom <= band_top, (item.property("value")["text"], bottom, band_top)
+        tops = {round(item.mapToScene(item.boundingRect().topLeft()).y()) for item in words}
+        lefts = {round(item.mapToScene(item.boundingRect().topLeft()).x()) for item in words}
+        if size[0] > size[1]:
+            assert len(tops) == 1 and len(lefts) == len(words)  # side by side along the line
+        else:
+            assert len(lefts) == 1 and len(tops) == len(words)  # one under the other
+    finally:
+        kiosk.app.close()
+
+
+def _spaces(text: str) -> str:
+    """``text`` with every kind of space one plain space."""
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())

@@ -128,6 +128,7 @@ Item {
         id: timelineItem
         AttractTimeline {
             item: slide.item
+            captionSpace: slide.captionSpace
             durationMs: slide.durationMs
             store: slide.store
         }
