@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QKeySequence, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -70,6 +70,31 @@ def _one_history(box: QWidget) -> QWidget:
     if isinstance(box, QPlainTextEdit):
         box.setUndoRedoEnabled(False)
     return box
+
+
+class _ProblemNote(QLabel):
+    """A field's problems in red under it, every line of them shown. The form lays its rows out by
+    their size hints inside a scroll area, which never asks a wrapped label how tall it is at its
+    width: a message that wrapped onto a second line was cut in half."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # The height converges: the width the layout gives does not depend on it.
+        if self.width() > 0 and self.text():
+            self.setMinimumHeight(max(0, self.heightForWidth(self.width())))
 
 
 class _PlainText(QPlainTextEdit):
@@ -181,11 +206,8 @@ class FieldForm(QWidget):
             column = QVBoxLayout(row)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self._editor(info))
-            problem = QLabel()
+            problem = _ProblemNote()
             problem.setObjectName(f"problem:{format_path((*base, info.name))}")
-            problem.setStyleSheet("color: #b00020;")
-            problem.setWordWrap(True)
-            problem.hide()
             column.addWidget(problem)
             self._problem_labels[format_path((*base, info.name))] = problem
             label = QLabel(field_label(info.name) + (" *" if info.required else ""))

@@ -852,7 +852,9 @@ class EditorWindow(QMainWindow):
         errors = sum(1 for problem in problems if problem.severity == "error")
         dock = self.findChild(QDockWidget, "problemsDock")
         if dock is not None:
-            dock.setWindowTitle(tr("Problems ({0} errors, {1} warnings)").format(errors, len(problems) - errors))
+            # Counts after a colon, not before a noun: "1 errors" and "0 erreurs" are wrong, and each
+            # language counts its plurals its own way (French: 0 and 1 singular).
+            dock.setWindowTitle(tr("Problems (errors: {0}, warnings: {1})").format(errors, len(problems) - errors))
 
     def _show_field_problems(self) -> None:
         by_path: dict[str, list[str]] = {}

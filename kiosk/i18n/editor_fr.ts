@@ -292,16 +292,16 @@
             <translation>Cliquez sur le point d’intérêt : la boucle d’attente zoome vers lui.</translation>
         </message>
         <message>
-            <source>missing translation</source>
-            <translation>traduction manquante</translation>
-        </message>
-        <message>
             <source>Choose…</source>
             <translation>Choisir…</translation>
         </message>
         <message>
             <source>Remove</source>
             <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>missing translation</source>
+            <translation>traduction manquante</translation>
         </message>
         <message>
             <source>Edit {0}</source>
@@ -334,6 +334,10 @@
         <message>
             <source>Use {0}</source>
             <translation>Utiliser {0}</translation>
+        </message>
+        <message>
+            <source>Understood</source>
+            <translation>Compris</translation>
         </message>
         <message>
             <source>The preview appears once the exhibition can be read.</source>
@@ -580,16 +584,12 @@
             <translation>Cette exposition est ouverte dans un autre éditeur, avec des modifications pas encore enregistrées (à {0}). Travaillez dans un seul éditeur : chaque enregistrement écraserait celui de l’autre.</translation>
         </message>
         <message>
-            <source>Understood</source>
-            <translation>Compris</translation>
-        </message>
-        <message>
             <source>opening hours (schedule)</source>
             <translation>heures d’ouverture (schedule)</translation>
         </message>
         <message>
-            <source>Problems ({0} errors, {1} warnings)</source>
-            <translation>Problèmes ({0} erreurs, {1} avertissements)</translation>
+            <source>Problems (errors: {0}, warnings: {1})</source>
+            <translation>Problèmes (erreurs : {0}, avertissements : {1})</translation>
         </message>
         <message>
             <source>Save the changes to {0}?</source>

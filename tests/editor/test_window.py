@@ -354,3 +354,29 @@ def test_an_optional_text_written_in_no_language_is_not_a_missing_translation(
     window.undo_stack.undo()
     field = type_into(qtbot, window, (*STUDENT, "alt", "en"), "")  # written in the others: one to translate
     assert field.placeholderText() and field.property("missing") is True
+
+
+def test_a_long_problem_under_a_field_shows_every_line(qtbot, editor, bundled_copy: Path) -> None:
+    # A file name that is not there, typed on until its message wraps under the field: the
+    # message already shown kept its one line, and the second was cut.
+    window = editor(bundled_copy)
+    window.resize(1920, 1050)
+    window.show()
+    portrait = ("chapters", 0, "panels", 3)
+    window.select(portrait)
+    with qtbot.waitSignal(window.checked, timeout=10_000):
+        field = type_into(qtbot, window, (*portrait, "src"), "images/nope.png")
+    label = window.findChild(type(window.form_title), f"problem:{format_path((*portrait, 'src'))}")
+    assert label is not None
+    qtbot.waitUntil(lambda: label.isVisible() and "nope.png" in label.text())
+    for chunk in ("-and-on-with", "-a-long-name", "-that-wraps", "-under-the-field"):
+        with qtbot.waitSignal(window.checked, timeout=10_000):
+            type_text(field, chunk)
+    qtbot.waitUntil(lambda: "that-wraps-under" in label.text())
+    lines = label.heightForWidth(label.width()) // label.fontMetrics().lineSpacing()
+    assert lines >= 2, "the message should wrap at this width, or the test shows nothing"
+    # Once the events the new text posted are handled (the layout's among them), not later: a
+    # window that stays as it is (no resize) would keep the message cut.
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert label.height() >= label.heightForWidth(label.width())
