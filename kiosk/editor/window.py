@@ -244,8 +244,9 @@ class EditorWindow(QMainWindow):
         history = self._dock(tr("History"), "historyDock", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         problems = self.findChild(QDockWidget, "problemsDock")
         assert problems is not None
-        self.tabifyDockWidget(problems, history)
-        problems.raise_()
+        # Beside the problems, not a tab behind them: both are read at once, and a second group of
+        # tabbed docks left Qt 6.11 drawing a stale copy of its tab bar over the dock's title.
+        self.splitDockWidget(problems, history, Qt.Orientation.Horizontal)
         self._actions()
         # The preview gets room to be read; the problem list a few lines (staff drag these as they like).
         preview_dock = self.findChild(QDockWidget, "previewDock")
@@ -253,6 +254,7 @@ class EditorWindow(QMainWindow):
         if preview_dock is not None and structure_dock is not None:
             self.resizeDocks([structure_dock, preview_dock], [280, 990], Qt.Orientation.Horizontal)
             self.resizeDocks([problems], [160], Qt.Orientation.Vertical)
+            self.resizeDocks([problems, history], [1400, 500], Qt.Orientation.Horizontal)
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

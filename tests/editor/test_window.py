@@ -380,3 +380,23 @@ def test_a_long_problem_under_a_field_shows_every_line(qtbot, editor, bundled_co
     QApplication.sendPostedEvents()
     QApplication.processEvents()
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_no_stale_tab_bar_is_drawn_over_the_docks(qtbot, editor, bundled_copy: Path) -> None:
+    # With the problems and the history tabbed together as well as the preview and the film,
+    # Qt 6.11 kept a second copy of the bottom group's tab bar, drawn over the problems' title.
+    from PySide6.QtWidgets import QDockWidget, QTabBar
+
+    window = editor(bundled_copy, preview=False)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select(("chapters", 1, "panels", 1))  # a film: its dock joins the preview's as a tab
+    qtbot.waitUntil(lambda: window.picker_dock.isVisible())
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible() and bar.parent() is window]
+    groups = [tuple(bar.tabText(i) for i in range(bar.count())) for bar in bars]
+    # Each tab names a dock by its title as it is now (the stale copy kept the titles it was made
+    # with), and no dock has two tabs.
+    titles = {dock.windowTitle() for dock in window.findChildren(QDockWidget)}
+    tabs = [tab for group in groups for tab in group]
+    assert set(tabs) <= titles and len(tabs) == len(set(tabs)), (groups, titles)
