@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from kiosk.model import Exhibition
+from kiosk.model.exhibition import ImagePanel, TimelinePanel
 from kiosk.model.timecode import Duration
 from kiosk.ui.items import walk
-from ui.driver import make_kiosk
+from ui.driver import KioskDriver, make_kiosk
 
 
 def test_the_loop_cycles_through_ready_items_without_a_gap(
@@ -82,13 +83,9 @@ def test_a_long_attract_quote_stays_whole_above_the_invitation(
 ) -> None:
     # The bundled exhibition's longest quote: at the attract loop's size its words reached the
     # invitation band, and who said them was drawn beneath it.
-    attract = dataclasses.replace(bundled_exhibition.attract, items=("quote-keep-going",))
-    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(bundled_exhibition, attract=attract), size=size)
+    kiosk = _bundled_loop_of(qtbot, touch_device, bundled_exhibition, "quote-keep-going", size)
     try:
-        kiosk.wait_for("attractLoop")
-        band = kiosk.find("invitation")
-        qtbot.waitUntil(lambda: band.mapToScene(band.boundingRect().topLeft()).y() > 0)
-        band_top = band.mapToScene(band.boundingRect().topLeft()).y()
+        band_top = _invitation_top(qtbot, kiosk)
         words = kiosk.find("attractQuoteWords")
         texts = [item for item in walk(words) if item.property("truncated") is not None]
         assert any("continuer" in item.property("text") for item in texts)
@@ -113,10 +110,8 @@ def test_an_attract_photograph_is_cropped_a_little_or_shown_whole_with_its_credi
     # The bundled portrait (4:5) far from a landscape screen's shape shows whole, zoom included;
     # on a portrait screen it is cropped, by a quarter at most. Its credit ("stand-in") is in
     # the caption, in words, whatever the crop leaves of the label drawn on it.
-    attract = dataclasses.replace(bundled_exhibition.attract, items=("portrait",))
-    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(bundled_exhibition, attract=attract), size=size)
+    kiosk = _bundled_loop_of(qtbot, touch_device, bundled_exhibition, "portrait", size)
     try:
-        kiosk.wait_for("attractLoop")
         frame = kiosk.find("attractPicture")
         picture = next(item for item in walk(frame) if item.objectName() == "kenBurnsPicture")
         qtbot.waitUntil(lambda: frame.property("ready") is True)
@@ -134,8 +129,8 @@ def test_an_attract_photograph_is_cropped_a_little_or_shown_whole_with_its_credi
             shown = min(frame.width() / picture.width(), frame.height() / picture.height())
             assert 0.75 <= shown < 1, shown
         credit = kiosk.find("attractCredit")
-        panel = next(p for c in bundled_exhibition.chapters for p in c.panels if p.id == "portrait")
-        assert panel.credit is not None
+        panel = bundled_exhibition.panel("portrait")
+        assert isinstance(panel, ImagePanel) and panel.credit is not None
         assert credit.property("value")["text"] in {text for _, text in panel.credit.texts}
     finally:
         kiosk.app.close()
@@ -148,14 +143,11 @@ def test_the_attract_timeline_tells_each_moment_whole_above_the_invitation(
     # The bundled timeline's moments have words and no titles: the attract loop showed their
     # years alone. Each now says what happened, along a line across a landscape screen and down
     # a portrait one (six columns there were too narrow for words).
-    attract = dataclasses.replace(bundled_exhibition.attract, items=("life-timeline",))
-    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(bundled_exhibition, attract=attract), size=size)
+    kiosk = _bundled_loop_of(qtbot, touch_device, bundled_exhibition, "life-timeline", size)
     try:
-        kiosk.wait_for("attractLoop")
-        band = kiosk.find("invitation")
-        qtbot.waitUntil(lambda: band.mapToScene(band.boundingRect().topLeft()).y() > 0)
-        band_top = band.mapToScene(band.boundingRect().topLeft()).y()
-        panel = next(p for c in bundled_exhibition.chapters for p in c.panels if p.id == "life-timeline")
+        band_top = _invitation_top(qtbot, kiosk)
+        panel = bundled_exhibition.panel("life-timeline")
+        assert isinstance(panel, TimelinePanel)
         # The loop's first item speaks French (its spaces typeset: no-break before « and »).
         expected = [_spaces(dict(event.text.texts)["fr"]) for event in panel.events]
         words = kiosk.find_all("attractMomentWords")
@@ -173,6 +165,21 @@ def test_the_attract_timeline_tells_each_moment_whole_above_the_invitation(
             assert len(lefts) == 1 and len(tops) == len(words)  # one under the other
     finally:
         kiosk.app.close()
+
+
+def _bundled_loop_of(qtbot: Any, touch_device: Any, exhibition: Exhibition, panel_id: str, size: Any) -> KioskDriver:
+    """The kiosk on ``exhibition`` at ``size``, its attract loop showing the panel ``panel_id`` alone."""
+    attract = dataclasses.replace(exhibition.attract, items=(panel_id,))
+    kiosk = make_kiosk(qtbot, touch_device, dataclasses.replace(exhibition, attract=attract), size=size)
+    kiosk.wait_for("attractLoop")
+    return kiosk
+
+
+def _invitation_top(qtbot: Any, kiosk: KioskDriver) -> float:
+    """Where the invitation band starts, in scene coordinates, once the loop has laid it out."""
+    band = kiosk.find("invitation")
+    qtbot.waitUntil(lambda: band.mapToScene(band.boundingRect().topLeft()).y() > 0)
+    return float(band.mapToScene(band.boundingRect().topLeft()).y())
 
 
 def _spaces(text: str) -> str:
