@@ -40,6 +40,15 @@ def clip_exhibition(starter_copy: Path, tmp_path_factory: pytest.TempPathFactory
     return starter_copy
 
 
+def _film_panel_chosen(qtbot, editor, exhibition: Path):  # type: ignore[no-untyped-def]
+    """The editor shown on ``exhibition``, once it has read it, with its video panel chosen."""
+    window = editor(exhibition, preview=False)
+    window.show()
+    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window.select(VIDEO_PANEL)
+    return window
+
+
 def number_on_screen(picker) -> int:  # type: ignore[no-untyped-def]
     frame = picker.last_frame
     assert frame is not None
@@ -91,11 +100,8 @@ def kiosk_first_frame(film: Path, start_ms: int, end_ms: int) -> int:
 
 
 def test_stepping_to_a_frame_and_marking_it_saves_that_frame(qtbot, editor, clip_exhibition: Path) -> None:
-    window = editor(clip_exhibition, preview=False)
-    window.show()
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
+    window = _film_panel_chosen(qtbot, editor, clip_exhibition)
     assert window.document.get((*VIDEO_PANEL, "type")) == "video"
-    window.select(VIDEO_PANEL)
     picker = window.picker
     assert not window.picker_dock.isHidden()
     # The excerpt's start, 00:00, comes first. (Within the first 0.7 s of a film the kiosk has no lead-in
@@ -139,10 +145,7 @@ def test_stepping_to_a_frame_and_marking_it_saves_that_frame(qtbot, editor, clip
 def test_shift_i_goes_back_to_the_start_and_home_to_the_film_s_first_frame(
     qtbot, editor, clip_exhibition: Path
 ) -> None:
-    window = editor(clip_exhibition, preview=False)
-    window.show()
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
-    window.select(VIDEO_PANEL)
+    window = _film_panel_chosen(qtbot, editor, clip_exhibition)
     picker = window.picker
     picker.go_to(12)
     wait_ready(qtbot, picker, 12)
@@ -168,10 +171,7 @@ def test_the_picker_follows_the_excerpt_as_the_file_has_it_marked_typed_or_undon
 ) -> None:
     from kiosk.editor.edits import SetValue
 
-    window = editor(clip_exhibition, preview=False)
-    window.show()
-    qtbot.waitUntil(lambda: window.exhibition is not None, timeout=10_000)
-    window.select(VIDEO_PANEL)
+    window = _film_panel_chosen(qtbot, editor, clip_exhibition)
     picker = window.picker
     before = (picker.start_frame, picker.end_frame, picker.range_label.text())
     picker.go_to(60)
